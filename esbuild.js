@@ -1,0 +1,43 @@
+// Bundles the extension client, the language server, the CLI and the benchmark.
+// `--production` minifies without sourcemaps; `--watch` rebuilds on change.
+// Type checking is separate: `npm run typecheck` (tsc --noEmit).
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+const entries = [
+  { entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js' },
+  { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' },
+];
+
+async function main() {
+  const fs = require('node:fs');
+  const present = entries.filter((e) => fs.existsSync(e.entryPoints[0]));
+  const contexts = await Promise.all(present.map((e) => esbuild.context({ ...common, ...e })));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    console.log('[esbuild] watching…');
+    return;
+  }
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+/**
+ * Configuration shared by the CLI (.claimlintrc.yaml, --config) and the editor (settings
+ * merged over the nearest .claimlintrc.yaml). One zod schema validates both.
+ */
+import { z } from 'zod';
+import { payerTypes, unitRules } from '../model/claim';
+import type { Severity } from '../types';
+
+export const severitySetting = z.enum(['off', 'error', 'warning', 'info']);
+
+export const ruleSetting = z.union([
+  severitySetting,
+  z.strictObject({
+    severity: severitySetting.optional(),
+    /** Rule-specific options (word lists, thresholds); each rule documents its own. */
+    options: z.record(z.string(), z.unknown()).optional(),
+  }),
+]);
+
+export const configSchema = z.strictObject({
+  rules: z
+    .record(z.string(), ruleSetting)
+    .optional()
+    .describe('Per-rule severity ("off", "error", "warning", "info") or { severity, options }.'),
+  unitRule: z
+    .strictObject({
+      byPayerType: z.partialRecord(z.enum(payerTypes), z.enum(unitRules)).optional(),
+      byPayerName: z.record(z.string(), z.enum(unitRules)).optional(),
+    })
+    .optional()
+    .describe('Unit-counting method per payer type or payer name, when a claim does not set payer.unit_rule.'),
+  files: z
+    .array(z.string())
+    .optional()
+    .describe('Extra glob patterns of claim files, besides *.claim.yaml and *.claim.yml.'),
+  defaultDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .describe('Date whose reference data is used where a claim has no valid date_of_service (hover, completion).'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type SeveritySetting = z.infer<typeof severitySetting>;
+
+export interface ResolvedRuleSetting {
+  severity: Severity | 'off';
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedConfig {
+  rules: Record<string, { severity?: Severity | 'off'; options?: Record<string, unknown> }>;
+  unitRule: { byPayerType: Partial<Record<(typeof payerTypes)[number], (typeof unitRules)[number]>>; byPayerName: Record<string, (typeof unitRules)[number]> };
+  files: string[];
+  defaultDate?: string;
+}
+
+export function resolveConfig(...layers: (Config | undefined)[]): ResolvedConfig {
+  const out: ResolvedConfig = { rules: {}, unitRule: { byPayerType: {}, byPayerName: {} }, files: [] };
+  for (const layer of layers) {
+    if (!layer) continue;
+    for (const [id, setting] of Object.entries(layer.rules ?? {})) {
+      const prev = out.rules[id] ?? {};
+      out.rules[id] =
+        typeof setting === 'string'
+          ? { ...prev, severity: setting }
+          : { severity: setting.severity ?? prev.severity, options: { ...prev.options, ...setting.options } };
+    }
+    Object.assign(out.unitRule.byPayerType, layer.unitRule?.byPayerType);
+    Object.assign(out.unitRule.byPayerName, layer.unitRule?.byPayerName);
+    if (layer.files) out.files = [...new Set([...out.files, ...layer.files])];
+    if (layer.defaultDate) out.defaultDate = layer.defaultDate;
+  }
+  return out;
+}
+
+/** Options of a rule, merged over its defaults. */
+export function ruleOptions<T extends object>(config: ResolvedConfig, ruleId: string, defaults: T): T {
+  return { ...defaults, ...(config.rules[ruleId]?.options as Partial<T> | undefined) };
+}
+
+/** A stable key for caching audit results under this config. */
+export function configKey(config: ResolvedConfig): string {
+  return JSON.stringify(config, (_k, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}

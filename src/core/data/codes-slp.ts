@@ -1,0 +1,81 @@
+/**
+ * Speech-language pathology codes (billing-rules §3). Most are service-based; the
+ * evaluation codes billed by the hour or half-hour follow ASHA's 51% rule [S17]
+ * (`timed-other` with `unitMinutes`).
+ */
+import type { CodeInfo, Confidence } from './types';
+import { DATA_BASELINE } from './codes-timed';
+
+type Extra = Partial<Omit<CodeInfo, 'code' | 'short' | 'description' | 'source' | 'confidence'>>;
+
+function slp(
+  code: string,
+  kind: CodeInfo['kind'],
+  short: string,
+  description: string,
+  source: string,
+  confidence: Confidence,
+  extra: Extra = {},
+): CodeInfo {
+  return {
+    code,
+    kind,
+    short,
+    description,
+    therapy: 'always',
+    oneOnOne: false,
+    from: DATA_BASELINE,
+    source,
+    confidence,
+    ...extra,
+  };
+}
+
+const FIFTY_ONE = 'Timed in longer blocks: bill a unit only when face-to-face time reaches at least 51% of it (ASHA).';
+const GN_LOCK = 'Discipline-locked: always billed with GN (CR 10176).';
+
+export const SLP_CODES: CodeInfo[] = [
+  slp('92507', 'untimed', 'Speech / language treatment, individual', 'Individual treatment for problems with speech, language, voice, communication or auditory processing.', 'ASHA [S17]', 'C', {
+    notes: ['Service-based: one unit per session whatever its length (ASHA).'],
+  }),
+  slp('92508', 'untimed', 'Speech / language treatment, group', 'The same kind of speech, language or communication treatment given to two or more patients together.', 'ASHA [S17]', 'S'),
+  slp('92521', 'untimed', 'Fluency evaluation', 'Evaluation of stuttering and other problems with the flow of speech.', 'ASHA [S17], CR 10176 [S23]', 'C', { lockedTo: 'GN', notes: [GN_LOCK] }),
+  slp('92522', 'untimed', 'Speech sound evaluation', 'Evaluation of how the patient produces speech sounds (articulation, sound patterns, motor speech).', 'ASHA [S17], CR 10176 [S23]', 'C', { lockedTo: 'GN', notes: [GN_LOCK] }),
+  slp('92523', 'untimed', 'Speech sound and language evaluation', 'Evaluation of speech sound production together with how the patient understands and uses language.', 'ASHA [S17], CR 10176 [S23]', 'C', { lockedTo: 'GN', notes: [GN_LOCK] }),
+  slp('92524', 'untimed', 'Voice and resonance evaluation', 'Evaluation of voice quality and resonance by listening and observation.', 'ASHA [S17], CR 10176 [S23]', 'C', { lockedTo: 'GN', notes: [GN_LOCK] }),
+  slp('92526', 'untimed', 'Swallowing / feeding treatment', 'Treatment of difficulty with swallowing or with eating by mouth.', 'ASHA [S17]', 'C'),
+  slp('92597', 'untimed', 'Voice prosthesis evaluation', 'Assessment of whether a voice prosthesis would help the patient speak, including fitting it.', 'CR 10176 [S23] (GN lock); timed status not in the report', 'U', {
+    lockedTo: 'GN',
+    notes: [GN_LOCK],
+  }),
+  slp('92610', 'untimed', 'Clinical swallowing evaluation', 'Bedside or clinic evaluation of how the patient swallows, without imaging.', 'functionalpathways MUE [S59]', 'S'),
+  slp('92607', 'timed-other', 'Speech-generating device evaluation, first hour', 'Face-to-face evaluation for a speech-generating (augmentative communication) device; covers the first hour.', 'ASHA [S17], CR 10176 [S23]', 'C', {
+    lockedTo: 'GN',
+    unitMinutes: 60,
+    notes: [GN_LOCK, FIFTY_ONE],
+  }),
+  slp('92608', 'timed-other', 'Speech-generating device evaluation, each added 30 min', 'Each further half hour of the speech-generating device evaluation, billed on top of 92607.', 'ASHA [S17]', 'C', {
+    unitMinutes: 30,
+    addOnTo: ['92607'],
+    notes: [FIFTY_ONE],
+  }),
+  slp('92626', 'timed-other', 'Auditory rehabilitation evaluation, first hour', 'Evaluation of how hearing loss affects communication, to plan auditory rehabilitation; covers the first hour.', 'ASHA [S17]', 'C', {
+    unitMinutes: 60,
+    notes: [FIFTY_ONE],
+  }),
+  slp('92627', 'timed-other', 'Auditory rehabilitation evaluation, each added 15 min', 'Each further 15 minutes of the auditory rehabilitation evaluation, billed on top of 92626.', 'ASHA [S17]', 'C', {
+    unitMinutes: 15,
+    addOnTo: ['92626'],
+    notes: [FIFTY_ONE],
+  }),
+  slp('96105', 'timed-other', 'Aphasia assessment', 'Assessment of language loss after brain injury, covering speaking, understanding, reading and writing; billed per hour.', 'ASHA [S17]', 'C', {
+    therapy: 'sometimes',
+    unitMinutes: 60,
+    notes: [FIFTY_ONE],
+  }),
+  slp('96125', 'timed-other', 'Standardised cognitive testing', 'Standardised tests of thinking skills given and interpreted by a qualified clinician, with a report; billed per hour.', 'ASHA [S17]', 'C', {
+    therapy: 'sometimes',
+    unitMinutes: 60,
+    notes: [FIFTY_ONE],
+  }),
+];

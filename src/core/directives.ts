@@ -1,0 +1,73 @@
+/**
+ * Inline directives in YAML comments, as in ESLint and markdownlint:
+ *   # claimlint-disable-file [rule …]      the whole file
+ *   # claimlint-disable [rule …]           from here on (until claimlint-enable)
+ *   # claimlint-enable [rule …]
+ *   # claimlint-disable-line [rule …]      this line
+ *   # claimlint-disable-next-line [rule …] the next line
+ * No rule list means every rule. Rules may be separated by spaces or commas.
+ */
+import type { LineIndex } from './parse/lines';
+
+const DIRECTIVE = /(?:^|\s)#\s*claimlint-(disable-file|disable-next-line|disable-line|disable|enable)\b([^#\n]*)/;
+
+type RuleSet = Set<string> | 'all';
+
+export interface Directives {
+  isDisabled(rule: string, line: number): boolean;
+}
+
+export function parseDirectives(lines: LineIndex): Directives {
+  const { text, starts } = lines;
+  if (!text.includes('claimlint-')) return { isDisabled: () => false };
+  const fileRules: Set<string> = new Set();
+  let fileAll = false;
+  const lineRules = new Map<number, RuleSet[]>();
+  // Block ranges: each change of state at a line.
+  const blocks: { line: number; kind: 'disable' | 'enable'; rules: RuleSet }[] = [];
+
+  for (let i = 0; i < starts.length; i++) {
+    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+    const lineText = text.slice(starts[i], end);
+    if (!lineText.includes('claimlint-')) continue;
+    const m = DIRECTIVE.exec(lineText);
+    if (!m) continue;
+    const names = m[2].split(/[\s,]+/).filter(Boolean);
+    const rules: RuleSet = names.length ? new Set(names) : 'all';
+    const add = (line: number): void => {
+      const list = lineRules.get(line) ?? [];
+      list.push(rules);
+      lineRules.set(line, list);
+    };
+    switch (m[1]) {
+      case 'disable-file':
+        if (rules === 'all') fileAll = true;
+        else rules.forEach((r) => fileRules.add(r));
+        break;
+      case 'disable-line':
+        add(i);
+        break;
+      case 'disable-next-line':
+        add(i + 1);
+        break;
+      case 'disable':
+      case 'enable':
+        blocks.push({ line: i, kind: m[1], rules });
+        break;
+    }
+  }
+
+  const matches = (set: RuleSet, rule: string): boolean => set === 'all' || set.has(rule);
+  return {
+    isDisabled(rule, line) {
+      if (fileAll || fileRules.has(rule)) return true;
+      if (lineRules.get(line)?.some((s) => matches(s, rule))) return true;
+      let disabled = false;
+      for (const b of blocks) {
+        if (b.line > line) break;
+        if (matches(b.rules, rule)) disabled = b.kind === 'disable';
+      }
+      return disabled;
+    },
+  };
+}

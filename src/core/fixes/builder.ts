@@ -1,0 +1,124 @@
+/**
+ * Builds text edits against the source map: set a value, add or remove a sequence item,
+ * insert a key. Edits touch only the named node, so comments and formatting elsewhere stay.
+ */
+import { isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { joinPath, type SourceMap } from '../parse/sourceMap';
+import type { TextEdit } from '../types';
+
+export class FixBuilder {
+  constructor(
+    private readonly text: string,
+    private readonly src: SourceMap,
+  ) {}
+
+  /** Replace the value at `path`, or insert `key: value` into its parent mapping. */
+  setValue(path: string, valueText: string): TextEdit[] {
+    const entry = this.src.get(path);
+    if (entry && entry.value.end > entry.value.start) return [{ ...entry.value, newText: valueText }];
+    if (entry?.key) {
+      const edit = this.emptyValue(entry.key.end, valueText);
+      return edit ? [edit] : [];
+    }
+    const cut = path.lastIndexOf('.');
+    return this.insertKey(cut < 0 ? '' : path.slice(0, cut), path.slice(cut + 1), valueText);
+  }
+
+  /** `key:` with no value: write after the colon. */
+  private emptyValue(keyEnd: number, valueText: string): TextEdit | undefined {
+    const colon = this.text.indexOf(':', keyEnd);
+    if (colon < 0) return undefined;
+    return { start: colon + 1, end: colon + 1, newText: ` ${valueText}` };
+  }
+
+  /** Add `key: value` as the last entry of the mapping at `mapPath`. */
+  insertKey(mapPath: string, key: string, valueText: string): TextEdit[] {
+    const map = this.src.get(mapPath)?.node;
+    if (!isMap(map)) return [];
+    if (map.flow) return this.insertIntoFlow(map, `${key}: ${valueText}`);
+    const first = map.items[0];
+    const firstKey = first?.key as Node | undefined;
+    const indent = firstKey?.range ? this.columnOf(firstKey.range[0]) : this.columnOf(map.range![0]);
+    const at = this.lineStartAfter(this.nodeEnd(map));
+    const block = valueText.includes('\n');
+    const line = `${' '.repeat(indent)}${key}:${block ? '' : ' '}${valueText}\n`;
+    return [{ start: at, end: at, newText: this.needsNewline(at) ? `\n${line}` : line }];
+  }
+
+  /** Append an item to the sequence at `seqPath`; create `key: [item]` when absent. */
+  addItem(seqPath: string, itemText: string): TextEdit[] {
+    const seq = this.src.get(seqPath)?.node;
+    if (!isSeq(seq)) return this.setValue(seqPath, `[${itemText}]`);
+    if (seq.flow) return this.insertIntoFlow(seq, itemText);
+    const first = seq.items[0] as Node | undefined;
+    const dash = first?.range ? this.text.lastIndexOf('-', first.range[0]) : seq.range![0];
+    const indent = this.columnOf(dash);
+    const at = this.lineStartAfter(this.nodeEnd(seq));
+    const line = `${' '.repeat(indent)}- ${itemText}\n`;
+    return [{ start: at, end: at, newText: this.needsNewline(at) ? `\n${line}` : line }];
+  }
+
+  /** Replace item `index` of the sequence at `seqPath`. */
+  replaceItem(seqPath: string, index: number, itemText: string): TextEdit[] {
+    const entry = this.src.get(joinPath(seqPath, index));
+    return entry ? [{ ...entry.value, newText: itemText }] : [];
+  }
+
+  /** Remove item `index` of the sequence at `seqPath`, with its separator or its line. */
+  removeItem(seqPath: string, index: number): TextEdit[] {
+    const seq = this.src.get(seqPath)?.node;
+    if (!isSeq(seq)) return [];
+    const items = seq.items as Node[];
+    const item = items[index];
+    if (!item?.range) return [];
+    if (seq.flow) {
+      const next = items[index + 1];
+      const prev = items[index - 1];
+      if (next?.range) return [{ start: item.range[0], end: next.range[0], newText: '' }];
+      if (prev?.range) return [{ start: prev.range[1], end: item.range[1], newText: '' }];
+      return [{ start: item.range[0], end: item.range[1], newText: '' }];
+    }
+    const lineStart = this.text.lastIndexOf('\n', item.range[0] - 1) + 1;
+    return [{ start: lineStart, end: this.lineStartAfter(item.range[2]), newText: '' }];
+  }
+
+  private insertIntoFlow(node: YAMLMap | YAMLSeq, itemText: string): TextEdit[] {
+    const items = node.items as unknown[];
+    const close = node.range![1] - 1; // position of ] or }
+    const closeAt = this.text.lastIndexOf(isSeq(node) ? ']' : '}', close);
+    if (items.length === 0) return [{ start: closeAt, end: closeAt, newText: itemText }];
+    // Insert right after the last item so spacing before the bracket is kept.
+    const last = items[items.length - 1] as { range?: [number, number, number]; value?: Node; key?: Node };
+    const lastEnd = (last.range ?? last.value?.range ?? last.key?.range)?.[1] ?? closeAt;
+    return [{ start: lastEnd, end: lastEnd, newText: `, ${itemText}` }];
+  }
+
+  /**
+   * End of a node's last content: a block collection's own range may run on through
+   * trailing comments and blank lines that belong to what follows it.
+   */
+  private nodeEnd(node: Node): number {
+    if (isMap(node) || isSeq(node)) {
+      const last = node.items[node.items.length - 1] as unknown;
+      if (last) {
+        const inner = isMap(node) ? ((last as { value?: Node; key?: Node }).value ?? (last as { key?: Node }).key) : (last as Node);
+        if (inner?.range) return this.nodeEnd(inner);
+      }
+    }
+    return node.range![1];
+  }
+
+  private columnOf(offset: number): number {
+    return offset - (this.text.lastIndexOf('\n', offset - 1) + 1);
+  }
+
+  private lineStartAfter(offset: number): number {
+    if (offset > 0 && this.text[offset - 1] === '\n') return offset;
+    const nl = this.text.indexOf('\n', offset);
+    return nl < 0 ? this.text.length : nl + 1;
+  }
+
+  private needsNewline(at: number): boolean {
+    return at === this.text.length && at > 0 && this.text[at - 1] !== '\n';
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * A cheap line scan that cuts a YAML stream into documents and a `claims:` list into its
+ * items, so that each claim can be parsed and audited on its own (and cached by its text).
+ * Whenever the layout is not one we can cut safely, the scan says so and the caller parses
+ * the whole document instead; both paths must give identical findings.
+ */
+
+export interface DocumentSlice {
+  start: number;
+  end: number;
+}
+
+export interface ClaimSlice {
+  start: number;
+  end: number;
+}
+
+export type DocumentLayout =
+  | { kind: 'claims'; items: ClaimSlice[] }
+  | { kind: 'whole' }; // parse the whole document (claim:, odd layout, anchors, flow style)
+
+const DOC_MARKER = /^(---|\.\.\.)(?=\s|$)/;
+
+/**
+ * Document boundaries, or undefined when the stream has directives or content on a marker
+ * line (then the caller uses the full YAML parser for the boundaries too).
+ */
+export function splitDocuments(text: string): DocumentSlice[] | undefined {
+  const docs: DocumentSlice[] = [];
+  let start = 0;
+  let pos = 0;
+  while (pos <= text.length) {
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const line = text.slice(pos, lineEnd);
+    if (line.startsWith('%')) return undefined;
+    const m = DOC_MARKER.exec(line);
+    if (m) {
+      if (line.slice(3).replace(/#.*$/, '').trim() !== '') return undefined;
+      if (pos > start || docs.length > 0 || m[1] === '...') docs.push({ start, end: pos });
+      start = nl < 0 ? text.length : nl + 1;
+    }
+    if (nl < 0) break;
+    pos = nl + 1;
+  }
+  docs.push({ start, end: text.length });
+  // Drop documents that hold only blank lines and comments.
+  return docs.filter((d) => /^[ \t]*[^\s#]/m.test(text.slice(d.start, d.end)));
+}
+
+const ANCHOR_OR_ALIAS = /(^|[\s[{,:-])[&*][^\s,\]}]/;
+const TOP_CLAIMS = /^claims:[ \t]*(#.*)?$/;
+
+/** Decide how to read one document: cut into claim items, or whole. */
+export function documentLayout(text: string, doc: DocumentSlice): DocumentLayout {
+  const items: ClaimSlice[] = [];
+  let seenClaims = false;
+  let seqIndent = -1;
+  let pos = doc.start;
+  while (pos < doc.end) {
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl < 0 || nl >= doc.end ? doc.end : nl;
+    const next = lineEnd + 1;
+    const line = text.slice(pos, lineEnd).replace(/\r$/, '');
+    const body = line.trimStart();
+    const indent = line.length - body.length;
+    if (body === '' || body.startsWith('#')) {
+      pos = next;
+      continue;
+    }
+    if (line.includes('\t') || ANCHOR_OR_ALIAS.test(line)) return { kind: 'whole' };
+    if (!seenClaims) {
+      if (!TOP_CLAIMS.test(line)) return { kind: 'whole' };
+      seenClaims = true;
+    } else if (seqIndent < 0) {
+      if (!/^-(\s|$)/.test(body)) return { kind: 'whole' };
+      seqIndent = indent;
+      items.push({ start: pos, end: doc.end });
+    } else if (indent < seqIndent || (indent === seqIndent && !/^-(\s|$)/.test(body))) {
+      return { kind: 'whole' }; // another top-level key, or a layout we do not cut
+    } else if (indent === seqIndent) {
+      items[items.length - 1].end = pos;
+      items.push({ start: pos, end: doc.end });
+    }
+    pos = next;
+  }
+  if (!seenClaims || items.length === 0) return { kind: 'whole' };
+  // A claim item's trailing comments before the next item stay with it; that is harmless.
+  return { kind: 'claims', items };
+}

@@ -1,0 +1,3 @@
+import { unknownCode } from './unknownCode';
+
+export const codingRules = [unknownCode];

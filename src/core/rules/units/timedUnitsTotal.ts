@@ -1,0 +1,45 @@
+import type { Rule } from '../../types';
+import { allowedAllocations, cmsAllocation, describeTotal } from '../../units/eightMinute';
+import { allocationFix, describeAllocation, setCodeUnits, unitsPath } from '../../units/fixes';
+import { plural, timedCodes } from '../../units/visit';
+
+export const timedUnitsTotal: Rule = {
+  id: 'timed-units-total',
+  description: "Billed units of timed codes differ from the units the visit's total timed minutes support (CMS 8-minute rule)",
+  category: 'units',
+  defaultSeverity: 'error',
+  fixable: true,
+  rationale:
+    'Medicare counts 15-minute timed units from the total timed minutes of the visit: 8–22 minutes = 1 unit, 23–37 = 2, 38–52 = 3, and so on. Billing more is an overpayment; billing fewer leaves money unclaimed.',
+  source: 'CMS Pub 100-04 ch. 5 §20.2 C (via FCSO, NGS, ChiroCode)',
+  check(ctx, report) {
+    if (ctx.unitRule !== 'cms') return;
+    const codes = timedCodes(ctx);
+    if (!codes?.length) return;
+    const alloc = cmsAllocation(codes);
+    const billed = codes.reduce((s, c) => s + c.billedUnits, 0);
+    if (billed === alloc.totalUnits) return;
+    const head = `${describeTotal(alloc.totalMinutes)}; ${billed} billed`;
+    const options = allowedAllocations(alloc);
+    if (options.length === 1) {
+      codes.forEach((c, i) => {
+        const want = options[0][i];
+        if (c.billedUnits === want) return;
+        const edits = setCodeUnits(ctx, c, want);
+        report({
+          path: unitsPath(c),
+          message: `${head}. ${c.code} (${c.minutes} min) supports ${plural(want, 'unit')}, ${c.billedUnits} billed.`,
+          fixes: edits ? [{ id: `units:${c.code}=${want}`, title: `Bill ${plural(want, 'unit')} of ${c.code}`, edits, preferred: true }] : [],
+        });
+      });
+      return;
+    }
+    // Ties: several splits are equally right; offer each, prefer none.
+    const target = codes.find((c, i) => !options.some((o) => o[i] === c.billedUnits)) ?? codes[0];
+    report({
+      path: unitsPath(target),
+      message: `${head}. Equal remainders allow ${options.length} splits: ${options.map((o) => describeAllocation(codes, o)).join('; or ')}.`,
+      fixes: options.map((o) => allocationFix(ctx, codes, o, false)).filter((f) => !!f),
+    });
+  },
+};

@@ -1,0 +1,99 @@
+/** Shared types of the pure engine: findings, fixes as data, rules. */
+import type { Claim, ClaimLine, UnitRule } from './model/claim';
+import type { CodeInfo } from './data/types';
+import type { ResolvedConfig } from './config/schema';
+import type { SourceMap } from './parse/sourceMap';
+import type { FixBuilder } from './fixes/builder';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Half-open character offsets [start, end) into a text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** Replace text[start, end) by newText. An insertion has start === end. */
+export interface TextEdit extends Span {
+  newText: string;
+}
+
+/**
+ * A fix is data, so the editor's quick fix, fix-all, the CLI's --fix and the tests all apply
+ * exactly the same edits. `preferred` marks the one unambiguous fix that fix-all may apply.
+ */
+export interface Fix {
+  id: string;
+  title: string;
+  edits: TextEdit[];
+  preferred?: boolean;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  /** Names field paths and numbers, never patient values. */
+  message: string;
+  /** Index of the YAML document in the stream. */
+  document: number;
+  /** Field path from the document's top key, e.g. claims[0].lines[1].units. */
+  path: string;
+  span: Span;
+  fixes: Fix[];
+}
+
+/** 0-based position, like LSP; the CLI prints 1-based. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface LocatedFinding extends Finding {
+  range: { start: Position; end: Position };
+}
+
+export type RuleCategory = 'syntax' | 'units' | 'modifiers' | 'coding' | 'documentation' | 'plan-of-care';
+
+export interface RuleMeta {
+  id: string;
+  description: string;
+  category: RuleCategory;
+  defaultSeverity: Severity;
+  fixable: boolean;
+  /** Why the rule exists and where the rule comes from, for the docs page and hover. */
+  rationale: string;
+  source: string;
+}
+
+/** A line of the claim with its original index and its catalog entry for the date. */
+export interface IndexedLine {
+  index: number;
+  line: ClaimLine;
+  info?: CodeInfo;
+}
+
+export interface ClaimContext {
+  claim: Claim;
+  lines: IndexedLine[];
+  /** False when some lines failed the schema and were left out: totals would be wrong. */
+  complete: boolean;
+  date: string;
+  unitRule: UnitRule;
+  config: ResolvedConfig;
+  src: SourceMap;
+  fix: FixBuilder;
+}
+
+export interface Report {
+  /** Field path relative to the claim, e.g. lines[1].units. */
+  path: string;
+  message: string;
+  /** Where to underline: the value (default) or the key. */
+  at?: 'key' | 'value';
+  fixes?: Fix[];
+}
+
+export interface Rule extends RuleMeta {
+  /** Parser rules (yaml-syntax, claim-schema) are reported by the engine itself. */
+  check?: (ctx: ClaimContext, report: (r: Report) => void) => void;
+}
