@@ -126,7 +126,7 @@ describe('core/data', () => {
       }
     });
 
-    it('codes are unique per date and referenced codes exist', () => {
+    it('referenced codes exist and timed-other codes have unitMinutes', () => {
       for (const c of tables.codes) {
         for (const a of c.addOnTo ?? []) assert.ok(isKnownCodeAnyDate(a), `${c.code} add-on to unknown ${a}`);
         if (c.medicare && 'replacedBy' in c.medicare) assert.ok(isKnownCodeAnyDate(c.medicare.replacedBy));

@@ -42,10 +42,10 @@ export const OTHER_CODES: CodeInfo[] = [
   sometimes('97172', 'AT re-evaluation', 'Athletic trainer\'s repeat evaluation of a patient.', 'Casamba [S51], Elite CME [S52]', 'U', { from: '2017-01-01', notes: [AT_NOTE] }),
 
   // Multilayer compression (NCCI pairs with 97140 from 2018).
-  sometimes('29581', 'Multilayer compression, lower leg', 'Applying a multi-layer compression wrap to the leg below the knee, including the foot.', 'AHCA/NCAL citing APTA [S56]', 'U', { from: NCCI_2018 }),
-  sometimes('29582', 'Multilayer compression, thigh and leg', 'Applying a multi-layer compression wrap to the thigh and lower leg, including the foot.', 'AHCA/NCAL citing APTA [S56]', 'U', { from: NCCI_2018 }),
-  sometimes('29583', 'Multilayer compression, upper arm and forearm', 'Applying a multi-layer compression wrap to the upper arm and forearm.', 'AHCA/NCAL citing APTA [S56]', 'U', { from: NCCI_2018 }),
-  sometimes('29584', 'Multilayer compression, whole arm and hand', 'Applying a multi-layer compression wrap to the whole arm, including the hand and fingers.', 'AHCA/NCAL citing APTA [S56]', 'U', { from: NCCI_2018 }),
+  sometimes('29581', 'Multilayer compression, lower leg', 'Wrapping the lower leg and foot in a layered compression bandage system.', 'AHCA/NCAL citing APTA [S56]', 'U', { from: NCCI_2018 }),
+  sometimes('29582', 'Multilayer compression, thigh and leg', 'Wrapping the thigh, lower leg and foot in a layered compression bandage system.', 'AHCA/NCAL citing APTA [S56]', 'U', { from: NCCI_2018 }),
+  sometimes('29583', 'Multilayer compression, upper arm and forearm', 'Wrapping the upper arm and forearm in a layered compression bandage system.', 'AHCA/NCAL citing APTA [S56]', 'U', { from: NCCI_2018 }),
+  sometimes('29584', 'Multilayer compression, whole arm and hand', 'Wrapping the whole arm, hand and fingers in a layered compression bandage system.', 'AHCA/NCAL citing APTA [S56]', 'U', { from: NCCI_2018 }),
 
   // Wound care.
   sometimes('97597', 'Selective debridement, first 20 sq cm', 'Removing dead tissue from an open wound with instruments, for the first 20 square centimetres of wound or less.', 'report §4.1 (secondary mention)', 'S', {

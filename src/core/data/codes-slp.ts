@@ -35,13 +35,13 @@ const FIFTY_ONE = 'Timed in longer blocks: bill a unit only when face-to-face ti
 const GN_LOCK = 'Discipline-locked: always billed with GN (CR 10176).';
 
 export const SLP_CODES: CodeInfo[] = [
-  slp('92507', 'untimed', 'Speech / language treatment, individual', 'Individual treatment for problems with speech, language, voice, communication or auditory processing.', 'ASHA [S17]', 'C', {
+  slp('92507', 'untimed', 'Speech / language treatment, individual', 'One-to-one speech-language therapy for problems with talking, understanding, voice or listening.', 'ASHA [S17]', 'C', {
     notes: ['Service-based: one unit per session whatever its length (ASHA).'],
   }),
   slp('92508', 'untimed', 'Speech / language treatment, group', 'The same kind of speech, language or communication treatment given to two or more patients together.', 'ASHA [S17]', 'S'),
   slp('92521', 'untimed', 'Fluency evaluation', 'Evaluation of stuttering and other problems with the flow of speech.', 'ASHA [S17], CR 10176 [S23]', 'C', { lockedTo: 'GN', notes: [GN_LOCK] }),
-  slp('92522', 'untimed', 'Speech sound evaluation', 'Evaluation of how the patient produces speech sounds (articulation, sound patterns, motor speech).', 'ASHA [S17], CR 10176 [S23]', 'C', { lockedTo: 'GN', notes: [GN_LOCK] }),
-  slp('92523', 'untimed', 'Speech sound and language evaluation', 'Evaluation of speech sound production together with how the patient understands and uses language.', 'ASHA [S17], CR 10176 [S23]', 'C', { lockedTo: 'GN', notes: [GN_LOCK] }),
+  slp('92522', 'untimed', 'Speech sound evaluation', 'Evaluation of how clearly and correctly the patient forms speech sounds.', 'ASHA [S17], CR 10176 [S23]', 'C', { lockedTo: 'GN', notes: [GN_LOCK] }),
+  slp('92523', 'untimed', 'Speech sound and language evaluation', 'Evaluation of how the patient forms speech sounds plus how well they understand and use language.', 'ASHA [S17], CR 10176 [S23]', 'C', { lockedTo: 'GN', notes: [GN_LOCK] }),
   slp('92524', 'untimed', 'Voice and resonance evaluation', 'Evaluation of voice quality and resonance by listening and observation.', 'ASHA [S17], CR 10176 [S23]', 'C', { lockedTo: 'GN', notes: [GN_LOCK] }),
   slp('92526', 'untimed', 'Swallowing / feeding treatment', 'Treatment of difficulty with swallowing or with eating by mouth.', 'ASHA [S17]', 'C'),
   slp('92597', 'untimed', 'Voice prosthesis evaluation', 'Assessment of whether a voice prosthesis would help the patient speak, including fitting it.', 'CR 10176 [S23] (GN lock); timed status not in the report', 'U', {
@@ -49,7 +49,7 @@ export const SLP_CODES: CodeInfo[] = [
     notes: [GN_LOCK],
   }),
   slp('92610', 'untimed', 'Clinical swallowing evaluation', 'Bedside or clinic evaluation of how the patient swallows, without imaging.', 'functionalpathways MUE [S59]', 'S'),
-  slp('92607', 'timed-other', 'Speech-generating device evaluation, first hour', 'Face-to-face evaluation for a speech-generating (augmentative communication) device; covers the first hour.', 'ASHA [S17], CR 10176 [S23]', 'C', {
+  slp('92607', 'timed-other', 'Speech-generating device evaluation, first hour', 'Assessing the patient in person to choose a speech-generating communication device; covers the first hour.', 'ASHA [S17], CR 10176 [S23]', 'C', {
     lockedTo: 'GN',
     unitMinutes: 60,
     notes: [GN_LOCK, FIFTY_ONE],
@@ -59,11 +59,14 @@ export const SLP_CODES: CodeInfo[] = [
     addOnTo: ['92607'],
     notes: [FIFTY_ONE],
   }),
-  slp('92626', 'timed-other', 'Auditory rehabilitation evaluation, first hour', 'Evaluation of how hearing loss affects communication, to plan auditory rehabilitation; covers the first hour.', 'ASHA [S17]', 'C', {
+  slp('92626', 'timed-other', 'Hearing evaluation for an implant, first hour', 'Evaluation of hearing to decide on, or check after, a surgically implanted hearing device such as a cochlear implant; first hour.', 'ASHA [S17]', 'C', {
     unitMinutes: 60,
-    notes: [FIFTY_ONE],
+    notes: [
+      FIFTY_ONE,
+      'The report calls this "auditory rehabilitation status", the wording before 2015; the current code is about implanted hearing devices (our reading, not checked here).',
+    ],
   }),
-  slp('92627', 'timed-other', 'Auditory rehabilitation evaluation, each added 15 min', 'Each further 15 minutes of the auditory rehabilitation evaluation, billed on top of 92626.', 'ASHA [S17]', 'C', {
+  slp('92627', 'timed-other', 'Hearing evaluation for an implant, each added 15 min', 'Each further 15 minutes of the implant-related hearing evaluation, billed on top of 92626.', 'ASHA [S17]', 'C', {
     unitMinutes: 15,
     addOnTo: ['92626'],
     notes: [FIFTY_ONE],

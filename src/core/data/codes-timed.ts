@@ -47,17 +47,17 @@ export const TIMED_CODES: CodeInfo[] = [
   }),
 
   // Therapeutic procedures.
-  timed15('97110', 'Therapeutic exercise', 'Exercise aimed at one impairment at a time: strength, endurance, joint range of motion or flexibility.', 'FCSO [S1], WebPT [S18], UTHealth [S15]', 'C', {
+  timed15('97110', 'Therapeutic exercise', 'Exercise that works on one physical limitation at a time, such as weak muscles, stiff joints or poor stamina.', 'FCSO [S1], WebPT [S18], UTHealth [S15]', 'C', {
     notes: [
       'Therapeutic exercise works on one thing in isolation: strength, range of motion, endurance or flexibility (e.g. bicep curls, straight-leg raises, stretching a hamstring).',
       'If the task combines several movements into a functional activity (lifting a box, a transfer, reaching into a cupboard), it is therapeutic activities (97530) instead.',
     ],
   }),
-  timed15('97112', 'Neuromuscular re-education', 'Training that restores balance, coordination, posture, body awareness and control of movement.', 'WebPT [S18], UTHealth [S15]', 'C'),
+  timed15('97112', 'Neuromuscular re-education', 'Retraining the nervous system\'s control of movement so the patient is steadier and better coordinated, e.g. balance work.', 'WebPT [S18], UTHealth [S15]', 'C'),
   timed15('97113', 'Aquatic therapy', 'Therapeutic exercise done in a pool, using the buoyancy and resistance of the water.', 'medicalbillingcptmodifiers [S-web]', 'S'),
   timed15('97116', 'Gait training', 'Teaching and practising walking, including stairs, with or without a walking aid.', 'UTHealth [S15], WebPT [S18]', 'C'),
-  timed15('97124', 'Massage', 'Soft-tissue massage (kneading, stroking, tapping) to relax muscle and improve circulation.', 'medicalbillingcptmodifiers [S-web]', 'S'),
-  timed15('97129', 'Cognitive intervention, first 15 min', 'One-on-one treatment of thinking skills such as attention, memory and problem solving, with strategies for daily tasks; first unit of the day.', 'PT Medical Billing [S20], McKnight\'s [S21]', 'C', {
+  timed15('97124', 'Massage', 'Hands-on soft-tissue massage to ease muscle tension and help circulation.', 'medicalbillingcptmodifiers [S-web]', 'S'),
+  timed15('97129', 'Cognitive intervention, first 15 min', 'One-on-one treatment to improve thinking skills like memory and attention, and to teach workarounds for daily tasks; first unit of the day.', 'PT Medical Billing [S20], McKnight\'s [S21]', 'C', {
     notes: [
       'Report once per day; further units on the same day use 97130.',
       'New in 2020; replaced Medicare\'s G0515 and CPT 97127.',
@@ -67,25 +67,25 @@ export const TIMED_CODES: CodeInfo[] = [
   timed15('97130', 'Cognitive intervention, each added 15 min', 'Each further unit of one-on-one cognitive treatment on the same day, billed on top of 97129.', 'PT Medical Billing [S20]', 'C', {
     addOnTo: ['97129'],
   }),
-  timed15('97140', 'Manual therapy', 'Hands-on techniques such as joint mobilisation or manipulation, manual lymph drainage or manual traction.', 'UTHealth [S15], WebPT [S18]', 'C', {
+  timed15('97140', 'Manual therapy', 'Skilled hands-on treatment of joints and soft tissue, for example mobilising a stiff joint or moving swelling out of a limb by hand.', 'UTHealth [S15], WebPT [S18]', 'C', {
     notes: ['Timed. Pages calling it a per-session code are wrong (report §9).'],
   }),
-  timed15('97530', 'Therapeutic activities', 'Dynamic, functional task practice that combines several movements to improve how the patient performs daily tasks.', 'UTHealth [S15], WebPT [S18]', 'C', {
+  timed15('97530', 'Therapeutic activities', 'Practising real-life tasks that use several movements together, such as lifting, carrying, reaching or transfers.', 'UTHealth [S15], WebPT [S18]', 'C', {
     notes: [
       'Therapeutic activities are dynamic, functional tasks that use several movements or planes of motion together (e.g. lifting a box from the floor, bed-to-chair transfers, reaching overhead to a shelf).',
       'Exercise that isolates one muscle group or one motion (e.g. bicep curls, straight-leg raises) is therapeutic exercise (97110) instead.',
     ],
   }),
-  timed15('97533', 'Sensory integration', 'Activities that help the patient take in and respond to sensory input, to improve adaptive responses.', 'ASHA [S17]', 'C'),
-  timed15('97535', 'Self-care / home management training', 'Training in daily living tasks such as dressing, bathing, meal preparation and the safe use of adaptive equipment.', 'mikemena cptCodes.json; athelas list', 'S'),
+  timed15('97533', 'Sensory integration', 'Activities that help the patient process touch, movement and other sensations so they can react to their surroundings better.', 'ASHA [S17]', 'C'),
+  timed15('97535', 'Self-care / home management training', 'Teaching everyday tasks at home, such as dressing, bathing, cooking and using aids or equipment safely.', 'mikemena cptCodes.json; athelas list', 'S'),
   timed15('97537', 'Community / work reintegration', 'Training for tasks outside the home, such as shopping, using transport or doing job tasks.', 'report §3', 'U'),
-  timed15('97542', 'Wheelchair management', 'Assessment, fitting and training in wheelchair use, propulsion and positioning.', 'athelas list', 'S'),
+  timed15('97542', 'Wheelchair management', 'Choosing and adjusting a wheelchair and teaching the patient to use and propel it.', 'athelas list', 'S'),
 
   // Tests, assistive technology, orthotics and prosthetics.
-  timed15('97750', 'Physical performance test', 'Standardised testing or measurement of physical performance, such as functional capacity, with a written report.', 'e2emedicalbilling/codingahead [S58], PPS Impact [S72]', 'C', {
+  timed15('97750', 'Physical performance test', 'A structured test of how well the patient performs physically (for example a work-capacity test), written up in a report.', 'e2emedicalbilling/codingahead [S58], PPS Impact [S72]', 'C', {
     notes: ['Not separately billable with an evaluation on the same date (NCCI; see the pair table).'],
   }),
-  timed15('97755', 'Assistive technology assessment', 'Direct assessment of whether assistive technology would improve the patient\'s function, with a written report.', 'report §3', 'U'),
+  timed15('97755', 'Assistive technology assessment', 'Working with the patient to judge which assistive devices or technology would help them function, written up in a report.', 'report §3', 'U'),
   timed15('97760', 'Orthotic management, initial', 'Fitting of an orthosis (brace or splint) and training in its use at the first encounter.', 'AAPC forum [S5]', 'S'),
   timed15('97761', 'Prosthetic training, initial', 'Training in the use of an artificial limb at the first encounter.', 'mikemena cptCodes.json', 'S'),
   timed15('97763', 'Orthotic / prosthetic follow-up', 'Later checks, adjustment and training for an orthosis or prosthesis after the first encounter.', 'Gawenda [S60] (added 2018)', 'U', {

@@ -18,10 +18,9 @@
  * CLAIMLINT_HARNESS_VERBOSE=1 also prints code-server and browser output.
  */
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 const { locateRuntime } = require('./runtime');
-const { buildUserSettings } = require('./settings');
+const { makeProfile, writeUserSettings, seedExtensions, removeProfile } = require('./profile');
 const { serverEnv, installExtensions, startCodeServer } = require('./code-server');
 const { launchBrowser, openWorkbench } = require('./workbench');
 const { freePort, killProcessGroup } = require('./processes');
@@ -32,30 +31,6 @@ const DEFAULT_TIMEOUT_MS = 5 * 60 * 1000;
 
 /** Cleanups of runs in progress, for the signal / exit handlers below. */
 const active = new Set();
-
-function makeDirs() {
-  const base = process.env.CLAIMLINT_HARNESS_TMP || os.tmpdir();
-  // Short root: Unix socket paths (vscode-ipc-*.sock under TMPDIR) are capped at 107 bytes.
-  const root = fs.mkdtempSync(path.join(base, 'clvs-'));
-  const dirs = {
-    root,
-    userData: path.join(root, 'user-data'),
-    extensions: path.join(root, 'extensions'),
-    tmp: path.join(root, 'tmp'),
-    xdg: path.join(root, 'xdg'),
-    configFile: path.join(root, 'config.yaml'),
-  };
-  for (const d of [dirs.userData, dirs.extensions, dirs.tmp, dirs.xdg]) fs.mkdirSync(d, { recursive: true });
-  // code-server wants a config file; an empty one makes it write defaults (with a password).
-  fs.writeFileSync(dirs.configFile, 'auth: none\ncert: false\n');
-  return dirs;
-}
-
-function writeUserSettings(dirs, overrides) {
-  const userDir = path.join(dirs.userData, 'User');
-  fs.mkdirSync(userDir, { recursive: true });
-  fs.writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify(buildUserSettings(overrides), null, 2));
-}
 
 /** vscode-remote URI for a path on the server, as the workbench's payload expects. */
 function remoteUri(authority, absPath) {
@@ -96,6 +71,7 @@ function untilDeadline(promise, deadline, what) {
  * @param {string} [options.workspaceFolder] folder to open
  * @param {object} [options.userSettings] merged over the quiet defaults (settings.js)
  * @param {string[]} [options.extensionsToInstall] .vsix files installed first with --install-extension
+ * @param {string} [options.seedExtensionsDir] an extensions dir whose extensions are copied into the run's own
  * @param {Record<string,string>} [options.extensionTestsEnv] extra env for server + extension host
  * @param {number} [options.timeoutMs] overall deadline (default 5 min)
  * @param {(page: import('playwright-core').Page) => Promise<void>} [options.screenshot]
@@ -121,7 +97,7 @@ async function runTests(options) {
     active.delete(cleanupRecord);
     if (browser) await browser.close().catch((e) => debug(`browser.close: ${e.message}`));
     if (server) await killProcessGroup(server.pgid);
-    if (dirs) fs.rmSync(dirs.root, { recursive: true, force: true, maxRetries: 3 });
+    if (dirs) removeProfile(dirs);
   };
   // Synchronous last resort if the process exits mid-run (see installExitHooks).
   const cleanupRecord = {
@@ -136,11 +112,15 @@ async function runTests(options) {
   try {
     const extensionTestsPath = required(options.extensionTestsPath, 'extensionTestsPath');
     const runtime = locateRuntime();
-    dirs = makeDirs();
+    dirs = makeProfile();
     debug(`temp root ${dirs.root}`);
     writeUserSettings(dirs, options.userSettings);
     const env = serverEnv(dirs, options.extensionTestsEnv);
 
+    if (options.seedExtensionsDir) {
+      const copied = seedExtensions(dirs, options.seedExtensionsDir);
+      if (copied.length) say(`using extensions from ${options.seedExtensionsDir}: ${copied.join(', ')}`);
+    }
     let devPaths = [].concat(options.extensionDevelopmentPath || []).map((p) => path.resolve(p));
     const vsix = options.extensionsToInstall || [];
     if (vsix.length) {
@@ -184,7 +164,7 @@ async function runTests(options) {
       extensionTestsPath: path.resolve(extensionTestsPath),
     });
     const wb = await untilDeadline(
-      openWorkbench({ browser, url, onLog: (level, msg) => out(level === 'error' ? msg : msg), screenshot: options.screenshot, debug }),
+      openWorkbench({ browser, url, onLog: (level, msg) => out(msg), screenshot: options.screenshot, debug }),
       deadline,
       'loading the workbench',
     );
@@ -225,8 +205,11 @@ function installExitHooks() {
   process.on('exit', () => [...active].forEach((r) => r.sync()));
 }
 
-/** `--key=value` / `--key value` / repeated keys; positional args under `_`. */
-function parseArgs(argv) {
+/**
+ * `--key=value`, `--key value` (only for keys in `valueKeys`), boolean
+ * `--flag`; repeated keys collect into arrays; positional args under `_`.
+ */
+function parseArgs(argv, valueKeys = []) {
   const args = { _: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -235,14 +218,14 @@ function parseArgs(argv) {
       continue;
     }
     let [key, value] = a.slice(2).split(/=(.*)/s);
-    if (value === undefined) value = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : 'true';
+    if (value === undefined) value = valueKeys.includes(key) && i + 1 < argv.length ? argv[++i] : 'true';
     (args[key] = args[key] || []).push(value);
   }
   return args;
 }
 
 async function main(argv) {
-  const a = parseArgs(argv);
+  const a = parseArgs(argv, ['extensionDevelopmentPath', 'extensionTestsPath', 'folder', 'install-extension', 'timeout', 'settings']);
   const last = (k) => (a[k] ? a[k][a[k].length - 1] : undefined);
   installExitHooks();
   return runTests({
