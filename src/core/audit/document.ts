@@ -61,7 +61,7 @@ function auditClaimItem(itemText: string, config: ResolvedConfig): CachedUnit | 
   if (!isSeq(seq) || seq.items.length !== 1) return undefined;
   if (doc.errors.length) {
     // Report the syntax error; the claim itself cannot be trusted, the others still are.
-    return { findings: syntaxFindings(doc.errors, config, ''), ids: [] };
+    return { findings: syntaxFindings(doc.errors, config, () => ''), ids: [] };
   }
   return auditClaim(seq.items[0] as Node, doc, itemText, config, '');
 }
@@ -85,7 +85,7 @@ function joinPrefix(prefix: string, path: string): string {
 
 function auditWholeDocument(docText: string, config: ResolvedConfig): CachedUnit {
   const doc = parseDocument(docText, PARSE_OPTIONS);
-  const out: CachedUnit = { findings: syntaxFindings(doc.errors, config, ''), ids: [] };
+  const out: CachedUnit = { findings: syntaxFindings(doc.errors, config, (pos) => claimItemAt(doc, pos)), ids: [] };
   const errorAt = doc.errors.map((e) => e.pos[0]);
   const inError = (n: Node): boolean => !!n.range && errorAt.some((p) => p >= n.range![0] && p <= n.range![2]);
   const schema = severityFor(config, 'claim-schema');
@@ -128,7 +128,7 @@ function auditWholeDocument(docText: string, config: ResolvedConfig): CachedUnit
       structural('claims', kr[0], kr[1], 'claims: expected a list of claims.');
     }
   }
-  if (!seenTop && !doc.errors.length) structural('', root.range![0], root.range![0], 'A claim document must have a claim: or claims: key.');
+  if (root.items.length === 0 && !doc.errors.length) structural('', root.range![0], root.range![0], 'A claim document must have a claim: or claims: key.');
   return out;
 }
 
@@ -137,14 +137,27 @@ function merge(into: CachedUnit, unit: CachedUnit): void {
   into.ids.push(...unit.ids);
 }
 
-export function syntaxFindings(errors: readonly YAMLError[], config: ResolvedConfig, path: string): ClaimFinding[] {
+/** Path of the claims[k] item holding an offset (how the split path names its errors). */
+function claimItemAt(doc: Document, pos: number): string {
+  const root = doc.contents;
+  if (!isMap(root)) return '';
+  const claims = root.get('claims', true) as Node | undefined;
+  if (!isSeq(claims)) return '';
+  const k = claims.items.findIndex((n) => {
+    const r = (n as Node | null)?.range;
+    return !!r && pos >= r[0] && pos <= r[2];
+  });
+  return k < 0 ? '' : `claims[${k}]`;
+}
+
+export function syntaxFindings(errors: readonly YAMLError[], config: ResolvedConfig, pathAt: (pos: number) => string): ClaimFinding[] {
   const severity = severityFor(config, 'yaml-syntax');
   if (severity === 'off') return [];
   return errors.map((e) => ({
     rule: 'yaml-syntax',
     severity,
     message: yamlErrorMessage(e),
-    path,
+    path: pathAt(e.pos[0]),
     span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) },
     fixes: [],
   }));
