@@ -15,6 +15,9 @@ const common = {
   minify: production,
   logLevel: 'warning',
   external: ['vscode'],
+  // ESM dependencies (tinyglobby) use import.meta.url, which a CJS bundle lacks.
+  define: { 'import.meta.url': '__importMetaUrl', CLAIMLINT_VERSION: JSON.stringify(require('./package.json').version) },
+  banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 const entries = [

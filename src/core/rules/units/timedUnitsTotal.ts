@@ -38,7 +38,7 @@ export const timedUnitsTotal: Rule = {
     const target = codes.find((c, i) => !options.some((o) => o[i] === c.billedUnits)) ?? codes[0];
     report({
       path: unitsPath(target),
-      message: `${head}. Equal remainders allow ${options.length} splits: ${options.map((o) => describeAllocation(codes, o)).join('; or ')}.`,
+      message: `${head}. Equal leftover minutes allow ${options.length} splits: ${options.map((o) => describeAllocation(codes, o)).join('; or ')}.`,
       fixes: options.map((o) => allocationFix(ctx, codes, o, false)).filter((f) => !!f),
     });
   },

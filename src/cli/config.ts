@@ -1,0 +1,41 @@
+/** Config for the CLI: --config <file>, else the nearest .claimlintrc per file's folder. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { loadNearestConfig, parseConfig, type ConfigHost, type ConfigLoad } from '../core/config/lookup';
+import { resolveConfig, type ResolvedConfig } from '../core/config/schema';
+
+export const nodeConfigHost: ConfigHost = {
+  readFile: (p) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined),
+  dirname,
+  join,
+};
+
+export class ConfigResolver {
+  private readonly byDir = new Map<string, ConfigLoad | undefined>();
+  private readonly explicit?: ConfigLoad;
+
+  constructor(configPath?: string) {
+    if (configPath) {
+      const text = nodeConfigHost.readFile(configPath);
+      this.explicit = text === undefined ? { ok: false, path: configPath, message: 'file not found' } : parseConfig(configPath, text);
+    }
+  }
+
+  /** The config layer for a file, or an error to report (exit 2). */
+  forFile(file: string): { config: ResolvedConfig } | { error: string } {
+    const load = this.explicit ?? this.nearest(dirname(file));
+    if (!load) return { config: resolveConfig() };
+    if (!load.ok) return { error: `${load.path}${load.line ? `:${load.line}` : ''}: invalid config: ${load.message}` };
+    return { config: resolveConfig(load.config) };
+  }
+
+  /** Extra claim-file globs named by the explicit config, for folder discovery. */
+  extraGlobs(): string[] {
+    return this.explicit?.ok ? (this.explicit.config.files ?? []) : [];
+  }
+
+  private nearest(dir: string): ConfigLoad | undefined {
+    if (!this.byDir.has(dir)) this.byDir.set(dir, loadNearestConfig(dir, nodeConfigHost));
+    return this.byDir.get(dir);
+  }
+}

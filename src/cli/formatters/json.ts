@@ -1,0 +1,32 @@
+/**
+ * The --format json contract (version 1): keys may be added, none removed or renamed.
+ * Positions are 1-based; `path` starts at the document's top key.
+ */
+import { isFixable, type Formatter } from '../report';
+
+export const formatJson: Formatter = (reports) =>
+  JSON.stringify(
+    {
+      version: 1,
+      files: reports.map((r) => ({
+        path: r.path,
+        errorCount: r.errorCount,
+        warningCount: r.warningCount,
+        infoCount: r.infoCount,
+        findings: r.findings.map((f) => ({
+          rule: f.rule,
+          severity: f.severity,
+          message: f.message,
+          document: f.document,
+          path: f.path,
+          line: f.range.start.line + 1,
+          column: f.range.start.character + 1,
+          endLine: f.range.end.line + 1,
+          endColumn: f.range.end.character + 1,
+          fixable: isFixable(f),
+        })),
+      })),
+    },
+    null,
+    2,
+  ) + '\n';

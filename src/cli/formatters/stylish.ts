@@ -1,0 +1,36 @@
+/** Human-readable output grouped by file, in the manner of ESLint's "stylish". */
+import { isFixable, type Formatter } from '../report';
+
+const useColor = (): boolean => !!process.stdout.isTTY && !process.env.NO_COLOR;
+const paint = (code: number, s: string): string => (useColor() ? `\u001b[${code}m${s}\u001b[0m` : s);
+const SEVERITY_COLOR = { error: 31, warning: 33, info: 36 } as const;
+
+export const formatStylish: Formatter = (reports) => {
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fixable = 0;
+  for (const r of reports) {
+    errors += r.errorCount;
+    warnings += r.warningCount;
+    infos += r.infoCount;
+    if (r.fixesApplied) out.push(`${paint(4, r.path)}: ${r.fixesApplied} fix${r.fixesApplied === 1 ? '' : 'es'} applied`);
+    if (!r.findings.length) continue;
+    out.push(paint(4, r.path));
+    for (const f of r.findings) {
+      if (isFixable(f)) fixable++;
+      const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`.padEnd(8);
+      out.push(`  ${where}${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(8))}${f.message}  ${paint(2, f.path)}  ${paint(2, f.rule)}`);
+    }
+    out.push('');
+  }
+  const total = errors + warnings + infos;
+  if (total === 0) {
+    out.push(`✔ ${reports.length} file${reports.length === 1 ? '' : 's'} audited, no problems`);
+  } else {
+    out.push(paint(errors ? 31 : 33, `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info) in ${reports.length} file${reports.length === 1 ? '' : 's'}`));
+    if (fixable) out.push(`  ${fixable} can be fixed with --fix`);
+  }
+  return out.join('\n') + '\n';
+};

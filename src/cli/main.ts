@@ -1,0 +1,140 @@
+/**
+ * claimlint [options] <files or folders…>
+ * Exit codes: 0 no errors, 1 errors found, 2 usage or read errors.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { AuditCache } from '../core/audit/cache';
+import { audit, fixAll } from '../core/engine';
+import { ConfigResolver } from './config';
+import { discoverFiles, displayPath } from './files';
+import { formatJson } from './formatters/json';
+import { formatJunit } from './formatters/junit';
+import { makeSarifFormatter } from './formatters/sarif';
+import { formatStylish } from './formatters/stylish';
+import { fileReport, type FileReport, type Formatter } from './report';
+
+declare const CLAIMLINT_VERSION: string | undefined;
+const VERSION = typeof CLAIMLINT_VERSION === 'string' ? CLAIMLINT_VERSION : '0.1.0';
+
+const HELP = `Usage: claimlint [options] <files or folders…>
+
+Audits outpatient therapy claim files (*.claim.yaml, *.claim.yml).
+
+Options:
+  -f, --format <name>   stylish (default), json, sarif or junit
+      --fix             apply the unambiguous fixes and write the files back
+  -c, --config <file>   use this config file instead of the nearest .claimlintrc.yaml
+  -o, --output <file>   write the report to a file instead of standard output
+      --quiet           report errors only
+      --stdio           run the language server over standard input/output
+  -h, --help            show this help
+  -v, --version         show the version
+
+Exit codes: 0 no errors, 1 errors found, 2 usage or read errors.`;
+
+const FORMATTERS: Record<string, Formatter> = {
+  stylish: formatStylish,
+  json: formatJson,
+  sarif: makeSarifFormatter(VERSION),
+  junit: formatJunit,
+};
+
+export function run(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'stylish' },
+        fix: { type: 'boolean', default: false },
+        config: { type: 'string', short: 'c' },
+        output: { type: 'string', short: 'o' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (err) {
+    process.stderr.write(`claimlint: ${(err as Error).message}\n\n${HELP}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  const formatter = FORMATTERS[values.format as string];
+  if (!formatter) return usage(`unknown format "${values.format}" (use stylish, json, sarif or junit)`);
+  if (!positionals.length) return usage('no files or folders given');
+
+  const configs = new ConfigResolver(values.config);
+  const { files, missing } = discoverFiles(positionals, configs.extraGlobs());
+  let readErrors = missing.length;
+  for (const m of missing) process.stderr.write(`claimlint: ${m}: no such file or folder\n`);
+
+  const cache = new AuditCache();
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const shown = displayPath(file);
+    const cfg = configs.forFile(file);
+    if ('error' in cfg) {
+      process.stderr.write(`claimlint: ${displayPath(cfg.error)}\n`);
+      readErrors++;
+      continue;
+    }
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      process.stderr.write(`claimlint: ${shown}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      readErrors++;
+      continue;
+    }
+    let applied = 0;
+    if (values.fix) {
+      const fixed = fixAll(text, { config: cfg.config, cache });
+      if (fixed.text !== text) {
+        try {
+          writeFileSync(file, fixed.text);
+        } catch (err) {
+          process.stderr.write(`claimlint: ${shown}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
+          readErrors++;
+          continue;
+        }
+        text = fixed.text;
+        applied = fixed.applied;
+      }
+    }
+    let findings = audit(text, { config: cfg.config, cache }).findings;
+    if (values.quiet) findings = findings.filter((f) => f.severity === 'error');
+    reports.push(fileReport(shown, findings, applied));
+  }
+
+  const output = formatter(reports);
+  if (values.output) {
+    try {
+      writeFileSync(values.output, output);
+    } catch (err) {
+      process.stderr.write(`claimlint: ${values.output}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      return 2;
+    }
+  } else process.stdout.write(output);
+
+  if (readErrors) return 2;
+  return reports.some((r) => r.errorCount > 0) ? 1 : 0;
+}
+
+function usage(message: string): number {
+  process.stderr.write(`claimlint: ${message}\n\n${HELP}\n`);
+  return 2;
+}
+
+if (require.main === module) {
+  process.exitCode = run(process.argv.slice(2));
+}

@@ -1,0 +1,25 @@
+/** What the CLI knows about one audited file, shared by all formatters. */
+import { preferredFix } from '../core/engine';
+import type { LocatedFinding } from '../core/types';
+
+export interface FileReport {
+  /** Relative to the working directory, with forward slashes. */
+  path: string;
+  findings: LocatedFinding[];
+  errorCount: number;
+  warningCount: number;
+  infoCount: number;
+  /** Number of fixes written back by --fix. */
+  fixesApplied: number;
+}
+
+export function fileReport(path: string, findings: LocatedFinding[], fixesApplied = 0): FileReport {
+  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  return { path, findings, errorCount: count('error'), warningCount: count('warning'), infoCount: count('info'), fixesApplied };
+}
+
+export function isFixable(f: LocatedFinding): boolean {
+  return !!preferredFix(f);
+}
+
+export type Formatter = (reports: FileReport[]) => string;

@@ -1,0 +1,87 @@
+/**
+ * The assistant (CQ/CO) picture of a claim, per code: a code's units may sit on a
+ * therapist line [GP] and an assistant line [GP, CQ]; its minutes and assistant minutes
+ * add up over both. The rules compare the units billed with CQ/CO against the range
+ * perUnit.ts computes.
+ */
+import { assistantDifferential } from '../data';
+import type { ClaimContext, IndexedLine } from '../types';
+import { assistantUnitsTimed, assistantUnitsUntimed, type AssistantUnits } from './perUnit';
+
+export const ASSISTANT_MODS = ['CQ', 'CO'];
+
+export interface AssistantCode {
+  code: string;
+  /** Lines of the code with at least one billed unit. */
+  lines: IndexedLine[];
+  /** Lines carrying CQ or CO. */
+  assistantLines: IndexedLine[];
+  units: number;
+  /** Units billed on lines with CQ or CO. */
+  assistantUnits: number;
+  minutes: number;
+  assistantMinutes: number;
+  need: AssistantUnits;
+  deMinimis: number;
+}
+
+export function hasAssistantModifier(l: IndexedLine): boolean {
+  return (l.line.modifiers ?? []).some((m) => ASSISTANT_MODS.includes(m));
+}
+
+/**
+ * Codes whose assistant share can be judged: the date has CQ/CO rules, some line of the
+ * code states assistant_minutes (absent everywhere = not documented, not judged), and
+ * every line has its minutes (timed codes need them; untimed ones need them for a share).
+ */
+export function assistantCodes(ctx: ClaimContext): AssistantCode[] {
+  const diff = assistantDifferential(ctx.date);
+  if (!diff || !ctx.complete) return [];
+  const byCode = new Map<string, IndexedLine[]>();
+  for (const l of ctx.lines) {
+    if (!l.info || l.line.units <= 0) continue;
+    const list = byCode.get(l.info.code) ?? [];
+    list.push(l);
+    byCode.set(l.info.code, list);
+  }
+  const out: AssistantCode[] = [];
+  for (const [code, lines] of byCode) {
+    if (!lines.some((l) => l.line.assistant_minutes !== undefined)) continue;
+    if (lines.some((l) => l.line.minutes === undefined)) continue;
+    const kind = lines[0].info!.kind;
+    if (kind === 'timed-other') continue; // hour-based codes: no per-unit rule was found
+    const minutes = sum(lines, (l) => l.line.minutes ?? 0);
+    // Assistant minutes cannot exceed the line's minutes; a larger value is read as all.
+    const assistantMinutes = sum(lines, (l) => Math.min(l.line.assistant_minutes ?? 0, l.line.minutes ?? 0));
+    const units = sum(lines, (l) => l.line.units);
+    const assistantLines = lines.filter(hasAssistantModifier);
+    const need =
+      kind === 'timed15'
+        ? assistantUnitsTimed({ units, therapistMinutes: minutes - assistantMinutes, assistantMinutes, deMinimis: diff.deMinimis })
+        : assistantUnitsUntimed({ units, totalMinutes: minutes, assistantMinutes, deMinimis: diff.deMinimis });
+    out.push({
+      code,
+      lines,
+      assistantLines,
+      units,
+      assistantUnits: sum(assistantLines, (l) => l.line.units),
+      minutes,
+      assistantMinutes,
+      need,
+      deMinimis: diff.deMinimis,
+    });
+  }
+  return out;
+}
+
+/** Does a line's own assistant time reach the de minimis share of its units? */
+export function lineSupportsAssistant(l: IndexedLine, deMinimis: number): boolean {
+  const a = Math.min(l.line.assistant_minutes ?? 0, l.line.minutes ?? Infinity);
+  if (l.info?.kind === 'timed15') return a > deMinimis * 15 * Math.max(1, l.line.units);
+  const total = l.line.minutes;
+  return total !== undefined && total > 0 ? a / total > deMinimis : a > 0;
+}
+
+function sum(lines: IndexedLine[], f: (l: IndexedLine) => number): number {
+  return lines.reduce((s, l) => s + f(l), 0);
+}
