@@ -1,5 +1,5 @@
 import type { Rule } from '../../types';
-import { describeTotal, unitsForMinutes } from '../../units/eightMinute';
+import { unitsForMinutes } from '../../units/eightMinute';
 import { setCodeUnits, unitsPath } from '../../units/fixes';
 import { plural, timedCodes } from '../../units/visit';
 
@@ -20,7 +20,7 @@ export const timedUnitsPerCode: Rule = {
       const edits = setCodeUnits(ctx, c, want);
       report({
         path: unitsPath(c),
-        message: `Per-code rule: ${c.code} has ${describeTotal(c.minutes).replace('timed minute', 'minute')}; ${c.billedUnits} billed.`,
+        message: `Per-code rule: ${c.code} has ${plural(c.minutes, 'minute')}, which support ${plural(want, 'unit')}; ${c.billedUnits} billed.`,
         fixes: edits ? [{ id: `units:${c.code}=${want}`, title: `Bill ${plural(want, 'unit')} of ${c.code}`, edits, preferred: true }] : [],
       });
     }
