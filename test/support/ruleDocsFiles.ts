@@ -1,0 +1,31 @@
+/** Reads fixtures and writes/compares docs/rules/*.md; shared by gen-docs and the drift test. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ALL_RULES } from '../../src/core/rules';
+import { ruleDocPage, rulesIndex, type RuleExample } from '../../src/docs/ruleDocs';
+
+export function expectedDocs(root: string): Map<string, string> {
+  const pages = new Map<string, string>();
+  for (const rule of ALL_RULES) pages.set(`docs/rules/${rule.id}.md`, ruleDocPage(rule, firstFailingFixture(root, rule.id)));
+  pages.set('docs/rules/README.md', `# Rules\n\nGenerated from the rule metadata by \`npm run gen:docs\`.\n\n${rulesIndex(ALL_RULES).replace(/\(docs\/rules\//g, '(')}\n`);
+  return pages;
+}
+
+/** The README's rules table sits between these markers. */
+export const README_MARKERS = ['<!-- rules:start -->', '<!-- rules:end -->'] as const;
+
+export function readmeRulesTable(): string {
+  return rulesIndex(ALL_RULES);
+}
+
+function firstFailingFixture(root: string, ruleId: string): RuleExample | undefined {
+  const dir = join(root, 'test', 'fixtures', 'rules', ruleId);
+  if (!existsSync(dir)) return undefined;
+  for (const name of readdirSync(dir).filter((f) => /\.claim\.ya?ml$/.test(f)).sort()) {
+    const text = readFileSync(join(dir, name), 'utf8');
+    if (!new RegExp(`expect(-next-line)?:[^\\n]*\\b${ruleId}\\b`).test(text)) continue;
+    const snap = join(dir, name.replace(/\.claim\.ya?ml$/, '.fixed.yaml'));
+    return { file: `test/fixtures/rules/${ruleId}/${name}`, text, fixed: existsSync(snap) ? readFileSync(snap, 'utf8') : undefined };
+  }
+  return undefined;
+}
