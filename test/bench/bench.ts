@@ -1,0 +1,75 @@
+/**
+ * `npm run bench`: speed and memory of the engine on a large claim file, printed as ratios
+ * against a baseline measured in the same process (the `yaml` parser reading the whole
+ * file, which is what a naive re-audit per keystroke would cost). Exits 1 when a target
+ * is missed.
+ */
+import { parseAllDocuments } from 'yaml';
+import { AuditCache } from '../../src/core/audit/cache';
+import { audit } from '../../src/core/engine';
+import { claimFile } from './generate';
+
+const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 1000);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(runs: number, fn: (i: number) => void): number {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    fn(i);
+    out.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return median(out);
+}
+
+function heapMb(): number {
+  global.gc?.();
+  return process.memoryUsage().heapUsed / 1e6;
+}
+
+const text = claimFile(CLAIMS);
+const mb = text.length / 1e6;
+console.log(`claimlint bench: ${CLAIMS} claims, ${mb.toFixed(2)} MB`);
+
+const baseline = time(3, () => parseAllDocuments(text));
+const cold = time(3, () => audit(text));
+
+const cache = new AuditCache();
+const before = heapMb();
+audit(text, { cache });
+const cacheMb = heapMb() - before;
+const unchanged = time(5, () => audit(text, { cache }));
+// A keystroke: one digit of one claim's minutes changes; every other claim is a cache hit.
+const edited = time(5, (i) => {
+  const at = text.indexOf('total_treatment_minutes: ', Math.floor(text.length / 2));
+  const t = text.slice(0, at) + `total_treatment_minutes: ${90 + i}` + text.slice(text.indexOf('\n', at));
+  audit(t, { cache });
+});
+
+interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  ratio: number;
+  target: number;
+}
+const rows: Row[] = [
+  { name: 'baseline: yaml parse of the whole file', value: baseline, unit: 'ms', ratio: 1, target: Infinity },
+  { name: 'cold audit (parse + every rule)', value: cold, unit: 'ms', ratio: cold / baseline, target: 3 },
+  { name: 're-audit, nothing changed (cache hits)', value: unchanged, unit: 'ms', ratio: unchanged / baseline, target: 0.1 },
+  { name: 're-audit after a one-claim edit', value: edited, unit: 'ms', ratio: edited / baseline, target: 0.15 },
+  { name: 'cache memory / file size', value: cacheMb, unit: 'MB', ratio: cacheMb / mb, target: 25 },
+];
+
+let failed = 0;
+for (const r of rows) {
+  const ok = r.ratio <= r.target;
+  if (!ok) failed++;
+  const target = Number.isFinite(r.target) ? `target ≤ ${r.target}×` : '';
+  console.log(`${r.name.padEnd(44)} ${r.value.toFixed(1).padStart(9)} ${r.unit.padEnd(3)} ${r.ratio.toFixed(3).padStart(7)}×  ${target} ${Number.isFinite(r.target) ? (ok ? 'ok' : 'MISSED') : ''}`);
+}
+process.exit(failed ? 1 : 0);
