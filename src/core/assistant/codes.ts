@@ -10,6 +10,12 @@ import { assistantUnitsTimed, assistantUnitsUntimed, type AssistantUnits } from 
 
 export const ASSISTANT_MODS = ['CQ', 'CO'];
 
+/**
+ * CQ/CO and the 85% differential are Medicare Part B law (SSA §1834(v)); Medicare
+ * Advantage plans commonly follow it. Other payers vary, so they are opt-in.
+ */
+export const ASSISTANT_RULE_DEFAULTS = { payerTypes: ['medicare', 'medicare-advantage'] as string[] };
+
 export interface AssistantCode {
   code: string;
   /** Lines of the code with at least one billed unit. */

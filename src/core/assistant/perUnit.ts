@@ -44,9 +44,11 @@ export function assistantUnitsTimed(input: TimedInput): AssistantUnits {
   const fullP = Math.floor(p / UNIT);
   const fullA = Math.floor(a / UNIT);
   const head = `${a} of ${p + a} minutes by the assistant`;
+  const full = `${fullA} full assistant unit${fullA === 1 ? '' : 's'}, ${fullP} full therapist unit${fullP === 1 ? '' : 's'}`;
   if (units <= fullP + fullA) {
     // Fewer units than full units: which ones were dropped is a free choice.
-    return { min: Math.max(0, units - fullP), max: Math.min(units, fullA), why: `${head}; ${units} units cover only full 15-minute units` };
+    const short = units < fullP + fullA ? `; ${units} billed, so any of them may be the ones left off` : '';
+    return { min: Math.max(0, units - fullP), max: Math.min(units, fullA), why: `${head}: ${full}${short}` };
   }
   let restP = p % UNIT;
   // Assistant minutes at or under the de minimis share of a unit never earn CQ/CO.
@@ -54,7 +56,7 @@ export function assistantUnitsTimed(input: TimedInput): AssistantUnits {
   let left = units - fullP - fullA;
   let min = fullA;
   let max = fullA;
-  const parts = [`${fullA} full assistant unit${fullA === 1 ? '' : 's'}`, `${fullP} full therapist unit${fullP === 1 ? '' : 's'}`];
+  const parts = [full];
   if (left === 2 && between(restP, 9, 14) && between(restA, 9, 14)) {
     parts.push('two units left with 9–14 minutes each: one with CQ/CO, one without');
     return { min: min + 1, max: max + 1, why: `${head}: ${parts.join(', ')}` };
@@ -77,10 +79,14 @@ export function assistantUnitsTimed(input: TimedInput): AssistantUnits {
       max++;
       restA = restP = 0;
       left -= 2;
-    } else {
+    } else if (restA > 0) {
       lastWhy.push(`equal remaining minutes (${restA}): either`);
       max++;
       restA = restP = 0;
+      left--;
+    } else {
+      // No minutes left for this unit (over-billed, which the unit rules report): not the assistant's.
+      lastWhy.push('no minutes left for a unit');
       left--;
     }
   }
@@ -102,7 +108,7 @@ export function assistantUnitsUntimed(input: UntimedInput): AssistantUnits {
   const share = totalMinutes > 0 ? a / totalMinutes : 0;
   const pct = Math.round(share * 1000) / 10;
   const need = units > 0 && share > deMinimis;
-  const why = `${a} of ${totalMinutes} minutes by the assistant (${pct}%, de minimis ${Math.round(deMinimis * 100)}%)`;
+  const why = `${a} of ${totalMinutes} minutes by the assistant, ${pct}% against the ${Math.round(deMinimis * 100)}% de minimis`;
   return need ? { min: units, max: units, why } : { min: 0, max: 0, why };
 }
 

@@ -1,3 +1,9 @@
+import { codeNotPayable } from './codeNotPayable';
+import { diagnosisPointerInvalid } from './diagnosisPointerInvalid';
+import { ncciModifierMissing } from './ncciModifierMissing';
+import { ncciPairDenied } from './ncciPairDenied';
+import { npiInvalid } from './npiInvalid';
+import { unitsExceedMue } from './unitsExceedMue';
 import { unknownCode } from './unknownCode';
 
-export const codingRules = [unknownCode];
+export const codingRules = [unknownCode, codeNotPayable, unitsExceedMue, ncciModifierMissing, ncciPairDenied, npiInvalid, diagnosisPointerInvalid];

@@ -1,0 +1,37 @@
+import type { Fix, Rule } from '../../types';
+import { addModifierFix, modifiersMisspelled, modsPath } from '../modifiers/shared';
+import { hasDistinctModifier, pairEdits } from './ncci';
+
+const BYPASS = ['XE', 'XS', 'XP', 'XU', '59'];
+
+export const ncciModifierMissing: Rule = {
+  id: 'ncci-modifier-missing',
+  description: 'The column-2 code of an NCCI pair that a modifier may bypass, billed without 59 or X{EPSU}',
+  category: 'coding',
+  defaultSeverity: 'error',
+  fixable: true,
+  rationale:
+    'When both codes of an NCCI procedure-to-procedure pair are billed on one date, only the column-1 code is paid. If the pair\'s ' +
+    'modifier indicator is 1, the column-2 code is paid too when the services were truly distinct and its line says so with XE ' +
+    '(separate encounter), XS (separate structure), XP (separate practitioner), XU (unusual non-overlapping service) or, when none ' +
+    'fits, 59. Examples: 97140 with a PT evaluation (97161–97163) since 2020, 97530 after 97140 in separate 15-minute blocks. ' +
+    'Which modifier is right depends on the facts, so none is applied automatically — and none should be added only to get past the edit.',
+  source: 'NCCI PTP mechanics, APTA [S49][S50]; Casamba, Elite CME [S51][S52]; WebPT on CMS Example 9 [S55]; pairs in src/core/data/ncci.ts; billing-rules §5',
+  check(ctx, report) {
+    for (const edit of pairEdits(ctx)) {
+      if (edit.pair.modifierIndicator !== 1) continue;
+      for (const l of edit.column2) {
+        if (hasDistinctModifier(l)) continue;
+        if (modifiersMisspelled(ctx, l)) continue;
+        const fixes = BYPASS.map((m) => addModifierFix(ctx, l, m, false, `Add ${m} to lines[${l.index}] (${l.line.code})`));
+        report({
+          path: modsPath(l),
+          message:
+            `lines[${l.index}]: ${l.line.code} is column 2 of an NCCI pair with ${edit.pair.column1} (lines[${edit.column1.index}]) and is denied ` +
+            'without 59 or XE/XS/XP/XU; add one only if the two services were distinct.',
+          fixes: fixes.filter((f): f is Fix => !!f),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,42 @@
+import { ruleOptions } from '../../config/schema';
+import type { Fix, Rule } from '../../types';
+import { BUCKET_LABEL, describeTotal, kxPicture, money } from './kxAmounts';
+import { addModifierFix, modifiersMisspelled, modifiersOf, modsPath } from './shared';
+
+export const KX_DEFAULTS = { payerTypes: ['medicare'] as string[] };
+
+export const kxModifierMissing: Rule = {
+  id: 'kx-modifier-missing',
+  description: "Therapy lines without KX once the year's allowed amounts in their bucket pass the KX threshold",
+  category: 'modifiers',
+  defaultSeverity: 'error',
+  fixable: true,
+  rationale:
+    'Medicare Part B therapy has a yearly KX threshold per bucket — PT and SLP together, OT alone ($2,330 in 2024, $2,410 in 2025, ' +
+    '$2,480 in 2026). Once a patient\'s allowed amounts for the year pass it, each therapy line of that bucket must carry KX, attesting ' +
+    'that the care is medically necessary and documented; lines without it are denied. The bucket follows the line\'s GP/GN (PT+SLP) ' +
+    'or GO (OT). The total is patient.ytd_allowed for the bucket plus this claim\'s lines priced from the fee schedule (85% for CQ/CO ' +
+    'lines, never more than the line\'s charge); a line whose code has no fee data counts at its charge, or 0 without one. ' +
+    'Option payerTypes (default ["medicare"]) lists the payer types checked.',
+  source: 'BBA 2018; NGS [S37], Noridian [S38] (2022–2024); 2025 [S40] and 2026 [S41] amounts secondary; billing-rules §4.3',
+  check(ctx, report) {
+    const opts = ruleOptions(ctx.config, 'kx-modifier-missing', KX_DEFAULTS);
+    if (!opts.payerTypes.includes(ctx.claim.payer.type)) return;
+    const picture = kxPicture(ctx);
+    for (const b of picture?.buckets ?? []) {
+      if (!(b.total > b.threshold)) continue;
+      for (const l of b.lines) {
+        if (modifiersOf(l).includes('KX')) continue;
+        if (modifiersMisspelled(ctx, l)) continue;
+        const fix: Fix | undefined = addModifierFix(ctx, l, 'KX', true);
+        report({
+          path: modsPath(l),
+          message:
+            `lines[${l.index}]: ${l.line.code} needs KX: ${BUCKET_LABEL[b.bucket]} allowed amounts pass the ${picture!.year} KX threshold ` +
+            `of ${money(b.threshold)} (${describeTotal(b)}).`,
+          fixes: fix ? [fix] : [],
+        });
+      }
+    }
+  },
+};

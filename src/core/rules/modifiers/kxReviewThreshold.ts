@@ -1,0 +1,32 @@
+import { ruleOptions } from '../../config/schema';
+import type { Rule } from '../../types';
+import { BUCKET_LABEL, describeTotal, kxPicture, money } from './kxAmounts';
+import { KX_DEFAULTS } from './kxModifierMissing';
+
+export const kxReviewThreshold: Rule = {
+  id: 'kx-review-threshold',
+  description: "The year's allowed amounts in a therapy bucket pass the $3,000 targeted medical review threshold",
+  category: 'modifiers',
+  defaultSeverity: 'info',
+  fixable: false,
+  rationale:
+    'Above $3,000 a year per bucket (PT+SLP, OT) Medicare may select therapy claims for targeted medical review; not every claim is ' +
+    'reviewed. The amount is fixed until 2028, when it is to be indexed. Nothing on the claim is wrong: this is a note that the ' +
+    'documentation of this visit should be ready for review. It is a rule of its own, not part of kx-modifier-missing, because a ' +
+    'rule has one severity and this is information, not an error. Option payerTypes (default ["medicare"]).',
+  source: 'BBA 2018; NGS [S37], policy-rag [S4 q13]; billing-rules §4.3',
+  check(ctx, report) {
+    const opts = ruleOptions(ctx.config, 'kx-review-threshold', KX_DEFAULTS);
+    if (!opts.payerTypes.includes(ctx.claim.payer.type)) return;
+    const picture = kxPicture(ctx);
+    for (const b of picture?.buckets ?? []) {
+      const review = picture!.threshold.reviewThreshold;
+      if (!(b.total > review)) continue;
+      const path = b.ytd !== undefined ? `patient.ytd_allowed.${b.bucket}` : `lines[${b.lines[0].index}].code`;
+      report({
+        path,
+        message: `${BUCKET_LABEL[b.bucket]} allowed amounts pass the ${money(review)} targeted medical review threshold (${describeTotal(b)}); the claim may be selected for review.`,
+      });
+    }
+  },
+};

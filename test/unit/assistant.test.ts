@@ -1,0 +1,165 @@
+/**
+ * The CY 2022 per-unit assistant (CQ/CO) rules, on the examples of billing-rules §4.2, then
+ * the same examples as claims through the engine.
+ */
+import assert from 'node:assert/strict';
+import { assistantUnitsTimed, assistantUnitsUntimed } from '../../src/core/assistant/perUnit';
+import { resolveConfig } from '../../src/core/config/schema';
+import { audit } from '../../src/core/engine';
+
+const DM = 0.1;
+
+function timed(units: number, therapistMinutes: number, assistantMinutes: number) {
+  const r = assistantUnitsTimed({ units, therapistMinutes, assistantMinutes, deMinimis: DM });
+  return [r.min, r.max];
+}
+
+describe('assistant units per code (CY 2022, billing-rules §4.2)', () => {
+  it('PTA 13 min 97110 + PT 15 min 97110 (WebPT): of 2 units, 1 with CQ', () => {
+    assert.deepEqual(timed(2, 15, 13), [1, 1]);
+  });
+
+  it('PT 22 min 97140 alone: no CQ', () => {
+    assert.deepEqual(timed(1, 22, 0), [0, 0]);
+  });
+
+  it('12 + 12 minutes, two units left: the 9–14 minute exception gives one each', () => {
+    assert.deepEqual(timed(2, 12, 12), [1, 1]);
+    const r = assistantUnitsTimed({ units: 2, therapistMinutes: 12, assistantMinutes: 12, deMinimis: DM });
+    assert.match(r.why, /9–14 minutes/);
+  });
+
+  it('14 + 10 and 9 + 14 minutes fall under the exception too', () => {
+    assert.deepEqual(timed(2, 14, 10), [1, 1]);
+    assert.deepEqual(timed(2, 9, 14), [1, 1]);
+  });
+
+  it('14 + 1 minutes: the unit goes to whoever furnished more of it', () => {
+    assert.deepEqual(timed(1, 14, 1), [0, 0]); // PT 14, PTA 1
+    assert.deepEqual(timed(1, 1, 14), [1, 1]); // PTA 14, PT 1
+  });
+
+  it('PTA 10 + PT 5 minutes of 97110: one unit with CQ (TherapyComply example A)', () => {
+    assert.deepEqual(timed(1, 5, 10), [1, 1]);
+  });
+
+  it('PT treats the whole visit: no CQ', () => {
+    assert.deepEqual(timed(3, 45, 0), [0, 0]);
+    assert.deepEqual(timed(2, 30, 0), [0, 0]);
+  });
+
+  it('the assistant treats the whole visit: every unit with CQ', () => {
+    assert.deepEqual(timed(3, 0, 38), [3, 3]);
+    assert.deepEqual(timed(2, 0, 30), [2, 2]);
+    assert.deepEqual(timed(1, 0, 8), [1, 1]);
+  });
+
+  it('PTA 23 + PT 13 minutes of 97110 (CMS scenario): one full CQ unit, the last unit to the PT', () => {
+    assert.deepEqual(timed(2, 13, 23), [1, 1]);
+  });
+
+  it('equal remaining minutes for a single unit leave a free choice', () => {
+    assert.deepEqual(timed(1, 7, 7), [0, 1]);
+    assert.deepEqual(timed(2, 22, 7), [0, 1]); // one full PT unit, then 7 vs 7
+  });
+
+  it('assistant minutes under the de minimis share never earn a unit', () => {
+    assert.deepEqual(timed(2, 15, 1), [0, 0]);
+    assert.deepEqual(timed(2, 15, 2), [1, 1]); // 2 > 1.5 and 2 > 0 left to the PT
+  });
+
+  it('fewer units than full units: any full units may be the ones dropped', () => {
+    assert.deepEqual(timed(1, 15, 15), [0, 1]);
+    assert.deepEqual(timed(2, 30, 30), [0, 2]);
+  });
+
+  it('no units billed: none with CQ', () => {
+    assert.deepEqual(timed(0, 5, 5), [0, 0]);
+  });
+
+  it('untimed codes: CQ/CO when the assistant furnished more than 10% of the service', () => {
+    const u = (total: number, a: number) => {
+      const r = assistantUnitsUntimed({ units: 1, totalMinutes: total, assistantMinutes: a, deMinimis: DM });
+      return [r.min, r.max];
+    };
+    assert.deepEqual(u(30, 3), [0, 0]);
+    assert.deepEqual(u(30, 4), [1, 1]);
+    assert.deepEqual(u(30, 30), [1, 1]);
+    assert.deepEqual(u(30, 0), [0, 0]);
+  });
+});
+
+/** A PT claim whose lines are given in YAML flow form. */
+function claim(lines: string[], extra = ''): string {
+  return [
+    'claim:',
+    '  id: A-1',
+    '  date_of_service: 2026-03-10',
+    '  payer: {type: medicare}',
+    '  provider: {npi: "1234567893", discipline: PT}',
+    '  plan_of_care: {discipline: PT}',
+    extra,
+    '  lines:',
+    ...lines.map((l) => `    - ${l}`),
+    '',
+  ]
+    .filter((s) => s !== '')
+    .join('\n');
+}
+
+function assistantFindings(text: string): string[] {
+  return audit(text)
+    .findings.filter((f) => f.rule.startsWith('assistant-'))
+    .map((f) => `${f.rule} ${f.path}`);
+}
+
+describe('assistant rules on claims', () => {
+  it('the WebPT visit billed as 97140 GP, 97110 GP, 97110 GP-CQ is clean', () => {
+    const text = claim([
+      '{code: "97140", modifiers: [GP], units: 1, minutes: 22, assistant_minutes: 0}',
+      '{code: "97110", modifiers: [GP], units: 1, minutes: 15, assistant_minutes: 0}',
+      '{code: "97110", modifiers: [GP, CQ], units: 1, minutes: 13, assistant_minutes: 13}',
+    ]);
+    // Units, modifiers and coding all agree (documentation rules are not this file's subject).
+    const got = audit(text).findings.filter((f) => !f.rule.startsWith('documentation') && f.rule !== 'visit-minutes-mismatch');
+    assert.deepEqual(got.map((f) => f.rule), []);
+  });
+
+  it('the same visit with 97110 on one line of 2 units without CQ: missing, and no whole-line fix', () => {
+    const text = claim([
+      '{code: "97140", modifiers: [GP], units: 1, minutes: 22, assistant_minutes: 0}',
+      '{code: "97110", modifiers: [GP], units: 2, minutes: 28, assistant_minutes: 13}',
+    ]);
+    const f = audit(text).findings.filter((x) => x.rule === 'assistant-modifier-missing');
+    assert.equal(f.length, 1);
+    assert.equal(f[0].path, 'claim.lines[1].modifiers');
+    assert.deepEqual(f[0].fixes, []);
+    assert.match(f[0].message, /of which 1 must carry CQ/);
+    assert.match(f[0].message, /separate line/);
+  });
+
+  it('12 + 12 minutes on one line with CQ: one unit too many with CQ', () => {
+    const text = claim(['{code: "97110", modifiers: [GP, CQ], units: 2, minutes: 24, assistant_minutes: 12}']);
+    assert.deepEqual(assistantFindings(text), ['assistant-modifier-unsupported claim.lines[0].modifiers[1]']);
+  });
+
+  it('the assistant-only visit needs CQ on every line; the fix adds it', () => {
+    const text = claim(['{code: "97530", modifiers: [GP], units: 2, minutes: 30, assistant_minutes: 30}']);
+    const f = audit(text).findings.find((x) => x.rule === 'assistant-modifier-missing')!;
+    assert.equal(f.fixes[0].preferred, true);
+    assert.equal(f.fixes[0].title, 'Add CQ to lines[0]');
+  });
+
+  it('assistant minutes that are not stated are not judged', () => {
+    const text = claim(['{code: "97110", modifiers: [GP, CQ], units: 1, minutes: 15}']);
+    assert.deepEqual(assistantFindings(text), []);
+  });
+
+  it('other payers are checked only when the rule options list them', () => {
+    const text = claim(['{code: "97530", modifiers: [GP], units: 2, minutes: 30, assistant_minutes: 30}']).replace('type: medicare', 'type: commercial');
+    assert.deepEqual(assistantFindings(text), []);
+    const config = resolveConfig({ rules: { 'assistant-modifier-missing': { options: { payerTypes: ['commercial'] } } } });
+    const got = audit(text, { config }).findings.filter((f) => f.rule.startsWith('assistant-')).map((f) => f.rule);
+    assert.deepEqual(got, ['assistant-modifier-missing']);
+  });
+});
