@@ -20,7 +20,16 @@ const CLEAN = `claim:
   provider: { npi: "1234567893", discipline: PT }
   plan_of_care: { discipline: PT, start_date: 2026-02-16, certified_date: 2026-02-20, cert_through: 2026-05-15 }
   lines:
-    - { code: "97162", modifiers: [GP], units: 1 }
+    - code: "97162"
+      modifiers: [GP]
+      units: 1
+      documentation:
+        justification: >-
+          New referral after a fall with right hip pain; cannot climb stairs or rise from a
+          low chair without help, so an evaluation establishes the plan of care.
+        intervention: >-
+          History, hip range-of-motion and strength testing, Timed Up and Go 16 s, Berg
+          44/56, and a home-exercise plan agreed with the patient.
 `;
 
 // Over-billed: 47 timed minutes support 3 units, 4 billed (a comment that must survive --fix).

@@ -1,4 +1,19 @@
 import type { Rule } from '../../types';
+import { certificationExpired } from './certificationExpired';
+import { certificationLate } from './certificationLate';
+import { documentationMissing } from './documentationMissing';
+import { documentationWeak } from './documentationWeak';
+import { exerciseVsActivity } from './exerciseVsActivity';
+import { goalNotMeasurable } from './goalNotMeasurable';
+import { progressReportDue } from './progressReportDue';
 
 /** Documentation-strength and plan-of-care rules (issue 4). */
-export const documentationRules: Rule[] = [];
+export const documentationRules: Rule[] = [
+  documentationMissing,
+  documentationWeak,
+  goalNotMeasurable,
+  exerciseVsActivity,
+  certificationLate,
+  certificationExpired,
+  progressReportDue,
+];

@@ -1,0 +1,86 @@
+/**
+ * Phrase cues: the small matching language the documentation heuristics are written in.
+ * A cue is a plain phrase ("tolerated well": case-insensitive, whole words, any run of
+ * spaces or hyphens between words) or a labelled regular expression. Word lists live in
+ * the lexicon files as data; a config may replace any list with its own (ruleOptions).
+ */
+
+/** A plain phrase, or a regex source (case-insensitive) with the label findings print. */
+export type PhraseSpec = string | { label: string; pattern: string };
+
+export interface Cue {
+  label: string;
+  re: RegExp;
+}
+
+const compiled = new WeakMap<readonly PhraseSpec[], Cue[]>();
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A plain phrase as a regex: word boundaries only where the phrase starts/ends with a word character. */
+function phraseSource(phrase: string): string {
+  const body = phrase
+    .trim()
+    .split(/[\s-]+/)
+    .map(escape)
+    .join('[\\s-]+');
+  const head = /^\w/.test(phrase.trim()) ? '\\b' : '';
+  const tail = /\w$/.test(phrase.trim()) ? '\\b' : '';
+  return head + body + tail;
+}
+
+function compileOne(spec: PhraseSpec): Cue | undefined {
+  try {
+    if (typeof spec === 'string') return spec.trim() ? { label: spec.trim(), re: new RegExp(phraseSource(spec), 'gi') } : undefined;
+    return { label: spec.label, re: new RegExp(spec.pattern, 'gi') };
+  } catch {
+    return undefined; // a bad pattern in a user's config is skipped, not fatal
+  }
+}
+
+/** Compile a list once (lists are module constants or config values, so identity is stable). */
+export function cues(specs: readonly PhraseSpec[] | undefined): Cue[] {
+  if (!Array.isArray(specs)) return [];
+  let list = compiled.get(specs);
+  if (!list) {
+    list = specs.map(compileOne).filter((c): c is Cue => !!c);
+    compiled.set(specs, list);
+  }
+  return list;
+}
+
+function test(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  return re.test(text);
+}
+
+/** Labels of the cues found in the text, each once, in list order. */
+export function matchedLabels(text: string, list: readonly Cue[]): string[] {
+  const out: string[] = [];
+  for (const c of list) if (test(c.re, text) && !out.includes(c.label)) out.push(c.label);
+  return out;
+}
+
+export function hasAny(text: string, list: readonly Cue[]): boolean {
+  return list.some((c) => test(c.re, text));
+}
+
+/** The text with every match of the cues blanked out. */
+export function without(text: string, list: readonly Cue[]): string {
+  let out = text;
+  for (const c of list) out = out.replace(c.re, ' ');
+  return out;
+}
+
+/** Words as a reader counts them: "3x10", "sit-to-stand" and "2#" are one word each. */
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’./-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+/** "a, b and c" for messages. */
+export function listing(items: readonly string[], conj = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${conj} ${items[items.length - 1]}`;
+}

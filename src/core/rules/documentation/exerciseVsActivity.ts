@@ -1,0 +1,54 @@
+import { ruleOptions } from '../../config/schema';
+import { codeInfo } from '../../data';
+import { EXERCISE_ACTIVITY_DEFAULTS, readIntervention } from '../../documentation/exerciseActivity';
+import { PLACEHOLDERS } from '../../documentation/lexicon';
+import { listing } from '../../documentation/phrases';
+import { isPlaceholder } from '../../documentation/strength';
+import type { Rule } from '../../types';
+
+const EXERCISE = '97110';
+const ACTIVITY = '97530';
+
+export const exerciseVsActivity: Rule = {
+  id: 'exercise-vs-activity',
+  description: 'The intervention describes isolated exercise billed as 97530, or a functional task billed as 97110',
+  category: 'documentation',
+  defaultSeverity: 'warning',
+  fixable: true,
+  rationale:
+    'The most common therapy coding error is billing isolated exercise (97110: strength, range of motion, endurance — bicep curls, straight-leg raises, ' +
+    'band work) as therapeutic activities (97530: dynamic, functional, multi-plane tasks — transfers, lifting a box, reaching across midline), which pays ' +
+    'more; the reverse under-codes. The rule reads the intervention for cues of each kind and speaks only when one kind is clearly alone or dominant: a ' +
+    'session that mixes both may be right, or may belong on two lines, which only the note\'s author can tell. The quick fix offers the other code but is ' +
+    'never preferred. Options: exerciseCues, activityCues (phrase lists), minCuesAlone, minCuesMixed, ratio.',
+  source: 'Code catalog notes for 97110/97530 (UTHealth [S15], WebPT [S18]); CPT descriptors as restated in src/core/data/codes-timed.ts',
+  check(ctx, report) {
+    const opts = ruleOptions(ctx.config, 'exercise-vs-activity', EXERCISE_ACTIVITY_DEFAULTS);
+    // Placeholders are documentation-weak's finding; read its list so the two rules agree.
+    const weakOpts = ruleOptions(ctx.config, 'documentation-weak', { placeholders: PLACEHOLDERS });
+    for (const l of ctx.lines) {
+      const code = l.line.code;
+      if (code !== EXERCISE && code !== ACTIVITY) continue;
+      const text = l.line.documentation?.intervention;
+      if (!text || isPlaceholder(text, weakOpts)) continue;
+      const reading = readIntervention(text, opts);
+      const wrong = code === ACTIVITY ? reading.kind === 'exercise' : reading.kind === 'activity';
+      if (!wrong) continue;
+      const other = code === ACTIVITY ? EXERCISE : ACTIVITY;
+      const seen = code === ACTIVITY ? reading.exercise : reading.activity;
+      const against = code === ACTIVITY ? reading.activity : reading.exercise;
+      const what = code === ACTIVITY ? 'isolated exercise' : 'a dynamic functional task';
+      const otherName = codeInfo(other, ctx.date)?.short.toLowerCase() ?? other;
+      const thisName = l.info?.short.toLowerCase() ?? code;
+      const mixed = against.length ? `; outweighing ${listing(against)}` : '';
+      const codePath = `lines[${l.index}].code`;
+      report({
+        path: `lines[${l.index}].documentation.intervention`,
+        message:
+          `lines[${l.index}].documentation.intervention describes ${what} (${listing(seen)}${mixed}), but the code is ${code} (${thisName}); ` +
+          `${what} is ${other} (${otherName}).`,
+        fixes: [{ id: `code:${other}`, title: `Change the code to ${other} (${otherName})`, edits: ctx.fix.setValue(codePath, `"${other}"`) }],
+      });
+    }
+  },
+};

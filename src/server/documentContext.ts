@@ -1,0 +1,74 @@
+/**
+ * What the server needs to know about a document before auditing it: its settings, its
+ * config (the nearest .claimlintrc layered under the settings) and whether it is a claim
+ * file at all. An invalid config file is reported once (window/showMessage naming the
+ * path) and skipped, so the settings alone apply.
+ */
+import { dirname } from 'node:path';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import { resolveConfig, type Config, type ResolvedConfig } from '../core/config/schema';
+import { settingsToConfig, type Settings } from '../core/config/settings';
+import { isClaimFile, uriToPath } from './claimFiles';
+import type { ConfigFiles } from './configFiles';
+import type { SettingsStore } from './settings';
+
+export interface DocumentContext {
+  settings: Settings;
+  config: ResolvedConfig;
+  /** The document is a claim file and auditing is enabled. */
+  active: boolean;
+  isClaim: boolean;
+  /** The config file in effect (valid or not), if any. */
+  configPath?: string;
+}
+
+export class DocumentContexts {
+  private readonly warned = new Map<string, string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly settings: SettingsStore,
+    private readonly configFiles: ConfigFiles,
+    private readonly folders: () => readonly string[],
+  ) {}
+
+  async get(uri: string): Promise<DocumentContext> {
+    const settings = await this.settings.get(uri);
+    const fsPath = uriToPath(uri);
+    let fileConfig: Config | undefined;
+    let configPath: string | undefined;
+    if (fsPath) {
+      const load = this.configFiles.nearest(dirname(fsPath));
+      if (load) {
+        configPath = load.path;
+        if (load.ok) {
+          fileConfig = load.config;
+          this.warned.delete(load.path);
+        } else this.warnOnce(load.path, load.message);
+      }
+    }
+    const config = resolveConfig(fileConfig, settingsToConfig(settings));
+    const isClaim = isClaimFile(uri, {
+      patterns: config.files,
+      folders: this.folders(),
+      configDir: configPath ? dirname(configPath) : undefined,
+    });
+    return { settings, config, isClaim, active: isClaim && settings.enable, configPath };
+  }
+
+  /** A config file changed on disk: warn again if it is still invalid. */
+  reset(): void {
+    this.configFiles.clear();
+    this.warned.clear();
+  }
+
+  private warnOnce(path: string, message: string): void {
+    if (this.warned.get(path) === message) return;
+    this.warned.set(path, message);
+    this.connection.console.warn(`Invalid config ${path}: ${message}; using editor settings only.`);
+    void this.connection.sendNotification(ShowMessageNotification.type, {
+      type: MessageType.Warning,
+      message: `claimlint: ${path} is invalid (${message}). Claim files under it are audited with the editor settings only.`,
+    });
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Identifiers shared by the language server and its clients: the settings section, the
+ * server-side commands (workspace/executeCommand) and the client-side command the server's
+ * code actions refer to. Plain constants, no imports: the VS Code client may import this.
+ */
+
+/** workspace/configuration section; validated with settingsSchema (src/core/config/settings.ts). */
+export const SETTINGS_SECTION = 'claimlint';
+
+/** Diagnostic.source of every claimlint diagnostic. */
+export const DIAGNOSTIC_SOURCE = 'claimlint';
+
+/** Code action kind of the fix-on-save action ("editor.codeActionsOnSave"). */
+export const FIX_ALL_KIND = 'source.fixAll.claimlint';
+
+/** Commands the server executes (listed in executeCommandProvider). */
+export const SERVER_COMMANDS = {
+  /** Arguments: [uri: string, version?: number]. Applies every preferred fix of the document. */
+  applyFixAll: 'claimlint.applyFixAll',
+  /** Arguments: [uri, version, ruleId, fixId, line]. Applies one fix of one finding (code lens). */
+  applyFix: 'claimlint.applyFix',
+  /** No arguments. Audits every claim file under the workspace folders and publishes diagnostics. */
+  auditWorkspace: 'claimlint.auditWorkspace',
+} as const;
+
+/** Commands the client implements; the server only refers to them in code actions. */
+export const CLIENT_COMMANDS = {
+  /** Arguments: [ruleId: string, href: string]. Opens the rule's documentation page. */
+  showRuleDocs: 'claimlint.showRuleDocs',
+} as const;
+
+/** The data carried by every claimlint Diagnostic; code actions match on it, never on text. */
+export interface ClaimDiagnosticData {
+  rule: string;
+  /** Ids of the finding's fixes, in order. */
+  fixes: string[];
+  /** Document version the diagnostic was computed for. */
+  version: number;
+}
+
+/** Result of claimlint.auditWorkspace. */
+export interface WorkspaceAuditResult {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Files that could not be read. */
+  unreadable: number;
+  millis: number;
+}
+
+/** Result of claimlint.applyFixAll / claimlint.applyFix. */
+export interface ApplyResult {
+  applied: boolean;
+  /** Number of fixes in the edit (0 when nothing was fixable or the version was outdated). */
+  fixes: number;
+  /** Why nothing was applied, when nothing was. */
+  reason?: 'not-open' | 'outdated-version' | 'nothing-to-fix' | 'not-found' | 'rejected' | 'disabled';
+}

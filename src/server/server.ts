@@ -1,0 +1,201 @@
+/**
+ * The LSP wiring: documents, settings, config files, debounced diagnostics, and the
+ * language service's features. Thin: every answer comes from ./service over src/core.
+ * Logs carry paths, rule ids, counts and timings, never claim content.
+ */
+import { performance } from 'node:perf_hooks';
+import {
+  CodeActionKind,
+  CodeLensRefreshRequest,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AuditCache } from '../core/audit/cache';
+import { isConfigFile, uriToPath } from './claimFiles';
+import { registerCommands } from './commands';
+import { ConfigFiles, configDiagnostics } from './configFiles';
+import { DocumentContexts, type DocumentContext } from './documentContext';
+import { FIX_ALL_KIND, SERVER_COMMANDS, SETTINGS_SECTION } from './protocol';
+import { Scheduler } from './scheduler';
+import { ClaimLanguageService } from './service';
+import { SettingsStore } from './settings';
+
+export interface ServerOptions {
+  /** Quiet time after an edit before the document is audited (default 150 ms). */
+  debounceMs?: number;
+}
+
+export const CONFIG_WATCH_GLOB = '**/.claimlintrc.{yaml,yml,json}';
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const debounceMs = options.debounceMs ?? 150;
+  const documents = new TextDocuments(TextDocument);
+  const service = new ClaimLanguageService({ cache: new AuditCache() });
+  let capabilities: ClientCapabilities = {};
+  let folders: string[] = [];
+  const canPull = (): boolean => capabilities.workspace?.configuration === true;
+  const settings = new SettingsStore(connection, canPull);
+  const contexts = new DocumentContexts(connection, settings, new ConfigFiles(), () => folders);
+  /** URIs with diagnostics on the client, to clear when they stop being claim files. */
+  const published = new Set<string>();
+
+  const scheduler = new Scheduler(
+    async (uri, isCurrent) => {
+      const doc = documents.get(uri);
+      if (!doc) return;
+      const version = doc.version;
+      if (isConfigFile(uri)) {
+        const path = uriToPath(uri) ?? uri;
+        publish(uri, version, configDiagnostics(doc, path));
+        return;
+      }
+      const ctx = await contexts.get(uri);
+      // A newer edit or a config change scheduled another run: drop this one.
+      if (!isCurrent() || documents.get(uri)?.version !== version) return;
+      if (!ctx.active) {
+        if (published.has(uri)) publish(uri, version, []);
+        return;
+      }
+      const started = performance.now();
+      const diagnostics = service.diagnostics(doc, ctx.config);
+      if (!isCurrent() || documents.get(uri)?.version !== version) return;
+      publish(uri, version, diagnostics);
+      logAudit(uri, version, diagnostics.map((d) => String(d.code)), performance.now() - started);
+    },
+    (uri, err) => connection.console.error(`audit of ${pathOf(uri)} failed: ${err instanceof Error ? err.name : 'error'}`),
+  );
+
+  function publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
+    if (diagnostics.length) published.add(uri);
+    else published.delete(uri);
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  function logAudit(uri: string, version: number, rules: string[], millis: number): void {
+    const counts = new Map<string, number>();
+    for (const r of rules) counts.set(r, (counts.get(r) ?? 0) + 1);
+    const byRule = [...counts].map(([r, n]) => `${r}×${n}`).join(', ');
+    connection.console.log(`audited ${pathOf(uri)} v${version}: ${rules.length} findings${byRule ? ` (${byRule})` : ''} in ${millis.toFixed(1)} ms`);
+  }
+
+  function revalidateAll(): void {
+    for (const doc of documents.all()) scheduler.schedule(doc.uri, 0);
+    if (capabilities.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+  }
+
+  /** Context of an open claim document for a feature request, or undefined when it is not active. */
+  async function activeContext(uri: string): Promise<{ doc: TextDocument; ctx: DocumentContext } | undefined> {
+    const doc = documents.get(uri);
+    if (!doc || isConfigFile(uri)) return undefined;
+    const ctx = await contexts.get(uri);
+    return ctx.active ? { doc, ctx } : undefined;
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    capabilities = params.capabilities;
+    folders = foldersOf(params);
+    service.setDocumentChanges(capabilities.workspace?.workspaceEdit?.documentChanges === true);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: [' ', '[', ',', '"'], resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'claimlint-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_WATCH_GLOB }] });
+    }
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.flatMap((f) => uriToPath(f.uri) ?? [])];
+        revalidateAll();
+      });
+    }
+    connection.console.info(`claimlint language server ready (${folders.length} workspace folders)`);
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed(change.settings);
+    service.reset();
+    revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    connection.console.log(`config files changed: ${change.changes.map((c) => pathOf(c.uri)).join(', ')}`);
+    contexts.reset();
+    service.reset();
+    revalidateAll();
+  });
+
+  documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri, debounceMs));
+  documents.onDidSave((e) => {
+    // Clients that cannot watch files still tell us when a config file is saved.
+    if (isConfigFile(e.document.uri) && !capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      contexts.reset();
+      revalidateAll();
+    }
+  });
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    scheduler.cancel(uri);
+    service.forget(uri);
+    settings.forget(uri);
+    published.delete(uri);
+    void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  /** Run a feature; on a bug, log the error's name only (messages could quote claim text) and answer `fallback`. */
+  async function guarded<T>(feature: string, uri: string, fallback: T, run: (active: { doc: TextDocument; ctx: DocumentContext }) => T): Promise<T> {
+    try {
+      const active = await activeContext(uri);
+      return active ? run(active) : fallback;
+    } catch (err) {
+      connection.console.error(`${feature} failed for ${pathOf(uri)}: ${err instanceof Error ? err.name : 'error'}`);
+      return fallback;
+    }
+  }
+
+  connection.onCodeAction((p) => guarded('code actions', p.textDocument.uri, [], (a) => service.codeActions(a.doc, p.context, a.ctx.config)));
+  connection.onHover((p) => guarded('hover', p.textDocument.uri, null, (a) => service.hover(a.doc, p.position, a.ctx.config)));
+  connection.onCodeLens((p) => guarded('code lens', p.textDocument.uri, [], (a) => service.codeLenses(a.doc, a.ctx.config)));
+  connection.onCompletion((p) =>
+    guarded('completion', p.textDocument.uri, { isIncomplete: false, items: [] }, (a) => service.completion(a.doc, p.position, a.ctx.config)),
+  );
+
+  registerCommands({ connection, documents, service, contexts, folders: () => folders, published: (uri) => published.add(uri) });
+
+  connection.onShutdown(() => scheduler.dispose());
+  documents.listen(connection);
+  connection.listen();
+}
+
+function foldersOf(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  return uris.flatMap((u) => uriToPath(u) ?? []);
+}
+
+/** A document's path for logs (paths are not claim content). */
+function pathOf(uri: string): string {
+  return uriToPath(uri) ?? uri;
+}

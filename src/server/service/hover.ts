@@ -1,0 +1,78 @@
+/**
+ * Hover: finds the key or value under the cursor through the claim's source map and
+ * explains it — a code, a modifier, the visit's 8-minute arithmetic (on minutes, units and
+ * the visit totals), a documentation field's guidance, or any other key's meaning.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import type { ResolvedConfig } from '../../core/config/schema';
+import { fieldGuidance, type GuidanceField } from '../../core/documentation/guidance';
+import { claimModel, dataDate, rawAt, type NodeAt } from './claimModel';
+import { rangeOf } from './edits';
+import { codeHover, modifierHover, unitsHover } from './hoverText';
+import { describeOf, keyPathOf, schemaAt } from './schemaNav';
+import { visitSummary } from './visitSummary';
+
+const GUIDED_FIELDS = new Set<string>(['justification', 'functional_goal', 'supervision_need', 'intervention', 'assistance_level', 'equipment']);
+
+export function hover(doc: TextDocument, position: Position, config: ResolvedConfig): Hover | null {
+  const at = claimModel(doc.getText()).nodeAt(doc.offsetAt(position));
+  if (!at) return null;
+  const value = hoverMarkdown(at, config);
+  if (!value) return null;
+  return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(doc, at.span) };
+}
+
+function hoverMarkdown(at: NodeAt, config: ResolvedConfig): string | undefined {
+  const { claim, path, on } = at;
+  const raw = claim.raw;
+  const date = dataDate(raw, config);
+  let m: RegExpExecArray | null;
+
+  if (on === 'value' && (m = /^lines\[(\d+)\]\.code$/.exec(path))) {
+    const line = rawAt(raw, 'lines', Number(m[1]));
+    const code = rawAt(line, 'code');
+    if (code === undefined || code === null || code === '') return undefined;
+    const units = rawAt(line, 'units');
+    const charge = rawAt(line, 'charge');
+    return codeHover(String(code), date, {
+      modifiers: modifiersOf(rawAt(line, 'modifiers')),
+      units: typeof units === 'number' ? units : undefined,
+      charge: typeof charge === 'number' ? charge : undefined,
+      plan: stringOr(rawAt(raw, 'plan_of_care', 'discipline')),
+    });
+  }
+  if (on === 'value' && /^lines\[\d+\]\.modifiers\[\d+\]$/.test(path)) {
+    const mod = at.entry.node && 'value' in at.entry.node ? (at.entry.node as { value: unknown }).value : undefined;
+    if (mod === undefined || mod === null) return undefined;
+    return modifierHover(typeof mod === 'number' ? String(mod).padStart(2, '0') : String(mod), date);
+  }
+  if (/^lines\[\d+\]\.(minutes|units|assistant_minutes)$/.test(path) || /^visit(\.total_timed_minutes)?$/.test(path)) {
+    const v = claim.validated();
+    if (!v.claim) return keyDescription(claim.prefix, path);
+    const documented = v.claim.visit?.total_timed_minutes;
+    return unitsHover(visitSummary(v.claim, v.lineIndex, v.complete, config), documented);
+  }
+  if (on === 'key' && (m = /^lines\[\d+\]\.documentation\.(\w+)$/.exec(path)) && GUIDED_FIELDS.has(m[1])) {
+    const g = fieldGuidance(m[1] as GuidanceField);
+    if (g) return [`**${g.title}**`, '', g.strongEntry, '', `_Example:_ ${g.example}`].join('\n');
+  }
+  if (on === 'key') return keyDescription(claim.prefix, path);
+  return undefined;
+}
+
+function keyDescription(prefix: string, path: string): string | undefined {
+  const keys = keyPathOf(prefix, path);
+  const schema = schemaAt(keys);
+  const description = schema && describeOf(schema);
+  return description ? `**${keys[keys.length - 1]}** — ${description}` : undefined;
+}
+
+function modifiersOf(v: unknown): string[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter((m) => m !== null && m !== undefined).map((m) => (typeof m === 'number' ? String(m).padStart(2, '0') : String(m)));
+}
+
+function stringOr(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}

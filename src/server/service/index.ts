@@ -1,0 +1,90 @@
+/**
+ * The editor-agnostic claimlint language service: every method takes a TextDocument and a
+ * resolved config and returns LSP types. No connection, no file system: the server wires
+ * it to LSP, and tests call it directly.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, Hover, Position, WorkspaceEdit } from 'vscode-languageserver';
+import { AuditCache } from '../../core/audit/cache';
+import type { ResolvedConfig } from '../../core/config/schema';
+import { applyFixes, type AuditResult } from '../../core/engine';
+import { AuditMemo } from './auditMemo';
+import { codeActions, fixAllEdit } from './codeActions';
+import { codeLenses } from './codeLens';
+import { completion } from './completion';
+import { toDiagnostic } from './diagnostics';
+import { diffEdit, workspaceEdit, type EditOptions } from './edits';
+import { hover } from './hover';
+
+export interface ServiceOptions {
+  cache?: AuditCache;
+  /** Whether the client accepts versioned WorkspaceEdit.documentChanges (default true). */
+  documentChanges?: boolean;
+}
+
+export class ClaimLanguageService {
+  readonly cache: AuditCache;
+  private readonly memo: AuditMemo;
+  private editOptions: EditOptions;
+
+  constructor(options: ServiceOptions = {}) {
+    this.cache = options.cache ?? new AuditCache();
+    this.memo = new AuditMemo(this.cache);
+    this.editOptions = { documentChanges: options.documentChanges ?? true };
+  }
+
+  setDocumentChanges(supported: boolean): void {
+    this.editOptions = { documentChanges: supported };
+  }
+
+  audit(doc: TextDocument, config: ResolvedConfig): AuditResult {
+    return this.memo.audit(doc, config);
+  }
+
+  diagnostics(doc: TextDocument, config: ResolvedConfig): Diagnostic[] {
+    return this.audit(doc, config).findings.map((f) => toDiagnostic(doc, f));
+  }
+
+  codeActions(doc: TextDocument, context: CodeActionContext, config: ResolvedConfig): CodeAction[] {
+    return codeActions(this.memo, doc, context, config, this.editOptions);
+  }
+
+  /** Every preferred fix applied (iterated), pinned to the document version; undefined when nothing is fixable. */
+  fixAllEdit(doc: TextDocument, config: ResolvedConfig): { edit: WorkspaceEdit; fixes: number } | undefined {
+    return fixAllEdit(this.memo, doc, config, this.editOptions);
+  }
+
+  /** One fix of one finding (by rule, fix id and the finding's line), pinned to the version. */
+  fixEdit(doc: TextDocument, config: ResolvedConfig, rule: string, fixId: string, line: number): WorkspaceEdit | undefined {
+    const finding = this.audit(doc, config).findings.find(
+      (f) => f.rule === rule && f.range.start.line === line && f.fixes.some((x) => x.id === fixId),
+    );
+    if (!finding) return undefined;
+    const text = doc.getText();
+    const fixed = applyFixes(text, [finding], (f) => f.fixes.find((x) => x.id === fixId));
+    if (fixed.applied === 0) return undefined;
+    return workspaceEdit(doc, diffEdit(doc, text, fixed.text), this.editOptions);
+  }
+
+  hover(doc: TextDocument, position: Position, config: ResolvedConfig): Hover | null {
+    return hover(doc, position, config);
+  }
+
+  codeLenses(doc: TextDocument, config: ResolvedConfig): CodeLens[] {
+    return codeLenses(this.memo, doc, config);
+  }
+
+  completion(doc: TextDocument, position: Position, config: ResolvedConfig): CompletionList {
+    return completion(doc, position, config);
+  }
+
+  /** Drop what is remembered about a closed document. */
+  forget(uri: string): void {
+    this.memo.forget(uri);
+  }
+
+  /** Config files changed: cached audits may be stale. */
+  reset(): void {
+    this.memo.clear();
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The numbers of one visit that the code lens and the units hover show: timed minutes,
+ * the units they support under the claim's unit rule, the units billed, the allowed
+ * split across codes, and an estimated national payment.
+ */
+import { unitRuleFor } from '../../core/audit/claim';
+import type { ResolvedConfig } from '../../core/config/schema';
+import { codeInfo, priceLine, roundCents, type CodeInfo } from '../../core/data';
+import type { Claim, UnitRule } from '../../core/model/claim';
+import { allowedAllocations, cmsAllocation, unitsForMinutes } from '../../core/units/eightMinute';
+
+export interface TimedCodeTotal {
+  code: string;
+  minutes: number;
+  billedUnits: number;
+  /** Original indices of the code's lines. */
+  lines: number[];
+}
+
+export interface VisitSummary {
+  date: string;
+  unitRule: UnitRule;
+  timed: TimedCodeTotal[];
+  timedMinutes: number;
+  /** Timed units the minutes support under the unit rule. */
+  supportedUnits: number;
+  /** Timed units billed. */
+  billedUnits: number;
+  /** Allowed units per code (same order as `timed`): several when remainders tie (CMS). */
+  allowedSplits: number[][];
+  /** Untimed codes on the claim (one unit per day; minutes do not count). */
+  untimed: string[];
+  /** True when some timed line has no minutes, so the arithmetic is incomplete. */
+  missingMinutes: boolean;
+  /** False when some lines failed validation and were left out. */
+  complete: boolean;
+  estimate: { amount: number; priced: number; unpriced: number };
+}
+
+export function visitSummary(claim: Claim, lineIndex: number[], complete: boolean, config: ResolvedConfig): VisitSummary {
+  const date = claim.date_of_service;
+  const unitRule = unitRuleFor(claim, config);
+  const byCode = new Map<string, TimedCodeTotal>();
+  const untimed = new Set<string>();
+  let missingMinutes = false;
+  const estimate = { amount: 0, priced: 0, unpriced: 0 };
+
+  claim.lines.forEach((line, i) => {
+    const info: CodeInfo | undefined = codeInfo(line.code, date);
+    if (info?.kind === 'timed15') {
+      if (line.minutes === undefined) missingMinutes = true;
+      let total = byCode.get(info.code);
+      if (!total) byCode.set(info.code, (total = { code: info.code, minutes: 0, billedUnits: 0, lines: [] }));
+      total.minutes += line.minutes ?? 0;
+      total.billedUnits += line.units;
+      total.lines.push(lineIndex[i] ?? i);
+    } else if (info?.kind === 'untimed') untimed.add(info.code);
+    const price = priceLine({ code: line.code, units: line.units, modifiers: line.modifiers ?? [], date, charge: line.charge });
+    if (price) {
+      estimate.amount += price.amount;
+      estimate.priced++;
+    } else if (line.units > 0) estimate.unpriced++;
+  });
+
+  const timed = [...byCode.values()];
+  const timedMinutes = timed.reduce((s, c) => s + c.minutes, 0);
+  const billedUnits = timed.reduce((s, c) => s + c.billedUnits, 0);
+  let supportedUnits: number;
+  let allowedSplits: number[][];
+  if (unitRule === 'cms') {
+    const alloc = cmsAllocation(timed);
+    supportedUnits = alloc.totalUnits;
+    allowedSplits = allowedAllocations(alloc);
+  } else {
+    const perCode = timed.map((c) => unitsForMinutes(c.minutes));
+    supportedUnits = perCode.reduce((s, u) => s + u, 0);
+    allowedSplits = [perCode];
+  }
+  estimate.amount = roundCents(estimate.amount);
+  return { date, unitRule, timed, timedMinutes, supportedUnits, billedUnits, allowedSplits, untimed: [...untimed], missingMinutes, complete, estimate };
+}
+
+export function dollars(amount: number): string {
+  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

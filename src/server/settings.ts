@@ -1,0 +1,69 @@
+/**
+ * Editor settings (the `claimlint` section), pulled per document with
+ * workspace/configuration and validated with the core's zod schema. An invalid field
+ * falls back to its default alone; the log names the key, never its value. A client
+ * without the configuration capability gets the settings it pushed, or the defaults.
+ */
+import type { Connection } from 'vscode-languageserver';
+import { defaultSettings, settingsSchema, type Settings } from '../core/config/settings';
+import { SETTINGS_SECTION } from './protocol';
+
+/** Validate raw settings field by field. `invalid` receives the keys that were rejected. */
+export function parseSettings(raw: unknown, invalid: (key: string) => void = () => {}): Settings {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ...defaultSettings };
+  const whole = settingsSchema.safeParse(raw);
+  if (whole.success) return whole.data;
+  const out: Record<string, unknown> = { ...defaultSettings };
+  const input = raw as Record<string, unknown>;
+  for (const [key, schema] of Object.entries(settingsSchema.shape)) {
+    if (!(key in input)) continue;
+    const field = (schema as { safeParse(v: unknown): { success: boolean; data?: unknown } }).safeParse(input[key]);
+    if (field.success) out[key] = field.data;
+    else invalid(key);
+  }
+  return out as Settings;
+}
+
+export class SettingsStore {
+  private readonly byUri = new Map<string, Promise<Settings>>();
+  private pushed: Settings = { ...defaultSettings };
+  private readonly reported = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly canPull: () => boolean,
+  ) {}
+
+  get(uri: string): Promise<Settings> {
+    if (!this.canPull()) return Promise.resolve(this.pushed);
+    let hit = this.byUri.get(uri);
+    if (!hit) {
+      hit = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+        .then((raw) => this.parse(raw))
+        .catch(() => ({ ...defaultSettings }));
+      this.byUri.set(uri, hit);
+    }
+    return hit;
+  }
+
+  /** workspace/didChangeConfiguration: forget pulled settings; keep pushed ones. */
+  changed(pushedSettings: unknown): void {
+    this.byUri.clear();
+    this.reported.clear();
+    const section = (pushedSettings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+    if (section !== undefined) this.pushed = this.parse(section);
+  }
+
+  forget(uri: string): void {
+    this.byUri.delete(uri);
+  }
+
+  private parse(raw: unknown): Settings {
+    return parseSettings(raw ?? {}, (key) => {
+      if (this.reported.has(key)) return;
+      this.reported.add(key);
+      this.connection.console.warn(`Setting ${SETTINGS_SECTION}.${key} is invalid; using its default.`);
+    });
+  }
+}

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, FileChangeType, MessageType } from 'vscode-languageserver';
+import { TestClient } from './support/harness';
+import { claimFile } from './support/fixtures';
+
+describe('lsp: config files and workspace', () => {
+  let dir: string;
+  let client: TestClient;
+  const uriOf = (...parts: string[]): string => pathToFileURL(join(dir, ...parts)).toString();
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'claimlint-lsp-'));
+    client = await TestClient.start({ workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }] });
+  });
+  afterEach(async () => {
+    await client.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function configChanged(name = '.claimlintrc.yaml', type: FileChangeType = FileChangeType.Changed): void {
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(name), type }] });
+  }
+
+  it('applies the nearest .claimlintrc.yaml and re-audits when it changes', async () => {
+    writeFileSync(join(dir, '.claimlintrc.yaml'), 'rules:\n  timed-units-total: warning\n');
+    const uri = uriOf('visit.claim.yaml');
+    client.open(uri, claimFile({ units530: 2 }));
+    const first = await client.waitForDiagnostics(uri);
+    assert.equal(first.diagnostics.find((d) => d.code === 'timed-units-total')?.severity, DiagnosticSeverity.Warning);
+
+    writeFileSync(join(dir, '.claimlintrc.yaml'), 'rules:\n  timed-units-total: "off"\n');
+    const n = client.diagnostics.length;
+    configChanged();
+    const second = await client.waitForDiagnostics(uri, () => true, n);
+    assert.ok(!second.diagnostics.some((d) => d.code === 'timed-units-total'));
+
+    rmSync(join(dir, '.claimlintrc.yaml'));
+    const m = client.diagnostics.length;
+    configChanged('.claimlintrc.yaml', FileChangeType.Deleted);
+    const third = await client.waitForDiagnostics(uri, () => true, m);
+    assert.equal(third.diagnostics.find((d) => d.code === 'timed-units-total')?.severity, DiagnosticSeverity.Error);
+  });
+
+  it('lets settings win over the config file', async () => {
+    writeFileSync(join(dir, '.claimlintrc.yaml'), 'rules:\n  timed-units-total: "off"\n');
+    client.settings = { rules: { 'timed-units-total': 'info' } };
+    const uri = uriOf('visit.claim.yaml');
+    client.open(uri, claimFile({ units530: 2 }));
+    const published = await client.waitForDiagnostics(uri);
+    assert.equal(published.diagnostics.find((d) => d.code === 'timed-units-total')?.severity, DiagnosticSeverity.Information);
+  });
+
+  it('reports an invalid config on the open config file and in a warning, and keeps auditing', async () => {
+    const configText = 'rules:\n  timed-units-total: loud\n';
+    writeFileSync(join(dir, '.claimlintrc.yaml'), configText);
+    const configUri = uriOf('.claimlintrc.yaml');
+    client.open(configUri, configText);
+    const onConfig = await client.waitForDiagnostics(configUri);
+    assert.equal(onConfig.diagnostics.length, 1);
+    assert.equal(onConfig.diagnostics[0].range.start.line, 1, 'on the offending key');
+    assert.match(onConfig.diagnostics[0].message, /rules\.timed-units-total/);
+
+    const uri = uriOf('visit.claim.yaml');
+    client.open(uri, claimFile({ units530: 2 }));
+    const published = await client.waitForDiagnostics(uri);
+    assert.equal(published.diagnostics.find((d) => d.code === 'timed-units-total')?.severity, DiagnosticSeverity.Error);
+    const warning = await client.waitFor(() => client.shownMessages.find((m) => m.type === MessageType.Warning), 'a warning');
+    assert.ok(warning.message.includes(join(dir, '.claimlintrc.yaml')), warning.message);
+
+    // Fixing the open config file clears its diagnostic.
+    const n = client.diagnostics.length;
+    client.change(configUri, 'rules:\n  timed-units-total: warning\n');
+    const fixed = await client.waitForDiagnostics(configUri, () => true, n);
+    assert.deepEqual(fixed.diagnostics, []);
+  });
+
+  it('treats files matching the `files` globs as claim files', async () => {
+    mkdirSync(join(dir, 'claims'));
+    const matching = uriOf('claims', 'march.yaml');
+    const other = uriOf('compose.yaml');
+    client.settings = { files: ['claims/**/*.yaml'] };
+    client.open(other, claimFile({ units530: 2 }));
+    client.open(matching, claimFile({ units530: 2 }));
+    const published = await client.waitForDiagnostics(matching);
+    assert.ok(published.diagnostics.some((d) => d.code === 'timed-units-total'));
+    assert.deepEqual(client.publishedFor(other), []);
+  });
+
+  it('claimlint.auditWorkspace audits every claim file under the folders', async () => {
+    mkdirSync(join(dir, 'a', 'b'), { recursive: true });
+    mkdirSync(join(dir, 'node_modules', 'x'), { recursive: true });
+    writeFileSync(join(dir, 'a', 'one.claim.yaml'), claimFile({ units530: 2 }));
+    writeFileSync(join(dir, 'a', 'b', 'two.claim.yml'), claimFile());
+    writeFileSync(join(dir, 'node_modules', 'x', 'three.claim.yaml'), claimFile({ units530: 2 }));
+    writeFileSync(join(dir, 'notes.yaml'), claimFile({ units530: 2 }));
+    const result = await client.request<Record<string, number>>('workspace/executeCommand', { command: 'claimlint.auditWorkspace', arguments: [] });
+    assert.equal(result.files, 2);
+    assert.ok(result.errors >= 1);
+    const one = client.publishedFor(uriOf('a', 'one.claim.yaml'));
+    assert.ok(one.at(-1)?.diagnostics.some((d) => d.code === 'timed-units-total'));
+    assert.ok(client.publishedFor(uriOf('a', 'b', 'two.claim.yml')).length === 1);
+    assert.deepEqual(client.publishedFor(uriOf('node_modules', 'x', 'three.claim.yaml')), []);
+  });
+});
+
+describe('lsp: a client without the configuration capability', () => {
+  let client: TestClient;
+  before(async () => {
+    client = await TestClient.start({ capabilities: { textDocument: {} } });
+  });
+  after(() => client.dispose());
+
+  it('uses defaults, then settings pushed with didChangeConfiguration, and plain edits', async () => {
+    const uri = 'file:///ws/push.claim.yaml';
+    client.open(uri, claimFile({ units530: 2 }));
+    const first = await client.waitForDiagnostics(uri);
+    assert.equal(first.diagnostics.find((d) => d.code === 'timed-units-total')?.severity, DiagnosticSeverity.Error);
+    assert.equal(client.configurationRequests.length, 0);
+    assert.equal(client.registrations.length, 0, 'no dynamic registration without the capability');
+
+    const n = client.diagnostics.length;
+    client.notify('workspace/didChangeConfiguration', { settings: { claimlint: { rules: { 'timed-units-total': 'warning' } } } });
+    const next = await client.waitForDiagnostics(uri, () => true, n);
+    assert.equal(next.diagnostics.find((d) => d.code === 'timed-units-total')?.severity, DiagnosticSeverity.Warning);
+
+    const actions = await client.request<{ isPreferred?: boolean; edit?: { changes?: object; documentChanges?: object } }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: next.diagnostics[0].range,
+      context: { diagnostics: next.diagnostics },
+    });
+    const preferred = actions.find((a) => a.isPreferred)!;
+    assert.ok(preferred.edit?.changes && !preferred.edit.documentChanges, 'plain changes when documentChanges is unsupported');
+  });
+});

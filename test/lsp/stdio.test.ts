@@ -1,0 +1,65 @@
+/**
+ * The bundled server as a real process over stdio (bin/claimlint-language-server.js,
+ * built by the test runner's esbuild step).
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import { claimFile } from './support/fixtures';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const BIN = join(ROOT, 'bin', 'claimlint-language-server.js');
+
+describe('lsp: the bundled server over stdio', () => {
+  let child: ChildProcess;
+  let connection: MessageConnection;
+
+  before(function () {
+    if (!existsSync(join(ROOT, 'dist', 'server.js'))) this.skip();
+  });
+
+  afterEach(async () => {
+    if (!child) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    try {
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+    } catch {
+      child.kill();
+    }
+    await exited;
+    connection.dispose();
+  });
+
+  it('initializes and publishes diagnostics', async () => {
+    child = spawn(process.execPath, [BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (b) => (stderr += String(b)));
+    connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const published = new Promise<PublishDiagnosticsParams>((resolve) => {
+      connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+        if (p.diagnostics.length) resolve(p);
+      });
+    });
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.listen();
+    const init = await connection.sendRequest<{ serverInfo?: { name: string } }>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true } },
+    });
+    assert.equal(init.serverInfo?.name, 'claimlint-language-server');
+    await connection.sendNotification('initialized', {});
+    const uri = 'file:///tmp/stdio.claim.yaml';
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: claimFile({ units530: 2 }) } });
+    const p = await published;
+    assert.equal(p.uri, uri);
+    const d = p.diagnostics.find((x) => x.code === 'timed-units-total');
+    assert.ok(d, `${p.diagnostics.map((x) => x.code)} ${stderr}`);
+    assert.equal(d.codeDescription?.href, 'https://github.com/claimlint/claimlint/blob/main/docs/rules/timed-units-total.md');
+  });
+});

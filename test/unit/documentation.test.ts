@@ -1,0 +1,188 @@
+/**
+ * The documentation heuristics on their own: phrase matching, field strength, goal cues,
+ * exercise-vs-activity reading, plan-of-care date reading and the hover guidance.
+ */
+import assert from 'node:assert/strict';
+import { codeInfo } from '../../src/core/data';
+import { daysBetween, readCertification, CERTIFICATION_DEFAULTS } from '../../src/core/documentation/certification';
+import { EXERCISE_ACTIVITY_DEFAULTS, readIntervention } from '../../src/core/documentation/exerciseActivity';
+import { GOAL_DEFAULTS, goalGaps } from '../../src/core/documentation/goal';
+import { fieldGuidance, type GuidanceField } from '../../src/core/documentation/guidance';
+import { TEXT_FIELDS } from '../../src/core/documentation/lexicon';
+import { cues, matchedLabels, wordCount } from '../../src/core/documentation/phrases';
+import { placeholderFor, REQUIREMENT_DEFAULTS, requiredFields, type DocField } from '../../src/core/documentation/requirements';
+import { isPlaceholder, STRENGTH_DEFAULTS, weaknesses } from '../../src/core/documentation/strength';
+import type { Claim } from '../../src/core/model/claim';
+
+const weak = (field: (typeof TEXT_FIELDS)[number], text: string) => weaknesses(field, text, STRENGTH_DEFAULTS);
+
+describe('documentation heuristics', () => {
+  describe('phrases', () => {
+    it('plain phrases match whole words, across spaces or hyphens, in any case', () => {
+      const list = cues(['sit to stand', 'SLR']);
+      assert.deepEqual(matchedLabels('Sit-to-stand x5', list), ['sit to stand']);
+      assert.deepEqual(matchedLabels('slr 3x10', list), ['SLR']);
+      assert.deepEqual(matchedLabels('SLRS and sit-to-standing', list), []);
+    });
+
+    it('labelled patterns are regular expressions; a broken one is skipped, not fatal', () => {
+      const list = cues([{ label: 'reps', pattern: '\\d+\\s*x\\s*\\d+' }, { label: 'bad', pattern: '(' }]);
+      assert.equal(list.length, 1);
+      assert.deepEqual(matchedLabels('3 x 10', list), ['reps']);
+    });
+
+    it('counts "3x10", "sit-to-stand" and "2#" as one word each', () => {
+      assert.equal(wordCount('Sit-to-stand 3x10 with 2# cuff'), 5);
+      assert.equal(wordCount('  '), 0);
+    });
+  });
+
+  describe('field strength', () => {
+    it('a placeholder is reported alone, whatever else the field lacks', () => {
+      assert.deepEqual(weak('intervention', 'TODO: what exactly was done'), ['is a placeholder still to be written (TODO or template text)']);
+      assert.equal(weak('equipment', '[insert equipment]').length, 1);
+    });
+
+    it('boilerplate counts only when too little is left without it', () => {
+      assert.match(weak('intervention', 'Tolerated well.')[0], /mostly boilerplate \(a tolerance statement\) with 0 other words/);
+      assert.deepEqual(weak('intervention', 'Tandem stance on foam 4 x 30 seconds, single-leg stance 5 x 10 seconds. Tolerated treatment well.'), []);
+    });
+
+    it('names each missing cue of the field', () => {
+      assert.deepEqual(weak('intervention', 'Gait training with walker on level surfaces, focusing on posture.'), [
+        'has no specifics (no sets, reps, distance, time, load or named task)',
+      ]);
+      assert.deepEqual(weak('supervision_need', 'Patient likes to have the therapist there during the session.'), [
+        'gives no risk, safety, cueing or monitoring reason',
+      ]);
+      assert.deepEqual(weak('justification', 'Patient would benefit from continued skilled physical therapy services.'), [
+        'names no limitation, deficit, condition or risk',
+      ]);
+      assert.deepEqual(weak('justification', 'Needs PT.'), ['has too few words (2; at least 8 expected)', 'names no limitation, deficit, condition or risk']);
+    });
+
+    it('an empty string is weak; "none" is a fine equipment entry', () => {
+      assert.deepEqual(weak('supervision_need', '  '), ['is empty']);
+      assert.deepEqual(weak('equipment', 'none'), []);
+    });
+
+    it('minimum word counts come from the options, per field', () => {
+      const opts = { ...STRENGTH_DEFAULTS, minWords: { intervention: 2 } };
+      assert.deepEqual(weaknesses('intervention', 'SLR 3x10', opts), []);
+      assert.equal(weaknesses('intervention', 'SLR 3x10', STRENGTH_DEFAULTS).length, 1);
+      // Fields not named keep their defaults.
+      assert.equal(weaknesses('justification', 'Pain 6/10 on stairs.', opts).length, 1);
+    });
+  });
+
+  describe('goals', () => {
+    const gaps = (t: string) => goalGaps(t, GOAL_DEFAULTS);
+
+    it('a strong goal has a target, a timeframe and a functional tie', () => {
+      assert.deepEqual(gaps('Patient will climb 12 stairs with one rail within 4 weeks to reach the bedroom.'), []);
+      assert.deepEqual(gaps('Pt will be I with LB dressing using AE in 4 wks.'), []);
+      assert.deepEqual(gaps('Transfer bed to wheelchair with minimal assistance by discharge.'), []);
+      assert.deepEqual(gaps('Tolerate thin liquids with no s/s of aspiration x 2 weeks.'), []);
+    });
+
+    it('the number of a timeframe is not a measurable target', () => {
+      assert.deepEqual(gaps('Patient will walk better within 4 weeks.'), ['target']);
+    });
+
+    it('names what is missing: target, timeframe, functional tie', () => {
+      assert.deepEqual(gaps('Increase knee flexion to 110 degrees within 4 weeks.'), ['function']);
+      assert.deepEqual(gaps('Walk 300 feet with a cane.'), ['timeframe']);
+      assert.deepEqual(gaps('Improve strength.'), ['target', 'timeframe', 'function']);
+    });
+
+    it('"work on" is not a work task', () => {
+      assert.deepEqual(gaps('Patient will work on balance for 10 minutes within 4 weeks.'), ['function']);
+    });
+  });
+
+  describe('exercise or activity', () => {
+    const read = (t: string) => readIntervention(t, EXERCISE_ACTIVITY_DEFAULTS).kind;
+
+    it('reads a kind that is alone', () => {
+      assert.equal(read('Bicep curls 3 x 10, straight-leg raises 3 x 10'), 'exercise');
+      assert.equal(read('Stand-pivot transfers x 6, lifting a box from floor to counter'), 'activity');
+      assert.equal(read('Obstacle course 3 laps with head turns'), 'none');
+    });
+
+    it('leaves mixed sessions alone unless one kind dominates 4 to 1 with 4 or more cues', () => {
+      assert.equal(read('Theraband rows and bicep curls to prepare for carrying groceries'), 'mixed');
+      assert.equal(read('SLR, quad sets, heel slides, bridges, then sit-to-stand x5'), 'exercise');
+      assert.equal(read('SLR, quad sets, heel slides, then sit-to-stand x5'), 'mixed');
+    });
+
+    it('"functional squats" are not read as isolated exercise', () => {
+      assert.equal(read('Step-ups 3x10, lunges, functional squats for stair climbing'), 'none');
+      assert.equal(read('Wall squats 3 x 10'), 'exercise');
+    });
+  });
+
+  describe('plan-of-care dates', () => {
+    const claim = (poc: Partial<NonNullable<Claim['plan_of_care']>>, payer = 'medicare') =>
+      ({ payer: { type: payer }, plan_of_care: { discipline: 'PT', ...poc } }) as unknown as Claim;
+
+    it('counts calendar days, across months and leap days', () => {
+      assert.equal(daysBetween('2026-01-05', '2026-04-05'), 90);
+      assert.equal(daysBetween('2028-02-28', '2028-03-01'), 2);
+      assert.equal(daysBetween('2026-03-02', '2026-03-01'), -1);
+    });
+
+    it('reads a late signature reaching past day 90 as a recertification, one ending inside as initial', () => {
+      const recert = readCertification(claim({ start_date: '2026-01-05', certified_date: '2026-03-30', cert_through: '2026-06-26' }), CERTIFICATION_DEFAULTS);
+      assert.equal(recert?.recertification, true);
+      const late = readCertification(claim({ start_date: '2026-01-05', certified_date: '2026-03-16', cert_through: '2026-04-04' }), CERTIFICATION_DEFAULTS);
+      assert.equal(late?.recertification, false);
+      assert.equal(late?.signedAfter, 70);
+    });
+
+    it('does not apply without a start date or to payers outside payerTypes', () => {
+      assert.equal(readCertification(claim({}), CERTIFICATION_DEFAULTS), undefined);
+      assert.equal(readCertification(claim({ start_date: '2026-01-05' }, 'commercial'), CERTIFICATION_DEFAULTS), undefined);
+      assert.ok(readCertification(claim({ start_date: '2026-01-05' }, 'commercial'), { ...CERTIFICATION_DEFAULTS, payerTypes: ['commercial'] }));
+    });
+  });
+
+  describe('requirements and placeholders', () => {
+    it('timed one-on-one codes need all five fields; per-session codes two; byCode overrides', () => {
+      const date = '2026-03-16';
+      assert.equal(requiredFields('97530', codeInfo('97530', date)!, REQUIREMENT_DEFAULTS).length, 5);
+      assert.deepEqual(requiredFields('92526', codeInfo('92526', date)!, REQUIREMENT_DEFAULTS), ['justification', 'intervention']);
+      assert.deepEqual(requiredFields('97162', codeInfo('97162', date)!, REQUIREMENT_DEFAULTS), ['justification', 'intervention']);
+      const byCode: Record<string, DocField[]> = { '92526': ['justification', 'functional_goal', 'intervention'] };
+      assert.equal(requiredFields('92526', codeInfo('92526', date)!, { ...REQUIREMENT_DEFAULTS, byCode }).length, 3);
+    });
+
+    it('every placeholder prompt counts as a placeholder, so documentation-weak keeps it flagged', () => {
+      for (const f of TEXT_FIELDS) {
+        for (const oneOnOne of [true, false]) {
+          const text = placeholderFor(f, oneOnOne)!;
+          assert.ok(isPlaceholder(text), `${f}: ${text}`);
+          assert.equal(weak(f, text).length, 1);
+        }
+      }
+      assert.equal(placeholderFor('assistance_level', true), undefined);
+    });
+  });
+
+  describe('hover guidance', () => {
+    const fields: GuidanceField[] = ['justification', 'functional_goal', 'supervision_need', 'intervention', 'assistance_level', 'equipment'];
+
+    it('has a title, a description and an example for every field', () => {
+      for (const f of fields) {
+        const g = fieldGuidance(f);
+        assert.ok(g.title && g.strongEntry.length > 40 && g.example, f);
+      }
+    });
+
+    it('its examples pass the checks they describe', () => {
+      for (const f of TEXT_FIELDS) assert.deepEqual(weak(f, fieldGuidance(f).example), [], f);
+      assert.deepEqual(goalGaps(fieldGuidance('functional_goal').example, GOAL_DEFAULTS), []);
+      assert.equal(readIntervention(fieldGuidance('intervention').example, EXERCISE_ACTIVITY_DEFAULTS).kind, 'activity');
+      assert.ok(['independent', 'supervision', 'cga', 'min', 'mod', 'max', 'dependent'].includes(fieldGuidance('assistance_level').example));
+    });
+  });
+});
