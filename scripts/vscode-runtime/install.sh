@@ -55,8 +55,10 @@ install_npm_runtime() {
   # 2) code-server. Its postinstall builds native modules; npm's config on
   #    these machines points `nodedir` at the system Node 20 headers, so
   #    override it or the modules get built for the wrong ABI.
+  #    With Node 24 first on PATH npm itself runs on Node 24, whose module
+  #    compile cache would land in /tmp/node-compile-cache: turn it off.
   (cd "$DIR/code-server" && echo '{"name":"claimlint-vscode-server","private":true}' > package.json &&
-    PATH="$node_home/bin:$PATH" npm_config_nodedir="$node_home" \
+    PATH="$node_home/bin:$PATH" npm_config_nodedir="$node_home" NODE_DISABLE_COMPILE_CACHE=1 \
       npm install --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION")
 
   # Check the result by running it (proves Node 24 + the native modules load).

@@ -25,7 +25,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { runTests, parseArgs, installExitHooks, EXIT_HARNESS_ERROR } = require('./run-in-code-server');
+const { runTests, parseArgs, EXIT_HARNESS_ERROR } = require('./run-in-code-server');
 const { locateRuntime } = require('./runtime');
 const { makeProfile, removeProfile } = require('./profile');
 const { serverEnv, installExtensions } = require('./code-server');
@@ -73,7 +73,6 @@ async function main(argv) {
     throw new Error('code-cli.js only runs extension tests: pass --extensionTestsPath (and usually --extensionDevelopmentPath)');
   }
   const folder = a._.find((p) => fs.existsSync(p) && fs.statSync(p).isDirectory());
-  installExitHooks();
   return runTests({
     extensionDevelopmentPath: a.extensionDevelopmentPath,
     extensionTestsPath: last('extensionTestsPath'),

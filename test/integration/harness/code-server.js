@@ -7,9 +7,10 @@ const { spawn } = require('node:child_process');
 const { TailBuffer, killProcessGroup, waitForHttpOk } = require('./processes');
 
 /**
- * Environment for every code-server process. TMPDIR keeps the server's
- * vscode-ipc-*.sock files (and every other temp file) inside our own dir;
- * the XDG dirs stop code-server writing ~/.config/code-server and
+ * Environment for every code-server process. TMPDIR and XDG_RUNTIME_DIR keep
+ * the server's temp files and its vscode-ipc-*.sock sockets (VS Code puts them
+ * in XDG_RUNTIME_DIR when set, else TMPDIR) inside our own dir; the other XDG
+ * dirs stop code-server writing ~/.config/code-server and
  * ~/.local/share/code-server/coder-logs into the real home.
  */
 function serverEnv(dirs, extraEnv) {
@@ -26,6 +27,9 @@ function serverEnv(dirs, extraEnv) {
     XDG_CACHE_HOME: dirs.xdg,
     XDG_STATE_HOME: dirs.xdg,
     XDG_RUNTIME_DIR: dirs.xdg,
+    // No extension gallery: code-server falls back to open-vsx.org, which the
+    // workbench would query (and fail to reach) for update checks.
+    EXTENSIONS_GALLERY: '{}',
   });
   return env;
 }
@@ -70,10 +74,11 @@ function spawnCodeServer(runtime, args, env, { verbose, label }) {
  * own `--install-extension` (same code path as VS Code's CLI).
  * @returns {Promise<string[]>} folders of the extensions now in the extensions dir
  */
-async function installExtensions(runtime, dirs, vsixPaths, { env, verbose, timeoutMs = 120000 }) {
+async function installExtensions(runtime, dirs, vsixPaths, { env, verbose, timeoutMs = 120000, onSpawn = () => {} }) {
   const args = [...profileArgs(dirs)];
   for (const vsix of vsixPaths) args.push('--install-extension', path.resolve(vsix));
   const proc = spawnCodeServer(runtime, args, env, { verbose, label: 'install-extension' });
+  onSpawn(proc);
   const timer = setTimeout(() => killProcessGroup(proc.pgid, 0), timeoutMs);
   const { code, signal } = await proc.exited;
   clearTimeout(timer);
@@ -92,10 +97,11 @@ function installedExtensionFolders(extensionsDir) {
 }
 
 /**
- * Starts the server on 127.0.0.1:port and waits for /healthz.
- * @returns the spawned process record ({pgid, tail, isDead, exited})
+ * Spawns the server on 127.0.0.1:port. Returns at once (so the caller can
+ * track the process group before anything else can fail); then await
+ * waitUntilHealthy().
  */
-async function startCodeServer(runtime, dirs, port, { env, verbose, healthTimeoutMs }) {
+function launchCodeServer(runtime, dirs, port, { env, verbose }) {
   const args = [
     ...profileArgs(dirs),
     '--bind-addr', `127.0.0.1:${port}`,
@@ -109,19 +115,17 @@ async function startCodeServer(runtime, dirs, port, { env, verbose, healthTimeou
     // Without this the released workbench ignores the test payload in the URL.
     '--vscode-option', 'enable-smoke-test-driver',
   ];
-  const server = spawnCodeServer(runtime, args, env, { verbose, label: 'code-server' });
+  return spawnCodeServer(runtime, args, env, { verbose, label: 'code-server' });
+}
+
+/** Resolves once /healthz answers; rejects (with the server's output) if it dies or the time runs out. */
+async function waitUntilHealthy(server, port, timeoutMs) {
   try {
-    await waitForHttpOk(`http://127.0.0.1:${port}/healthz`, {
-      timeoutMs: healthTimeoutMs,
-      isDead: server.isDead,
-      what: 'code-server',
-    });
+    await waitForHttpOk(`http://127.0.0.1:${port}/healthz`, { timeoutMs, isDead: server.isDead, what: 'code-server' });
   } catch (e) {
-    await killProcessGroup(server.pgid);
     e.message += `\n--- code-server output (tail) ---\n${server.tail}`;
     throw e;
   }
-  return server;
 }
 
-module.exports = { serverEnv, installExtensions, startCodeServer, installedExtensionFolders };
+module.exports = { serverEnv, installExtensions, launchCodeServer, waitUntilHealthy, installedExtensionFolders };

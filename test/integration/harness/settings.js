@@ -2,14 +2,14 @@
 // User settings for the throwaway profile: keep the workbench quiet, offline
 // and fast. Anything the caller passes in `userSettings` wins.
 const DEFAULT_USER_SETTINGS = {
-  // AI / chat / Copilot surfaces (1.1xx builds show them by default)
+  // AI / chat / Copilot surfaces (1.1xx builds show them by default).
+  // Every key here exists in VS Code 1.139 (checked against its workbench and
+  // built-in extensions); unknown keys are silently ignored, so keep it that way.
   'chat.disableAIFeatures': true,
-  'chat.commandCenter.enabled': false,
   'chat.agent.enabled': false,
-  'chat.setupFromDialog': false,
   'workbench.settings.showAISearchToggle': false,
   'github.copilot.enable': { '*': false },
-  'inlineChat.enableV2': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden', // the (empty) chat side bar
   // network / phone-home
   'update.mode': 'none',
   'update.showReleaseNotes': false,

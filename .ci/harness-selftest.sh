@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Installs the real-VS-Code runtime (cached outside the repo) and proves the
+# integration-test harness works: a passing run exits 0, a deliberately failing
+# run exits non-zero, a packaged .vsix runs, nothing is left behind.
+# Usage from .ci/run:  bash .ci/harness-selftest.sh [--quick]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/vscode-runtime/install.sh
+node test/integration/harness/selftest/run.js "$@"
