@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+// Writes package.json's contributes.configuration from the settings zod schema
+// (src/core/config/settings.ts): each key K becomes the setting `claimlint.K` with its
+// type, default, description, enum/pattern and item schema. The rest of package.json is
+// kept as it is (2-space JSON). test/unit/manifest.test.ts regenerates it in memory and
+// fails on drift. `--check` reports drift, writes nothing.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { ROOT, loadTs, toJsonText } = require('./lib/load-ts');
+
+const SECTION = 'claimlint';
+const PACKAGE_JSON = path.join(ROOT, 'package.json');
+
+/** JSON Schema of the settings object, as zod renders it (input side: defaults shown). */
+function settingsJsonSchema() {
+  const { z, settingsSchema } = loadTs(
+    "export { z } from 'zod';\nexport { settingsSchema } from './src/core/config/settings';",
+  );
+  return z.toJSONSchema(settingsSchema, { io: 'input', target: 'draft-7' });
+}
+
+/**
+ * Rewrites a zod-generated JSON Schema node into the subset VS Code's settings editor
+ * understands: records with enum keys become fixed `properties` (so the settings UI shows
+ * one row per key), `propertyNames: {type: string}` is dropped (always true for settings),
+ * and `$schema` is removed.
+ */
+function toSettingSchema(node) {
+  if (Array.isArray(node)) return node.map(toSettingSchema);
+  if (!node || typeof node !== 'object') return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$schema' || key === 'propertyNames') continue;
+    out[key] = key === 'default' || key === 'enum' || key === 'const' ? value : toSettingSchema(value);
+  }
+  const names = node.propertyNames;
+  if (names && Array.isArray(names.enum) && node.additionalProperties && typeof node.additionalProperties === 'object') {
+    const valueSchema = toSettingSchema(node.additionalProperties);
+    out.properties = Object.fromEntries(names.enum.map((k) => [k, valueSchema]));
+    out.additionalProperties = false;
+  }
+  return out;
+}
+
+/** contributes.configuration for the settings JSON Schema. */
+function configurationContribution(schema) {
+  const properties = {};
+  Object.entries(schema.properties || {}).forEach(([key, prop], order) => {
+    const { description, ...rest } = toSettingSchema(prop);
+    if (!description) throw new Error(`settings key "${key}" has no .describe() text`);
+    properties[`${SECTION}.${key}`] = {
+      type: rest.type,
+      ...rest,
+      description,
+      // Every claimlint setting may differ per workspace folder; the server asks for
+      // settings with the document's uri as scope.
+      scope: 'resource',
+      order,
+    };
+  });
+  return { title: 'claimlint', properties };
+}
+
+/** package.json with contributes.configuration regenerated (key order of the rest kept). */
+function withConfiguration(pkg, configuration) {
+  const contributes = { ...(pkg.contributes || {}) };
+  contributes.configuration = configuration;
+  return { ...pkg, contributes };
+}
+
+function main() {
+  const check = process.argv.includes('--check');
+  const current = fs.readFileSync(PACKAGE_JSON, 'utf8');
+  const next = toJsonText(withConfiguration(JSON.parse(current), configurationContribution(settingsJsonSchema())));
+  if (current === next) {
+    if (!check) console.log('package.json contributes.configuration is up to date');
+    return;
+  }
+  if (check) {
+    console.error('package.json contributes.configuration is out of date (run npm run gen)');
+    process.exit(1);
+  }
+  fs.writeFileSync(PACKAGE_JSON, next);
+  console.log('wrote package.json contributes.configuration');
+}
+
+if (require.main === module) main();
+
+module.exports = { SECTION, settingsJsonSchema, toSettingSchema, configurationContribution, withConfiguration };

@@ -1,0 +1,24 @@
+/** Registers every command of `Commands` (the Record type makes the list exhaustive). */
+import * as vscode from 'vscode';
+import { auditWorkspace } from './auditWorkspace';
+import { Commands, type CommandId } from './constants';
+import type { ServerController } from './controller';
+import { fixAll } from './fixAll';
+import { showRuleDocs } from './ruleDocs';
+
+export function registerCommands(
+  extensionUri: vscode.Uri,
+  controller: ServerController,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
+  const handlers: Record<CommandId, (...args: unknown[]) => unknown> = {
+    [Commands.restartServer]: async () => {
+      await controller.restart();
+    },
+    [Commands.fixAll]: () => fixAll(controller, log),
+    [Commands.auditWorkspace]: () => auditWorkspace(controller, log),
+    [Commands.showOutput]: () => log.show(true),
+    [Commands.showRuleDocs]: (ruleId, href) => showRuleDocs(extensionUri, log, ruleId, href),
+  };
+  return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
+}

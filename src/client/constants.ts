@@ -1,0 +1,52 @@
+/**
+ * Identifiers shared by the extension's modules, the manifest (package.json) and the
+ * language server. Pure: no `vscode` import, so the unit tests can read it.
+ */
+
+/** Settings section (`claimlint.*`); also the diagnostic source and the client id. */
+export const SECTION = 'claimlint';
+export const DIAGNOSTIC_SOURCE = 'claimlint';
+
+/** Claim files by name. `claimlint.files` adds more globs. */
+export const CLAIM_FILE_GLOB = '**/*.claim.{yaml,yml}';
+
+/** Commands the extension contributes and registers (package.json contributes.commands). */
+export const Commands = {
+  restartServer: 'claimlint.restartServer',
+  fixAll: 'claimlint.fixAll',
+  auditWorkspace: 'claimlint.auditWorkspace',
+  showOutput: 'claimlint.showOutput',
+  showRuleDocs: 'claimlint.showRuleDocs',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+/**
+ * `workspace/executeCommand` commands the language server implements. Where one has the
+ * same id as a client command (auditWorkspace), the client command wraps it with UI and
+ * the client does not register the server's copy (see languageClient.ts).
+ */
+export const ServerCommands = {
+  auditWorkspace: 'claimlint.auditWorkspace',
+  applyFixAll: 'claimlint.applyFixAll',
+} as const;
+
+/** Code action kind of the server's fix-all (fix-on-save: editor.codeActionsOnSave). */
+export const FIX_ALL_KIND = 'source.fixAll.claimlint';
+
+/** Context keys the extension sets, used in package.json `when` clauses. */
+export const ContextKeys = {
+  activeClaimFile: 'claimlint.activeClaimFile',
+} as const;
+
+/** Id of the status bar item (lets users hide it from the status bar's context menu). */
+export const STATUS_ITEM_ID = 'claimlint.status';
+
+/** VS Code's own commands the extension runs. */
+export const BuiltinCommands = {
+  showProblems: 'workbench.actions.view.problems',
+  openSettings: 'workbench.action.openSettings',
+  markdownPreview: 'markdown.showPreview',
+  executeCodeActions: 'vscode.executeCodeActionProvider',
+  setContext: 'setContext',
+} as const;

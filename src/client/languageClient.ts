@@ -1,0 +1,94 @@
+/**
+ * Creates the LanguageClient for dist/server.js over IPC.
+ *
+ * Decisions:
+ * - The server owns both subscriptions, by dynamic registration after `initialized` (it
+ *   needs them in every LSP editor): workspace/didChangeConfiguration for the `claimlint`
+ *   section and workspace/didChangeWatchedFiles for .claimlintrc.{yaml,yml,json}. So the
+ *   client sets neither `synchronize.configurationSection` nor `synchronize.fileEvents`:
+ *   vscode-languageclient would add a second listener for each, and every settings or
+ *   config-file change would reach the server twice.
+ * - LSP tracing would copy whole documents (claim data) into an output channel, so the
+ *   trace channel discards everything, whatever the (uncontributed) trace.server setting says.
+ * - Commands the client owns (Commands) are not registered again from the server's
+ *   executeCommandProvider list, which would throw "command already exists".
+ */
+import * as vscode from 'vscode';
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  RevealOutputChannelOn,
+  TransportKind,
+  type ExecuteCommandOptions,
+  type LanguageClientOptions,
+  type RegistrationData,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+import { Commands, DIAGNOSTIC_SOURCE, SECTION } from './constants';
+import type { ClaimDocumentFilter } from './selector';
+
+/** Port for `--inspect` when the extension host runs in debug mode (F5). */
+const DEBUG_PORT = 6011;
+
+export function serverModulePath(extensionUri: vscode.Uri): string {
+  return vscode.Uri.joinPath(extensionUri, 'dist', 'server.js').fsPath;
+}
+
+export function createLanguageClient(
+  extensionUri: vscode.Uri,
+  output: vscode.LogOutputChannel,
+  selector: readonly ClaimDocumentFilter[],
+  onPublish: (uri: vscode.Uri) => void,
+): LanguageClient {
+  const module = serverModulePath(extensionUri);
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${DEBUG_PORT}`] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: selector.map((f) => ({ ...f })),
+    diagnosticCollectionName: DIAGNOSTIC_SOURCE,
+    outputChannel: output,
+    traceOutputChannel: discardChannel,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    // Hovers may link "show documentation" to the client command; nothing else runs.
+    markdown: { isTrusted: { enabledCommands: [Commands.showRuleDocs] }, supportHtml: false },
+    middleware: {
+      // Every publish, empty ones included: tells the controller the server has audited uri.
+      handleDiagnostics: (uri, diagnostics, next) => {
+        next(uri, diagnostics);
+        onPublish(uri);
+      },
+    },
+  };
+  const client = new LanguageClient(SECTION, 'claimlint', serverOptions, clientOptions);
+  skipServerCopiesOf(client, new Set<string>(Object.values(Commands)), output);
+  return client;
+}
+
+/** Filters client-owned ids out of the server's executeCommandProvider registrations. */
+function skipServerCopiesOf(client: LanguageClient, owned: ReadonlySet<string>, log: vscode.LogOutputChannel): void {
+  const feature = client.getFeature(ExecuteCommandRequest.method);
+  const register = feature.register.bind(feature);
+  feature.register = (data: RegistrationData<ExecuteCommandOptions>) => {
+    const commands = data.registerOptions.commands ?? [];
+    const kept = commands.filter((c) => !owned.has(c));
+    if (kept.length !== commands.length) {
+      log.debug(`server commands handled by client commands: ${commands.filter((c) => owned.has(c)).join(', ')}`);
+    }
+    register({ ...data, registerOptions: { ...data.registerOptions, commands: kept } });
+  };
+}
+
+const noop = () => undefined;
+/** An output channel that drops everything (the LSP trace channel, see above). */
+const discardChannel: vscode.OutputChannel = {
+  name: 'claimlint (trace discarded)',
+  append: noop,
+  appendLine: noop,
+  replace: noop,
+  clear: noop,
+  show: noop,
+  hide: noop,
+  dispose: noop,
+};

@@ -1,0 +1,74 @@
+/**
+ * claimlint.showRuleDocs [ruleId, href]: opens docs/rules/<ruleId>.md bundled in the
+ * extension in the Markdown preview. Offline by design: the href (the same page online)
+ * is never opened; when the page is not bundled the user gets an error and may copy the
+ * link. Without arguments (Command Palette) it offers the bundled pages to pick from.
+ */
+import * as vscode from 'vscode';
+import { BuiltinCommands } from './constants';
+
+const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function docsFolder(extensionUri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules');
+}
+
+/** Resolves to true when a page was opened. */
+export async function showRuleDocs(
+  extensionUri: vscode.Uri,
+  log: vscode.LogOutputChannel,
+  ruleId?: unknown,
+  href?: unknown,
+): Promise<boolean> {
+  const id = ruleId === undefined ? await pickRule(extensionUri) : ruleId;
+  if (id === undefined) return false;
+  if (typeof id !== 'string' || !RULE_ID.test(id)) {
+    void vscode.window.showErrorMessage('claimlint: that is not a rule id.');
+    return false;
+  }
+  const page = vscode.Uri.joinPath(docsFolder(extensionUri), `${id}.md`);
+  if (!(await exists(page))) {
+    log.warn(`no bundled documentation page for rule ${id}`);
+    const link = typeof href === 'string' && /^https:\/\//.test(href) ? href : undefined;
+    void vscode.window
+      .showErrorMessage(`claimlint: no documentation for rule "${id}" is bundled with this extension.`, ...(link ? ['Copy Link'] : []))
+      .then((choice) => {
+        if (choice && link) void vscode.env.clipboard.writeText(link);
+      });
+    return false;
+  }
+  try {
+    await vscode.commands.executeCommand(BuiltinCommands.markdownPreview, page);
+  } catch {
+    // The built-in Markdown extension is disabled: show the source instead.
+    await vscode.window.showTextDocument(page, { preview: true });
+  }
+  return true;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function pickRule(extensionUri: vscode.Uri): Promise<string | undefined> {
+  let entries: [string, vscode.FileType][] = [];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(docsFolder(extensionUri));
+  } catch {
+    // no docs folder: fall through to the message below
+  }
+  const ids = entries
+    .map(([name]) => /^(.+)\.md$/.exec(name)?.[1])
+    .filter((id): id is string => !!id && RULE_ID.test(id))
+    .sort();
+  if (!ids.length) {
+    void vscode.window.showErrorMessage('claimlint: no rule documentation is bundled with this extension.');
+    return undefined;
+  }
+  return vscode.window.showQuickPick(ids, { title: 'claimlint: rule documentation', placeHolder: 'Rule id' });
+}

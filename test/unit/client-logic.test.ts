@@ -1,0 +1,100 @@
+/** The extension's pure logic (modules of src/client that do not import `vscode`). */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { CLAIM_FILE_GLOB, Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SECTION, ServerCommands } from '../../src/client/constants';
+import { claimSelector, toPathGlob } from '../../src/client/selector';
+import { countDiagnostics, statusPresentation } from '../../src/client/status';
+import { formatAuditSummary, parseAuditSummary } from '../../src/client/summary';
+
+describe('client: document selector', () => {
+  it('selects *.claim.yaml / *.claim.yml YAML files on disk only (no untitled)', () => {
+    assert.deepEqual(claimSelector([]), [{ scheme: 'file', language: 'yaml', pattern: CLAIM_FILE_GLOB }]);
+    assert.equal(CLAIM_FILE_GLOB, '**/*.claim.{yaml,yml}');
+  });
+
+  it('adds claimlint.files globs as whole-path patterns, once each', () => {
+    assert.deepEqual(
+      claimSelector(['claims/*.yaml', './billing/**/*.yml', '**/*.claims', 'claims/*.yaml', '', 42, '**/*.claim.{yaml,yml}']).map((f) => f.pattern),
+      [CLAIM_FILE_GLOB, '**/claims/*.yaml', '**/billing/**/*.yml', '**/*.claims'],
+    );
+    assert.equal(claimSelector(['x/*.yaml'])[1].language, undefined, 'extra globs match whatever language the file opens in');
+  });
+
+  it('keeps absolute globs and normalises backslashes', () => {
+    assert.equal(toPathGlob('/srv/claims/*.yaml'), '/srv/claims/*.yaml');
+    assert.equal(toPathGlob('C:\\claims\\*.yaml'), 'C:/claims/*.yaml');
+    assert.equal(toPathGlob('  '), undefined);
+    assert.equal(toPathGlob(null), undefined);
+  });
+});
+
+describe('client: status bar text', () => {
+  const E = 0, W = 1, I = 2, H = 3;
+
+  it('counts claimlint diagnostics only, by severity', () => {
+    const counts = countDiagnostics([
+      { source: 'claimlint', severity: E },
+      { source: 'claimlint', severity: E },
+      { source: 'claimlint', severity: W },
+      { source: 'claimlint', severity: I },
+      { source: 'claimlint', severity: H },
+      { source: 'yaml', severity: E },
+      { severity: E },
+    ]);
+    assert.deepEqual(counts, { errors: 2, warnings: 1, others: 2 });
+  });
+
+  it('shows errors and warnings, or a check mark, and opens the Problems panel', () => {
+    const p = statusPresentation({ server: 'running', audited: true, enabled: true, counts: { errors: 2, warnings: 1, others: 0 } });
+    assert.equal(p.text, 'claimlint $(error) 2 $(warning) 1');
+    assert.match(p.tooltip, /2 errors, 1 warning in this claim file/);
+    assert.equal(p.command, 'workbench.actions.view.problems');
+    assert.equal(statusPresentation({ server: 'running', audited: true, enabled: true, counts: { errors: 0, warnings: 0, others: 3 } }).text, 'claimlint $(check)');
+  });
+
+  it('shows when the server is starting, stopped, or claimlint is off', () => {
+    const none = { errors: 0, warnings: 0, others: 0 };
+    assert.match(statusPresentation({ server: 'starting', audited: false, enabled: true, counts: none }).text, /sync~spin/);
+    const stopped = statusPresentation({ server: 'stopped', audited: false, enabled: true, counts: none });
+    assert.equal(stopped.command, 'claimlint.showOutput');
+    const auditing = statusPresentation({ server: 'running', audited: false, enabled: true, counts: none });
+    assert.match(auditing.tooltip, /auditing this file/);
+    const off = statusPresentation({ server: 'running', audited: true, enabled: false, counts: none });
+    assert.equal(off.command, 'workbench.action.openSettings');
+    assert.deepEqual(off.arguments, ['claimlint.enable']);
+  });
+});
+
+describe('client: workspace audit summary', () => {
+  it('accepts only {files, errors, warnings} counts', () => {
+    assert.deepEqual(parseAuditSummary({ files: 3, errors: 2, warnings: 0, extra: 'x' }), { files: 3, errors: 2, warnings: 0 });
+    for (const bad of [undefined, null, 'x', { files: 1, errors: 2 }, { files: -1, errors: 0, warnings: 0 }, { files: 1.5, errors: 0, warnings: 0 }]) {
+      assert.equal(parseAuditSummary(bad), undefined, JSON.stringify(bad));
+    }
+  });
+
+  it('says the totals in words', () => {
+    assert.equal(formatAuditSummary({ files: 1, errors: 1, warnings: 2 }), 'claimlint: audited 1 claim file: 1 error, 2 warnings.');
+    assert.equal(formatAuditSummary({ files: 0, errors: 0, warnings: 0 }), 'claimlint: no claim files found in this workspace.');
+  });
+});
+
+describe('client: ids agreed with the language server', () => {
+  // Compiled alongside this test (out/src/server/protocol.js); the client does not import
+  // the server, so the two copies of the ids are compared here.
+  const protocolJs = join(__dirname, '..', '..', 'src', 'server', 'protocol.js');
+
+  it('uses the server\'s section, diagnostic source, fix-all kind and command ids', function () {
+    if (!existsSync(protocolJs)) this.skip();
+    const protocol = require(protocolJs);
+    assert.equal(protocol.SETTINGS_SECTION, SECTION);
+    assert.equal(protocol.DIAGNOSTIC_SOURCE, DIAGNOSTIC_SOURCE);
+    assert.equal(protocol.FIX_ALL_KIND, FIX_ALL_KIND);
+    for (const [key, id] of Object.entries(ServerCommands)) assert.equal(protocol.SERVER_COMMANDS[key], id, `server command ${key}`);
+    const clientIds = new Set<string>(Object.values(Commands));
+    for (const id of Object.values<string>(protocol.CLIENT_COMMANDS)) {
+      assert.ok(clientIds.has(id), `the server refers to client command ${id}, which the extension does not register`);
+    }
+  });
+});

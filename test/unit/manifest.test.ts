@@ -1,0 +1,234 @@
+/**
+ * The extension manifest (package.json) against its sources: settings generated from the
+ * zod schema, JSON Schemas generated from the claim and config schemas, commands, context
+ * keys and settings named in src/client, the .vscodeignore allowlist, and every file the
+ * manifest points to.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Commands, ContextKeys, ServerCommands, STATUS_ITEM_ID } from '../../src/client/constants';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const read = (rel: string) => readFileSync(join(ROOT, rel), 'utf8');
+const pkgText = read('package.json');
+const pkg = JSON.parse(pkgText);
+const contributes = pkg.contributes ?? {};
+
+const genContributes = require(join(ROOT, 'scripts', 'gen-contributes.js'));
+const genSchemas = require(join(ROOT, 'scripts', 'gen-schemas.js'));
+const { toJsonText } = require(join(ROOT, 'scripts', 'lib', 'load-ts.js'));
+
+const FIX = 'run `npm run gen` and commit the result';
+
+interface CommandContribution {
+  command: string;
+  title: string;
+  category?: string;
+}
+
+function clientSources(): { file: string; text: string }[] {
+  const dir = join(ROOT, 'src', 'client');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => ({ file: `src/client/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
+}
+
+describe('extension manifest: generated parts', () => {
+  it('contributes.configuration matches the settings zod schema', () => {
+    const expected = genContributes.configurationContribution(genContributes.settingsJsonSchema());
+    assert.deepEqual(contributes.configuration, expected, `package.json contributes.configuration drifted: ${FIX}`);
+  });
+
+  it('regenerating package.json changes nothing (2-space JSON, final newline)', () => {
+    const expected = genContributes.withConfiguration(pkg, contributes.configuration);
+    assert.equal(pkgText, toJsonText(expected), `package.json is not formatted as scripts write it: ${FIX}`);
+  });
+
+  it('every setting has a type, a default, a description and a scope', () => {
+    for (const [key, prop] of Object.entries<Record<string, unknown>>(contributes.configuration.properties)) {
+      assert.match(key, /^claimlint\.[A-Za-z]+$/);
+      for (const field of ['type', 'default', 'description', 'scope']) assert.ok(field in prop, `${key} has no ${field}`);
+    }
+  });
+
+  it('schema/*.json match the zod schemas', () => {
+    const schemas: Record<string, object> = genSchemas.generateSchemas();
+    assert.deepEqual(Object.keys(schemas).sort(), ['claim.schema.json', 'claimlintrc.schema.json']);
+    for (const [name, schema] of Object.entries(schemas)) {
+      const rel = `schema/${name}`;
+      assert.ok(existsSync(join(ROOT, rel)), `${rel} is missing: ${FIX}`);
+      assert.deepEqual(JSON.parse(read(rel)), schema, `${rel} drifted from its zod schema: ${FIX}`);
+      assert.equal(read(rel), toJsonText(schema), `${rel} is not formatted as gen-schemas writes it: ${FIX}`);
+    }
+  });
+});
+
+describe('extension manifest: commands, settings and context keys', () => {
+  const contributed: CommandContribution[] = contributes.commands ?? [];
+  const commandIds = new Set(contributed.map((c) => c.command));
+  const settingKeys = new Set(Object.keys(contributes.configuration?.properties ?? {}));
+
+  it('contributes exactly the commands the client registers, each with a title and the claimlint category', () => {
+    assert.deepEqual([...commandIds].sort(), Object.values(Commands).sort());
+    assert.equal(commandIds.size, contributed.length, 'a command is contributed twice');
+    for (const c of contributed) {
+      assert.ok(c.title, `${c.command} has no title`);
+      assert.equal(c.category, 'claimlint', `${c.command} has no "claimlint" category`);
+    }
+  });
+
+  it('registers every command of Commands through one exhaustive table', () => {
+    const text = read('src/client/commands.ts');
+    assert.match(text, /Record<CommandId,/);
+    for (const key of Object.keys(Commands)) assert.match(text, new RegExp(`\\[Commands\\.${key}\\]`), `Commands.${key} is not registered`);
+    for (const { file, text: src } of clientSources()) {
+      assert.doesNotMatch(src, /registerCommand\(\s*['"`]/, `${file} registers a command by a literal id; use Commands`);
+    }
+  });
+
+  it('every claimlint.* id in src/client is a contributed command, a server command, a setting or a declared key', () => {
+    const known = new Set<string>([
+      ...commandIds,
+      ...settingKeys,
+      ...Object.values(ServerCommands),
+      ...Object.values(ContextKeys),
+      STATUS_ITEM_ID,
+    ]);
+    for (const { file, text } of clientSources()) {
+      for (const m of text.matchAll(/['"`](claimlint\.[A-Za-z.]+)['"`]/g)) {
+        assert.ok(known.has(m[1]), `${file} uses "${m[1]}", which package.json does not contribute`);
+      }
+    }
+  });
+
+  it('every setting the client reads is contributed', () => {
+    for (const { file, text } of clientSources()) {
+      const keys = [
+        ...[...text.matchAll(/\$\{SECTION\}\.([A-Za-z]+)/g)].map((m) => m[1]),
+        ...[...text.matchAll(/getConfiguration\(SECTION[^)]*\)\s*\.get(?:<[^>]+>)?\(\s*'([A-Za-z]+)'/g)].map((m) => m[1]),
+      ];
+      for (const key of keys) assert.ok(settingKeys.has(`claimlint.${key}`), `${file} reads claimlint.${key}, which is not contributed`);
+    }
+  });
+
+  it('menus name contributed commands and only declared context keys', () => {
+    const declared = new Set<string>(Object.values(ContextKeys));
+    for (const [menu, items] of Object.entries<{ command: string; when?: string }[]>(contributes.menus ?? {})) {
+      for (const item of items) {
+        assert.ok(commandIds.has(item.command), `menu ${menu} names ${item.command}, which is not contributed`);
+        for (const key of item.when?.match(/\bclaimlint\.[A-Za-z.]+/g) ?? []) {
+          assert.ok(declared.has(key), `menu ${menu}: context key ${key} is not in ContextKeys`);
+        }
+      }
+    }
+  });
+
+  it('restricted (untrusted-workspace) settings are contributed settings', () => {
+    const caps = pkg.capabilities ?? {};
+    assert.ok(['limited', true, false].includes(caps.untrustedWorkspaces?.supported));
+    if (caps.untrustedWorkspaces.supported !== true) assert.ok(caps.untrustedWorkspaces.description);
+    for (const key of caps.untrustedWorkspaces.restrictedConfigurations ?? []) {
+      assert.ok(settingKeys.has(key), `restrictedConfigurations names ${key}, which is not contributed`);
+    }
+    assert.equal(caps.virtualWorkspaces?.supported, false);
+    assert.ok(caps.virtualWorkspaces.description);
+  });
+
+  it('activates on claim files without a "*" activation event', () => {
+    const events: string[] = pkg.activationEvents ?? [];
+    assert.ok(events.includes('workspaceContains:**/*.claim.yaml'));
+    assert.ok(events.includes('workspaceContains:**/*.claim.yml'));
+    assert.ok(events.includes('onLanguage:yaml'), 'a claim file opened outside a claim workspace must activate the extension');
+    assert.ok(!events.includes('*'));
+  });
+});
+
+describe('extension manifest: packaged files', () => {
+  const ignoreLines = read('.vscodeignore')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+  const includes = ignoreLines.slice(1).map((l) => l.slice(1));
+
+  /** Minimal glob: `**` any path, `*` any name part. */
+  const globToRegExp = (glob: string) =>
+    new RegExp(
+      `^${glob
+        .split('**')
+        .map((part) => part.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*'))
+        .join('.*')}$`,
+    );
+  const packaged = (rel: string) => includes.some((g) => globToRegExp(g).test(rel.replace(/^\.\//, '')));
+
+  it('.vscodeignore is an allowlist: "**" first, then only "!" includes', () => {
+    assert.equal(ignoreLines[0], '**');
+    for (const line of ignoreLines.slice(1)) assert.ok(line.startsWith('!'), `.vscodeignore line "${line}" is not an include`);
+    for (const must of ['dist/client.js', 'dist/server.js', 'package.json', 'README.md', 'LICENSE', 'media/icon.png', 'syntaxes/x.json', 'schema/x.json', 'docs/rules/x.md']) {
+      assert.ok(packaged(must), `.vscodeignore does not include ${must}`);
+    }
+    for (const never of ['node_modules/zod/index.js', 'src/client/extension.ts', 'dist/client.js.map', 'dist/cli.js', 'test/unit/x.js', 'examples/a.claim.yaml', 'out/x.js']) {
+      assert.ok(!packaged(never), `.vscodeignore includes ${never}`);
+    }
+  });
+
+  it('every file the manifest points to exists (or is built by esbuild.js) and is packaged', () => {
+    const esbuildSrc = read('esbuild.js');
+    const built = (rel: string) => {
+      const out = rel.replace(/^\.\//, '');
+      const m = new RegExp(`entryPoints:\\s*\\['([^']+)'\\],\\s*outfile:\\s*'${out.replace(/\./g, '\\.')}'`).exec(esbuildSrc);
+      return !!m && existsSync(join(ROOT, m[1]));
+    };
+    const files: [string, string][] = [
+      ['main', pkg.main],
+      ['icon', pkg.icon],
+      ['server module (languageClient.ts)', 'dist/server.js'],
+      ['license', 'LICENSE'],
+      ['readme', 'README.md'],
+      ...(contributes.grammars ?? []).map((g: { path: string }) => ['grammar', g.path] as [string, string]),
+      ...[...(contributes.yamlValidation ?? []), ...(contributes.jsonValidation ?? [])].map(
+        (v: { url: string }) => ['schema', v.url] as [string, string],
+      ),
+    ];
+    for (const [what, rel] of files) {
+      assert.ok(typeof rel === 'string' && !/^[a-z]+:/.test(rel), `${what}: ${rel} is not a relative path (no network schemas)`);
+      const isBuilt = rel.replace(/^\.\//, '').startsWith('dist/');
+      assert.ok(isBuilt ? built(rel) : existsSync(join(ROOT, rel)), `${what}: ${rel} does not exist${isBuilt ? ' and esbuild.js does not build it' : ''}`);
+      assert.ok(packaged(rel), `${what}: ${rel} is excluded by .vscodeignore`);
+    }
+    assert.match(read('src/client/languageClient.ts'), /'dist', 'server\.js'/, 'the client starts dist/server.js');
+  });
+
+  it('the icon is a 128x128 PNG', () => {
+    const png = readFileSync(join(ROOT, pkg.icon));
+    assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG');
+    assert.equal(png.readUInt32BE(16), 128);
+    assert.equal(png.readUInt32BE(20), 128);
+  });
+
+  it('validation contributions point claim files and .claimlintrc at the generated schemas', () => {
+    const yamlMap = new Map<string, string>();
+    for (const v of contributes.yamlValidation ?? []) for (const f of [v.fileMatch].flat()) yamlMap.set(f, v.url);
+    assert.equal(yamlMap.get('*.claim.yaml'), './schema/claim.schema.json');
+    assert.equal(yamlMap.get('*.claim.yml'), './schema/claim.schema.json');
+    assert.equal(yamlMap.get('.claimlintrc.yaml'), './schema/claimlintrc.schema.json');
+    assert.equal(yamlMap.get('.claimlintrc.yml'), './schema/claimlintrc.schema.json');
+    const json = (contributes.jsonValidation ?? []).find((v: { fileMatch: string | string[] }) => [v.fileMatch].flat().includes('.claimlintrc.json'));
+    assert.equal(json?.url, './schema/claimlintrc.schema.json');
+  });
+
+  it('vsce packages exactly the allowlisted files', async function () {
+    this.timeout(60000);
+    if (!existsSync(join(ROOT, 'dist', 'client.js')) || !existsSync(join(ROOT, 'dist', 'server.js'))) {
+      this.skip(); // not built (scripts/test.js builds before running the suites)
+    }
+    const vsce = require('@vscode/vsce');
+    const files: string[] = await vsce.listFiles({ cwd: ROOT, packageManager: vsce.PackageManager.None });
+    for (const must of ['package.json', 'README.md', 'LICENSE', 'dist/client.js', 'dist/server.js', 'media/icon.png', 'schema/claim.schema.json', 'schema/claimlintrc.schema.json', 'syntaxes/claimlint.injection.tmLanguage.json']) {
+      assert.ok(files.includes(must), `the .vsix would not contain ${must}`);
+    }
+    for (const f of files) {
+      assert.ok(!/^(src|test|out|node_modules|examples|scripts)\//.test(f) && !f.endsWith('.map'), `the .vsix would contain ${f}`);
+    }
+  });
+});
