@@ -3,6 +3,7 @@
  * language service's features. Thin: every answer comes from ./service over src/core.
  * Logs carry paths, rule ids, counts and timings, never claim content.
  */
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
   CodeActionKind,
@@ -70,7 +71,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       publish(uri, version, diagnostics);
       logAudit(uri, version, diagnostics.map((d) => String(d.code)), performance.now() - started);
     },
-    (uri, err) => connection.console.error(`audit of ${pathOf(uri)} failed: ${err instanceof Error ? err.name : 'error'}`),
+    (uri, err) => connection.console.error(`audit of ${docTag(uri)} failed: ${err instanceof Error ? err.name : 'error'}`),
   );
 
   function publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
@@ -83,7 +84,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const counts = new Map<string, number>();
     for (const r of rules) counts.set(r, (counts.get(r) ?? 0) + 1);
     const byRule = [...counts].map(([r, n]) => `${r}×${n}`).join(', ');
-    connection.console.log(`audited ${pathOf(uri)} v${version}: ${rules.length} findings${byRule ? ` (${byRule})` : ''} in ${millis.toFixed(1)} ms`);
+    connection.console.log(`audited ${docTag(uri)} v${version}: ${rules.length} findings${byRule ? ` (${byRule})` : ''} in ${millis.toFixed(1)} ms`);
   }
 
   function revalidateAll(): void {
@@ -171,7 +172,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const active = await activeContext(uri);
       return active ? run(active) : fallback;
     } catch (err) {
-      connection.console.error(`${feature} failed for ${pathOf(uri)}: ${err instanceof Error ? err.name : 'error'}`);
+      connection.console.error(`${feature} failed for ${docTag(uri)}: ${err instanceof Error ? err.name : 'error'}`);
       return fallback;
     }
   }
@@ -198,4 +199,12 @@ function foldersOf(params: InitializeParams): string[] {
 /** A document's path for logs (paths are not claim content). */
 function pathOf(uri: string): string {
   return uriToPath(uri) ?? uri;
+}
+
+/**
+ * Claim file names can identify a patient, so logs name a document by a short hash of
+ * its URI: stable within a session, enough to follow one file through the log.
+ */
+function docTag(uri: string): string {
+  return `document ${createHash('sha256').update(uri).digest('hex').slice(0, 8)}`;
 }
