@@ -11,15 +11,16 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { claimFile } from './support/fixtures';
 
 const ROOT = join(__dirname, '..', '..', '..');
-const BIN = join(ROOT, 'bin', 'claimlint-language-server.js');
+const BINS: [string, string][] = [
+  ['claimlint-language-server --stdio', join(ROOT, 'bin', 'claimlint-language-server.js')],
+  ['claimlint --stdio', join(ROOT, 'bin', 'claimlint.js')],
+];
 
 describe('lsp: the bundled server over stdio', () => {
   let child: ChildProcess;
   let connection: MessageConnection;
 
-  before(function () {
-    if (!existsSync(join(ROOT, 'dist', 'server.js'))) this.skip();
-  });
+  before(() => assert.ok(existsSync(join(ROOT, 'dist', 'server.js')), 'dist/server.js is built by the test runner'));
 
   afterEach(async () => {
     if (!child) return;
@@ -34,8 +35,8 @@ describe('lsp: the bundled server over stdio', () => {
     connection.dispose();
   });
 
-  it('initializes and publishes diagnostics', async () => {
-    child = spawn(process.execPath, [BIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  for (const [name, bin] of BINS) it(`${name}: initializes and publishes diagnostics`, async () => {
+    child = spawn(process.execPath, [bin, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (b) => (stderr += String(b)));
     connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
