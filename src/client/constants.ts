@@ -3,9 +3,11 @@
  * language server. Pure: no `vscode` import, so the unit tests can read it.
  */
 
-/** Settings section (`claimlint.*`); also the diagnostic source and the client id. */
-export const SECTION = 'claimlint';
-export const DIAGNOSTIC_SOURCE = 'claimlint';
+import { CLIENT_COMMANDS, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_COMMANDS, SETTINGS_SECTION } from '../server/protocol';
+
+/** Settings section (`claimlint.*`); also the client id. */
+export const SECTION = SETTINGS_SECTION;
+export { DIAGNOSTIC_SOURCE, FIX_ALL_KIND };
 
 /** Claim files by name. `claimlint.files` adds more globs. */
 export const CLAIM_FILE_GLOB = '**/*.claim.{yaml,yml}';
@@ -16,7 +18,7 @@ export const Commands = {
   fixAll: 'claimlint.fixAll',
   auditWorkspace: 'claimlint.auditWorkspace',
   showOutput: 'claimlint.showOutput',
-  showRuleDocs: 'claimlint.showRuleDocs',
+  showRuleDocs: CLIENT_COMMANDS.showRuleDocs,
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -27,12 +29,9 @@ export type CommandId = (typeof Commands)[keyof typeof Commands];
  * the client does not register the server's copy (see languageClient.ts).
  */
 export const ServerCommands = {
-  auditWorkspace: 'claimlint.auditWorkspace',
-  applyFixAll: 'claimlint.applyFixAll',
+  auditWorkspace: SERVER_COMMANDS.auditWorkspace,
+  applyFixAll: SERVER_COMMANDS.applyFixAll,
 } as const;
-
-/** Code action kind of the server's fix-all (fix-on-save: editor.codeActionsOnSave). */
-export const FIX_ALL_KIND = 'source.fixAll.claimlint';
 
 /** Context keys the extension sets, used in package.json `when` clauses. */
 export const ContextKeys = {
