@@ -42,7 +42,8 @@ export function audit(text: string, options: AuditOptions = {}): AuditResult {
           ...f,
           document: d,
           path: prefixed(u.prefix, f.path),
-          span: { start: f.span.start + u.base, end: f.span.end + u.base },
+          // The parser may place an error at end of input + 1; keep spans inside the text.
+          span: clampSpan(f.span.start + u.base, f.span.end + u.base, text.length),
           fixes: f.fixes.map((fix) => shiftFix(fix, u.base)),
         });
       }
@@ -71,6 +72,11 @@ export function audit(text: string, options: AuditOptions = {}): AuditResult {
     .filter((f) => !directives.isDisabled(f.rule, f.range.start.line))
     .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
   return { findings: located, lines };
+}
+
+function clampSpan(start: number, end: number, max: number): { start: number; end: number } {
+  const s = Math.min(Math.max(0, start), max);
+  return { start: s, end: Math.min(Math.max(s, end), max) };
 }
 
 function prefixed(prefix: string, path: string): string {

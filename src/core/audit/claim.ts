@@ -23,7 +23,17 @@ export function severityFor(config: ResolvedConfig, ruleId: string): Severity | 
 export function auditClaimNode(node: Node, doc: Document, text: string, config: ResolvedConfig): ClaimFinding[] {
   const src = buildSourceMap(node);
   const out: ClaimFinding[] = [];
-  const validated = validateClaim(node.toJS(doc));
+  let raw: unknown;
+  try {
+    raw = node.toJS(doc);
+  } catch {
+    // toJS throws on an alias whose anchor is missing or comes later.
+    const severity = severityFor(config, 'yaml-syntax');
+    if (severity === 'off') return out;
+    const message = 'YAML syntax error: an alias refers to an anchor that is not defined before it.';
+    return [{ rule: 'yaml-syntax', severity, message, path: '', span: locate(src, text, '', 'value'), fixes: [] }];
+  }
+  const validated = validateClaim(raw);
 
   const schemaSeverity = severityFor(config, 'claim-schema');
   if (schemaSeverity !== 'off') {

@@ -7,10 +7,15 @@ import { joinPath, type SourceMap } from '../parse/sourceMap';
 import type { TextEdit } from '../types';
 
 export class FixBuilder {
+  /** New lines follow the file's own line endings. */
+  private readonly eol: string;
+
   constructor(
     private readonly text: string,
     private readonly src: SourceMap,
-  ) {}
+  ) {
+    this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+  }
 
   /** Replace the value at `path`, or insert `key: value` into its parent mapping. */
   setValue(path: string, valueText: string): TextEdit[] {
@@ -41,8 +46,8 @@ export class FixBuilder {
     const indent = firstKey?.range ? this.columnOf(firstKey.range[0]) : this.columnOf(map.range![0]);
     const at = this.lineStartAfter(this.nodeEnd(map));
     const block = valueText.includes('\n');
-    const line = `${' '.repeat(indent)}${key}:${block ? '' : ' '}${valueText}\n`;
-    return [{ start: at, end: at, newText: this.needsNewline(at) ? `\n${line}` : line }];
+    const line = `${' '.repeat(indent)}${key}:${block ? '' : ' '}${valueText.replace(/\r?\n/g, this.eol)}${this.eol}`;
+    return [{ start: at, end: at, newText: this.needsNewline(at) ? `${this.eol}${line}` : line }];
   }
 
   /** Append an item to the sequence at `seqPath`; create `key: [item]` when absent. */
@@ -54,8 +59,8 @@ export class FixBuilder {
     const dash = first?.range ? this.text.lastIndexOf('-', first.range[0]) : seq.range![0];
     const indent = this.columnOf(dash);
     const at = this.lineStartAfter(this.nodeEnd(seq));
-    const line = `${' '.repeat(indent)}- ${itemText}\n`;
-    return [{ start: at, end: at, newText: this.needsNewline(at) ? `\n${line}` : line }];
+    const line = `${' '.repeat(indent)}- ${itemText}${this.eol}`;
+    return [{ start: at, end: at, newText: this.needsNewline(at) ? `${this.eol}${line}` : line }];
   }
 
   /** Replace item `index` of the sequence at `seqPath`. */
