@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * The end-to-end suite in a real VS Code (code-server + headless Chromium, see
+ * harness/README.md), against the PACKAGED extension:
+ *
+ *   1. makes sure the runtime is installed (scripts/vscode-runtime/install.sh, idempotent);
+ *   2. builds the .vsix the way `npm run package` does, into a temp dir;
+ *   3. copies test/integration/workspace/ to a temp dir (the suite edits and saves files);
+ *   4. runs suite/ inside code-server with the .vsix installed (one launch);
+ *   5. proves that a broken build turns the run red: repacks the .vsix with a
+ *      dist/server.js that throws at start, runs the "@smoke" tests against it (a second
+ *      launch) and expects them to fail. That check counts as one more test.
+ *
+ * Prints the suite's own output, then exactly one line
+ *   claimlint-e2e: N passed, M failed
+ * (scripts/test.js adds it to the totals) and exits non-zero when anything failed.
+ * When the harness cannot run the suite at all: "claimlint-e2e: 0 passed, 1 failed".
+ * Temp files live under one dir in the system temp dir, removed at the end.
+ *
+ *   node test/integration/run.js [--grep=REGEXP]
+ *     --grep   only the tests whose title matches, and no broken-build check (for debugging)
+ *     CLAIMLINT_HARNESS_VERBOSE=1 also prints code-server's and the browser's output
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { ensureRuntime, packageVsix, breakVsix } = require('./vsix');
+
+const SUITE = path.join(__dirname, 'suite', 'index.js');
+const WORKSPACE = path.join(__dirname, 'workspace');
+const INNER = /claimlint-e2e-inner: (\d+) passed, (\d+) failed/;
+const GREP = process.argv.slice(2).find((a) => a.startsWith('--grep='))?.slice('--grep='.length);
+
+const started = Date.now();
+const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+const note = (msg) => process.stderr.write(`[e2e] ${msg}\n`);
+
+// Everything this run writes (vsix files, workspace copies, the harness's profiles).
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'claimlint-e2e-'));
+process.env.CLAIMLINT_HARNESS_TMP = TMP;
+const cleanUp = () => fs.rmSync(TMP, { recursive: true, force: true, maxRetries: 3 });
+process.on('exit', cleanUp); // also after the harness's SIGINT/SIGTERM teardown
+
+function copyWorkspace(name) {
+  const dir = path.join(TMP, name, 'workspace');
+  fs.cpSync(WORKSPACE, dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * One code-server launch: the suite against `vsix`. Resolves to {code, passed, failed}
+ * (passed/failed undefined when the suite never reported its counts).
+ */
+async function runSuite(vsix, workspaceFolder, { env = {}, timeoutMs, echo = true } = {}) {
+  const { runTests } = require('./harness/run-in-code-server');
+  let counts;
+  const code = await runTests({
+    extensionsToInstall: [vsix],
+    extensionTestsPath: SUITE,
+    workspaceFolder,
+    extensionTestsEnv: env,
+    timeoutMs,
+    log: (line) => {
+      const m = INNER.exec(line);
+      if (m) counts = { passed: Number(m[1]), failed: Number(m[2]) };
+      if (echo) process.stdout.write(`${line}\n`);
+      else process.stderr.write(`${line.replace(/^/gm, '  | ')}\n`);
+    },
+  });
+  return { code, ...counts };
+}
+
+/** Resolves true when the suite, run against a broken package, fails as it should. */
+async function brokenBuildCheck(vsix) {
+  const t = Date.now();
+  let red = false;
+  let detail;
+  try {
+    const brokenVsix = await breakVsix(vsix, path.join(TMP, 'claimlint-broken.vsix'));
+    note('broken-build check: dist/server.js replaced by a bundle that throws; running the @smoke tests (output indented)');
+    const broken = await runSuite(brokenVsix, copyWorkspace('broken'), {
+      env: { CLAIMLINT_E2E_GREP: '@smoke', CLAIMLINT_E2E_WAIT_MS: '10000' },
+      timeoutMs: 150000,
+      echo: false,
+    });
+    // Red as expected = the suite ran and failed (exit 1), not a harness error (2) or timeout (124).
+    red = broken.code === 1 && (broken.failed ?? 0) > 0;
+    detail = `exit ${broken.code}, ${broken.passed ?? '?'} passed, ${broken.failed ?? '?'} failed inside`;
+  } catch (err) {
+    detail = `could not run: ${err.message}`;
+  }
+  process.stdout.write(`  ${red ? '✔' : '✗'} a broken build fails the suite (${detail}; ${seconds(t)})\n`);
+  return red;
+}
+
+async function main() {
+  ensureRuntime(note);
+
+  let t = Date.now();
+  const vsix = packageVsix(path.join(TMP, 'claimlint.vsix'), note);
+  note(`packaged ${path.basename(vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KiB) in ${seconds(t)}`);
+
+  // 1. The suite against the real package.
+  t = Date.now();
+  const real = await runSuite(vsix, copyWorkspace('suite'), { timeoutMs: 300000, env: GREP ? { CLAIMLINT_E2E_GREP: GREP } : {} });
+  note(`suite: exit ${real.code}, ${real.passed ?? '?'} passed, ${real.failed ?? '?'} failed in ${seconds(t)}`);
+  if (real.passed === undefined) {
+    note('the harness could not run the suite (no counts reported); see the output above');
+    return { passed: 0, failed: 1 };
+  }
+  let { passed, failed } = real;
+  if (real.code !== 0 && failed === 0) failed = 1; // e.g. a timeout after the counts
+
+  // 2. A broken build must fail the @smoke tests.
+  if (GREP) return { passed, failed };
+  const red = await brokenBuildCheck(vsix);
+  if (red) passed++;
+  else failed++;
+  return { passed, failed };
+}
+
+main()
+  .catch((err) => {
+    note(`ERROR: ${err.stack || err.message}`);
+    return { passed: 0, failed: 1 };
+  })
+  .then(({ passed, failed }) => {
+    note(`total ${seconds(started)}`);
+    process.stdout.write(`claimlint-e2e: ${passed} passed, ${failed} failed\n`);
+    cleanUp();
+    process.exit(failed ? 1 : 0);
+  });
