@@ -11,6 +11,7 @@ import {
   perCodeUnits,
   unitsForMinutes,
 } from '../../src/core/units/eightMinute';
+import { unitsForLongCode } from '../../src/core/rules/units/timedUnits51Percent';
 
 const visit = (...minutes: number[]) => cmsAllocation(minutes.map((m, i) => ({ code: `c${i}`, minutes: m })));
 
@@ -109,4 +110,14 @@ describe('per-code rule of eights', () => {
     assert.deepEqual(perCodeUnits([{ code: 'a', minutes: 8 }, { code: 'b', minutes: 8 }]), [1, 1]);
     assert.deepEqual(perCodeUnits([{ code: 'a', minutes: 20 }, { code: 'b', minutes: 20 }]), [1, 1]);
   });
+});
+
+describe('codes timed per hour or half hour (51% rule)', () => {
+  const cases: [number, number, number][] = [
+    [30, 60, 0], [31, 60, 1], [60, 60, 1], [90, 60, 1], [91, 60, 2],
+    [15, 30, 0], [16, 30, 1], [45, 30, 1], [46, 30, 2], [7, 15, 0], [8, 15, 1],
+  ];
+  for (const [minutes, period, units] of cases) {
+    it(`${minutes} minutes of a ${period}-minute code → ${units}`, () => assert.equal(unitsForLongCode(minutes, period, 0.51), units));
+  }
 });

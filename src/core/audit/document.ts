@@ -16,6 +16,9 @@ export interface PlacedUnit extends CachedUnit {
   prefix: string;
 }
 
+/** Messages are cached per claim text, so they carry no index; the finding's path does. */
+const NOT_A_CLAIM = 'A claim must be a mapping of its fields (id, date_of_service, payer, lines …).';
+
 export const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true } as const;
 
 export function auditDocumentSlice(
@@ -63,7 +66,15 @@ function auditClaimItem(itemText: string, config: ResolvedConfig): CachedUnit | 
     // Report the syntax error; the claim itself cannot be trusted, the others still are.
     return { findings: syntaxFindings(doc.errors, config, () => ''), ids: [] };
   }
-  return auditClaim(seq.items[0] as Node, doc, itemText, config, '');
+  const item = seq.items[0] as Node | null;
+  if (!isMap(item)) {
+    // The same finding the whole-document path gives (the path carries the index).
+    const severity = severityFor(config, 'claim-schema');
+    const r = item?.range;
+    if (!r || severity === 'off') return { findings: [], ids: [] };
+    return { findings: [{ rule: 'claim-schema', severity, message: NOT_A_CLAIM, path: '', span: { start: r[0], end: r[1] }, fixes: [] }], ids: [] };
+  }
+  return auditClaim(item, doc, itemText, config, '');
 }
 
 function auditClaim(node: Node, doc: Document, text: string, config: ResolvedConfig, prefix: string): CachedUnit {
@@ -122,7 +133,7 @@ function auditWholeDocument(docText: string, config: ResolvedConfig): CachedUnit
       value.items.forEach((item, k) => {
         const n = item as Node;
         if (isMap(n) && !inError(n)) merge(out, auditClaim(n, doc, docText, config, `claims[${k}]`));
-        else if (!isMap(n) && n?.range) structural(`claims[${k}]`, n.range[0], n.range[1], `claims[${k}]: expected a mapping (one claim).`);
+        else if (!isMap(n) && n?.range) structural(`claims[${k}]`, n.range[0], n.range[1], NOT_A_CLAIM);
       });
     } else {
       structural('claims', kr[0], kr[1], 'claims: expected a list of claims.');

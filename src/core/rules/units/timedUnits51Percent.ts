@@ -1,0 +1,51 @@
+import { ruleOptions } from '../../config/schema';
+import type { IndexedLine, Rule } from '../../types';
+import { plural } from '../../units/visit';
+
+const DEFAULTS = {
+  /** Share of the descriptor's time needed for a unit (ASHA: at least 51%). */
+  share: 0.51,
+};
+
+/** Units a code timed in hours or half-hours supports: full periods, plus one at ≥ share. */
+export function unitsForLongCode(minutes: number, unitMinutes: number, share: number): number {
+  if (!(minutes > 0)) return 0;
+  const full = Math.floor(minutes / unitMinutes);
+  return full + (minutes - full * unitMinutes >= Math.ceil(share * unitMinutes) ? 1 : 0);
+}
+
+export const timedUnits51Percent: Rule = {
+  id: 'timed-units-51-percent',
+  description: 'A code timed per hour or half hour billed with units its minutes do not support (51% rule)',
+  category: 'units',
+  defaultSeverity: 'error',
+  fixable: true,
+  rationale:
+    'Some codes are timed in periods other than 15 minutes (92607/92608 speech-generating device evaluation, 92626/92627, 96105, 96125, work hardening 97545/97546). They follow neither the 8-minute table nor its pooling: a unit needs at least 51% of the time in the code\'s descriptor (31 minutes of an hour, 16 of a half hour). Option: share (default 0.51).',
+  source: 'ASHA, Medicare CPT coding rules for SLP services [S17]; CPT time rule (midpoint) [S14][S15]',
+  check(ctx, report) {
+    const { share } = ruleOptions(ctx.config, 'timed-units-51-percent', DEFAULTS);
+    const byCode = new Map<string, IndexedLine[]>();
+    for (const l of ctx.lines) {
+      if (l.info?.kind !== 'timed-other' || !l.info.unitMinutes) continue;
+      byCode.set(l.line.code, [...(byCode.get(l.line.code) ?? []), l]);
+    }
+    for (const [code, lines] of byCode) {
+      if (lines.some((l) => l.line.minutes === undefined)) continue; // timed-minutes-missing says so
+      const unitMinutes = lines[0].info!.unitMinutes!;
+      const minutes = lines.reduce((s, l) => s + (l.line.minutes ?? 0), 0);
+      const billed = lines.reduce((s, l) => s + l.line.units, 0);
+      const want = unitsForLongCode(minutes, unitMinutes, share);
+      if (billed === want) continue;
+      const path = `lines[${lines[0].index}].units`;
+      report({
+        path,
+        message: `${code} is billed per ${unitMinutes} minutes and needs at least ${Math.round(share * 100)}% of a period for a unit: ${plural(minutes, 'minute')} support ${plural(want, 'unit')}; ${billed} billed.`,
+        fixes:
+          lines.length === 1
+            ? [{ id: `units:${code}=${want}`, title: `Bill ${plural(want, 'unit')} of ${code}`, edits: ctx.fix.setValue(path, String(want)), preferred: true }]
+            : [],
+      });
+    }
+  },
+};
