@@ -89,6 +89,20 @@ async function belowTitleBar(page) {
 const visible = (page, selector, hasText) =>
   page.locator(selector, hasText ? { hasText } : undefined).first().waitFor({ state: 'visible', timeout: WIDGET_TIMEOUT_MS });
 
+/** The widget each picture is about, to check it is still on screen after capturing. */
+const WIDGET = {
+  problems: ['.markers-panel .monaco-list-row', 'timed minutes support'],
+  hover: ['.monaco-hover', 'Therapeutic activities'],
+  quickfix: ['.action-widget', 'Add GP'],
+};
+
+const stillShown = (page, name) =>
+  page
+    .locator(WIDGET[name][0], { hasText: WIDGET[name][1] })
+    .first()
+    .isVisible()
+    .catch(() => false);
+
 /** Per picture: bring up the widget in the page, wait for it. */
 const capture = {
   async problems(page) {
@@ -149,9 +163,18 @@ async function main() {
       try {
         for (const name of SHOTS) {
           await announcements.when(name);
-          await capture[name](page);
-          await page.waitForTimeout(SETTLE_MS);
-          await page.screenshot({ path: path.join(out, `${name}.png`), clip: await belowTitleBar(page) });
+          // A hover or menu can close while the page settles: capture until it is still
+          // there after the picture was taken.
+          for (let attempt = 1; ; attempt++) {
+            await capture[name](page);
+            await page.waitForTimeout(SETTLE_MS);
+            await page.screenshot({ path: path.join(out, `${name}.png`), clip: await belowTitleBar(page) });
+            if (await stillShown(page, name)) break;
+            if (attempt === 3) throw new Error(`the ${name} widget closed before it could be captured`);
+            note(`${name}: the widget closed while capturing; retrying`);
+            if (name === 'hover') await page.mouse.move(5, 5);
+            if (name === 'quickfix') await page.keyboard.press('Escape');
+          }
           note(`captured ${name}.png`);
           fs.writeFileSync(path.join(signals, `${name}.done`), '');
         }
