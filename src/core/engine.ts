@@ -115,7 +115,11 @@ export function applyFixes(text: string, findings: Pick<Finding, 'fixes'>[], sel
   for (const fix of fixes) {
     const sig = JSON.stringify(fix.edits);
     if (seen.has(sig)) continue;
-    const overlaps = fix.edits.some((e) => accepted.some((a) => e.start < a.end && a.start < e.end || (e.start === a.start && (e.start === e.end || a.start === a.end))));
+    // Overlapping ranges conflict, and so do two edits at one point when either inserts
+    // (their order would be arbitrary).
+    const conflicts = (e: TextEdit, a: TextEdit): boolean =>
+      (e.start < a.end && a.start < e.end) || (e.start === a.start && (e.start === e.end || a.start === a.end));
+    const overlaps = fix.edits.some((e) => accepted.some((a) => conflicts(e, a)));
     if (overlaps) continue;
     seen.add(sig);
     accepted.push(...fix.edits);
