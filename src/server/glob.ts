@@ -1,8 +1,8 @@
 /**
  * Matching for the `files` globs (settings and .claimlintrc), with picomatch and the options
  * tinyglobby uses for the CLI's file discovery (posix classes such as [!0-9]), so both read
- * a glob the same way. A pattern
- * without `/` matches the file name anywhere; paths are matched with forward slashes.
+ * a glob the same way. A pattern without `/` matches the file name anywhere; paths are
+ * matched with forward slashes.
  */
 import picomatch from 'picomatch';
 
