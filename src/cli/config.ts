@@ -29,9 +29,10 @@ export class ConfigResolver {
     return { config: resolveConfig(load.config) };
   }
 
-  /** Extra claim-file globs named by the explicit config, for folder discovery. */
-  extraGlobs(): string[] {
-    return this.explicit?.ok ? (this.explicit.config.files ?? []) : [];
+  /** Extra claim-file globs for finding files in a folder: the config that applies there. */
+  globsFor(dir: string): string[] {
+    const load = this.explicit ?? this.nearest(dir);
+    return load?.ok ? (load.config.files ?? []) : [];
   }
 
   private nearest(dir: string): ConfigLoad | undefined {

@@ -11,7 +11,8 @@ export interface Discovery {
   missing: string[];
 }
 
-export function discoverFiles(args: string[], extraGlobs: string[], cwd = process.cwd()): Discovery {
+/** `globsFor(folder)`: extra claim-file globs that apply in a folder (from its config). */
+export function discoverFiles(args: string[], globsFor: (folder: string) => string[], cwd = process.cwd()): Discovery {
   const files = new Set<string>();
   const missing: string[] = [];
   for (const arg of args) {
@@ -30,7 +31,7 @@ export function discoverFiles(args: string[], extraGlobs: string[], cwd = proces
       files.add(abs);
       continue;
     }
-    for (const f of globSync([...DEFAULT_GLOBS, ...extraGlobs], { cwd: abs, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) files.add(f);
+    for (const f of globSync([...DEFAULT_GLOBS, ...globsFor(abs)], { cwd: abs, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) files.add(f);
   }
   return { files: [...files].sort(), missing };
 }

@@ -74,7 +74,7 @@ export function run(argv: string[]): number {
   if (!positionals.length) return usage('no files or folders given');
 
   const configs = new ConfigResolver(values.config);
-  const { files, missing } = discoverFiles(positionals, configs.extraGlobs());
+  const { files, missing } = discoverFiles(positionals, (dir) => configs.globsFor(dir));
   let readErrors = missing.length;
   for (const m of missing) process.stderr.write(`claimlint: ${m}: no such file or folder\n`);
 

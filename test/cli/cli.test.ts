@@ -1,7 +1,7 @@
 /** The real CLI binary, spawned as a process, on temporary copies of fixtures. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -131,6 +131,15 @@ describe('claimlint CLI (spawned binary)', () => {
     const r = claimlint(['-f', 'json', '.'], dir);
     const json = JSON.parse(r.stdout);
     assert.deepEqual(json.files.map((f: { path: string }) => f.path), ['a.claim.yml']);
+  });
+
+  it("finds extra claim files by the folder's config `files` globs", () => {
+    mkdirSync(join(dir, 'visits'));
+    writeFileSync(join(dir, 'visits', 'march.yaml'), CLEAN.replace('CLI-1', 'CLI-4'));
+    writeFileSync(join(dir, 'notes.yaml'), 'this: is not a claim\n');
+    writeFileSync(join(dir, '.claimlintrc.yaml'), 'files:\n  - "visits/*.yaml"\n');
+    const json = JSON.parse(claimlint(['-f', 'json', '.'], dir).stdout);
+    assert.deepEqual(json.files.map((f: { path: string }) => f.path), ['visits/march.yaml']);
   });
 
   it('honours the nearest .claimlintrc.yaml and --config', () => {
