@@ -9,6 +9,7 @@ import { configKey as keyOf, resolveConfig, type ResolvedConfig } from './config
 import { severityFor } from './audit/claim';
 import { parseDirectives } from './directives';
 import { LineIndex } from './parse/lines';
+import { prefixPath } from './parse/sourceMap';
 import { splitDocuments, type DocumentSlice } from './parse/split';
 import type { Finding, Fix, LocatedFinding, TextEdit } from './types';
 
@@ -41,14 +42,14 @@ export function audit(text: string, options: AuditOptions = {}): AuditResult {
         findings.push({
           ...f,
           document: d,
-          path: prefixed(u.prefix, f.path),
+          path: prefixPath(u.prefix, f.path),
           // The parser may place an error at end of input + 1; keep spans inside the text.
           span: clampSpan(f.span.start + u.base, f.span.end + u.base, text.length),
           fixes: f.fixes.map((fix) => shiftFix(fix, u.base)),
         });
       }
       for (const id of u.ids) {
-        const path = prefixed(u.prefix, id.path);
+        const path = prefixPath(u.prefix, id.path);
         const first = seenIds.get(id.id);
         if (first === undefined) seenIds.set(id.id, path);
         else if (dupSeverity !== 'off') {
@@ -77,12 +78,6 @@ export function audit(text: string, options: AuditOptions = {}): AuditResult {
 function clampSpan(start: number, end: number, max: number): { start: number; end: number } {
   const s = Math.min(Math.max(0, start), max);
   return { start: s, end: Math.min(Math.max(s, end), max) };
-}
-
-function prefixed(prefix: string, path: string): string {
-  if (!prefix) return path;
-  if (!path) return prefix;
-  return path.startsWith('[') ? prefix + path : `${prefix}.${path}`;
 }
 
 function shiftFix(fix: Fix, by: number): Fix {

@@ -6,6 +6,7 @@ import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node
 import type { ResolvedConfig } from '../config/schema';
 import { documentLayout, type DocumentSlice } from '../parse/split';
 import { yamlErrorMessage } from '../parse/yamlErrors';
+import { prefixPath } from '../parse/sourceMap';
 import { auditClaimNode, severityFor, type ClaimFinding } from './claim';
 import type { AuditCache, CachedUnit } from './cache';
 
@@ -78,20 +79,14 @@ function auditClaimItem(itemText: string, config: ResolvedConfig): CachedUnit | 
 }
 
 function auditClaim(node: Node, doc: Document, text: string, config: ResolvedConfig, prefix: string): CachedUnit {
-  const findings = auditClaimNode(node, doc, text, config).map((f) => ({ ...f, path: joinPrefix(prefix, f.path) }));
+  const findings = auditClaimNode(node, doc, text, config).map((f) => ({ ...f, path: prefixPath(prefix, f.path) }));
   const ids: CachedUnit['ids'] = [];
   if (isMap(node)) {
     const idPair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'id');
     const v = idPair?.value as Node | undefined;
-    if (isScalar(v) && v.range && v.value !== null) ids.push({ id: String(v.value), path: joinPrefix(prefix, 'id'), start: v.range[0], end: v.range[1] });
+    if (isScalar(v) && v.range && v.value !== null) ids.push({ id: String(v.value), path: prefixPath(prefix, 'id'), start: v.range[0], end: v.range[1] });
   }
   return { findings, ids };
-}
-
-function joinPrefix(prefix: string, path: string): string {
-  if (!prefix) return path;
-  if (!path) return prefix;
-  return path.startsWith('[') ? prefix + path : `${prefix}.${path}`;
 }
 
 function auditWholeDocument(docText: string, config: ResolvedConfig): CachedUnit {

@@ -58,6 +58,3 @@ export function readCertification(claim: Claim, opts: CertificationOptions): Cer
   return { start, certified: poc.certified_date, through: poc.cert_through, signedAfter, recertification };
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -57,6 +57,13 @@ function walk(node: Node, path: string, map: SourceMap): void {
   }
 }
 
+/** A claim-relative path placed under its document prefix (claims[3] + lines[0].units). */
+export function prefixPath(prefix: string, path: string): string {
+  if (!prefix) return path;
+  if (!path) return prefix;
+  return path.startsWith('[') ? prefix + path : `${prefix}.${path}`;
+}
+
 /** Nearest recorded ancestor of a path (the path itself when present). */
 export function nearestEntry(map: SourceMap, path: string): { path: string; entry: SourceEntry } | undefined {
   let p = path;

@@ -28,6 +28,3 @@ export function timedCodes(ctx: ClaimContext): TimedCode[] | undefined {
   return [...byCode.values()];
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -12,7 +12,8 @@ import { SERVER_COMMANDS } from '../protocol';
 import type { AuditMemo } from './auditMemo';
 import { claimModel } from './claimModel';
 import { rangeOf } from './edits';
-import { dollars, plural, visitSummary, type VisitSummary } from './visitSummary';
+import { plural } from '../../core/text';
+import { dollars, visitSummary, type VisitSummary } from './visitSummary';
 
 export function codeLenses(memo: AuditMemo, doc: TextDocument, config: ResolvedConfig): CodeLens[] {
   const lenses: CodeLens[] = [];

@@ -14,7 +14,8 @@ import {
   type CodeInfo,
 } from '../../core/data';
 import { describeTotal, unitsForMinutes } from '../../core/units/eightMinute';
-import { dollars, plural, type VisitSummary } from './visitSummary';
+import { plural } from '../../core/text';
+import { dollars, type VisitSummary } from './visitSummary';
 
 export function kindLabel(info: CodeInfo): string {
   if (info.kind === 'timed15') return 'timed, 15-minute units';

@@ -1,5 +1,6 @@
 import { ruleOptions } from '../../config/schema';
-import { CERTIFICATION_DEFAULTS, daysBetween, plural, readCertification } from '../../documentation/certification';
+import { CERTIFICATION_DEFAULTS, daysBetween, readCertification } from '../../documentation/certification';
+import { plural } from '../../text';
 import type { Rule } from '../../types';
 
 export const certificationExpired: Rule = {

@@ -1,6 +1,6 @@
 import { ruleOptions } from '../../config/schema';
 import type { IndexedLine, Rule } from '../../types';
-import { plural } from '../../units/visit';
+import { plural } from '../../text';
 
 const DEFAULTS = {
   /** Share of the descriptor's time needed for a unit (ASHA: at least 51%). */

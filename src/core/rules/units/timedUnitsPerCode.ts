@@ -1,7 +1,8 @@
 import type { Rule } from '../../types';
 import { unitsForMinutes } from '../../units/eightMinute';
 import { setCodeUnits, unitsPath } from '../../units/fixes';
-import { plural, timedCodes } from '../../units/visit';
+import { plural } from '../../text';
+import { timedCodes } from '../../units/visit';
 
 export const timedUnitsPerCode: Rule = {
   id: 'timed-units-per-code',

@@ -1,7 +1,8 @@
 import type { Rule } from '../../types';
 import { allowedAllocations, cmsAllocation, describeTotal } from '../../units/eightMinute';
 import { allocationFix, describeAllocation, setCodeUnits, unitsPath } from '../../units/fixes';
-import { plural, timedCodes } from '../../units/visit';
+import { plural } from '../../text';
+import { timedCodes } from '../../units/visit';
 
 export const timedUnitsTotal: Rule = {
   id: 'timed-units-total',
