@@ -4,5 +4,8 @@
 if (process.argv.includes('--stdio') || process.argv.includes('--node-ipc')) {
   require('../dist/server.js');
 } else {
-  process.exitCode = require('../dist/cli.js').run(process.argv.slice(2));
+  // A subcommand may finish asynchronously: the exit code is set when it resolves.
+  Promise.resolve(require('../dist/cli.js').run(process.argv.slice(2))).then((code) => {
+    process.exitCode = code;
+  });
 }

@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AuditCache } from '../core/audit/cache';
 import { audit, fixAll } from '../core/engine';
+import { commandsHelp, findCommand } from './commands';
 import { ConfigResolver } from './config';
 import { discoverFiles, displayPath } from './files';
 import { formatJson } from './formatters/json';
@@ -40,7 +41,9 @@ const FORMATTERS: Record<string, Formatter> = {
   junit: formatJunit,
 };
 
-export function run(argv: string[]): number {
+export function run(argv: string[]): number | Promise<number> {
+  const sub = findCommand(argv);
+  if (sub) return sub.command.run(sub.args);
   let parsed;
   try {
     parsed = parseArgs({
@@ -62,7 +65,7 @@ export function run(argv: string[]): number {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(HELP + '\n');
+    process.stdout.write(HELP + commandsHelp() + '\n');
     return 0;
   }
   if (values.version) {
@@ -136,5 +139,5 @@ function usage(message: string): number {
 }
 
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2));
+  void Promise.resolve(run(process.argv.slice(2))).then((code) => (process.exitCode = code));
 }
