@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // The project's test command: builds, runs the unit, language-server and CLI suites with
-// mocha, then (unless SKIP_E2E=1) the end-to-end suite in a real VS Code, and prints one
-// totalled closing line "N passed, N failed".
-const { execFileSync, spawnSync } = require('node:child_process');
+// mocha, then (unless SKIP_E2E=1) installs the real-VS-Code runtime and runs the end-to-end
+// suites in it (scripts/lib/e2e.js), and prints one totalled closing line "N passed, N failed".
+const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { runE2E } = require('./lib/e2e');
 
 const root = path.join(__dirname, '..');
 process.chdir(root);
@@ -56,30 +57,10 @@ async function runMocha(globs) {
   });
 }
 
-/** Runs a Node script, echoing its output, and reads its closing "<label>: N passed, N failed". */
-function runCounted(script, label) {
-  if (!fs.existsSync(script)) return { passed: 0, failed: 1 };
-  const r = spawnSync(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
-  process.stdout.write(r.stdout || '');
-  const m = new RegExp(`^${label}: (\\d+) passed, (\\d+) failed$`, 'm').exec(r.stdout || '');
-  if (!m) return { passed: 0, failed: 1 }; // the runner itself failed: count it
-  const failed = Number(m[2]);
-  // A non-zero exit with no failed test still counts as one failure.
-  return { passed: Number(m[1]), failed: failed + (r.status !== 0 && failed === 0 ? 1 : 0) };
-}
-
-function runE2E() {
-  // The harness proves itself first (passing and failing suites, a packaged .vsix,
-  // @vscode/test-electron through its `code` stand-in, no leftovers), then the suite runs.
-  const harness = runCounted(path.join(root, 'test', 'integration', 'harness', 'selftest', 'run.js'), 'harness');
-  const suite = runCounted(path.join(root, 'test', 'integration', 'run.js'), 'claimlint-e2e');
-  return { passed: harness.passed + suite.passed, failed: harness.failed + suite.failed };
-}
-
 (async () => {
   build();
   const only = process.argv.slice(2);
-  const suites = only.length ? only : ['out/test/unit', 'out/test/lsp', 'out/test/cli'];
+  const suites = only.length ? only : ['out/test/unit', 'out/test/lsp', 'out/test/cli', 'out/test/scripts'];
   const unit = await runMocha(suites);
   let { passed, failed } = unit;
   if (!only.length && process.env.SKIP_E2E !== '1') {

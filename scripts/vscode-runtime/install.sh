@@ -2,15 +2,25 @@
 # Installs the runtime used by the real-VS-Code integration tests:
 #   - code-server (= VS Code server + workbench), from npm
 #   - Node 24 (code-server's engine), from the npm package `node`
-#   - Debian packages: libkrb5-dev + pkg-config (a native VS Code module builds
-#     against gssapi) and chromium (the browser that loads the workbench)
+#   - Debian packages, installed AS ROOT (sudo when not root) with
+#     `apt-get install --no-install-recommends`, only those not yet installed:
+#     libkrb5-dev + pkg-config (a native VS Code module builds against gssapi) and
+#     chromium (the browser that loads the workbench). apt may also upgrade packages
+#     they depend on; the log says how many before installing.
+#     CLAIMLINT_SKIP_APT=1 skips this step (install them yourself first).
 #
 # Everything npm-installed goes to a cache OUTSIDE the repo:
 #   ${CLAIMLINT_VSCODE_CACHE:-$HOME/.cache/claimlint-vscode}/<code-server version>
 # Idempotent: a marker file written last means "complete"; a directory without
 # it is a half-finished install and is wiped and redone.
 #
+# npm's own settings, which `npm test` passes down as npm_config_* / npm_* variables
+# (npm_config_user_agent naming the Node that ran npm test, npm_config_nodedir, ...), are
+# dropped first: code-server's install reads them and would refuse Node 24. Registry,
+# proxy and certificate settings are kept.
+#
 # Usage: bash scripts/vscode-runtime/install.sh      (prints the install dir)
+# Shared by `npm test` (scripts/lib/e2e.js), test/integration/run.js and .ci/run.
 set -euo pipefail
 
 CODE_SERVER_VERSION="${CLAIMLINT_CODE_SERVER_VERSION:-4.139.1}"
@@ -22,18 +32,52 @@ APT_PACKAGES=(libkrb5-dev pkg-config chromium)
 
 log() { echo "[vscode-runtime] $*" >&2; }
 
+# Drops the npm settings inherited from a parent npm process (see the header).
+scrub_npm_env() {
+  local v dropped=()
+  for v in $(compgen -e); do
+    case "${v,,}" in
+      npm_config_registry | npm_config_*proxy | npm_config_cafile | npm_config_ca | npm_config_strict_ssl) ;;
+      npm_*) unset "$v"; dropped+=("$v") ;;
+    esac
+  done
+  [ ${#dropped[@]} -eq 0 ] || log "ignoring ${#dropped[@]} npm_* variables inherited from the calling npm (${dropped[*]:0:3} ...)"
+}
+
 install_apt_packages() {
   local missing=()
   for p in "${APT_PACKAGES[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
-  log "installing Debian packages: ${missing[*]}"
+  local cmd=(apt-get install -y -q --no-install-recommends "${missing[@]}")
+  if [ -n "${CLAIMLINT_SKIP_APT:-}" ]; then
+    log "CLAIMLINT_SKIP_APT is set but these Debian packages are missing: ${missing[*]}"
+    log "install them as root: ${cmd[*]}"
+    exit 1
+  fi
   local sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  if [ "$(id -u)" -ne 0 ]; then
+    # Non-interactive: under `npm test` there is no terminal to type a password into.
+    if ! sudo -n true 2>/dev/null; then
+      log "missing Debian packages: ${missing[*]}; installing them needs root."
+      log "run: sudo apt-get update && sudo ${cmd[*]}   then run the tests again"
+      exit 1
+    fi
+    sudo="sudo -n"
+  fi
+  log "================================================================"
+  log "changing the system: installing Debian packages as root:"
+  log "  ${missing[*]}"
+  log "  command: apt-get update && ${cmd[*]}"
   # Only refresh the package lists when we actually need to install something.
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+  local plan
+  plan="$(LC_ALL=C apt-get -s install --no-install-recommends "${missing[@]}" 2>/dev/null | grep -E '^[0-9]+ upgraded' || true)"
+  [ -z "$plan" ] || log "  apt's plan: $plan"
+  log "================================================================"
+  DEBIAN_FRONTEND=noninteractive $sudo "${cmd[@]}"
+  log "Debian packages installed: ${missing[*]}"
 }
 
 install_npm_runtime() {
@@ -80,6 +124,7 @@ install_npm_runtime() {
 }
 
 main() {
+  scrub_npm_env
   install_apt_packages
   mkdir -p "$CACHE_ROOT"
   # Serialise concurrent installs (two test runs starting at once).
