@@ -1,0 +1,16 @@
+/** The audit report's pure core: claim facts, money estimates and summary figures. */
+export { collectClaims, poolOf, timedUnits, type ReportClaim, type ReportLine, type TimedCodeUnits } from './claims';
+export { priceDay, type DayPrice, type UnitsItem } from './money';
+export {
+  CATEGORY_ORDER,
+  MONEY_BASIS,
+  claimMoney,
+  computeFigures,
+  lineOf,
+  within,
+  type AuditFigures,
+  type ClaimRow,
+  type Count,
+  type FileAudit,
+  type ReportFinding,
+} from './figures';
