@@ -163,3 +163,14 @@ describe('assistant rules on claims', () => {
     assert.deepEqual(got, ['assistant-modifier-missing']);
   });
 });
+
+describe('assistant units: arithmetic, not a loop by the file\'s number', () => {
+  it('a billion units with a few minutes answers at once', () => {
+    const t0 = Date.now();
+    const r = assistantUnitsTimed({ units: 1_000_000_000, therapistMinutes: 10, assistantMinutes: 20, deMinimis: DM });
+    assert.ok(Date.now() - t0 < 50);
+    assert.deepEqual([r.min, r.max], [2, 2]);
+    assert.ok(r.why.length < 400, r.why);
+    assert.match(r.why, /no minutes left for 999999997 units/);
+  });
+});

@@ -62,7 +62,9 @@ export function assistantUnitsTimed(input: TimedInput): AssistantUnits {
     return { min: min + 1, max: max + 1, why: `${head}: ${parts.join(', ')}` };
   }
   const lastWhy: string[] = [];
-  while (left > 0) {
+  // At most two steps use minutes (each spends one side's remainder); the rest is counted,
+  // never looped: `units` comes from the file.
+  while (left > 0 && (restA > 0 || restP > 0)) {
     if (restA > restP) {
       lastWhy.push(`assistant ${restA} > therapist ${restP} remaining minutes`);
       min++;
@@ -73,23 +75,21 @@ export function assistantUnitsTimed(input: TimedInput): AssistantUnits {
       lastWhy.push(`therapist ${restP} > assistant ${restA} remaining minutes`);
       restP = 0;
       left--;
-    } else if (restA > 0 && left >= 2) {
+    } else if (left >= 2) {
       lastWhy.push(`equal remaining minutes (${restA}): one unit each`);
       min++;
       max++;
       restA = restP = 0;
       left -= 2;
-    } else if (restA > 0) {
+    } else {
       lastWhy.push(`equal remaining minutes (${restA}): either`);
       max++;
       restA = restP = 0;
       left--;
-    } else {
-      // No minutes left for this unit (over-billed, which the unit rules report): not the assistant's.
-      lastWhy.push('no minutes left for a unit');
-      left--;
     }
   }
+  // No minutes left for these units (over-billed, which the unit rules report): not the assistant's.
+  if (left > 0) lastWhy.push(left === 1 ? 'no minutes left for a unit' : `no minutes left for ${left} units`);
   parts.push(`remaining units: ${lastWhy.join('; ')}`);
   return { min, max, why: `${head}: ${parts.join(', ')}` };
 }

@@ -3,6 +3,7 @@
  * the runtime validation and of the generated JSON Schema (schema/claim.schema.json).
  */
 import { z } from 'zod';
+import { MAX_LINES_PER_CLAIM, MAX_MINUTES, MAX_UNITS } from '../limits';
 
 const isoDate = z
   .string()
@@ -24,7 +25,7 @@ const modifierText = z
   .describe('Two-character modifier, e.g. GP, CQ, KX, 59');
 
 const money = z.number().nonnegative().describe('US dollars');
-const minutes = z.number().int().nonnegative();
+const minutes = z.number().int().nonnegative().max(MAX_MINUTES, `at most ${MAX_MINUTES} minutes (one day; claimlint's limit)`);
 
 export const payerTypes = ['medicare', 'medicare-advantage', 'medicaid', 'commercial'] as const;
 export const unitRules = ['cms', 'per-code'] as const;
@@ -44,7 +45,7 @@ export const documentationSchema = z.strictObject({
 export const lineSchema = z.strictObject({
   code: codeText,
   modifiers: z.array(modifierText).max(4, 'at most 4 modifiers on a line').optional(),
-  units: z.number().int().nonnegative().describe('Billed units; 0 = performed and documented, not billed'),
+  units: z.number().int().nonnegative().max(MAX_UNITS, `at most ${MAX_UNITS} units on one line (claimlint's limit)`).describe('Billed units; 0 = performed and documented, not billed'),
   minutes: minutes.optional().describe('Minutes of this code (required for timed codes)'),
   assistant_minutes: minutes.optional().describe('Minutes a PTA/OTA furnished independently'),
   charge: money.optional(),
@@ -88,7 +89,10 @@ export const claimSchema = z.strictObject({
       total_treatment_minutes: minutes.optional(),
     })
     .optional(),
-  lines: z.array(lineSchema).min(1, 'a claim needs at least one line'),
+  lines: z
+    .array(lineSchema)
+    .min(1, 'a claim needs at least one line')
+    .max(MAX_LINES_PER_CLAIM, `at most ${MAX_LINES_PER_CLAIM} service lines in one claim (claimlint's limit)`),
 });
 
 /** A document holds one claim or a list of claims. */

@@ -1,0 +1,57 @@
+/**
+ * Hostile files through the real CLI binary (issue 11): each case crashed, hung, escaped
+ * the folder or leaked patient data before its fix.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const BIN = join(ROOT, 'bin', 'claimlint.js');
+
+export function claimlint(args: string[], cwd: string, timeout = 20000) {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=256', BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('CLI hardening (hostile files)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'claimlint-hard-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a CQ line with units: 1000000000 gets a claim-schema finding at the units, quickly and in little memory', () => {
+    writeFileSync(
+      join(dir, 'big.claim.yaml'),
+      'claim:\n  id: A\n  date_of_service: 2026-03-10\n  payer: {type: medicare}\n  plan_of_care: {discipline: PT}\n  lines:\n    - {code: "97110", modifiers: [GP, CQ], units: 1000000000, minutes: 30, assistant_minutes: 20}\n',
+    );
+    const t0 = Date.now();
+    const r = claimlint(['--format', 'json', 'big.claim.yaml'], dir);
+    assert.equal(r.signal, null, r.stderr);
+    assert.equal(r.code, 1, r.stderr);
+    assert.ok(Date.now() - t0 < 10000);
+    const findings = JSON.parse(r.stdout).files[0].findings as { rule: string; path: string; message: string }[];
+    const f = findings.find((x) => x.rule === 'claim-schema' && x.path === 'claim.lines[0].units');
+    assert.ok(f, JSON.stringify(findings));
+    assert.match(f.message, /at most 999 units/);
+  });
+
+  it('minutes over one day get a claim-schema finding', () => {
+    writeFileSync(
+      join(dir, 'm.claim.yaml'),
+      'claim:\n  id: A\n  date_of_service: 2026-03-10\n  payer: {type: medicare}\n  visit: {total_timed_minutes: 100000}\n  lines:\n    - {code: "97110", modifiers: [GP], units: 1, minutes: 99999999}\n',
+    );
+    const r = claimlint(['--format', 'json', 'm.claim.yaml'], dir);
+    const paths = (JSON.parse(r.stdout).files[0].findings as { rule: string; path: string }[]).filter((f) => f.rule === 'claim-schema').map((f) => f.path);
+    assert.ok(paths.includes('claim.lines[0].minutes'), paths.join());
+    assert.ok(paths.includes('claim.visit.total_timed_minutes'), paths.join());
+  });
+});
