@@ -12,7 +12,11 @@ export interface Command {
   run(argv: string[]): number | Promise<number>;
 }
 
-export const COMMANDS: Record<string, Command> = {};
+import { importCommand } from './import';
+
+export const COMMANDS: Record<string, Command> = {
+  import: importCommand,
+};
 
 /** The command named by the first argument, with the arguments after it; undefined for a plain audit. */
 export function findCommand(argv: string[], commands: Record<string, Command> = COMMANDS): { command: Command; args: string[] } | undefined {

@@ -1,0 +1,213 @@
+/**
+ * claimlint import <file…> [-o out.claim.yaml] [--from auto|837p|fhir|csv] [--map mapping.yaml]
+ *                   [--patient-id hash|member|none] [--salt text] [--payer-type type]
+ * Exit codes: 0 written; 2 usage error, or an unreadable or malformed input (nothing written).
+ */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { payerTypes, type PayerType } from '../../core/model/claim';
+import {
+  detectFormat,
+  ImportError,
+  importFormats,
+  importText,
+  patientIdModes,
+  Reader837,
+  yamlClaimItem,
+  yamlHead,
+  type ImportFormat,
+  type ImportOptions,
+  type PatientIdMode,
+} from '../../import';
+import { HEADER_837 } from '../../import/x12/import837';
+import { displayPath } from '../files';
+import type { Command } from './index';
+import { ImportOutput } from './importOutput';
+
+const HELP = `Usage: claimlint import <file…> [options]
+
+Converts claims from an X12 837P file (005010X222A1), a FHIR R4 Claim or Bundle (JSON) or a
+CSV export into claim YAML (format v1), ready to audit. All claims of all files go into one
+output. See docs/import.md for the field mapping.
+
+Options:
+  -o, --output <file>      write the claims to this file (e.g. visits.claim.yaml) instead of
+                           standard output; nothing is written when an input is malformed
+      --from <format>      auto (default: by content), 837p, fhir or csv
+      --map <file>         CSV: a mapping file naming another export's columns
+      --patient-id <mode>  hash (default: salted hash of the member id), member, or none
+      --salt <text>        the salt of the patient-id hash (default: a fixed, documented one;
+                           use the same salt every time so visits keep grouping)
+      --payer-type <type>  FHIR and CSV: medicare, medicare-advantage, medicaid or commercial
+                           for claims whose payer type the input does not give
+  -h, --help               show this help
+
+Exit codes: 0 written, 2 usage error or unreadable/malformed input.`;
+
+const CHUNK = 1 << 20;
+const FORMAT_NAMES: Record<ImportFormat, string> = { '837p': 'X12 837P', fhir: 'FHIR R4', csv: 'CSV' };
+
+function usage(message: string): number {
+  process.stderr.write(`claimlint import: ${message}\n\n${HELP}\n`);
+  return 2;
+}
+
+function fail(message: string): number {
+  process.stderr.write(`claimlint import: ${message}; nothing written\n`);
+  return 2;
+}
+
+function errorCode(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? 'error';
+}
+
+/** The first bytes of a file as text, for format detection. */
+function head(path: string): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(64 * 1024);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Streams an 837 file through the reader, writing each claim as it completes. */
+function stream837(path: string, options: ImportOptions, write: (text: string) => void): { count: number; warnings: string[] } {
+  const reader = new Reader837(options);
+  const decoder = new StringDecoder('utf8');
+  const buf = Buffer.alloc(CHUNK);
+  let count = 0;
+  const emit = (claims: ReturnType<Reader837['push']>) => {
+    for (const c of claims) write(yamlClaimItem(c));
+    count += claims.length;
+  };
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, CHUNK, null);
+      if (n === 0) break;
+      emit(reader.push(decoder.write(buf.subarray(0, n))));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  emit(reader.push(decoder.end()));
+  emit(reader.end());
+  return { count, warnings: reader.warnings };
+}
+
+function run(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        from: { type: 'string', default: 'auto' },
+        map: { type: 'string' },
+        'patient-id': { type: 'string', default: 'hash' },
+        salt: { type: 'string' },
+        'payer-type': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    return usage((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP + '\n');
+    return 0;
+  }
+  const from = values.from as string;
+  if (from !== 'auto' && !importFormats.includes(from as ImportFormat)) return usage(`unknown format "${from}" (use auto, 837p, fhir or csv)`);
+  const mode = values['patient-id'] as string;
+  if (!patientIdModes.includes(mode as PatientIdMode)) return usage(`unknown --patient-id "${mode}" (use hash, member or none)`);
+  const payerType = values['payer-type'];
+  if (payerType !== undefined && !payerTypes.includes(payerType as PayerType)) return usage(`unknown --payer-type "${payerType}" (use ${payerTypes.join(', ')})`);
+  if (!positionals.length) return usage('no input files given');
+
+  const inputs = positionals.map((p) => ({ path: resolve(p), shown: displayPath(resolve(p)) }));
+  const target = values.output ? resolve(values.output) : undefined;
+  if (target && inputs.some((i) => i.path === target)) return usage('the output file is one of the inputs: the source is never overwritten');
+
+  const options: ImportOptions = { patientId: { mode: mode as PatientIdMode, salt: values.salt }, payerType: payerType as PayerType | undefined };
+  if (values.map) {
+    const shown = displayPath(resolve(values.map));
+    let text: string;
+    try {
+      text = readFileSync(values.map, 'utf8');
+    } catch (err) {
+      return fail(`${shown}: cannot read the mapping file (${errorCode(err)})`);
+    }
+    try {
+      options.csvMapping = parseYaml(text);
+    } catch {
+      return fail(`${shown}: the mapping file is not valid YAML`);
+    }
+  }
+
+  // Formats first: the header says what the inputs could not carry.
+  const formats: ImportFormat[] = [];
+  for (const input of inputs) {
+    try {
+      formats.push(from === 'auto' ? detectFormat(head(input.path)) : (from as ImportFormat));
+    } catch (err) {
+      return fail(`${input.shown}: cannot read (${errorCode(err)})`);
+    }
+  }
+
+  let output: ImportOutput;
+  try {
+    output = new ImportOutput(target);
+  } catch (err) {
+    return fail(`${displayPath(target!)}: cannot write (${errorCode(err)})`);
+  }
+  const comments = [
+    `Imported by claimlint import from ${inputs.map((i, n) => `${basename(i.path).replace(/[\r\n]/g, ' ')} (${FORMAT_NAMES[formats[n]]})`).join(', ')}.`,
+    ...(formats.includes('837p') ? HEADER_837 : []),
+    mode === 'hash' ? 'patient.id is a salted hash of the member id (docs/import.md).' : mode === 'member' ? 'patient.id is the member id.' : 'patient.id is left out.',
+  ];
+  output.write(yamlHead(comments));
+
+  let total = 0;
+  let current = inputs[0];
+  try {
+    for (const [n, input] of inputs.entries()) {
+      current = input;
+      let result: { count: number; warnings: string[] };
+      if (formats[n] === '837p') result = stream837(input.path, options, (t) => output.write(t));
+      else {
+        const imported = importText(readFileSync(input.path, 'utf8'), formats[n], options);
+        for (const c of imported.claims) output.write(yamlClaimItem(c));
+        result = { count: imported.claims.length, warnings: imported.warnings };
+      }
+      for (const w of result.warnings) process.stderr.write(`claimlint import: ${input.shown}: ${w}\n`);
+      total += result.count;
+    }
+    if (!total) {
+      output.abort();
+      return fail(`${inputs.map((i) => i.shown).join(', ')}: no claims found`);
+    }
+    output.commit();
+  } catch (err) {
+    output.abort();
+    if (err instanceof ImportError) return fail(`${current.shown}: ${err.message}`);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code) return fail(`${current.shown}: cannot read or write (${code})`);
+    throw err;
+  }
+  if (target) process.stdout.write(`claimlint import: ${total} claim${total === 1 ? '' : 's'} written to ${displayPath(target)}\n`);
+  return 0;
+}
+
+export const importCommand: Command = {
+  summary: 'convert claims from an 837P, FHIR R4 or CSV file into claim YAML',
+  run,
+};

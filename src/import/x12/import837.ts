@@ -1,0 +1,404 @@
+/**
+ * X12 837P (005010X222A1) → claims: one claim per CLM and date of service (and rendering
+ * provider, when 2420A names another one for some lines). Pure: segments in, claims out;
+ * `Claims837` is fed segment by segment so a large file streams through in bounded memory.
+ *
+ * Loops read (IG names): 2000A/2010AA billing provider (PRV*BI, NM1*85), 2000B/2010BA/2010BB
+ * subscriber and payer (SBR, NM1*IL, NM1*PR), 2000C/2010CA patient (NM1*QC, DMG), 2300
+ * claim (CLM, HI), 2310B rendering provider (NM1*82, PRV*PE), 2320/2330 other payers
+ * (skipped), 2400 service line (LX, SV1, DTP*472), 2420A line rendering provider.
+ * docs/import.md has the mapping table.
+ */
+import { decimal, disciplineOfModifiers, disciplineOfTaxonomy, icd10WithDot, isoOfD8, payerTypeOfFilingCode } from '../codes';
+import { patientId, type PatientIdPolicy } from '../patientId';
+import { ImportError, type ImportedClaim, type ImportedLine, type ImportResult } from '../types';
+import { tokenize, type Segment, X12Tokenizer } from './tokenizer';
+
+export interface Import837Options {
+  patientId: PatientIdPolicy;
+}
+
+export const HEADER_837 = [
+  'An 837 carries no minutes and no documentation: each timed line is reported as',
+  'timed-minutes-missing until its minutes are filled in from the treatment note.',
+];
+
+interface Provider {
+  npi?: string;
+  taxonomy?: string;
+}
+
+interface LineDraft extends ImportedLine {
+  lx: number;
+  date?: string;
+  rendering?: Provider;
+}
+
+interface ClaimDraft {
+  id: string;
+  ordinal: number;
+  rendering?: Provider;
+  diagnoses: string[];
+  lines: LineDraft[];
+  /** Which part of the claim the segments belong to now. */
+  loop: '2300' | '2310B' | '2310' | '2320' | '2400' | '2420A' | '2420';
+}
+
+function where(seg: Segment, element?: number, component?: number): string {
+  let w = `segment ${seg.ordinal} (${seg.tag})`;
+  if (element !== undefined) w += `, element ${seg.tag}${String(element).padStart(2, '0')}`;
+  if (component !== undefined) w += `-${component}`;
+  return w;
+}
+
+/** Element i of a segment ('' when absent); a repetition there is malformed for what we read. */
+function el(seg: Segment, i: number): string {
+  const v = seg.elements[i] ?? '';
+  if (seg.seps.repetition && v.includes(seg.seps.repetition)) throw new ImportError(where(seg, i), 'this element does not repeat in an 837P, but holds the ISA11 repetition separator');
+  return v;
+}
+
+function components(seg: Segment, i: number): string[] {
+  return el(seg, i).split(seg.seps.component);
+}
+
+/** Builds claims from 837P segments, envelope by envelope. */
+export class Claims837 {
+  private readonly out: ImportedClaim[] = [];
+  private billing: Provider = {};
+  private subscriber: { member?: string; payerType?: ImportedClaim['payer']['type']; payerName?: string; dob?: string; sbr?: Segment } = {};
+  private patientKey: string | undefined;
+  private hlLevel = '';
+  private inPatientName = false;
+  private inSubscriberName = false;
+  private claim: ClaimDraft | undefined;
+  private line: LineDraft | undefined;
+  // Envelope bookkeeping.
+  private isa: Segment | undefined;
+  private gs: Segment | undefined;
+  private st: Segment | undefined;
+  private groups = 0;
+  private transactions = 0;
+  private stSegments = 0;
+  readonly warnings: string[] = [];
+
+  constructor(private readonly options: Import837Options) {}
+
+  /** Feeds one segment; returns the claims it completed. */
+  push(seg: Segment): ImportedClaim[] {
+    if (this.st) this.stSegments++;
+    switch (seg.tag) {
+      case 'ISA':
+        this.isa = seg;
+        this.groups = 0;
+        break;
+      case 'GS':
+        this.expect(this.isa && !this.gs, seg, 'GS outside an interchange or inside another group');
+        this.gs = seg;
+        this.transactions = 0;
+        this.groups++;
+        break;
+      case 'ST':
+        this.expect(this.gs && !this.st, seg, 'ST outside a functional group or inside another transaction');
+        if (el(seg, 1) !== '837') throw new ImportError(where(seg, 1), 'not an 837 claim transaction');
+        {
+          const version = el(seg, 3) || el(this.gs!, 8);
+          if (!version.includes('X222')) {
+            throw new ImportError(where(seg, 3), version.includes('X223') ? 'an institutional 837I: claimlint imports professional claims (837P, 005010X222A1)' : 'not an 837P (005010X222A1) transaction');
+          }
+        }
+        this.st = seg;
+        this.stSegments = 1;
+        this.transactions++;
+        this.billing = {};
+        this.subscriber = {};
+        this.patientKey = undefined;
+        break;
+      case 'SE': {
+        this.expect(this.st, seg, 'SE without ST');
+        const done = this.finishClaim();
+        const count = decimal(el(seg, 1));
+        if (count !== this.stSegments) throw new ImportError(where(seg, 1), `the transaction has ${this.stSegments} segments but SE01 counts another number: is it cut or joined wrongly?`);
+        if (el(seg, 2) !== el(this.st!, 2)) throw new ImportError(where(seg, 2), 'SE02 does not match the control number in ST02');
+        this.st = undefined;
+        return done;
+      }
+      case 'GE':
+        this.expect(this.gs && !this.st, seg, 'GE without GS, or inside a transaction');
+        if (decimal(el(seg, 1)) !== this.transactions) throw new ImportError(where(seg, 1), `the group has ${this.transactions} transactions but GE01 counts another number`);
+        if (el(seg, 2) !== el(this.gs!, 6)) throw new ImportError(where(seg, 2), 'GE02 does not match the control number in GS06');
+        this.gs = undefined;
+        break;
+      case 'IEA':
+        this.expect(this.isa && !this.gs, seg, 'IEA inside a functional group');
+        if (decimal(el(seg, 1)) !== this.groups) throw new ImportError(where(seg, 1), `the interchange has ${this.groups} functional groups but IEA01 counts another number`);
+        if (el(seg, 2) !== el(this.isa!, 13)) throw new ImportError(where(seg, 2), 'IEA02 does not match the control number in ISA13');
+        this.isa = undefined;
+        break;
+      default:
+        this.expect(this.st, seg, 'a segment outside an ST/SE transaction');
+        return this.body(seg);
+    }
+    return [];
+  }
+
+  /** The end of the input: every envelope must be closed (the tokenizer checks IEA). */
+  end(): ImportedClaim[] {
+    return this.finishClaim();
+  }
+
+  private expect(ok: unknown, seg: Segment, problem: string): void {
+    if (!ok) throw new ImportError(where(seg), problem);
+  }
+
+  private body(seg: Segment): ImportedClaim[] {
+    const tag = seg.tag;
+    if (tag === 'HL') {
+      const done = this.finishClaim();
+      this.hlLevel = el(seg, 3);
+      this.inPatientName = this.inSubscriberName = false;
+      if (this.hlLevel === '20') {
+        this.billing = {};
+        this.subscriber = {};
+        this.patientKey = undefined;
+      } else if (this.hlLevel === '22') {
+        this.subscriber = {};
+        this.patientKey = undefined;
+      } else if (this.hlLevel === '23') {
+        this.patientKey = undefined;
+      } else throw new ImportError(where(seg, 3), 'an HL level other than 20 (billing provider), 22 (subscriber) or 23 (patient)');
+      return done;
+    }
+    if (tag === 'CLM') {
+      const done = this.finishClaim();
+      const id = el(seg, 1);
+      if (!id) throw new ImportError(where(seg, 1), 'the claim has no patient control number (CLM01)');
+      if (this.hlLevel !== '22' && this.hlLevel !== '23') throw new ImportError(where(seg), 'a claim outside a subscriber or patient loop (HL 22/23)');
+      if (!this.subscriber.sbr) throw new ImportError(where(seg), 'a claim without its subscriber (SBR) loop');
+      this.claim = { id, ordinal: seg.ordinal, diagnoses: [], lines: [], loop: '2300' };
+      this.line = undefined;
+      return done;
+    }
+    if (!this.claim) {
+      this.header(seg);
+      return [];
+    }
+    this.claimSegment(seg, this.claim);
+    return [];
+  }
+
+  /** Segments of the 2000A/B/C loops, before any claim of theirs. */
+  private header(seg: Segment): void {
+    const tag = seg.tag;
+    if (tag === 'PRV' && this.hlLevel === '20' && el(seg, 1) === 'BI') this.billing.taxonomy = el(seg, 3);
+    else if (tag === 'NM1') {
+      const entity = el(seg, 1);
+      this.inSubscriberName = entity === 'IL';
+      this.inPatientName = entity === 'QC';
+      if (entity === '85') this.billing.npi = el(seg, 8) === 'XX' ? el(seg, 9) || undefined : undefined;
+      else if (entity === 'IL') this.subscriber.member = el(seg, 9) || undefined;
+      else if (entity === 'PR') this.subscriber.payerName = el(seg, 3) || undefined;
+      else if (entity === 'QC') this.patientKey = ['dependant', el(seg, 3), el(seg, 4)].join('|').toUpperCase();
+    } else if (tag === 'SBR' && this.hlLevel === '22') {
+      this.subscriber.sbr = seg;
+      const code = el(seg, 9);
+      if (!code) throw new ImportError(where(seg, 9), 'no claim filing indicator code (SBR09): the payer type is unknown');
+      this.subscriber.payerType = payerTypeOfFilingCode(code);
+    } else if (tag === 'DMG' && this.inPatientName && this.patientKey) this.patientKey += '|' + el(seg, 3);
+  }
+
+  private claimSegment(seg: Segment, claim: ClaimDraft): void {
+    const tag = seg.tag;
+    switch (tag) {
+      case 'HI':
+        if (claim.loop !== '2300') return;
+        for (let i = 1; i < seg.elements.length; i++) {
+          const [qualifier, code] = components(seg, i);
+          if (qualifier === 'ABK' || qualifier === 'ABF') {
+            if (!code) throw new ImportError(where(seg, i, 2), 'a diagnosis without its code');
+            claim.diagnoses.push(icd10WithDot(code));
+          } else if (qualifier === 'BK' || qualifier === 'BF') {
+            throw new ImportError(where(seg, i, 1), 'an ICD-9-CM diagnosis (BK/BF): claimlint reads ICD-10-CM (ABK/ABF)');
+          }
+        }
+        return;
+      case 'SBR':
+        // 2320: other subscriber information. Its NM1 loops (2330) are other payers' data.
+        if (claim.loop !== '2400' && claim.loop !== '2420A' && claim.loop !== '2420') claim.loop = '2320';
+        return;
+      case 'NM1': {
+        const entity = el(seg, 1);
+        if (claim.loop === '2300' || claim.loop === '2310B' || claim.loop === '2310') {
+          claim.loop = entity === '82' ? '2310B' : '2310';
+          if (entity === '82') claim.rendering = { npi: el(seg, 8) === 'XX' ? el(seg, 9) || undefined : undefined };
+        } else if (this.line && (claim.loop === '2400' || claim.loop === '2420A' || claim.loop === '2420')) {
+          claim.loop = entity === '82' ? '2420A' : '2420';
+          if (entity === '82') this.line.rendering = { npi: el(seg, 8) === 'XX' ? el(seg, 9) || undefined : undefined };
+        }
+        return;
+      }
+      case 'PRV':
+        if (el(seg, 1) !== 'PE') return;
+        if (claim.loop === '2310B' && claim.rendering) claim.rendering.taxonomy = el(seg, 3) || undefined;
+        else if (claim.loop === '2420A' && this.line?.rendering) this.line.rendering.taxonomy = el(seg, 3) || undefined;
+        return;
+      case 'LX':
+        claim.loop = '2400';
+        this.line = { lx: seg.ordinal, code: '', units: 0 };
+        claim.lines.push(this.line);
+        return;
+      case 'SV1':
+        if (!this.line || claim.loop !== '2400') throw new ImportError(where(seg), 'SV1 outside a service line (LX)');
+        this.sv1(seg, this.line);
+        return;
+      case 'DTP':
+        if (el(seg, 1) === '472' && this.line && claim.loop === '2400') this.line.date = this.serviceDate(seg);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private sv1(seg: Segment, line: LineDraft): void {
+    const [qualifier, code, ...mods] = components(seg, 1);
+    if (qualifier !== 'HC') throw new ImportError(where(seg, 1, 1), 'a procedure code qualifier other than HC (HCPCS/CPT)');
+    if (!code) throw new ImportError(where(seg, 1, 2), 'no procedure code');
+    line.code = code;
+    const modifiers = mods.slice(0, 4).filter((m) => m !== '');
+    if (modifiers.some((m) => !/^[A-Za-z0-9]{2}$/.test(m))) throw new ImportError(where(seg, 1), 'a modifier that is not two letters or digits');
+    if (modifiers.length) line.modifiers = modifiers.map((m) => m.toUpperCase());
+    const charge = decimal(el(seg, 2));
+    if (charge === undefined || charge < 0) throw new ImportError(where(seg, 2), 'the line charge is not a non-negative amount');
+    line.charge = charge;
+    const unit = el(seg, 3);
+    if (unit !== 'UN') throw new ImportError(where(seg, 3), unit === 'MJ' ? 'quantity in minutes (MJ): claimlint imports billed units (UN)' : 'the unit of measure is not UN (units)');
+    const units = decimal(el(seg, 4));
+    if (units === undefined || units < 0 || !Number.isInteger(units)) throw new ImportError(where(seg, 4), 'the units are not a whole number');
+    line.units = units;
+    const pointers = el(seg, 7);
+    if (pointers) {
+      line.diagnosis_pointers = components(seg, 7).map((p, i) => {
+        const n = decimal(p);
+        if (n === undefined || !Number.isInteger(n) || n < 1) throw new ImportError(where(seg, 7, i + 1), 'a diagnosis pointer is not a number from 1');
+        return n;
+      });
+    }
+  }
+
+  private serviceDate(seg: Segment): string {
+    const format = el(seg, 2);
+    const value = el(seg, 3);
+    if (format === 'D8') {
+      const iso = isoOfD8(value);
+      if (!iso) throw new ImportError(where(seg, 3), 'not a real date (CCYYMMDD)');
+      return iso;
+    }
+    if (format === 'RD8') {
+      const [from, to] = value.split('-');
+      const a = isoOfD8(from ?? '');
+      const b = isoOfD8(to ?? '');
+      if (!a || !b) throw new ImportError(where(seg, 3), 'not a real date range (CCYYMMDD-CCYYMMDD)');
+      if (a !== b) this.warnings.push(`${where(seg, 3)}: a service line spans several dates; it is imported on its first date`);
+      return a;
+    }
+    throw new ImportError(where(seg, 2), 'a date format other than D8 or RD8');
+  }
+
+  /** Closes the open claim: one claim per date of service (and line rendering provider). */
+  private finishClaim(): ImportedClaim[] {
+    const claim = this.claim;
+    this.claim = undefined;
+    this.line = undefined;
+    if (!claim) return [];
+    if (!claim.lines.length) throw new ImportError(`segment ${claim.ordinal} (CLM)`, 'the claim has no service lines (LX/SV1)');
+    for (const [i, line] of claim.lines.entries()) {
+      if (!line.code) throw new ImportError(`segment ${line.lx} (LX)`, `service line ${i + 1} has no SV1 segment`);
+      if (!line.date) throw new ImportError(`segment ${line.lx} (LX)`, `service line ${i + 1} has no service date (DTP*472)`);
+    }
+    // Group lines by date of service and rendering provider, in order of appearance.
+    const groups = new Map<string, { date: string; rendering: Provider; lines: LineDraft[] }>();
+    for (const line of claim.lines) {
+      const rendering = line.rendering ?? claim.rendering ?? { ...this.billing };
+      const key = `${line.date}|${rendering.npi ?? ''}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { date: line.date!, rendering, lines: [] }));
+      g.lines.push(line);
+    }
+    const perDate = new Map<string, number>();
+    for (const g of groups.values()) perDate.set(g.date, (perDate.get(g.date) ?? 0) + 1);
+    const seen = new Map<string, number>();
+    const out: ImportedClaim[] = [];
+    const pid = patientId(this.memberKey(), this.options.patientId);
+    for (const g of groups.values()) {
+      let id = claim.id;
+      if (groups.size > 1) {
+        id += `-${g.date}`;
+        const n = (seen.get(g.date) ?? 0) + 1;
+        seen.set(g.date, n);
+        if (perDate.get(g.date)! > 1 && n > 1) id += `-${n}`;
+      }
+      const lines: ImportedLine[] = g.lines.map(({ code, modifiers, units, charge, diagnosis_pointers }) => ({
+        code,
+        ...(modifiers ? { modifiers } : {}),
+        units,
+        ...(charge !== undefined ? { charge } : {}),
+        ...(diagnosis_pointers ? { diagnosis_pointers } : {}),
+      }));
+      const discipline = disciplineOfTaxonomy(g.rendering.taxonomy) ?? disciplineOfModifiers(lines);
+      const provider = { ...(g.rendering.npi ? { npi: g.rendering.npi } : {}), ...(discipline ? { discipline } : {}) };
+      out.push({
+        id,
+        date_of_service: g.date,
+        payer: { type: this.subscriber.payerType!, ...(this.subscriber.payerName ? { name: this.subscriber.payerName } : {}) },
+        ...(pid ? { patient: { id: pid } } : {}),
+        ...(Object.keys(provider).length ? { provider } : {}),
+        ...(claim.diagnoses.length ? { diagnoses: [...claim.diagnoses] } : {}),
+        lines,
+      });
+    }
+    return out;
+  }
+
+  /** The member id, and for a dependant (2000C) their name and birth date, which only feed the hash. */
+  private memberKey(): string | undefined {
+    if (!this.subscriber.member) return undefined;
+    return this.patientKey ? `${this.subscriber.member}|${this.patientKey}` : this.subscriber.member;
+  }
+}
+
+/** Streams an 837P: feed text chunks, collect claims as their CLM loops close. */
+export class Reader837 {
+  private readonly tokenizer = new X12Tokenizer();
+  private readonly claims: Claims837;
+
+  constructor(options: Import837Options) {
+    this.claims = new Claims837(options);
+  }
+
+  get warnings(): string[] {
+    return this.claims.warnings;
+  }
+
+  push(chunk: string): ImportedClaim[] {
+    return this.feed(this.tokenizer.push(chunk));
+  }
+
+  end(): ImportedClaim[] {
+    return [...this.feed(this.tokenizer.end()), ...this.claims.end()];
+  }
+
+  private feed(segments: Segment[]): ImportedClaim[] {
+    const out: ImportedClaim[] = [];
+    for (const s of segments) for (const c of this.claims.push(s)) out.push(c);
+    return out;
+  }
+}
+
+/** A whole 837P text → claims. */
+export function import837(text: string, options: Import837Options): ImportResult {
+  const claims = new Claims837(options);
+  const out: ImportedClaim[] = [];
+  for (const seg of tokenize(text)) out.push(...claims.push(seg));
+  out.push(...claims.end());
+  return { format: '837p', claims: out, header: HEADER_837, warnings: claims.warnings };
+}

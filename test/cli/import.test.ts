@@ -1,0 +1,111 @@
+/** `claimlint import`: the real CLI binary, spawned, on temporary files. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { billingProvider, interchange, line, subscriber } from '../support/x12';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const BIN = join(ROOT, 'bin', 'claimlint.js');
+
+function claimlint(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const MEMBER = '1EG4TE5MK73';
+const BODY = [
+  ...billingProvider(1, '1679576722'),
+  ...subscriber(2, 1, 'MB', MEMBER, 'MEDICARE PART B'),
+  'CLM*PCN-1001*280***11:B:1*Y*A*Y*Y',
+  'HI*ABK:M25661*ABF:R262',
+  'NM1*82*1*SMITH*ALEX****XX*1234567893',
+  'PRV*PE*PXC*225100000X',
+  ...line(1, '97110', ['GP'], '80', '2', '1:2', '20260302'),
+  ...line(2, '97140', ['GP'], '40', '1', '1', '20260302'),
+  ...line(3, '97530', ['GP'], '120', '3', '2', '20260305'),
+];
+const FILE_837 = interchange(1, [[BODY]], { element: '*', repetition: '{', component: '>', segment: '~', eol: '\r\n' });
+
+interface JsonReport {
+  files: { path: string; findings: { rule: string; path: string; message: string }[] }[];
+}
+
+describe('claimlint import (spawned binary)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'claimlint-import-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('imports an 837P into claim YAML that audits without schema errors; audit and --fix leave the source untouched', () => {
+    writeFileSync(join(dir, 'batch.837'), FILE_837);
+    const r = claimlint(['import', 'batch.837', '-o', 'batch.claim.yaml'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /2 claims written to batch\.claim\.yaml/);
+    const yaml = readFileSync(join(dir, 'batch.claim.yaml'), 'utf8');
+    assert.match(yaml, /^# Imported by claimlint import from batch\.837 \(X12 837P\)/);
+    assert.match(yaml, /id: PCN-1001-2026-03-02/);
+    assert.match(yaml, /modifiers: \[GP\]/);
+    assert.ok(!yaml.includes(MEMBER) && !yaml.includes('DOE'), 'no member id or names');
+
+    const audited = claimlint(['--format', 'json', 'batch.claim.yaml'], dir);
+    assert.equal(audited.code, 1, audited.stderr); // minutes are missing: errors expected
+    const findings = (JSON.parse(audited.stdout) as JsonReport).files[0].findings;
+    assert.deepEqual(findings.filter((f) => f.rule === 'claim-schema' || f.rule === 'yaml-syntax'), []);
+    // Each timed line is on the auditor's to-do list.
+    assert.deepEqual(
+      findings.filter((f) => f.rule === 'timed-minutes-missing').map((f) => f.path),
+      ['claims[0].lines[0].minutes', 'claims[0].lines[1].minutes', 'claims[1].lines[0].minutes'],
+    );
+
+    const fixed = claimlint(['--fix', 'batch.claim.yaml'], dir);
+    assert.notEqual(fixed.code, 2, fixed.stderr);
+    assert.equal(readFileSync(join(dir, 'batch.837'), 'utf8'), FILE_837, 'the source is never touched');
+    assert.deepEqual(readdirSync(dir).sort(), ['batch.837', 'batch.claim.yaml']);
+  });
+
+  it('writes to standard output without -o, and lists the command in --help', () => {
+    writeFileSync(join(dir, 'batch.837'), FILE_837);
+    const r = claimlint(['import', 'batch.837', '--patient-id', 'none'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^claims:\n {2}- id: PCN-1001-2026-03-02/m);
+    assert.ok(!r.stdout.includes('patient:'));
+    assert.deepEqual(readdirSync(dir), ['batch.837']);
+    assert.match(claimlint(['--help'], dir).stdout, /import\s+convert claims/);
+    assert.match(claimlint(['import', '--help'], dir).stdout, /--patient-id/);
+  });
+
+  it('a malformed file: exit 2, the file and segment named, nothing written (no partial or temporary file)', () => {
+    // The second claim is fine, the error comes late: the first claim was already streamed.
+    writeFileSync(join(dir, 'batch.837'), FILE_837.replace('SV1*HC>97530>GP*120*UN*3', 'SV1*HC>97530>GP*120*UN*X'));
+    writeFileSync(join(dir, 'old.claim.yaml'), 'claims: []\n');
+    const r = claimlint(['import', 'batch.837', '-o', 'old.claim.yaml'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /batch\.837: segment \d+ \(SV1\), element SV104: the units are not a whole number; nothing written/);
+    assert.ok(!r.stderr.includes(MEMBER));
+    assert.equal(r.stdout, '');
+    assert.equal(readFileSync(join(dir, 'old.claim.yaml'), 'utf8'), 'claims: []\n', 'an existing output is left as it was');
+    assert.deepEqual(readdirSync(dir).sort(), ['batch.837', 'old.claim.yaml']);
+
+    const cut = claimlint(['import', 'cut.837', '-o', 'cut.claim.yaml'], dir);
+    assert.equal(cut.code, 2);
+    assert.match(cut.stderr, /cut\.837: cannot read \(ENOENT\)/);
+    writeFileSync(join(dir, 'cut.837'), FILE_837.slice(0, FILE_837.length / 2));
+    const r2 = claimlint(['import', 'cut.837', '--from', '837p'], dir);
+    assert.equal(r2.code, 2);
+    assert.equal(r2.stdout, '', 'standard output holds nothing back on failure');
+    assert.deepEqual(readdirSync(dir).sort(), ['batch.837', 'cut.837', 'old.claim.yaml']);
+  });
+
+  it('usage errors exit 2', () => {
+    writeFileSync(join(dir, 'batch.837'), FILE_837);
+    for (const args of [['import'], ['import', 'batch.837', '--from', 'xml'], ['import', 'batch.837', '--patient-id', 'name'], ['import', 'batch.837', '-o', 'batch.837'], ['import', '--bogus']]) {
+      const r = claimlint(args, dir);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, /claimlint import: /);
+    }
+    assert.equal(readFileSync(join(dir, 'batch.837'), 'utf8'), FILE_837);
+  });
+});
