@@ -51,4 +51,25 @@ describe('lsp: code lens', () => {
     const all = await lenses('file:///ws/per-code.claim.yaml', claimFile({ payer: 'commercial', units110: 1 }));
     assert.equal(all[0].command?.title, '38 timed min → 2 units supported (per-code) · 2 billed · est. $64.13 (national, non-QP)');
   });
+
+  it('shows one summary line per discipline pool (billing-rules §13.2)', async () => {
+    const text = [
+      'claim:',
+      '  id: POOLS',
+      '  date_of_service: 2026-03-02',
+      '  payer: {type: medicare}',
+      '  provider: {npi: "1234567893", discipline: other}',
+      '  lines:',
+      '    - {code: "97110", modifiers: [GP], units: 1, minutes: 10}',
+      '    - {code: "97535", modifiers: [GO], units: 1, minutes: 10}',
+      '',
+    ].join('\n');
+    const all = await lenses('file:///ws/pools.claim.yaml', text);
+    const summaries = all.filter((l) => l.command?.command === '');
+    const titles = summaries.map((l) => l.command!.title);
+    assert.equal(titles.length, 2, titles.join(' | '));
+    assert.match(titles[0], /^PT \(GP\): 10 timed min → 1 unit supported · 1 billed$/);
+    assert.match(titles[1], /^OT \(GO\): 10 timed min → 1 unit supported · 1 billed · est\. /);
+    assert.equal(summaries[0].range.start.line, summaries[1].range.start.line);
+  });
 });

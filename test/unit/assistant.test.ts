@@ -58,14 +58,39 @@ describe('assistant units per code (CY 2022, billing-rules §4.2)', () => {
     assert.deepEqual(timed(2, 13, 23), [1, 1]);
   });
 
-  it('equal remaining minutes for a single unit leave a free choice', () => {
-    assert.deepEqual(timed(1, 7, 7), [0, 1]);
-    assert.deepEqual(timed(2, 22, 7), [0, 1]); // one full PT unit, then 7 vs 7
+  it('final unit, both under 8 minutes: CQ when the assistant furnished more than 10% of it (§13.1: PT 6 + PTA 4, PT 7 + PTA 7)', () => {
+    assert.deepEqual(timed(1, 6, 4), [1, 1]);
+    assert.deepEqual(timed(1, 7, 7), [1, 1]);
+    assert.deepEqual(timed(2, 22, 7), [1, 1]); // one full PT unit, then 7 + 7
+    assert.deepEqual(timed(1, 7, 1), [1, 1]); // 1 of 8 minutes = 12.5% > 10%
+    const r = assistantUnitsTimed({ units: 1, therapistMinutes: 6, assistantMinutes: 4, deMinimis: DM });
+    assert.match(r.why, /both furnished fewer than 8 minutes/);
+    assert.match(r.why, /40%/);
   });
 
-  it('assistant minutes under the de minimis share never earn a unit', () => {
-    assert.deepEqual(timed(2, 15, 1), [0, 0]);
-    assert.deepEqual(timed(2, 15, 2), [1, 1]); // 2 > 1.5 and 2 > 0 left to the PT
+  it('final unit: the therapist\'s 8 or more minutes keep it free of CQ; the assistant\'s 8 or more with the therapist under 8 need CQ', () => {
+    assert.deepEqual(timed(1, 8, 7), [0, 0]);
+    assert.deepEqual(timed(1, 8, 8), [0, 0]);
+    assert.deepEqual(timed(1, 7, 8), [1, 1]);
+    assert.deepEqual(timed(1, 5, 9), [1, 1]);
+  });
+
+  it('final unit with no assistant minutes, or none at or under the de minimis share: no CQ', () => {
+    assert.deepEqual(timed(1, 7, 0), [0, 0]);
+    assert.deepEqual(timed(2, 15, 0), [0, 0]);
+  });
+
+  it('units billed beyond the minutes: the assistant\'s leftover makes at most one CQ unit', () => {
+    assert.deepEqual(timed(3, 14, 5), [1, 1]);
+    assert.deepEqual(timed(3, 14, 1), [0, 0]);
+  });
+
+  it('is arithmetic: a huge unit count is answered at once and stays bounded', () => {
+    const started = process.hrtime.bigint();
+    assert.deepEqual(timed(1e9, 30, 30), [2, 2]);
+    assert.deepEqual(timed(Number.MAX_SAFE_INTEGER, 0, 1e12), [66666666667, 66666666667]); // 66666666666 full units + 10 minutes
+    assert.deepEqual(timed(Number.POSITIVE_INFINITY, 10, 10), [0, 0]);
+    assert.ok(process.hrtime.bigint() - started < 50_000_000n);
   });
 
   it('fewer units than full units: any full units may be the ones dropped', () => {

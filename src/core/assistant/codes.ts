@@ -6,6 +6,7 @@
  */
 import { assistantDifferential } from '../data';
 import type { ClaimContext, IndexedLine } from '../types';
+import { lineDisciplineOf } from '../units/discipline';
 import { assistantUnitsTimed, assistantUnitsUntimed, type AssistantUnits } from './perUnit';
 
 export const ASSISTANT_MODS = ['CQ', 'CO'];
@@ -43,19 +44,24 @@ export function hasAssistantModifier(l: IndexedLine): boolean {
 export function assistantCodes(ctx: ClaimContext): AssistantCode[] {
   const diff = assistantDifferential(ctx.date);
   if (!diff || !ctx.complete) return [];
+  // Per code and discipline: 97110 under GP and under GO are two services.
   const byCode = new Map<string, IndexedLine[]>();
   for (const l of ctx.lines) {
     if (!l.info || l.line.units <= 0) continue;
-    const list = byCode.get(l.info.code) ?? [];
+    const key = `${l.info.code}|${lineDisciplineOf(l.line, ctx.claim) ?? ''}`;
+    const list = byCode.get(key) ?? [];
     list.push(l);
-    byCode.set(l.info.code, list);
+    byCode.set(key, list);
   }
   const out: AssistantCode[] = [];
-  for (const [code, lines] of byCode) {
+  for (const lines of byCode.values()) {
+    const code = lines[0].info!.code;
     if (!lines.some((l) => l.line.assistant_minutes !== undefined)) continue;
     if (lines.some((l) => l.line.minutes === undefined)) continue;
     const kind = lines[0].info!.kind;
     if (kind === 'timed-other') continue; // hour-based codes: no per-unit rule was found
+    // Assistants do not evaluate: assistant-on-evaluation reports any assistant share there.
+    if (lines[0].info!.evaluation) continue;
     const minutes = sum(lines, (l) => l.line.minutes ?? 0);
     // Assistant minutes cannot exceed the line's minutes; a larger value is read as all.
     const assistantMinutes = sum(lines, (l) => Math.min(l.line.assistant_minutes ?? 0, l.line.minutes ?? 0));
@@ -80,10 +86,15 @@ export function assistantCodes(ctx: ClaimContext): AssistantCode[] {
   return out;
 }
 
-/** Does a line's own assistant time reach the de minimis share of its units? */
+/**
+ * Can a line's own assistant time carry CQ/CO at all? A timed line needs some assistant
+ * minutes (whether they earn a unit is decided per code, by the final-unit rule: even a
+ * few minutes can be more than 10% of a short final unit); an untimed line needs more
+ * than the de minimis share of its minutes.
+ */
 export function lineSupportsAssistant(l: IndexedLine, deMinimis: number): boolean {
   const a = Math.min(l.line.assistant_minutes ?? 0, l.line.minutes ?? Infinity);
-  if (l.info?.kind === 'timed15') return a > deMinimis * 15 * Math.max(1, l.line.units);
+  if (l.info?.kind === 'timed15') return a > 0;
   const total = l.line.minutes;
   return total !== undefined && total > 0 ? a / total > deMinimis : a > 0;
 }

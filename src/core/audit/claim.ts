@@ -103,9 +103,22 @@ export function unitRuleFor(claim: { payer: { type: string; name?: string; unit_
     p.unit_rule ??
     (p.name !== undefined ? config.unitRule.byPayerName[p.name] : undefined) ??
     config.unitRule.byPayerType[p.type as keyof ResolvedConfig['unitRule']['byPayerType']] ??
-    (p.type === 'medicare' ? 'cms' : 'per-code')
+    DEFAULT_UNIT_RULE[p.type as keyof typeof DEFAULT_UNIT_RULE] ??
+    'per-code'
   );
 }
+
+/**
+ * The unit rule when neither the claim nor the config chooses one (billing-rules §13.4):
+ * federally funded plans follow the CMS total-time rule (Raintree, SimplePractice; most
+ * Medicare Advantage plans follow it); commercial payers use the per-code rule of eights.
+ */
+export const DEFAULT_UNIT_RULE: Readonly<Record<'medicare' | 'medicare-advantage' | 'medicaid' | 'commercial', UnitRule>> = {
+  medicare: 'cms',
+  'medicare-advantage': 'cms',
+  medicaid: 'cms',
+  commercial: 'per-code',
+};
 
 function coveredBySchemaIssue(invalid: Set<string>, path: string): boolean {
   for (const p of invalid) if (path === p || path.startsWith(p + '.') || path.startsWith(p + '[')) return true;

@@ -42,6 +42,7 @@ function evaluation(
   const discipline = lockedTo === 'GP' ? 'PT' : 'OT';
   return untimed(code, short, description, `CR 10176 [S23], Provider Magazine [S27], WebPT [S18] (${discipline})`, 'C', {
     lockedTo,
+    evaluation: true,
     from: EVAL_FROM,
     notes: [
       `Always billed with ${lockedTo}; one ${discipline} evaluation or re-evaluation per date of service (NCCI ch. XI).`,

@@ -17,6 +17,17 @@ export const MUES: readonly MueEntry[] = [
   { code: '97035', maxUnits: 2, mai: 3, ...FP_2017 },
   ...['97012', '97018', '97022', '97024', '92507'].map((code): MueEntry => ({ code, maxUnits: 1, mai: 3, ...FP_2017 })),
   ...['92526', '92610'].map((code): MueEntry => ({ code, maxUnits: 1, mai: 2, ...FP_2017 })),
+  // Per-area codes (one unit per extremity or trunk section): value not found in a source.
+  ...['95831', '95851'].map(
+    (code): MueEntry => ({
+      code,
+      maxUnits: 5,
+      mai: 3,
+      from: '2018-01-01',
+      source: 'not sourced: assumed (4 extremities + trunk) until the CMS practitioner MUE file is loaded',
+      confidence: 'U',
+    }),
+  ),
   // Evaluations: untimed, so one per date of service (derived, not from the MUE file).
   ...['97161', '97162', '97163', '97164', '97165', '97166', '97167', '97168'].map(
     (code): MueEntry => ({

@@ -42,6 +42,13 @@ export interface CodeInfo extends Sourced, Effective {
   lockedTo?: TherapyModifier;
   /** One-on-one constant attendance: documentation needs the full set of fields. */
   oneOnOne?: boolean;
+  /** An evaluation or re-evaluation: assistants (PTA/OTA) may not furnish it. */
+  evaluation?: boolean;
+  /**
+   * Reported per body area or per test: units come from the areas, capped by the MUE,
+   * not by the one-per-date rule of untimed codes.
+   */
+  perArea?: boolean;
   /** Add-on code (e.g. 97130) that needs its primary code on the claim. */
   addOnTo?: string[];
   /** Medicare handling that makes the code non-payable. */

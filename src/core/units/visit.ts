@@ -1,30 +1,82 @@
-/** Groups a claim's timed lines by code: the unit rules count per code, not per line. */
+/**
+ * Groups a claim's timed lines into 8-minute pools, one per discipline, and each pool's
+ * lines by code: the unit rules count per pool and per code, not per line.
+ *
+ * Timed minutes are pooled per discipline (billing-rules §13.2): when one date has timed
+ * lines under more than one of GP/GO/GN, each discipline's lines have their own total,
+ * allocation and unit count. A line without a therapy modifier joins the claim's
+ * discipline; when the claim names none it joins the only discipline on the claim, or,
+ * with several, a pool of its own.
+ */
+import type { Discipline } from '../data/types';
 import type { ClaimContext, IndexedLine } from '../types';
+import { claimDisciplineOf, DISCIPLINE_LABEL, modifierDiscipline } from './discipline';
 
 export interface TimedCode {
   code: string;
+  /** The pool's discipline, when known. */
+  discipline?: Discipline;
   lines: IndexedLine[];
   minutes: number;
   billedUnits: number;
 }
 
-/**
- * The visit's 15-minute timed codes with their minutes and billed units, or undefined when
- * some line is unusable (schema failure, timed line without minutes): totals would be wrong.
- */
-export function timedCodes(ctx: ClaimContext): TimedCode[] | undefined {
-  if (!ctx.complete) return undefined;
-  const byCode = new Map<string, TimedCode>();
-  for (const l of ctx.lines) {
-    if (l.info?.kind !== 'timed15') continue;
-    if (l.line.minutes === undefined) return undefined;
-    let entry = byCode.get(l.line.code);
-    if (!entry) byCode.set(l.line.code, (entry = { code: l.line.code, lines: [], minutes: 0, billedUnits: 0 }));
-    entry.lines.push(l);
-    entry.minutes += l.line.minutes;
-    entry.billedUnits += l.line.units;
-  }
-  // Unknown codes are left out of the count; unknown-code reports them.
-  return [...byCode.values()];
+export interface TimedPool {
+  discipline?: Discipline;
+  codes: TimedCode[];
+  /** True when the claim has more than one pool (messages then name the pool). */
+  several: boolean;
 }
 
+/** "PT (GP) pool: " when the claim has several pools, else "". */
+export function poolPrefix(pool: TimedPool): string {
+  if (!pool.several) return '';
+  return pool.discipline ? `${DISCIPLINE_LABEL[pool.discipline]} timed minutes: ` : 'Timed lines without a discipline: ';
+}
+
+/** Pools of the given lines (any kind filter applied by the caller). */
+export function poolLines<L extends { line: { modifiers?: string[] } }>(
+  lines: L[],
+  claim: ClaimContext['claim'],
+): { discipline?: Discipline; lines: L[] }[] {
+  const claimDisc = claimDisciplineOf(claim);
+  const own = lines.map((l) => modifierDiscipline(l.line) ?? claimDisc);
+  const known = new Set(own.filter((d) => d !== undefined));
+  const only = known.size === 1 ? [...known][0] : undefined;
+  const byDisc = new Map<Discipline | undefined, L[]>();
+  lines.forEach((l, i) => {
+    const d = own[i] ?? only;
+    const list = byDisc.get(d);
+    if (list) list.push(l);
+    else byDisc.set(d, [l]);
+  });
+  return [...byDisc.entries()].map(([discipline, ls]) => ({ discipline, lines: ls }));
+}
+
+/**
+ * The visit's 15-minute timed pools, or undefined when some line is unusable (schema
+ * failure, timed line without minutes): totals would be wrong.
+ */
+export function timedPools(ctx: ClaimContext): TimedPool[] | undefined {
+  if (!ctx.complete) return undefined;
+  const timed = ctx.lines.filter((l) => l.info?.kind === 'timed15');
+  if (timed.some((l) => l.line.minutes === undefined)) return undefined;
+  // Unknown codes are left out of the count; unknown-code reports them.
+  const pools = poolLines(timed, ctx.claim);
+  return pools.map((p) => {
+    const byCode = new Map<string, TimedCode>();
+    for (const l of p.lines) {
+      let entry = byCode.get(l.line.code);
+      if (!entry) byCode.set(l.line.code, (entry = { code: l.line.code, discipline: p.discipline, lines: [], minutes: 0, billedUnits: 0 }));
+      entry.lines.push(l);
+      entry.minutes += l.line.minutes ?? 0;
+      entry.billedUnits += l.line.units;
+    }
+    return { discipline: p.discipline, codes: [...byCode.values()], several: pools.length > 1 };
+  });
+}
+
+/** Every timed code of every pool (a code under two disciplines appears twice). */
+export function timedCodes(ctx: ClaimContext): TimedCode[] | undefined {
+  return timedPools(ctx)?.flatMap((p) => p.codes);
+}

@@ -13,6 +13,7 @@ import type { AuditMemo } from './auditMemo';
 import { claimModel } from './claimModel';
 import { rangeOf } from './edits';
 import { plural } from '../../core/text';
+import { DISCIPLINE_LABEL } from '../../core/units/discipline';
 import { dollars, visitSummary, type VisitSummary } from './visitSummary';
 
 export function codeLenses(memo: AuditMemo, doc: TextDocument, config: ResolvedConfig): CodeLens[] {
@@ -22,7 +23,7 @@ export function codeLenses(memo: AuditMemo, doc: TextDocument, config: ResolvedC
     if (!v.claim) continue;
     const summary = visitSummary(v.claim, v.lineIndex, v.complete, config);
     const at = rangeOf(doc, { start: claim.anchor, end: claim.anchor });
-    lenses.push({ range: at, command: { title: summaryTitle(summary), command: '' } });
+    for (const title of summaryTitles(summary)) lenses.push({ range: at, command: { title, command: '' } });
   }
   for (const finding of memo.audit(doc, config).findings) {
     if (!isUnitsFinding(finding)) continue;
@@ -41,21 +42,21 @@ export function codeLenses(memo: AuditMemo, doc: TextDocument, config: ResolvedC
   return lenses;
 }
 
-function summaryTitle(s: VisitSummary): string {
-  const parts: string[] = [];
-  if (s.timed.length) {
-    const rule = s.unitRule === 'per-code' ? ' (per-code)' : '';
-    const missing = s.missingMinutes ? ' (some minutes missing)' : '';
-    parts.push(`${s.timedMinutes} timed min → ${plural(s.supportedUnits, 'unit')} supported${rule}${missing}`);
-    parts.push(`${s.billedUnits} billed`);
-  } else {
-    parts.push('no timed codes');
-  }
+/** One lens per 8-minute pool (per discipline), the estimate on the last. */
+function summaryTitles(s: VisitSummary): string[] {
+  const rule = s.unitRule === 'per-code' ? ' (per-code)' : '';
+  const several = s.pools.length > 1;
+  const titles = s.pools.map((p) => {
+    const label = several ? `${p.discipline ? DISCIPLINE_LABEL[p.discipline] : 'No discipline'}: ` : '';
+    const missing = p.missingMinutes ? ' (some minutes missing)' : '';
+    return `${label}${p.timedMinutes} timed min → ${plural(p.supportedUnits, 'unit')} supported${rule}${missing} · ${p.billedUnits} billed`;
+  });
+  if (!titles.length) titles.push('no timed codes');
   if (s.estimate.priced > 0) {
     const unpriced = s.estimate.unpriced ? ` + ${plural(s.estimate.unpriced, 'unpriced line')}` : '';
-    parts.push(`est. ${dollars(s.estimate.amount)} (national, non-QP)${unpriced}`);
+    titles[titles.length - 1] += ` · est. ${dollars(s.estimate.amount)} (national, non-QP)${unpriced}`;
   }
-  return parts.join(' · ');
+  return titles;
 }
 
 /** A finding of a units rule on a `units` value that carries a fix. */

@@ -15,6 +15,7 @@ import {
 } from '../../core/data';
 import { describeTotal, unitsForMinutes } from '../../core/units/eightMinute';
 import { plural } from '../../core/text';
+import { DISCIPLINE_LABEL } from '../../core/units/discipline';
 import { dollars, type VisitSummary } from './visitSummary';
 
 export function kindLabel(info: CodeInfo): string {
@@ -103,31 +104,33 @@ export function modifierHover(mod: string, date: string): string {
 /** The 8-minute arithmetic of the visit, for a hover on minutes, units or the visit totals. */
 export function unitsHover(v: VisitSummary, documentedTotal?: number): string {
   const out: string[] = [];
-  if (v.unitRule === 'cms') out.push('**8-minute rule (CMS): timed minutes are pooled for the visit**');
+  const several = v.pools.length > 1;
+  if (v.unitRule === 'cms') out.push(`**8-minute rule (CMS): timed minutes are pooled for the visit${several ? ', one pool per discipline' : ''}**`);
   else out.push('**Per-code rule ("rule of eights"): each code\'s own minutes decide its units**');
   out.push('');
-  if (!v.timed.length) {
-    out.push('This claim has no 15-minute timed codes.');
-  } else {
+  if (!v.pools.length) out.push('This claim has no 15-minute timed codes.');
+  for (const p of v.pools) {
+    if (several) out.push(`**${p.discipline ? DISCIPLINE_LABEL[p.discipline] : 'No discipline'}**`, '');
     out.push('| Code | Minutes | Units billed | Units supported |', '|---|---:|---:|---:|');
-    const supported = v.allowedSplits[0];
-    v.timed.forEach((c, i) => {
-      const own = v.unitRule === 'cms' ? (v.allowedSplits.length === 1 && supported ? String(supported[i]) : '—') : String(unitsForMinutes(c.minutes));
+    const supported = p.allowedSplits[0];
+    p.timed.forEach((c, i) => {
+      const own = v.unitRule === 'cms' ? (p.allowedSplits.length === 1 && supported ? String(supported[i]) : '—') : String(unitsForMinutes(c.minutes));
       out.push(`| ${c.code} | ${c.minutes} | ${c.billedUnits} | ${own} |`);
     });
     out.push('');
     if (v.unitRule === 'cms') {
-      out.push(`Total: ${describeTotal(v.timedMinutes)}; **${v.billedUnits} billed**.`);
-      if (v.allowedSplits.length > 1) {
-        const splits = v.allowedSplits.map((s) => s.map((u, i) => `${u} × ${v.timed[i].code}`).join(' + '));
+      out.push(`Total: ${describeTotal(p.timedMinutes)}; **${p.billedUnits} billed**.`);
+      if (p.allowedSplits.length > 1) {
+        const splits = p.allowedSplits.map((s) => s.map((u, i) => `${u} × ${p.timed[i].code}`).join(' + '));
         out.push('', `Remainders tie, so any of these splits is allowed: ${splits.join('; or ')}.`);
-      } else if (v.allowedSplits.length === 1 && v.timed.length > 1) {
+      } else if (p.allowedSplits.length === 1 && p.timed.length > 1) {
         out.push('', 'Each code keeps its full 15-minute units; the remaining units go to the codes with the most leftover minutes.');
       }
     } else {
-      out.push(`Total: ${plural(v.supportedUnits, 'unit')} supported; **${v.billedUnits} billed**.`);
+      out.push(`Total: ${plural(p.supportedUnits, 'unit')} supported; **${p.billedUnits} billed**.`);
     }
-    if (v.missingMinutes) out.push('', 'Some timed lines have no minutes: the arithmetic is incomplete.');
+    if (p.missingMinutes) out.push('', 'Some timed lines have no minutes: the arithmetic is incomplete.');
+    if (several) out.push('');
   }
   if (documentedTotal !== undefined && documentedTotal !== v.timedMinutes) {
     out.push('', `visit.total_timed_minutes says ${documentedTotal}; the lines add up to ${v.timedMinutes}.`);

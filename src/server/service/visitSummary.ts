@@ -5,7 +5,8 @@
  */
 import { unitRuleFor } from '../../core/audit/claim';
 import type { ResolvedConfig } from '../../core/config/schema';
-import { codeInfo, priceLine, roundCents, type CodeInfo } from '../../core/data';
+import { codeInfo, priceLine, roundCents, type CodeInfo, type Discipline } from '../../core/data';
+import { poolLines } from '../../core/units/visit';
 import type { Claim, UnitRule } from '../../core/model/claim';
 import { allowedAllocations, cmsAllocation, unitsForMinutes } from '../../core/units/eightMinute';
 
@@ -17,9 +18,10 @@ export interface TimedCodeTotal {
   lines: number[];
 }
 
-export interface VisitSummary {
-  date: string;
-  unitRule: UnitRule;
+/** One discipline's 8-minute pool (billing-rules §13.2). */
+export interface PoolSummary {
+  /** PT, OT or SLP; undefined when neither the lines nor the claim say. */
+  discipline?: Discipline;
   timed: TimedCodeTotal[];
   timedMinutes: number;
   /** Timed units the minutes support under the unit rule. */
@@ -28,9 +30,22 @@ export interface VisitSummary {
   billedUnits: number;
   /** Allowed units per code (same order as `timed`): several when remainders tie (CMS). */
   allowedSplits: number[][];
+  /** True when some timed line has no minutes, so the arithmetic is incomplete. */
+  missingMinutes: boolean;
+}
+
+export interface VisitSummary {
+  date: string;
+  unitRule: UnitRule;
+  /** One pool per discipline with timed lines (none when the claim has no timed codes). */
+  pools: PoolSummary[];
+  /** All pools together. */
+  timed: TimedCodeTotal[];
+  timedMinutes: number;
+  supportedUnits: number;
+  billedUnits: number;
   /** Untimed codes on the claim (one unit per day; minutes do not count). */
   untimed: string[];
-  /** True when some timed line has no minutes, so the arithmetic is incomplete. */
   missingMinutes: boolean;
   /** False when some lines failed validation and were left out. */
   complete: boolean;
@@ -40,21 +55,14 @@ export interface VisitSummary {
 export function visitSummary(claim: Claim, lineIndex: number[], complete: boolean, config: ResolvedConfig): VisitSummary {
   const date = claim.date_of_service;
   const unitRule = unitRuleFor(claim, config);
-  const byCode = new Map<string, TimedCodeTotal>();
   const untimed = new Set<string>();
-  let missingMinutes = false;
   const estimate = { amount: 0, priced: 0, unpriced: 0 };
+  const timedLines: { line: Claim['lines'][number]; index: number; code: string }[] = [];
 
   claim.lines.forEach((line, i) => {
     const info: CodeInfo | undefined = codeInfo(line.code, date);
-    if (info?.kind === 'timed15') {
-      if (line.minutes === undefined) missingMinutes = true;
-      let total = byCode.get(info.code);
-      if (!total) byCode.set(info.code, (total = { code: info.code, minutes: 0, billedUnits: 0, lines: [] }));
-      total.minutes += line.minutes ?? 0;
-      total.billedUnits += line.units;
-      total.lines.push(lineIndex[i] ?? i);
-    } else if (info?.kind === 'untimed') untimed.add(info.code);
+    if (info?.kind === 'timed15') timedLines.push({ line, index: lineIndex[i] ?? i, code: info.code });
+    else if (info?.kind === 'untimed') untimed.add(info.code);
     const price = priceLine({ code: line.code, units: line.units, modifiers: line.modifiers ?? [], date, charge: line.charge });
     if (price) {
       estimate.amount += price.amount;
@@ -62,22 +70,48 @@ export function visitSummary(claim: Claim, lineIndex: number[], complete: boolea
     } else if (line.units > 0) estimate.unpriced++;
   });
 
-  const timed = [...byCode.values()];
-  const timedMinutes = timed.reduce((s, c) => s + c.minutes, 0);
-  const billedUnits = timed.reduce((s, c) => s + c.billedUnits, 0);
-  let supportedUnits: number;
-  let allowedSplits: number[][];
-  if (unitRule === 'cms') {
-    const alloc = cmsAllocation(timed);
-    supportedUnits = alloc.totalUnits;
-    allowedSplits = allowedAllocations(alloc);
-  } else {
-    const perCode = timed.map((c) => unitsForMinutes(c.minutes));
-    supportedUnits = perCode.reduce((s, u) => s + u, 0);
-    allowedSplits = [perCode];
-  }
+  const pools = poolLines(timedLines, claim).map((p): PoolSummary => {
+    const byCode = new Map<string, TimedCodeTotal>();
+    let missingMinutes = false;
+    for (const { line, index, code } of p.lines) {
+      if (line.minutes === undefined) missingMinutes = true;
+      let total = byCode.get(code);
+      if (!total) byCode.set(code, (total = { code, minutes: 0, billedUnits: 0, lines: [] }));
+      total.minutes += line.minutes ?? 0;
+      total.billedUnits += line.units;
+      total.lines.push(index);
+    }
+    const timed = [...byCode.values()];
+    const timedMinutes = timed.reduce((s, c) => s + c.minutes, 0);
+    const billedUnits = timed.reduce((s, c) => s + c.billedUnits, 0);
+    let supportedUnits: number;
+    let allowedSplits: number[][];
+    if (unitRule === 'cms') {
+      const alloc = cmsAllocation(timed);
+      supportedUnits = alloc.totalUnits;
+      allowedSplits = allowedAllocations(alloc);
+    } else {
+      const perCode = timed.map((c) => unitsForMinutes(c.minutes));
+      supportedUnits = perCode.reduce((s, u) => s + u, 0);
+      allowedSplits = [perCode];
+    }
+    return { discipline: p.discipline, timed, timedMinutes, supportedUnits, billedUnits, allowedSplits, missingMinutes };
+  });
   estimate.amount = roundCents(estimate.amount);
-  return { date, unitRule, timed, timedMinutes, supportedUnits, billedUnits, allowedSplits, untimed: [...untimed], missingMinutes, complete, estimate };
+  const sum = (f: (p: PoolSummary) => number): number => pools.reduce((s, p) => s + f(p), 0);
+  return {
+    date,
+    unitRule,
+    pools,
+    timed: pools.flatMap((p) => p.timed),
+    timedMinutes: sum((p) => p.timedMinutes),
+    supportedUnits: sum((p) => p.supportedUnits),
+    billedUnits: sum((p) => p.billedUnits),
+    untimed: [...untimed],
+    missingMinutes: pools.some((p) => p.missingMinutes),
+    complete,
+    estimate,
+  };
 }
 
 export function dollars(amount: number): string {

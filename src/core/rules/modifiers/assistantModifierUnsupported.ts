@@ -25,7 +25,10 @@ export const assistantModifierUnsupported: Rule = {
       for (const l of c.assistantLines) {
         if (lineSupportsAssistant(l, c.deMinimis)) continue;
         const a = l.line.assistant_minutes ?? 0;
-        const why = `its ${a} assistant minute${a === 1 ? ' does' : 's do'} not exceed ${Math.round(c.deMinimis * 100)}% of its ${l.line.units} unit${l.line.units === 1 ? '' : 's'}`;
+        const why =
+          a === 0
+            ? 'the line states no assistant minutes'
+            : `its ${a} assistant minute${a === 1 ? ' does' : 's do'} not exceed ${Math.round(c.deMinimis * 100)}% of its ${l.line.minutes ?? 0} minutes`;
         flagged.set(l, { why, preferred: true });
       }
       // Too many CQ/CO units for the code: preferred only when dropping one line's modifier lands in range.

@@ -1,7 +1,7 @@
 import type { Rule } from '../../types';
 import { allowedAllocations, cmsAllocation, isAllowedAllocation } from '../../units/eightMinute';
 import { allocationFix, describeAllocation, unitsPath } from '../../units/fixes';
-import { timedCodes } from '../../units/visit';
+import { poolPrefix, timedPools } from '../../units/visit';
 
 export const timedUnitsAllocation: Rule = {
   id: 'timed-units-allocation',
@@ -10,31 +10,33 @@ export const timedUnitsAllocation: Rule = {
   defaultSeverity: 'error',
   fixable: true,
   rationale:
-    'Each code keeps the full 15-minute units of its own minutes; the remaining units go to the codes with the most leftover minutes. Where leftovers tie, either code may take the unit (CMS examples 2 and 5), and any such split is accepted.',
+    'Each code keeps the full 15-minute units of its own minutes; the remaining units go to the codes with the most leftover minutes. Where leftovers tie, either code may take the unit (CMS examples 2 and 5), and any such split is accepted. Each discipline (GP, GO, GN) is its own pool.',
   source: 'CMS Pub 100-04 ch. 5 §20.2 C examples 1–4 (via FindACode, FCSO, policy-rag gold answers)',
   check(ctx, report) {
     if (ctx.unitRule !== 'cms') return;
-    const codes = timedCodes(ctx);
-    if (!codes || codes.length < 2) return;
-    const alloc = cmsAllocation(codes);
-    const billed = codes.map((c) => c.billedUnits);
-    if (billed.reduce((s, b) => s + b, 0) !== alloc.totalUnits || isAllowedAllocation(alloc, billed)) return;
-    const options = allowedAllocations(alloc);
-    if (!options.length) return;
-    const distance = (o: number[]): number => o.reduce((s, u, i) => s + Math.abs(u - billed[i]), 0);
-    options.sort((a, b) => distance(a) - distance(b));
-    const minutes = codes.map((c) => `${c.code} ${c.minutes} min`).join(', ');
-    const allowed = options.map((o) => describeAllocation(codes, o)).join('; or ');
-    const unique = options.length === 1;
-    const targets = codes.filter((c, i) => c.billedUnits !== options[0][i]);
-    const fixes = options.map((o) => allocationFix(ctx, codes, o, unique)).filter((f) => !!f);
-    for (const [k, c] of targets.entries()) {
-      report({
-        path: unitsPath(c),
-        message: `${describeAllocation(codes, billed)} is not a split CMS allows for ${minutes}: each code keeps its full 15-minute units and the rest go to the largest leftover minutes. Allowed: ${allowed}.`,
-        // One finding carries the fixes so that fix-all applies the split once.
-        fixes: k === 0 ? fixes : [],
-      });
+    for (const pool of timedPools(ctx) ?? []) {
+      const codes = pool.codes;
+      if (codes.length < 2) continue;
+      const alloc = cmsAllocation(codes);
+      const billed = codes.map((c) => c.billedUnits);
+      if (billed.reduce((s, b) => s + b, 0) !== alloc.totalUnits || isAllowedAllocation(alloc, billed)) continue;
+      const options = allowedAllocations(alloc);
+      if (!options.length) continue;
+      const distance = (o: number[]): number => o.reduce((s, u, i) => s + Math.abs(u - billed[i]), 0);
+      options.sort((a, b) => distance(a) - distance(b));
+      const minutes = codes.map((c) => `${c.code} ${c.minutes} min`).join(', ');
+      const allowed = options.map((o) => describeAllocation(codes, o)).join('; or ');
+      const unique = options.length === 1;
+      const targets = codes.filter((c, i) => c.billedUnits !== options[0][i]);
+      const fixes = options.map((o) => allocationFix(ctx, codes, o, unique)).filter((f) => !!f);
+      for (const [k, c] of targets.entries()) {
+        report({
+          path: unitsPath(c),
+          message: `${poolPrefix(pool)}${describeAllocation(codes, billed)} is not a split CMS allows for ${minutes}: each code keeps its full 15-minute units and the rest go to the largest leftover minutes. Allowed: ${allowed}.`,
+          // One finding carries the fixes so that fix-all applies the split once.
+          fixes: k === 0 ? fixes : [],
+        });
+      }
     }
   },
 };

@@ -2,7 +2,7 @@ import type { Rule } from '../../types';
 import { allowedAllocations, cmsAllocation, describeTotal } from '../../units/eightMinute';
 import { allocationFix, describeAllocation, setCodeUnits, unitsPath } from '../../units/fixes';
 import { plural } from '../../text';
-import { timedCodes } from '../../units/visit';
+import { poolPrefix, timedPools } from '../../units/visit';
 
 export const timedUnitsTotal: Rule = {
   id: 'timed-units-total',
@@ -11,36 +11,41 @@ export const timedUnitsTotal: Rule = {
   defaultSeverity: 'error',
   fixable: true,
   rationale:
-    'Medicare counts 15-minute timed units from the total timed minutes of the visit: 8–22 minutes = 1 unit, 23–37 = 2, 38–52 = 3, and so on. Billing more is an overpayment; billing fewer leaves money unclaimed.',
-  source: 'CMS Pub 100-04 ch. 5 §20.2 C (via FCSO, NGS, ChiroCode)',
+    'Medicare counts 15-minute timed units from the total timed minutes of the visit: 8–22 minutes = 1 unit, 23–37 = 2, 38–52 = 3, and so on. ' +
+    'The total is per discipline: when one date has timed lines under more than one of GP, GO and GN, each discipline\'s lines form their own ' +
+    'pool with its own total and units (a line without a therapy modifier joins the claim\'s discipline). Billing more is an overpayment; ' +
+    'billing fewer leaves money unclaimed.',
+  source: 'CMS Pub 100-04 ch. 5 §20.2 C (via FCSO, NGS, ChiroCode); per-discipline total: PhysicalTherapy.com (2018), billing-rules §13.2',
   check(ctx, report) {
     if (ctx.unitRule !== 'cms') return;
-    const codes = timedCodes(ctx);
-    if (!codes?.length) return;
-    const alloc = cmsAllocation(codes);
-    const billed = codes.reduce((s, c) => s + c.billedUnits, 0);
-    if (billed === alloc.totalUnits) return;
-    const head = `${describeTotal(alloc.totalMinutes)}; ${billed} billed`;
-    const options = allowedAllocations(alloc);
-    if (options.length === 1) {
-      codes.forEach((c, i) => {
-        const want = options[0][i];
-        if (c.billedUnits === want) return;
-        const edits = setCodeUnits(ctx, c, want);
-        report({
-          path: unitsPath(c),
-          message: `${head}. ${c.code} (${c.minutes} min) supports ${plural(want, 'unit')}, ${c.billedUnits} billed.`,
-          fixes: edits ? [{ id: `units:${c.code}=${want}`, title: `Bill ${plural(want, 'unit')} of ${c.code}`, edits, preferred: true }] : [],
+    for (const pool of timedPools(ctx) ?? []) {
+      const codes = pool.codes;
+      if (!codes.length) continue;
+      const alloc = cmsAllocation(codes);
+      const billed = codes.reduce((s, c) => s + c.billedUnits, 0);
+      if (billed === alloc.totalUnits) continue;
+      const head = `${poolPrefix(pool)}${describeTotal(alloc.totalMinutes)}; ${billed} billed`;
+      const options = allowedAllocations(alloc);
+      if (options.length === 1) {
+        codes.forEach((c, i) => {
+          const want = options[0][i];
+          if (c.billedUnits === want) return;
+          const edits = setCodeUnits(ctx, c, want);
+          report({
+            path: unitsPath(c),
+            message: `${head}. ${c.code} (${c.minutes} min) supports ${plural(want, 'unit')}, ${c.billedUnits} billed.`,
+            fixes: edits ? [{ id: `units:${c.code}=${want}`, title: `Bill ${plural(want, 'unit')} of ${c.code}`, edits, preferred: true }] : [],
+          });
         });
+        continue;
+      }
+      // Ties: several splits are equally right; offer each, prefer none.
+      const target = codes.find((c, i) => !options.some((o) => o[i] === c.billedUnits)) ?? codes[0];
+      report({
+        path: unitsPath(target),
+        message: `${head}. Equal leftover minutes allow ${options.length} splits: ${options.map((o) => describeAllocation(codes, o)).join('; or ')}.`,
+        fixes: options.map((o) => allocationFix(ctx, codes, o, false)).filter((f) => !!f),
       });
-      return;
     }
-    // Ties: several splits are equally right; offer each, prefer none.
-    const target = codes.find((c, i) => !options.some((o) => o[i] === c.billedUnits)) ?? codes[0];
-    report({
-      path: unitsPath(target),
-      message: `${head}. Equal leftover minutes allow ${options.length} splits: ${options.map((o) => describeAllocation(codes, o)).join('; or ')}.`,
-      fixes: options.map((o) => allocationFix(ctx, codes, o, false)).filter((f) => !!f),
-    });
   },
 };
