@@ -102,6 +102,7 @@ export function run(argv: string[]): number | Promise<number> {
     let applied = 0;
     if (values.fix) {
       const fixed = fixAll(text, { config: cfg.config, cache });
+      for (const d of fixed.dropped) process.stderr.write(`claimlint: ${shown}: warning: fix "${d.title}" left out: it would make the YAML unreadable\n`);
       if (fixed.text !== text) {
         try {
           writeFileSync(file, fixed.text);

@@ -96,34 +96,84 @@ function documentsByParser(text: string): DocumentSlice[] {
 export interface FixResult {
   text: string;
   applied: number;
+  /** Fixes left out because the text they produce does not parse (a warning for the user). */
+  dropped: Fix[];
 }
 
 /**
  * Apply one fix per finding: the preferred fix, or the fix with `fixId` when given. A fix
- * whose edits overlap an earlier one is skipped whole (a later pass can apply it).
+ * whose edits overlap or touch an earlier one is skipped whole (a later pass applies it to
+ * the text the first one produced, so two fixes of one list compose instead of colliding).
+ * The result is parsed again: a fix that would break the YAML is dropped and reported in
+ * `dropped`, never written.
  */
 export function applyFixes(text: string, findings: Pick<Finding, 'fixes'>[], select: (f: Pick<Finding, 'fixes'>) => Fix | undefined = preferredFix): FixResult {
+  const chosen: Fix[] = [];
   const accepted: TextEdit[] = [];
-  let applied = 0;
   const fixes = findings.map(select).filter((f): f is Fix => !!f);
   const seen = new Set<string>();
   for (const fix of fixes) {
+    if (!fix.edits.length || !fix.edits.every((e) => validEdit(e, text.length))) continue;
     const sig = JSON.stringify(fix.edits);
     if (seen.has(sig)) continue;
-    // Overlapping ranges conflict, and so do two edits at one point when either inserts
-    // (their order would be arbitrary).
-    const conflicts = (e: TextEdit, a: TextEdit): boolean =>
-      (e.start < a.end && a.start < e.end) || (e.start === a.start && (e.start === e.end || a.start === a.end));
-    const overlaps = fix.edits.some((e) => accepted.some((a) => conflicts(e, a)));
-    if (overlaps) continue;
+    // Overlapping or touching ranges conflict: `[CQ]` losing CQ and gaining GP at its end
+    // would otherwise read `[, GP]`.
+    const conflicts = (e: TextEdit, a: TextEdit): boolean => e.start <= a.end && a.start <= e.end;
+    if (fix.edits.some((e) => accepted.some((a) => conflicts(e, a)))) continue;
     seen.add(sig);
     accepted.push(...fix.edits);
-    applied++;
+    chosen.push(fix);
   }
-  accepted.sort((a, b) => b.start - a.start || b.end - a.end);
+  if (!chosen.length) return { text, applied: 0, dropped: [] };
+  const before = yamlErrorCount(text);
+  const all = applyEdits(text, accepted);
+  if (yamlErrorCount(all) <= before) return { text: all, applied: chosen.length, dropped: [] };
+  // Something broke the file: keep only the fixes that parse on their own, one at a time.
   let out = text;
-  for (const e of accepted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return { text: out, applied };
+  let applied = 0;
+  const dropped: Fix[] = [];
+  for (const fix of [...chosen].sort((a, b) => firstStart(b) - firstStart(a))) {
+    const next = applyEdits(out, fix.edits);
+    if (yamlErrorCount(next) <= before) {
+      out = next;
+      applied++;
+    } else dropped.push(fix);
+  }
+  return { text: out, applied, dropped };
+}
+
+/** Does this one fix keep the text parsing? (Quick fixes are checked before they are offered.) */
+export function fixKeepsYaml(text: string, fix: Fix): boolean {
+  if (!fix.edits.every((e) => validEdit(e, text.length))) return false;
+  return yamlErrorCount(applyEdits(text, fix.edits)) <= yamlErrorCount(text);
+}
+
+function validEdit(e: TextEdit, length: number): boolean {
+  return Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start <= e.end && e.end <= length;
+}
+
+function firstStart(fix: Fix): number {
+  return Math.min(...fix.edits.map((e) => e.start));
+}
+
+/** Edits that do not overlap, applied from the end so earlier offsets stay valid. */
+function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  const parts: string[] = [];
+  let end = text.length;
+  for (const e of sorted) {
+    parts.push(text.slice(e.end, end), e.newText);
+    end = e.start;
+  }
+  parts.push(text.slice(0, end));
+  return parts.reverse().join('');
+}
+
+/** YAML errors of a whole text, as the engine's parser sees it. */
+export function yamlErrorCount(text: string): number {
+  let n = 0;
+  for (const doc of parseAllDocuments(text, PARSE_OPTIONS as object) as unknown as { errors: unknown[] }[]) n += doc.errors.length;
+  return n;
 }
 
 export function preferredFix(f: Pick<Finding, 'fixes'>): Fix | undefined {
@@ -134,12 +184,14 @@ export function preferredFix(f: Pick<Finding, 'fixes'>): Fix | undefined {
 export function fixAll(text: string, options: AuditOptions = {}, maxPasses = 10): FixResult {
   let current = text;
   let total = 0;
+  const dropped: Fix[] = [];
   for (let pass = 0; pass < maxPasses; pass++) {
     const { findings } = audit(current, options);
     const r = applyFixes(current, findings);
+    for (const d of r.dropped) if (!dropped.some((x) => x.title === d.title)) dropped.push(d);
     if (r.applied === 0 || r.text === current) break;
     current = r.text;
     total += r.applied;
   }
-  return { text: current, applied: total };
+  return { text: current, applied: total, dropped };
 }

@@ -68,6 +68,7 @@ async function applyFixAll(deps: CommandDeps, uri: unknown, version: unknown): P
   const fixed = deps.service.fixAllEdit(doc, ctx.config);
   if (!fixed) return { applied: false, fixes: 0, reason: 'nothing-to-fix' };
   deps.connection.console.log(`fix all: ${fixed.fixes} fixes computed in ${Date.now() - started} ms`);
+  for (const title of fixed.dropped) deps.connection.console.warn(`fix all: fix "${title}" left out: it would make the YAML unreadable`);
   return apply(deps, 'claimlint: fix all', fixed.edit, fixed.fixes);
 }
 

@@ -54,4 +54,15 @@ describe('CLI hardening (hostile files)', () => {
     assert.ok(paths.includes('claim.lines[0].minutes'), paths.join());
     assert.ok(paths.includes('claim.visit.total_timed_minutes'), paths.join());
   });
+
+  it('--fix on a flow list [CQ] that loses CQ and gains GP writes [GP], valid YAML', () => {
+    const file = join(dir, 'flow.claim.yaml');
+    writeFileSync(
+      file,
+      'claim:\n  id: A\n  date_of_service: 2026-03-10\n  payer: {type: medicare}\n  plan_of_care: {discipline: PT}\n  lines:\n    - code: "97110"\n      modifiers: [CQ]  # keep\n      units: 1\n      minutes: 15\n      assistant_minutes: 0\n',
+    );
+    const r = claimlint(['--fix', 'flow.claim.yaml'], dir);
+    assert.equal(r.signal, null);
+    assert.match(readFileSync(file, 'utf8'), /modifiers: \[GP\]  # keep\n/);
+  });
 });

@@ -7,7 +7,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver';
 import type { ResolvedConfig } from '../../core/config/schema';
-import { applyFixes, fixAll, preferredFix, type AuditResult } from '../../core/engine';
+import { applyFixes, fixAll, fixKeepsYaml, preferredFix, type AuditResult } from '../../core/engine';
 import { docsUrl } from '../../core/rules';
 import type { LocatedFinding } from '../../core/types';
 import { CLIENT_COMMANDS, FIX_ALL_KIND } from '../protocol';
@@ -47,6 +47,8 @@ function quickFixes(result: AuditResult, doc: TextDocument, diagnostics: Diagnos
     const { rule } = data;
     const finding = findFinding(result.findings, doc, rule, diagnostic.range, data.fixes);
     for (const fix of finding?.fixes ?? []) {
+      // A fix whose result would not parse is never offered.
+      if (!fixKeepsYaml(text, fix)) continue;
       fixActions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
@@ -124,11 +126,16 @@ function sameRange(a: Range, b: Range): boolean {
 }
 
 /** Every preferred fix, iterated until nothing fixable is left, pinned to the version. */
-export function fixAllEdit(memo: AuditMemo, doc: TextDocument, config: ResolvedConfig, options: EditOptions): { edit: WorkspaceEdit; fixes: number } | undefined {
+export function fixAllEdit(
+  memo: AuditMemo,
+  doc: TextDocument,
+  config: ResolvedConfig,
+  options: EditOptions,
+): { edit: WorkspaceEdit; fixes: number; dropped: string[] } | undefined {
   const text = doc.getText();
   const fixed = fixAll(text, { config, cache: memo.cache });
   if (fixed.applied === 0 || fixed.text === text) return undefined;
-  return { edit: workspaceEdit(doc, diffEdit(doc, text, fixed.text), options), fixes: fixed.applied };
+  return { edit: workspaceEdit(doc, diffEdit(doc, text, fixed.text), options), fixes: fixed.applied, dropped: fixed.dropped.map((d) => d.title) };
 }
 
 function fixAllAction(memo: AuditMemo, doc: TextDocument, config: ResolvedConfig, options: EditOptions): CodeAction | undefined {

@@ -50,7 +50,7 @@ export class ClaimLanguageService {
   }
 
   /** Every preferred fix applied (iterated), pinned to the document version; undefined when nothing is fixable. */
-  fixAllEdit(doc: TextDocument, config: ResolvedConfig): { edit: WorkspaceEdit; fixes: number } | undefined {
+  fixAllEdit(doc: TextDocument, config: ResolvedConfig): { edit: WorkspaceEdit; fixes: number; dropped: string[] } | undefined {
     return fixAllEdit(this.memo, doc, config, this.editOptions);
   }
 

@@ -1,0 +1,43 @@
+/**
+ * Fix safety (issue 11 item 2): fixes of one list compose, every fix result parses, a fix
+ * that would break the YAML is dropped and named, never written.
+ */
+import assert from 'node:assert/strict';
+import { parseDocument } from 'yaml';
+import { applyFixes, fixAll, fixKeepsYaml, yamlErrorCount } from '../../src/core/engine';
+
+const claim = (mods: string, disc = 'PT', extra = ', assistant_minutes: 0') =>
+  `claim:\n  id: A\n  date_of_service: 2026-03-10\n  payer: {type: medicare}\n  plan_of_care: {discipline: ${disc}}\n  lines:\n    - code: "97110"\n      modifiers: ${mods}\n      units: 1\n      minutes: 15\n      ${extra.slice(2).replace(': ', ': ')}\n`;
+
+describe('fix safety', () => {
+  it('[CQ] losing CQ and gaining GP becomes [GP], not [, GP]', () => {
+    const text = claim('[CQ]');
+    const out = fixAll(text).text;
+    assert.equal(yamlErrorCount(out), 0, out);
+    assert.deepEqual(parseDocument(out).toJS().claim.lines[0].modifiers, ['GP']);
+    assert.ok(!out.includes('[,'), out);
+  });
+
+  it('OT: [CO] becomes [GO]', () => {
+    const out = fixAll(claim('[CO]', 'OT')).text;
+    assert.deepEqual(parseDocument(out).toJS().claim.lines[0].modifiers, ['GO']);
+  });
+
+  it('a fix whose result does not parse is dropped and named; the good fix is still applied', () => {
+    const text = 'a: [1, 2]\nb: 3\n';
+    const breaking = { id: 'x', title: 'Break it', edits: [{ start: 3, end: 4, newText: '{' }], preferred: true };
+    const good = { id: 'y', title: 'Set b', edits: [{ start: 13, end: 14, newText: '4' }], preferred: true };
+    const r = applyFixes(text, [{ fixes: [breaking] }, { fixes: [good] }]);
+    assert.equal(r.text, 'a: [1, 2]\nb: 4\n');
+    assert.equal(r.applied, 1);
+    assert.deepEqual(r.dropped.map((d) => d.title), ['Break it']);
+    assert.equal(fixKeepsYaml(text, breaking), false);
+    assert.equal(fixKeepsYaml(text, good), true);
+  });
+
+  it('an edit outside the text is never applied', () => {
+    const r = applyFixes('a: 1\n', [{ fixes: [{ id: 'x', title: 'x', edits: [{ start: 2, end: 99, newText: '' }], preferred: true }] }]);
+    assert.equal(r.text, 'a: 1\n');
+    assert.equal(r.applied, 0);
+  });
+});
