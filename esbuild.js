@@ -20,10 +20,20 @@ const common = {
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+// The HTML audit report (Observable Plot and a DOM) is its own bundle, dist/report.js: the
+// CLI and the client require it on first use, and the language server never does.
+const reportExternal = {
+  name: 'report-external',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]report[\\/]html$/ }, () => ({ path: './report.js', external: true }));
+  },
+};
+
 const entries = [
-  { entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js' },
+  { entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js', plugins: [reportExternal] },
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [reportExternal] },
+  { entryPoints: ['src/report/html/index.ts'], outfile: 'dist/report.js' },
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' },
 ];
 

@@ -9,10 +9,12 @@ import { audit, fixAll } from '../core/engine';
 import { commandsHelp, findCommand } from './commands';
 import { ConfigResolver } from './config';
 import { discoverFiles, displayPath } from './files';
+import { generatedAt, makeHtmlFormatter } from './formatters/html';
 import { formatJson } from './formatters/json';
 import { formatJunit } from './formatters/junit';
 import { makeSarifFormatter } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
+import { collectClaims } from '../core/report';
 import { fileReport, type FileReport, type Formatter } from './report';
 
 declare const CLAIMLINT_VERSION: string | undefined;
@@ -23,11 +25,13 @@ const HELP = `Usage: claimlint [options] <files or folders…>
 Audits outpatient therapy claim files (*.claim.yaml, *.claim.yml).
 
 Options:
-  -f, --format <name>   stylish (default), json, sarif or junit
+  -f, --format <name>   stylish (default), json, sarif, junit or html (an audit report)
       --fix             apply the unambiguous fixes and write the files back
   -c, --config <file>   use this config file instead of the nearest .claimlintrc.yaml
   -o, --output <file>   write the report to a file instead of standard output
       --quiet           report errors only
+      --report-include-patient-ids
+                        show patient ids in the html report (default: claim ids only)
       --stdio           run the language server over standard input/output
   -h, --help            show this help
   -v, --version         show the version
@@ -55,6 +59,7 @@ export function run(argv: string[]): number | Promise<number> {
         config: { type: 'string', short: 'c' },
         output: { type: 'string', short: 'o' },
         quiet: { type: 'boolean', default: false },
+        'report-include-patient-ids': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -72,8 +77,11 @@ export function run(argv: string[]): number | Promise<number> {
     process.stdout.write(VERSION + '\n');
     return 0;
   }
-  const formatter = FORMATTERS[values.format as string];
-  if (!formatter) return usage(`unknown format "${values.format}" (use stylish, json, sarif or junit)`);
+  const html = values.format === 'html';
+  const formatter = html
+    ? makeHtmlFormatter({ version: VERSION, includePatientIds: !!values['report-include-patient-ids'], generatedAt: generatedAt() })
+    : FORMATTERS[values.format as string];
+  if (!formatter) return usage(`unknown format "${values.format}" (use stylish, json, sarif, junit or html)`);
   if (!positionals.length) return usage('no files or folders given');
 
   const configs = new ConfigResolver(values.config);
@@ -117,7 +125,7 @@ export function run(argv: string[]): number | Promise<number> {
     }
     let findings = audit(text, { config: cfg.config, cache }).findings;
     if (values.quiet) findings = findings.filter((f) => f.severity === 'error');
-    reports.push(fileReport(shown, findings, applied));
+    reports.push(html ? { ...fileReport(shown, findings, applied), claims: collectClaims(text, cfg.config) } : fileReport(shown, findings, applied));
   }
 
   const output = formatter(reports);

@@ -1,5 +1,6 @@
 /** What the CLI knows about one audited file, shared by all formatters. */
 import { preferredFix } from '../core/engine';
+import type { ReportClaim } from '../core/report';
 import type { LocatedFinding } from '../core/types';
 
 export interface FileReport {
@@ -11,6 +12,8 @@ export interface FileReport {
   infoCount: number;
   /** Number of fixes written back by --fix. */
   fixesApplied: number;
+  /** The file's claims, for the HTML report (collected only for --format html). */
+  claims?: ReportClaim[];
 }
 
 export function fileReport(path: string, findings: LocatedFinding[], fixesApplied = 0): FileReport {

@@ -137,6 +137,21 @@ describe('audit report: claim facts', () => {
     assert.deepEqual(a4.timed!.map((c) => [c.discipline, c.supported]), [['PT', 1], ['OT', 1]]);
     assert.equal(a5.timed, undefined, 'an unusable line makes the count untrustworthy');
   });
+
+  it("a timed line missing its therapy modifier counts in the claim's discipline pool", () => {
+    const text = `claim:
+  id: M1
+  date_of_service: 2026-03-14
+  payer: { type: medicare }
+  plan_of_care: { discipline: PT }
+  lines:
+    - { code: "97112", modifiers: [GP], units: 3, minutes: 24 }
+    - { code: "97110", units: 1, minutes: 23 }
+`;
+    // One PT pool of 47 minutes → 3 units (not 24 → 2 in PT and 23 → 2 in no pool).
+    const [m1] = collectClaims(text, config);
+    assert.deepEqual(m1.timed!.map((c) => [c.code, c.discipline, c.supported]), [['97112', 'PT', 2], ['97110', 'PT', 1]]);
+  });
 });
 
 describe('audit report: money', () => {

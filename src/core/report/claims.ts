@@ -46,6 +46,8 @@ export interface ReportClaim {
   npi?: string;
   /** Plan-of-care discipline, else the provider's. */
   discipline?: string;
+  /** The pool of a timed line with no therapy modifier: the claim's PT, OT or SLP discipline. */
+  defaultPool: Discipline | 'none';
   unitRule?: UnitRule;
   /** Service lines as written, usable or not (the denominator of the line error rate). */
   lineCount: number;
@@ -113,6 +115,7 @@ function claimFacts(raw: unknown, document: number, path: string, config: Resolv
     lineCount: Array.isArray(rawLines) ? rawLines.length : 0,
     lines: [],
     complete: false,
+    defaultPool: 'none',
   };
   // What a report shows survives a schema error elsewhere in the claim.
   facts.id = text(field(raw, 'id'));
@@ -121,6 +124,7 @@ function claimFacts(raw: unknown, document: number, path: string, config: Resolv
   facts.discipline = text(field(field(raw, 'plan_of_care'), 'discipline')) ?? text(field(field(raw, 'provider'), 'discipline'));
   const date = field(raw, 'date_of_service');
   facts.date = typeof date === 'string' ? date : undefined;
+  if (facts.discipline === 'PT' || facts.discipline === 'OT' || facts.discipline === 'SLP') facts.defaultPool = facts.discipline;
   facts.payerType = text(field(field(raw, 'payer'), 'type'));
 
   const validated = validateClaim(raw);
@@ -130,7 +134,7 @@ function claimFacts(raw: unknown, document: number, path: string, config: Resolv
   facts.unitRule = unitRuleFor(claim, config);
   facts.complete = validated.complete;
   facts.lines = claim.lines.map((line, i) => reportLine(line, validated.lineIndex[i], claim.date_of_service));
-  if (validated.complete) facts.timed = timedUnits(facts.lines, facts.unitRule);
+  if (validated.complete) facts.timed = timedUnits(facts.lines, facts.unitRule, facts.defaultPool);
   return facts;
 }
 
@@ -140,10 +144,13 @@ function reportLine(line: ClaimLine, index: number, date: string): ReportLine {
   return out;
 }
 
-/** The discipline pool of a line: its therapy modifier (the first one when there are several). */
-export function poolOf(line: Pick<ReportLine, 'modifiers'>): Discipline | 'none' {
-  for (const m of line.modifiers) if (POOL_OF[m]) return POOL_OF[m];
-  return 'none';
+/**
+ * The discipline pool of a line: its therapy modifier (the first one when there are
+ * several), else the claim's discipline (a line missing GP still belongs to the PT visit).
+ */
+export function poolOf(line: Pick<ReportLine, 'modifiers'>, fallback: Discipline | 'none' = 'none'): Discipline | 'none' {
+  for (const m of line.modifiers) if (Object.hasOwn(POOL_OF, m)) return POOL_OF[m];
+  return fallback;
 }
 
 /**
@@ -152,12 +159,12 @@ export function poolOf(line: Pick<ReportLine, 'modifiers'>): Discipline | 'none'
  * what was billed (so a right split of the right total supports exactly what was billed);
  * under the per-code rule, each code's own minutes decide.
  */
-export function timedUnits(lines: readonly ReportLine[], rule: UnitRule): TimedCodeUnits[] | undefined {
+export function timedUnits(lines: readonly ReportLine[], rule: UnitRule, fallback: Discipline | 'none' = 'none'): TimedCodeUnits[] | undefined {
   const pools = new Map<string, TimedCodeUnits[]>();
   for (const l of lines) {
     if (l.kind !== 'timed15') continue;
     if (l.minutes === undefined) return undefined;
-    const discipline = poolOf(l);
+    const discipline = poolOf(l, fallback);
     let pool = pools.get(discipline);
     if (!pool) pools.set(discipline, (pool = []));
     let entry = pool.find((c) => c.code === l.code);

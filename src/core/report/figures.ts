@@ -236,7 +236,7 @@ export function claimMoney(claim: ReportClaim): { delta: number; unpricedUnits: 
   for (const c of claim.timed) {
     let delta = c.supported - c.billed;
     if (!delta) continue;
-    const idx = claim.lines.flatMap((l, i) => (l.kind === 'timed15' && l.code === c.code && poolOf(l) === c.discipline ? [i] : []));
+    const idx = claim.lines.flatMap((l, i) => (l.kind === 'timed15' && l.code === c.code && poolOf(l, claim.defaultPool) === c.discipline ? [i] : []));
     for (let k = idx.length - 1; k >= 0 && delta !== 0; k--) {
       const item = supported[idx[k]];
       if (delta > 0) {
