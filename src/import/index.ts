@@ -5,12 +5,15 @@
  */
 import type { PayerType } from '../core/model/claim';
 import type { PatientIdPolicy } from './patientId';
+import { importCsv } from './csv/importCsv';
+import { importFhir } from './fhir/importFhir';
 import { import837 } from './x12/import837';
 import type { ImportFormat, ImportResult } from './types';
 
 export { ImportError, type ImportFormat, type ImportResult, type ImportedClaim } from './types';
 export { patientIdModes, type PatientIdMode, type PatientIdPolicy } from './patientId';
 export { Reader837 } from './x12/import837';
+export { readMapping as readCsvMapping } from './csv/mapping';
 export { toClaimYaml, yamlClaimItem, yamlHead } from './yaml';
 
 export const importFormats: readonly ImportFormat[] = ['837p', 'fhir', 'csv'];
@@ -39,7 +42,9 @@ export function importText(text: string, format: ImportFormat, options: ImportOp
   switch (format) {
     case '837p':
       return import837(text, options);
-    default:
-      throw new Error(`unsupported format ${format}`);
+    case 'fhir':
+      return importFhir(text, options);
+    case 'csv':
+      return importCsv(text, options);
   }
 }

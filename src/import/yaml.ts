@@ -28,5 +28,6 @@ export function yamlClaimItem(claim: ImportedClaim): string {
 
 /** A whole claim file. */
 export function toClaimYaml(claims: ImportedClaim[], comments: string[]): string {
+  if (!claims.length) return yamlHead(comments).replace(/claims:\n$/, 'claims: []\n');
   return yamlHead(comments) + claims.map(yamlClaimItem).join('');
 }

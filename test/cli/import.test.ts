@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { collection, transaction } from '../support/fhir';
 import { billingProvider, interchange, line, subscriber } from '../support/x12';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -97,6 +98,38 @@ describe('claimlint import (spawned binary)', () => {
     assert.equal(r2.code, 2);
     assert.equal(r2.stdout, '', 'standard output holds nothing back on failure');
     assert.deepEqual(readdirSync(dir).sort(), ['batch.837', 'cut.837', 'old.claim.yaml']);
+  });
+
+  it('FHIR bundles and CSV (with --map) by content, several inputs into one file that audits without schema errors', () => {
+    writeFileSync(join(dir, 'export.json'), JSON.stringify(collection()));
+    // Another claim number: the same claim imported twice is reported as claim-id-duplicate.
+    writeFileSync(join(dir, 'tx.json'), JSON.stringify(transaction()).replace(/CLM-F1/g, 'CLM-T1'));
+    writeFileSync(join(dir, 'visits.csv'), 'Encounter;DOS;Plan;CPT;Mods;Qty;Mins\nE1;3/9/2026;MCR;97110;GP;2;30\n');
+    writeFileSync(join(dir, 'ehr-map.yaml'), 'columns:\n  claim_id: Encounter\n  date_of_service: DOS\n  payer_type: Plan\n  code: CPT\n  modifiers: Mods\n  units: Qty\n  minutes: Mins\nvalues:\n  payer_type: { MCR: medicare }\n');
+    const r = claimlint(['import', 'export.json', 'tx.json', 'visits.csv', '--map', 'ehr-map.yaml', '-o', 'all.claim.yaml'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /5 claims written to all\.claim\.yaml/);
+    const yaml = readFileSync(join(dir, 'all.claim.yaml'), 'utf8');
+    assert.match(yaml, /from export\.json \(FHIR R4\), tx\.json \(FHIR R4\), visits\.csv \(CSV\)/);
+    assert.ok(!yaml.includes('no minutes'), 'the 837 note only when an 837 was imported');
+    const audited = claimlint(['--format', 'json', 'all.claim.yaml'], dir);
+    const findings = (JSON.parse(audited.stdout) as JsonReport).files[0].findings;
+    assert.deepEqual(findings.filter((f) => f.rule === 'claim-schema' || f.rule === 'yaml-syntax' || f.rule === 'claim-id-duplicate'), []);
+    // The CSV claim carries minutes: not on the to-do list.
+    assert.ok(!findings.some((f) => f.rule === 'timed-minutes-missing' && f.path.startsWith('claims[4]')));
+
+    // A bad mapping file and a bad FHIR path: exit 2, named, nothing written.
+    writeFileSync(join(dir, 'bad-map.yaml'), 'columns:\n  cpt: CPT\n');
+    const m = claimlint(['import', 'visits.csv', '--map', 'bad-map.yaml', '-o', 'v.claim.yaml'], dir);
+    assert.equal(m.code, 2);
+    assert.match(m.stderr, /bad-map\.yaml: mapping columns: unknown key cpt/);
+    const broken = collection();
+    (broken.entry[5].resource as { item: Record<string, unknown>[] }).item[1].quantity = 'two';
+    writeFileSync(join(dir, 'broken.json'), JSON.stringify(broken));
+    const f = claimlint(['import', 'export.json', 'broken.json', '-o', 'b.claim.yaml'], dir);
+    assert.equal(f.code, 2);
+    assert.match(f.stderr, /broken\.json: Bundle\.entry\[5\]\.resource\.item\[1\]\.quantity: expected an object; nothing written/);
+    assert.deepEqual(readdirSync(dir).sort(), ['all.claim.yaml', 'bad-map.yaml', 'broken.json', 'ehr-map.yaml', 'export.json', 'tx.json', 'visits.csv']);
   });
 
   it('usage errors exit 2', () => {

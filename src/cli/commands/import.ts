@@ -15,6 +15,7 @@ import {
   importFormats,
   importText,
   patientIdModes,
+  readCsvMapping,
   Reader837,
   yamlClaimItem,
   yamlHead,
@@ -150,6 +151,12 @@ function run(argv: string[]): number {
       options.csvMapping = parseYaml(text);
     } catch {
       return fail(`${shown}: the mapping file is not valid YAML`);
+    }
+    try {
+      options.csvMapping = readCsvMapping(options.csvMapping);
+    } catch (err) {
+      if (err instanceof ImportError) return fail(`${shown}: ${err.message}`);
+      throw err;
     }
   }
 

@@ -1,0 +1,110 @@
+/**
+ * zod schemas of the FHIR R4 elements the importer reads (the rest of a resource passes
+ * unchecked). Each schema is tied to its @types/fhir R4 type, so what zod lets through is
+ * what the mapping code's FHIR types promise.
+ */
+import type * as R4 from 'fhir/r4';
+import { z } from 'zod';
+
+/** A schema whose output must fit the R4 type T (checked at compile time). */
+const fits =
+  <T>() =>
+  <S extends z.ZodType<T>>(schema: S): S =>
+    schema;
+
+const str = z.string();
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected a FHIR date YYYY-MM-DD');
+const positiveInt = z.number().int().positive();
+
+export const coding = fits<R4.Coding>()(z.object({ system: str.optional(), code: str.optional(), display: str.optional() }));
+export const codeableConcept = fits<R4.CodeableConcept>()(z.object({ coding: z.array(coding).optional(), text: str.optional() }));
+export const identifier = fits<R4.Identifier>()(z.object({ system: str.optional(), value: str.optional(), type: codeableConcept.optional() }));
+export const reference = fits<R4.Reference>()(z.object({ reference: str.optional(), identifier: identifier.optional(), display: str.optional() }));
+const money = fits<R4.Money>()(z.object({ value: z.number().optional(), currency: str.optional() }));
+const quantity = fits<R4.Quantity>()(z.object({ value: z.number().optional() }));
+const period = fits<R4.Period>()(z.object({ start: date.optional(), end: date.optional() }));
+
+const careTeam = fits<R4.ClaimCareTeam>()(
+  z.object({ sequence: positiveInt, provider: reference, role: codeableConcept.optional(), qualification: codeableConcept.optional() }),
+);
+const diagnosis = fits<R4.ClaimDiagnosis>()(z.object({ sequence: positiveInt, diagnosisCodeableConcept: codeableConcept.optional(), diagnosisReference: reference.optional() }));
+const insurance = fits<R4.ClaimInsurance>()(z.object({ sequence: positiveInt, focal: z.boolean(), coverage: reference }));
+const item = fits<R4.ClaimItem>()(
+  z.object({
+    sequence: positiveInt,
+    careTeamSequence: z.array(positiveInt).optional(),
+    diagnosisSequence: z.array(positiveInt).optional(),
+    productOrService: codeableConcept,
+    modifier: z.array(codeableConcept).optional(),
+    servicedDate: date.optional(),
+    servicedPeriod: period.optional(),
+    quantity: quantity.optional(),
+    unitPrice: money.optional(),
+    net: money.optional(),
+  }),
+);
+
+/** Any resource: its type decides which schema applies. */
+const anyResource = z.object({ resourceType: str, id: str.optional() }).loose();
+
+export const claim = z.object({
+  resourceType: z.literal('Claim'),
+  id: str.optional(),
+  identifier: z.array(identifier).optional(),
+  contained: z.array(anyResource).optional(),
+  patient: reference,
+  billablePeriod: period.optional(),
+  provider: reference,
+  careTeam: z.array(careTeam).optional(),
+  diagnosis: z.array(diagnosis).optional(),
+  insurance: z.array(insurance).optional(),
+  item: z.array(item).optional(),
+});
+// R4 requires insurance; exports often leave it out, and --payer-type then stands in.
+fits<Partial<Pick<R4.Claim, 'patient' | 'provider' | 'item' | 'diagnosis' | 'careTeam' | 'insurance' | 'identifier' | 'billablePeriod'>>>()(claim);
+
+export const patient = fits<Pick<R4.Patient, 'resourceType' | 'id' | 'identifier'>>()(
+  z.object({ resourceType: z.literal('Patient'), id: str.optional(), identifier: z.array(identifier).optional() }),
+);
+export const practitioner = fits<Pick<R4.Practitioner, 'resourceType' | 'id' | 'identifier' | 'qualification'>>()(
+  z.object({ resourceType: z.literal('Practitioner'), id: str.optional(), identifier: z.array(identifier).optional(), qualification: z.array(z.object({ code: codeableConcept })).optional() }),
+);
+export const practitionerRole = fits<Pick<R4.PractitionerRole, 'resourceType' | 'id' | 'identifier' | 'practitioner' | 'code' | 'specialty'>>()(
+  z.object({
+    resourceType: z.literal('PractitionerRole'),
+    id: str.optional(),
+    identifier: z.array(identifier).optional(),
+    practitioner: reference.optional(),
+    code: z.array(codeableConcept).optional(),
+    specialty: z.array(codeableConcept).optional(),
+  }),
+);
+export const organization = fits<Pick<R4.Organization, 'resourceType' | 'id' | 'identifier' | 'name'>>()(
+  z.object({ resourceType: z.literal('Organization'), id: str.optional(), identifier: z.array(identifier).optional(), name: str.optional() }),
+);
+export const coverage = fits<Pick<R4.Coverage, 'resourceType' | 'id' | 'type' | 'subscriberId' | 'dependent' | 'payor' | 'identifier'>>()(
+  z.object({
+    resourceType: z.literal('Coverage'),
+    id: str.optional(),
+    identifier: z.array(identifier).optional(),
+    type: codeableConcept.optional(),
+    subscriberId: str.optional(),
+    dependent: str.optional(),
+    payor: z.array(reference),
+  }),
+);
+
+export const bundle = z.object({
+  resourceType: z.literal('Bundle'),
+  type: str,
+  entry: z.array(z.object({ fullUrl: str.optional(), resource: anyResource.optional() })).optional(),
+});
+
+export const RESOURCE_SCHEMAS = { Claim: claim, Patient: patient, Practitioner: practitioner, PractitionerRole: practitionerRole, Organization: organization, Coverage: coverage } as const;
+export type KnownType = keyof typeof RESOURCE_SCHEMAS;
+export type Parsed<K extends KnownType> = z.output<(typeof RESOURCE_SCHEMAS)[K]>;
+export type AnyParsed = { [K in KnownType]: Parsed<K> }[KnownType];
+export type FhirClaim = Parsed<'Claim'>;
+export type CodeableConcept = z.output<typeof codeableConcept>;
+export type Reference = z.output<typeof reference>;
+export type Identifier = z.output<typeof identifier>;
