@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { parseDocument, type Node } from 'yaml';
-import { applyFixes } from '../../src/core/engine';
+import { applyFixes, audit } from '../../src/core/engine';
 import { FixBuilder } from '../../src/core/fixes/builder';
 import { buildSourceMap } from '../../src/core/parse/sourceMap';
 import type { TextEdit } from '../../src/core/types';
@@ -95,5 +95,46 @@ describe('applyFixes', () => {
     const r = applyFixes(TEXT, [{ fixes: [{ id: 'x', title: 'x', edits }] }]);
     assert.equal(r.applied, 0);
     assert.equal(r.text, TEXT);
+  });
+});
+
+describe('the missing-modifier fix (issue 10)', () => {
+  // A service line whose mapping runs on for ten lines below `code:`.
+  const LONG = `claim:
+  id: A
+  date_of_service: 2026-03-02
+  payer: { type: medicare }
+  plan_of_care: { discipline: PT, start_date: 2026-02-16, certified_date: 2026-02-20, cert_through: 2026-05-15 }
+  lines:
+    - code: "97110"   # therapeutic exercise
+      units: 1
+      minutes: 15
+      documentation:
+        justification: >-
+          Cannot climb stairs without help; strength work on hip extensors.
+        intervention: >-
+          Bridges 3 x 10, step-ups 3 x 8,
+          side-lying abduction 3 x 12.
+    - { code: "97112", units: 1, minutes: 15 }
+`;
+  const addGp = (text: string, line: number) => {
+    const f = audit(text).findings.find((x) => x.rule === 'therapy-modifier-missing' && x.path === `claim.lines[${line}].modifiers`);
+    assert.ok(f, `therapy-modifier-missing on line ${line}`);
+    const fix = f.fixes.find((x) => x.preferred);
+    assert.ok(fix, 'a preferred fix');
+    return applyFixes(text, [{ fixes: [fix] }]).text;
+  };
+
+  it('puts a new `modifiers:` right below `code:`, not at the end of the line\'s mapping', () => {
+    assert.equal(addGp(LONG, 0), LONG.replace('# therapeutic exercise\n', '# therapeutic exercise\n      modifiers: [GP]\n'));
+  });
+
+  it('puts it right after `code` in a one-line mapping too', () => {
+    assert.equal(addGp(LONG, 1), LONG.replace('{ code: "97112", units', '{ code: "97112", modifiers: [GP], units'));
+  });
+
+  it('adds to an existing list where it is', () => {
+    const text = LONG.replace('      units: 1\n      minutes: 15\n', '      units: 1\n      modifiers: [59]\n      minutes: 15\n');
+    assert.equal(addGp(text, 0), text.replace('[59]', '[59, GP]'));
   });
 });

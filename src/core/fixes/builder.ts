@@ -2,7 +2,7 @@
  * Builds text edits against the source map: set a value, add or remove a sequence item,
  * insert a key. Edits touch only the named node, so comments and formatting elsewhere stay.
  */
-import { isMap, isSeq, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { joinPath, type SourceMap } from '../parse/sourceMap';
 import type { TextEdit } from '../types';
 
@@ -17,8 +17,11 @@ export class FixBuilder {
     this.eol = text.includes('\r\n') ? '\r\n' : '\n';
   }
 
-  /** Replace the value at `path`, or insert `key: value` into its parent mapping. */
-  setValue(path: string, valueText: string): TextEdit[] {
+  /**
+   * Replace the value at `path`, or insert `key: value` into its parent mapping (right
+   * after the entry `afterKey` when the mapping has one, else as its last entry).
+   */
+  setValue(path: string, valueText: string, afterKey?: string): TextEdit[] {
     const entry = this.src.get(path);
     if (entry && entry.value.end > entry.value.start) return [{ ...entry.value, newText: valueText }];
     if (entry?.key) {
@@ -26,7 +29,7 @@ export class FixBuilder {
       return edit ? [edit] : [];
     }
     const cut = path.lastIndexOf('.');
-    return this.insertKey(cut < 0 ? '' : path.slice(0, cut), path.slice(cut + 1), valueText);
+    return this.insertKey(cut < 0 ? '' : path.slice(0, cut), path.slice(cut + 1), valueText, afterKey);
   }
 
   /** `key:` with no value: write after the colon. */
@@ -36,24 +39,34 @@ export class FixBuilder {
     return { start: colon + 1, end: colon + 1, newText: ` ${valueText}` };
   }
 
-  /** Add `key: value` as the last entry of the mapping at `mapPath`. */
-  insertKey(mapPath: string, key: string, valueText: string): TextEdit[] {
+  /**
+   * Add `key: value` to the mapping at `mapPath`: right after the entry `afterKey` when
+   * given and present, else as the last entry.
+   */
+  insertKey(mapPath: string, key: string, valueText: string, afterKey?: string): TextEdit[] {
     const map = this.src.get(mapPath)?.node;
     if (!isMap(map)) return [];
-    if (map.flow) return this.insertIntoFlow(map, `${key}: ${valueText}`);
+    const after = afterKey === undefined ? undefined : this.entryEnd(map, afterKey);
+    if (map.flow) {
+      if (after !== undefined) return [{ start: after, end: after, newText: `, ${key}: ${valueText}` }];
+      return this.insertIntoFlow(map, `${key}: ${valueText}`);
+    }
     const first = map.items[0];
     const firstKey = first?.key as Node | undefined;
     const indent = firstKey?.range ? this.columnOf(firstKey.range[0]) : this.columnOf(map.range![0]);
-    const at = this.lineStartAfter(this.nodeEnd(map));
+    const at = this.lineStartAfter(after ?? this.nodeEnd(map));
     const block = valueText.includes('\n');
     const line = `${' '.repeat(indent)}${key}:${block ? '' : ' '}${valueText.replace(/\r?\n/g, this.eol)}${this.eol}`;
     return [{ start: at, end: at, newText: this.needsNewline(at) ? `${this.eol}${line}` : line }];
   }
 
-  /** Append an item to the sequence at `seqPath`; create `key: [item]` when absent. */
-  addItem(seqPath: string, itemText: string): TextEdit[] {
+  /**
+   * Append an item to the sequence at `seqPath`; when absent, create `key: [item]` (after
+   * the sibling entry `afterKey` when there is one, see insertKey).
+   */
+  addItem(seqPath: string, itemText: string, afterKey?: string): TextEdit[] {
     const seq = this.src.get(seqPath)?.node;
-    if (!isSeq(seq)) return this.setValue(seqPath, `[${itemText}]`);
+    if (!isSeq(seq)) return this.setValue(seqPath, `[${itemText}]`, afterKey);
     if (seq.flow) return this.insertIntoFlow(seq, itemText);
     const first = seq.items[0] as Node | undefined;
     const dash = first?.range ? this.text.lastIndexOf('-', first.range[0]) : seq.range![0];
@@ -85,6 +98,13 @@ export class FixBuilder {
     }
     const lineStart = this.text.lastIndexOf('\n', item.range[0] - 1) + 1;
     return [{ start: lineStart, end: this.lineStartAfter(item.range[2]), newText: '' }];
+  }
+
+  /** End of the entry `key` of a mapping (its value, else its key), if it has one. */
+  private entryEnd(map: YAMLMap, key: string): number | undefined {
+    const pair = (map.items as Pair<Node, Node | null>[]).find((p) => isScalar(p.key) && p.key.value === key);
+    const node = pair?.value ?? pair?.key;
+    return node?.range ? this.nodeEnd(node) : undefined;
   }
 
   private insertIntoFlow(node: YAMLMap | YAMLSeq, itemText: string): TextEdit[] {

@@ -88,7 +88,8 @@ function modifierText(ctx: ClaimContext, l: IndexedLine, mod: string): string {
 
 export function addModifierFix(ctx: ClaimContext, l: IndexedLine, mod: string, preferred: boolean, title?: string): Fix | undefined {
   if (modifiersOf(l).length >= MAX_MODIFIERS) return undefined; // a fifth would break the claim
-  const edits = ctx.fix.addItem(modsPath(l), modifierText(ctx, l, mod));
+  // A new `modifiers:` goes right below `code:`, where a reader looks for it.
+  const edits = ctx.fix.addItem(modsPath(l), modifierText(ctx, l, mod), 'code');
   return edits.length ? { id: `add-${mod}`, title: title ?? `Add ${mod} to lines[${l.index}]`, edits, preferred } : undefined;
 }
 
