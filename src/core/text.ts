@@ -4,3 +4,17 @@
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/**
+ * A service line the way billing people count them: from 1, with its code, e.g.
+ * "service line 2 (97110)". The field path (lines[1]) stays in the finding's own path.
+ */
+export function serviceLine(index: number, code?: string): string {
+  return `service line ${index + 1}${code ? ` (${code})` : ''}`;
+}
+
+/** The same, capitalised for the start of a sentence: "Service line 2 (97110)". */
+export function ServiceLine(index: number, code?: string): string {
+  const s = serviceLine(index, code);
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -342,7 +342,7 @@ describe('core/data', () => {
 
     it('97750 pairs with evaluations are marked unconfirmed', () => {
       const p = findNcciPair('97750', '97165', '2026-01-10');
-      assert.equal(p?.confidence, 'U');
+      assert.equal(p?.indicatorConfidence, 'U');
       assert.equal(p?.column2, '97750');
       assert.ok(ncciPairs('2026-01-10').length > 20);
     });

@@ -58,6 +58,7 @@ export const TIMED_CODES: CodeInfo[] = [
   timed15('97116', 'Gait training', 'Teaching and practising walking, including stairs, with or without a walking aid.', 'UTHealth [S15], WebPT [S18]', 'C'),
   timed15('97124', 'Massage', 'Hands-on soft-tissue massage to ease muscle tension and help circulation.', 'medicalbillingcptmodifiers [S-web]', 'S'),
   timed15('97129', 'Cognitive intervention, first 15 min', 'One-on-one treatment to improve thinking skills like memory and attention, and to teach workarounds for daily tasks; first unit of the day.', 'PT Medical Billing [S20], McKnight\'s [S21]', 'C', {
+    oncePerDay: true,
     notes: [
       'Report once per day; further units on the same day use 97130.',
       'New in 2020; replaced Medicare\'s G0515 and CPT 97127.',
@@ -92,17 +93,23 @@ export const TIMED_CODES: CodeInfo[] = [
     from: '2018-01-01',
   }),
 
-  // Work hardening: timed in hours, not in 15-minute units.
+  // Work hardening: timed in hours, not in 15-minute units; Medicare status R.
   {
     code: '97545',
     kind: 'timed-other',
     short: 'Work hardening, first 2 h',
-    description: 'A structured, job-focused conditioning programme; this code covers the first two hours.',
+    description: 'A structured, job-focused conditioning programme; this code covers the first two hours of the day and is reported once.',
     therapy: 'always',
     unitMinutes: 120,
+    oncePerDay: true,
+    pfsStatus: 'R',
     from: DATA_BASELINE,
-    source: 'report §3',
-    confidence: 'U',
+    source: 'billing-rules §13.8 ("initial 2 hours", once; Medicare status R); report §3',
+    confidence: 'S',
+    notes: [
+      'Reported once per date ("initial 2 hours"); each further hour is 97546.',
+      'Medicare status R: restricted coverage, no national rate (the contractor prices it).',
+    ],
   },
   {
     code: '97546',
@@ -112,8 +119,10 @@ export const TIMED_CODES: CodeInfo[] = [
     therapy: 'always',
     unitMinutes: 60,
     addOnTo: ['97545'],
+    pfsStatus: 'R',
     from: DATA_BASELINE,
-    source: 'report §3',
-    confidence: 'U',
+    source: 'billing-rules §13.8 (each additional hour; Medicare status R); report §3',
+    confidence: 'S',
+    notes: ['Medicare status R: restricted coverage, no national rate (the contractor prices it).'],
   },
 ];

@@ -11,10 +11,11 @@ import { TIMED_CODES } from './codes-timed';
 import { UNTIMED_CODES } from './codes-untimed';
 import { SLP_CODES } from './codes-slp';
 import { OTHER_CODES } from './codes-other';
+import { ADDED_CODES } from './codes-added';
 
 export { DATA_BASELINE } from './codes-timed';
 
-export const CODES: readonly CodeInfo[] = [...TIMED_CODES, ...UNTIMED_CODES, ...SLP_CODES, ...OTHER_CODES];
+export const CODES: readonly CodeInfo[] = [...TIMED_CODES, ...UNTIMED_CODES, ...SLP_CODES, ...OTHER_CODES, ...ADDED_CODES];
 
 /** Default evidence for "always therapy" on 97xxx / 92xxx treatment codes. */
 const ALWAYS_DEFAULT: Sourced = {
@@ -39,6 +40,10 @@ const THERAPY_STATUS_OVERRIDES: Record<string, Sourced> = {
   '97129': { source: 'brief: 97xxx treatment code; CMS status for 97129/97130 not retrieved', confidence: 'U' },
   '97130': { source: 'brief: 97xxx treatment code; CMS status for 97129/97130 not retrieved', confidence: 'U' },
   G0283: { source: 'follows 97014, which it replaces; CMS status not retrieved', confidence: 'U' },
+  ...Object.fromEntries(['97550', '97551', '97552'].map((c) => [c, { source: 'HHS/CMS CY 2024 therapy code list update (billing-rules §13.8)', confidence: 'C' as const }])),
+  ...Object.fromEntries(
+    ['98975', '98976', '98977', '98978', '98980', '98981'].map((c) => [c, { source: 'CMS CY 2022 PFS final rule: RTM codes are "sometimes therapy" (secondary restatements)', confidence: 'S' as const }]),
+  ),
 };
 
 /** Whether a code is always or sometimes therapy, with the evidence for that status. */

@@ -16,8 +16,12 @@ const MUSCLE_ROM_TESTS = ['95831', '95832', '95833', '95834', '95851', '95852'];
 /** Individual timed codes in 97110–97542 that 97150 pairs with. */
 const INDIVIDUAL_TIMED = ['97110', '97112', '97113', '97116', '97124', '97140', '97530', '97533', '97535', '97537', '97542'];
 
+/** Treatment codes the re-evaluations 97164 and 97168 pair with (re-evaluation in column 2). */
+const REEVAL_TREATMENT = [...INDIVIDUAL_TIMED, '97012', '97032', '97035'];
+
 interface Rows extends Sourced, Effective {
   modifierIndicator: NcciPair['modifierIndicator'];
+  indicatorConfidence?: NcciPair['indicatorConfidence'];
   note?: string;
 }
 
@@ -68,11 +72,31 @@ export const NCCI_PAIRS: readonly NcciPair[] = [
     note: 'Column order derived: without 59 the lower-priced group code is paid, so 97150 is column 1 and the individual code column 2 [UNCONFIRMED].',
   }),
 
-  // Physical performance test with the evaluations.
+  // Physical performance test with the evaluations: the pair is reported, its indicator is not.
   ...pairs(ALL_EVALS, ['97750'], {
-    from: '2018-01-01', modifierIndicator: 1,
-    source: 'codingahead [S58], Gawenda NCCI v24.0 [S60]', confidence: 'U',
-    note: 'Not separately reportable with an evaluation on the same date. Indicator not found: 1 assumed, so a well-documented separate test is not hard-denied.',
+    from: '2018-01-01', modifierIndicator: 1, indicatorConfidence: 'U',
+    source: 'codingahead [S58], Gawenda NCCI v24.0 [S60]', confidence: 'S',
+    note: 'Not separately reportable with an evaluation on the same date. Modifier indicator UNCONFIRMED (no source settles it): 1 assumed, so a well-documented separate test is not hard-denied.',
+  }),
+
+  // Mechanical traction with manual therapy: 97140 is column 2 and takes 59/X{EPSU}.
+  {
+    column1: '97012', column2: '97140', from: '2020-01-01', modifierIndicator: 1,
+    source: 'AAPC Physical Medicine & Rehab Coding Alert (billing-rules §13.10)', confidence: 'S',
+    note: '97140 is column 2: it is paid with 97012 only with 59 or XE/XS/XP/XU for a distinct service.',
+  },
+
+  // The re-evaluations with the treatment codes they pair with: the re-evaluation is column 2
+  // and carries the modifier (97530/97150 with 97164 are above).
+  ...pairs(REEVAL_TREATMENT.filter((c) => c !== '97530'), ['97164'], {
+    from: '2020-01-01', modifierIndicator: 1,
+    source: 'Elite CME [S52], AmeriHealth [S-web amerihealth] (billing-rules §13.10)', confidence: 'S',
+    note: 'Re-evaluations "already form edit pairs with the service codes"; report the re-evaluation with a modifier when separately justified. The exact list of treatment codes is from the sources\' "most treatment codes" [UNCONFIRMED per code].',
+  }),
+  ...pairs([...REEVAL_TREATMENT, '97150'], ['97168'], {
+    from: '2020-01-01', modifierIndicator: 1,
+    source: 'Elite CME [S52], AmeriHealth [S-web amerihealth] (billing-rules §13.10)', confidence: 'S',
+    note: 'Re-evaluations "already form edit pairs with the service codes"; report the re-evaluation with a modifier when separately justified. The exact list of treatment codes is from the sources\' "most treatment codes" [UNCONFIRMED per code].',
   }),
 
   // Physical performance test with muscle and range-of-motion testing.

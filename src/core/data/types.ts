@@ -55,6 +55,18 @@ export interface CodeInfo extends Sourced, Effective {
   medicare?: { status: 'bundled' } | { replacedBy: string };
   /** For timed-other codes: minutes per unit (e.g. 60) — 51% of it is needed for a unit. */
   unitMinutes?: number;
+  /**
+   * For timed-other codes whose descriptor demands the whole period (remote treatment
+   * management: "20 minutes"), the share of `unitMinutes` needed for a unit (1 = all).
+   */
+  minShare?: number;
+  /** The code is reported once per date (e.g. 97545 "initial 2 hours"); more time goes to its add-on. */
+  oncePerDay?: boolean;
+  /**
+   * Medicare Physician Fee Schedule status when it is not "A" (active, priced):
+   * R = restricted coverage, no national rate (the contractor prices it).
+   */
+  pfsStatus?: 'R';
   /** Plain-language notes for hover (e.g. exercise vs activity). */
   notes?: string[];
 }
@@ -98,6 +110,11 @@ export interface NcciPair extends Sourced, Effective {
   column2: string;
   /** 0 = no modifier bypasses; 1 = 59/X{EPSU} may bypass; 9 = not applicable. */
   modifierIndicator: 0 | 1 | 9;
+  /**
+   * How sure the modifier indicator is, when less sure than the pair itself (e.g. the
+   * 97750-with-evaluation pair: the pair is reported, its indicator was not found).
+   */
+  indicatorConfidence?: Confidence;
   note?: string;
 }
 

@@ -1,3 +1,4 @@
+import { addOnWithoutPrimary } from './addOnWithoutPrimary';
 import { codeNotPayable } from './codeNotPayable';
 import { diagnosisPointerInvalid } from './diagnosisPointerInvalid';
 import { ncciModifierMissing } from './ncciModifierMissing';
@@ -6,4 +7,4 @@ import { npiInvalid } from './npiInvalid';
 import { unitsExceedMue } from './unitsExceedMue';
 import { unknownCode } from './unknownCode';
 
-export const codingRules = [unknownCode, codeNotPayable, unitsExceedMue, ncciModifierMissing, ncciPairDenied, npiInvalid, diagnosisPointerInvalid];
+export const codingRules = [unknownCode, codeNotPayable, unitsExceedMue, addOnWithoutPrimary, ncciModifierMissing, ncciPairDenied, npiInvalid, diagnosisPointerInvalid];

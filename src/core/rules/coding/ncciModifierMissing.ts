@@ -1,6 +1,7 @@
-import type { Fix, Rule } from '../../types';
+import type { Fix, IndexedLine, Rule } from '../../types';
+import { serviceLine, ServiceLine } from '../../text';
 import { addModifierFix, modifiersMisspelled, modsPath } from '../modifiers/shared';
-import { hasDistinctModifier, pairEdits } from './ncci';
+import { hasDistinctModifier, pairEdits, type PairEdit } from './ncci';
 
 const BYPASS = ['XE', 'XS', 'XP', 'XU', '59'];
 
@@ -18,20 +19,27 @@ export const ncciModifierMissing: Rule = {
     'Which modifier is right depends on the facts, so none is applied automatically — and none should be added only to get past the edit.',
   source: 'NCCI PTP mechanics, APTA [S49][S50]; Casamba, Elite CME [S51][S52]; WebPT on CMS Example 9 [S55]; pairs in src/core/data/ncci.ts; billing-rules §5',
   check(ctx, report) {
+    // One finding per column-2 line, naming every column-1 code it pairs with.
+    const byLine = new Map<IndexedLine, PairEdit[]>();
     for (const edit of pairEdits(ctx)) {
       if (edit.pair.modifierIndicator !== 1) continue;
       for (const l of edit.column2) {
-        if (hasDistinctModifier(l)) continue;
-        if (modifiersMisspelled(ctx, l)) continue;
-        const fixes = BYPASS.map((m) => addModifierFix(ctx, l, m, false, `Add ${m} to lines[${l.index}] (${l.line.code})`));
-        report({
-          path: modsPath(l),
-          message:
-            `lines[${l.index}]: ${l.line.code} is column 2 of an NCCI pair with ${edit.pair.column1} (lines[${edit.column1.index}]) and is denied ` +
-            'without 59 or XE/XS/XP/XU; add one only if the two services were distinct.',
-          fixes: fixes.filter((f): f is Fix => !!f),
-        });
+        if (hasDistinctModifier(l) || modifiersMisspelled(ctx, l)) continue;
+        byLine.set(l, [...(byLine.get(l) ?? []), edit]);
       }
+    }
+    for (const [l, edits] of byLine) {
+      const where = serviceLine(l.index, l.line.code);
+      const fixes = BYPASS.map((m) => addModifierFix(ctx, l, m, false, `Add ${m} to ${where}`));
+      const withWhat = edits.map((e) => `${e.pair.column1} (${serviceLine(e.column1.index)})`).join(' and ');
+      const unconfirmed = edits.some((e) => e.pair.indicatorConfidence === 'U') ? " The pair's modifier indicator is unconfirmed (no source settles it)." : '';
+      report({
+        path: modsPath(l),
+        message:
+          `${ServiceLine(l.index, l.line.code)} is column 2 of an NCCI pair with ${withWhat} and is denied ` +
+          `without 59 or XE/XS/XP/XU; add one only if the services were distinct.${unconfirmed}`,
+        fixes: fixes.filter((f): f is Fix => !!f),
+      });
     }
   },
 };

@@ -28,8 +28,10 @@ export const unitsExceedMue: Rule = {
     }
     for (const [code, lines] of byCode) {
       const mue = mueFor(code, ctx.date);
-      // untimed-units already holds service-based codes to 1 unit per date.
-      if (!mue || (lines[0].info!.kind === 'untimed' && mue.maxUnits <= 1)) continue;
+      // untimed-units already holds service-based codes to 1 unit per date, and
+      // timed-units-51-percent the once-per-date codes timed in longer periods (97545).
+      const info = lines[0].info!;
+      if (!mue || ((info.kind === 'untimed' || (info.kind === 'timed-other' && info.oncePerDay)) && mue.maxUnits <= 1)) continue;
       const groups = mue.mai === 1 ? lines.map((l) => [l]) : [lines];
       for (const group of groups) {
         const units = group.reduce((s, l) => s + l.line.units, 0);

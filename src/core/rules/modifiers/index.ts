@@ -2,6 +2,7 @@ import type { Rule } from '../../types';
 import { assistantModifierMismatch } from './assistantModifierMismatch';
 import { assistantModifierMissing } from './assistantModifierMissing';
 import { assistantModifierUnsupported } from './assistantModifierUnsupported';
+import { assistantOnEvaluation } from './assistantOnEvaluation';
 import { distinctModifierConflict } from './distinctModifierConflict';
 import { kxModifierMissing } from './kxModifierMissing';
 import { kxModifierPremature } from './kxModifierPremature';
@@ -20,6 +21,7 @@ export const modifierRules: Rule[] = [
   assistantModifierMissing,
   assistantModifierMismatch,
   assistantModifierUnsupported,
+  assistantOnEvaluation,
   kxModifierMissing,
   kxModifierPremature,
   kxReviewThreshold,

@@ -1,6 +1,12 @@
 import { ruleOptions } from '../../config/schema';
 import type { IndexedLine, Rule } from '../../types';
 import { plural } from '../../text';
+import { allCodes } from '../../data';
+
+/** The add-on code that continues a once-per-date code (97545 → 97546). */
+function addOnOf(code: string, date: string): string | undefined {
+  return allCodes(date).find((c) => c.addOnTo?.includes(code))?.code;
+}
 
 const DEFAULTS = {
   /** Share of the descriptor's time needed for a unit (ASHA: at least 51%). */
@@ -21,7 +27,7 @@ export const timedUnits51Percent: Rule = {
   defaultSeverity: 'error',
   fixable: true,
   rationale:
-    'Some codes are timed in periods other than 15 minutes (92607/92608 speech-generating device evaluation, 92626/92627, 96105, 96125, work hardening 97545/97546). They follow neither the 8-minute table nor its pooling: a unit needs at least 51% of the time in the code\'s descriptor (31 minutes of an hour, 16 of a half hour). Option: share (default 0.51).',
+    'Some codes are timed in periods other than 15 minutes (92607/92608 speech-generating device evaluation, 92626/92627, 96105, 96125, work hardening 97545/97546). They follow neither the 8-minute table nor its pooling: a unit needs at least 51% of the time in the code\'s descriptor (31 minutes of an hour, 16 of a half hour). Codes for a first period (97545 initial 2 hours, 97550 first 30 minutes) are reported once per date, further time on their add-on; remote treatment management (98980/98981) needs the whole 20 minutes. Option: share (default 0.51).',
   source: 'ASHA, Medicare CPT coding rules for SLP services [S17]; CPT time rule (midpoint) [S14][S15]',
   check(ctx, report) {
     const { share } = ruleOptions(ctx.config, 'timed-units-51-percent', DEFAULTS);
@@ -32,15 +38,22 @@ export const timedUnits51Percent: Rule = {
     }
     for (const [code, lines] of byCode) {
       if (lines.some((l) => l.line.minutes === undefined)) continue; // timed-minutes-missing says so
-      const unitMinutes = lines[0].info!.unitMinutes!;
+      const info = lines[0].info!;
+      const unitMinutes = info.unitMinutes!;
+      const need = info.minShare ?? share;
       const minutes = lines.reduce((s, l) => s + (l.line.minutes ?? 0), 0);
       const billed = lines.reduce((s, l) => s + l.line.units, 0);
-      const want = unitsForLongCode(minutes, unitMinutes, share);
+      const own = unitsForLongCode(minutes, unitMinutes, need);
+      // "First period" codes (97545 initial 2 hours, 97550 first 30 minutes) are reported once.
+      const want = info.oncePerDay ? Math.min(1, own) : own;
       if (billed === want) continue;
       const path = `lines[${lines[0].index}].units`;
+      const addOn = info.oncePerDay ? addOnOf(info.code, ctx.date) : undefined;
+      const once = info.oncePerDay && own > 1 ? ` ${code} is reported once per date${addOn ? `; further time goes to ${addOn}` : ''}.` : '';
+      const period = need >= 1 ? `the whole ${unitMinutes} minutes` : `at least ${Math.round(need * 100)}% of a period`;
       report({
         path,
-        message: `${code} is billed per ${unitMinutes} minutes and needs at least ${Math.round(share * 100)}% of a period for a unit: ${plural(minutes, 'minute')} support ${plural(want, 'unit')}; ${billed} billed.`,
+        message: `${code} is billed per ${unitMinutes} minutes and needs ${period} for a unit: ${plural(minutes, 'minute')} support ${plural(want, 'unit')}; ${billed} billed.${once}`,
         fixes:
           lines.length === 1
             ? [{ id: `units:${code}=${want}`, title: `Bill ${plural(want, 'unit')} of ${code}`, edits: ctx.fix.setValue(path, String(want)), preferred: true }]
