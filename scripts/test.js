@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// The project's test command: builds, runs the unit, language-server and CLI suites with
-// mocha, then (unless SKIP_E2E=1) installs the real-VS-Code runtime and runs the end-to-end
-// suites in it (scripts/lib/e2e.js), and prints one totalled closing line "N passed, N failed".
+// The project's test command: builds, lints (typescript-eslint with the architecture's
+// boundary rules; each lint error counts as one failure), runs the unit, language-server
+// and CLI suites with mocha, then (unless SKIP_E2E=1) installs the real-VS-Code runtime and
+// runs the end-to-end suites in it (scripts/lib/e2e.js), and prints one totalled closing
+// line "N passed, N failed".
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -36,6 +38,19 @@ function build() {
   });
 }
 
+/** ESLint over src and test: one passed check when clean, one failure per error otherwise. */
+async function runLint() {
+  const { ESLint } = require('eslint');
+  const results = await new ESLint({ cwd: root }).lintFiles(['src', 'test']);
+  const errors = results.reduce((n, r) => n + r.errorCount + r.fatalErrorCount, 0);
+  if (errors) {
+    const formatter = await new ESLint({ cwd: root }).loadFormatter('stylish');
+    process.stdout.write(await formatter.format(results));
+  }
+  console.log(`lint: ${errors ? `${errors} errors` : 'clean'}`);
+  return { passed: errors ? 0 : 1, failed: errors };
+}
+
 async function runMocha(globs) {
   const Mocha = require('mocha');
   const mocha = new Mocha({ timeout: 20000, reporter: 'spec' });
@@ -61,8 +76,10 @@ async function runMocha(globs) {
   build();
   const only = process.argv.slice(2);
   const suites = only.length ? only : ['out/test/unit', 'out/test/lsp', 'out/test/cli', 'out/test/scripts'];
+  const lint = only.length ? { passed: 0, failed: 0 } : await runLint();
   const unit = await runMocha(suites);
-  let { passed, failed } = unit;
+  let passed = unit.passed + lint.passed;
+  let failed = unit.failed + lint.failed;
   if (!only.length && process.env.SKIP_E2E !== '1') {
     const e2e = runE2E();
     passed += e2e.passed;

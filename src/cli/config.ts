@@ -1,8 +1,7 @@
 /** Config for the CLI: --config <file>, else the nearest .claimlintrc per file's folder. */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { loadNearestConfig, parseConfig, type ConfigHost, type ConfigLoad } from '../core/config/lookup';
-import { resolveConfig, type ResolvedConfig } from '../core/config/schema';
+import { loadNearestConfig, parseConfig, type ConfigHost, type ConfigLoad, resolveConfig, type ResolvedConfig } from '../core';
 
 export const nodeConfigHost: ConfigHost = {
   readFile: (p) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined),

@@ -4,8 +4,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AuditCache } from '../core/audit/cache';
-import { audit, fixAll } from '../core/engine';
+import { AuditCache, audit, fixAll } from '../core';
 import { commandsHelp, findCommand } from './commands';
 import { ConfigResolver } from './config';
 import { discoverFiles, displayPath } from './files';

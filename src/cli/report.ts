@@ -1,7 +1,5 @@
 /** What the CLI knows about one audited file, shared by all formatters. */
-import { preferredFix } from '../core/engine';
-import type { ReportClaim } from '../core/report';
-import type { LocatedFinding } from '../core/types';
+import { preferredFix, type LocatedFinding, type ReportClaim } from '../core';
 
 export interface FileReport {
   /** Relative to the working directory, with forward slashes. */

@@ -3,94 +3,22 @@
  * findings) → fixed text. The editor, the CLI and the tests all call these.
  */
 import { parseAllDocuments } from 'yaml';
-import { AuditCache } from './audit/cache';
-import { auditDocumentSlice, PARSE_OPTIONS, type PlacedUnit } from './audit/document';
-import { configKey as keyOf, resolveConfig, type ResolvedConfig } from './config/schema';
-import { severityFor } from './audit/claim';
-import { parseDirectives } from './directives';
-import { LineIndex } from './parse/lines';
-import { prefixPath } from './parse/sourceMap';
-import { splitDocuments, type DocumentSlice } from './parse/split';
+import { analyze, type AnalyzeOptions } from './pipeline/analysis';
+import { PARSE_OPTIONS } from './pipeline/unit';
+import type { LineIndex } from './parse/lines';
 import type { Finding, Fix, LocatedFinding, TextEdit } from './types';
 
-export interface AuditOptions {
-  config?: ResolvedConfig;
-  /** Keep one per editor session or CLI run: unchanged claims are not parsed again. */
-  cache?: AuditCache;
-  /** Force the whole-document path (tests compare both paths). */
-  noSplit?: boolean;
-}
+export type AuditOptions = AnalyzeOptions;
 
 export interface AuditResult {
   findings: LocatedFinding[];
   lines: LineIndex;
 }
 
+/** The findings of a text (the pipeline of ./pipeline/analysis.ts, read for its findings). */
 export function audit(text: string, options: AuditOptions = {}): AuditResult {
-  const config = options.config ?? resolveConfig();
-  const ckey = keyOf(config);
-  const lines = new LineIndex(text);
-  const docs = splitDocuments(text) ?? documentsByParser(text);
-  const findings: Finding[] = [];
-  const seenIds = new Map<string, string>();
-  const dupSeverity = severityFor(config, 'claim-id-duplicate');
-
-  docs.forEach((slice, d) => {
-    const units: PlacedUnit[] = auditDocumentSlice(text, slice, config, ckey, options.cache, options.noSplit);
-    for (const u of units) {
-      for (const f of u.findings) {
-        findings.push({
-          ...f,
-          document: d,
-          path: prefixPath(u.prefix, f.path),
-          // The parser may place an error at end of input + 1; keep spans inside the text.
-          span: clampSpan(f.span.start + u.base, f.span.end + u.base, text.length),
-          fixes: f.fixes.map((fix) => shiftFix(fix, u.base)),
-        });
-      }
-      for (const id of u.ids) {
-        const path = prefixPath(u.prefix, id.path);
-        const first = seenIds.get(id.id);
-        if (first === undefined) seenIds.set(id.id, path);
-        else if (dupSeverity !== 'off') {
-          findings.push({
-            rule: 'claim-id-duplicate',
-            severity: dupSeverity,
-            message: `${path}: the same claim id is already used at ${first}; ids must be unique within the file.`,
-            document: d,
-            path,
-            span: { start: id.start + u.base, end: id.end + u.base },
-            fixes: [],
-          });
-        }
-      }
-    }
-  });
-
-  const directives = parseDirectives(lines);
-  const located = findings
-    .map((f) => ({ ...f, range: { start: lines.position(f.span.start), end: lines.position(f.span.end) } }))
-    .filter((f) => !directives.isDisabled(f.rule, f.range.start.line))
-    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
-  return { findings: located, lines };
-}
-
-function clampSpan(start: number, end: number, max: number): { start: number; end: number } {
-  const s = Math.min(Math.max(0, start), max);
-  return { start: s, end: Math.min(Math.max(s, end), max) };
-}
-
-function shiftFix(fix: Fix, by: number): Fix {
-  if (by === 0) return fix;
-  return { ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) };
-}
-
-/** Document boundaries from the real parser, for streams the scan will not cut. */
-function documentsByParser(text: string): DocumentSlice[] {
-  return parseAllDocuments(text, PARSE_OPTIONS as object).flatMap((doc) => {
-    const r = (doc as { range?: [number, number, number] }).range;
-    return r ? [{ start: r[0], end: r[2] }] : [];
-  });
+  const analysis = analyze(text, options);
+  return { findings: analysis.findings, lines: analysis.lines };
 }
 
 export interface FixResult {

@@ -3,7 +3,7 @@
  * fixture (the example) and that fixture's fixed snapshot (the fix). Pure: the callers
  * (scripts/gen-docs.js and the drift test) read and write the files.
  */
-import type { Rule } from '../core/types';
+import type { Rule } from '../core';
 
 export interface RuleExample {
   /** Fixture path relative to the repository root. */

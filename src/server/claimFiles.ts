@@ -5,7 +5,7 @@
  */
 import { posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONFIG_FILE_NAMES } from '../core/config/lookup';
+import { CONFIG_FILE_NAMES } from '../core';
 import { matchesGlob } from './glob';
 
 const CLAIM_FILE = /\.claim\.ya?ml$/i;

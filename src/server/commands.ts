@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ErrorCodes, ResponseError, type Connection, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver';
-import { audit } from '../core/engine';
+import { audit } from '../core';
 import type { DocumentContexts } from './documentContext';
 import { SERVER_COMMANDS, type ApplyResult, type WorkspaceAuditResult } from './protocol';
 import type { ClaimLanguageService } from './service';

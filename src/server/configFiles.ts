@@ -8,8 +8,7 @@ import { dirname, join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { isCollection, parseDocument } from 'yaml';
-import { loadNearestConfig, parseConfig, type ConfigHost, type ConfigLoad } from '../core/config/lookup';
-import { configSchema } from '../core/config/schema';
+import { loadNearestConfig, parseConfig, type ConfigHost, type ConfigLoad, configSchema } from '../core';
 import { DIAGNOSTIC_SOURCE } from './protocol';
 
 export const nodeFsHost: ConfigHost = {

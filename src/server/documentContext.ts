@@ -6,8 +6,7 @@
  */
 import { dirname } from 'node:path';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
-import { resolveConfig, type Config, type ResolvedConfig } from '../core/config/schema';
-import { settingsToConfig, type Settings } from '../core/config/settings';
+import { resolveConfig, type Config, type ResolvedConfig, settingsToConfig, type Settings } from '../core';
 import { isClaimFile, uriToPath } from './claimFiles';
 import type { ConfigFiles } from './configFiles';
 import type { SettingsStore } from './settings';

@@ -19,7 +19,6 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AuditCache } from '../core/audit/cache';
 import { isConfigFile, uriToPath } from './claimFiles';
 import { registerCommands } from './commands';
 import { ConfigFiles, configDiagnostics } from './configFiles';
@@ -39,7 +38,7 @@ export const CONFIG_WATCH_GLOB = '**/.claimlintrc.{yaml,yml,json}';
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const debounceMs = options.debounceMs ?? 150;
   const documents = new TextDocuments(TextDocument);
-  const service = new ClaimLanguageService({ cache: new AuditCache() });
+  const service = new ClaimLanguageService();
   let capabilities: ClientCapabilities = {};
   let folders: string[] = [];
   const canPull = (): boolean => capabilities.workspace?.configuration === true;

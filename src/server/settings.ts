@@ -5,7 +5,7 @@
  * without the configuration capability gets the settings it pushed, or the defaults.
  */
 import type { Connection } from 'vscode-languageserver';
-import { defaultSettings, settingsSchema, type Settings } from '../core/config/settings';
+import { defaultSettings, settingsSchema, type Settings } from '../core';
 import { SETTINGS_SECTION } from './protocol';
 
 /** Validate raw settings field by field. `invalid` receives the keys that were rejected. */

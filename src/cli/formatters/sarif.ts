@@ -3,7 +3,7 @@
  * patient values) and regions — never source snippets, which would copy claim data.
  */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { ALL_RULES, docsUrl } from '../../core/rules';
+import { ALL_RULES, docsUrl } from '../../core';
 import type { Formatter } from '../report';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;

@@ -1,24 +1,23 @@
 /**
- * Results of auditing one claim (or one whole document), keyed by its exact text and the
- * config, so that an unchanged claim is never parsed or audited twice. Least recently used
- * entries are evicted first.
+ * The one cache of the claim pipeline: parsed units (one claim item, or one whole
+ * document), keyed by their exact text, each holding its claims (node, source map, data)
+ * and its findings per config. Bounded by an estimate of the bytes it keeps alive; least
+ * recently used units are evicted first. `clear()` empties it (config files changed).
  */
-import type { ClaimFinding } from './claim';
+import type { ParsedUnit } from '../pipeline/unit';
 
-export interface CachedUnit {
-  findings: ClaimFinding[];
-  /** Claim id and its span (relative), for the file-level duplicate-id check. */
-  ids: { id: string; path: string; start: number; end: number }[];
-}
+/** Default budget: generous for a 30 MB claim file, far below a V8 heap limit. */
+export const DEFAULT_CACHE_BYTES = 768 * 1024 * 1024;
 
 export class AuditCache {
-  private readonly map = new Map<string, CachedUnit>();
+  private readonly map = new Map<string, ParsedUnit>();
+  private used = 0;
   hits = 0;
   misses = 0;
 
-  constructor(private readonly maxEntries = 20000) {}
+  constructor(readonly maxBytes = DEFAULT_CACHE_BYTES) {}
 
-  get(key: string): CachedUnit | undefined {
+  get(key: string): ParsedUnit | undefined {
     const hit = this.map.get(key);
     if (hit) {
       this.hits++;
@@ -28,16 +27,38 @@ export class AuditCache {
     return hit;
   }
 
-  set(key: string, value: CachedUnit): void {
+  set(key: string, value: ParsedUnit): void {
+    const old = this.map.get(key);
+    if (old) {
+      this.used -= old.bytes;
+      this.map.delete(key);
+    }
     this.map.set(key, value);
-    if (this.map.size > this.maxEntries) this.map.delete(this.map.keys().next().value as string);
+    this.used += value.bytes;
+    // Evict the oldest entries over budget (never the one just added).
+    for (const [k, v] of this.map) {
+      if (this.used <= this.maxBytes || k === key) break;
+      this.map.delete(k);
+      this.used -= v.bytes;
+    }
+  }
+
+  /** A unit's results grew (findings for another config): account for it. */
+  grew(by: number): void {
+    this.used += by;
   }
 
   get size(): number {
     return this.map.size;
   }
 
+  /** Estimated bytes held. */
+  get bytes(): number {
+    return this.used;
+  }
+
   clear(): void {
     this.map.clear();
+    this.used = 0;
   }
 }

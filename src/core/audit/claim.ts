@@ -1,17 +1,16 @@
 /**
  * Audits one claim: schema validation, then every enabled rule. Input is one parsed claim
- * node and the text it was parsed from; output is findings with spans in that text and
+ * (node, source map, data) and the text it was parsed from; output is findings with spans in that text and
  * paths relative to the claim, so the result can be cached by the claim's text alone.
  */
-import type { Document, Node } from 'yaml';
 import { codeInfo } from '../data';
-import { buildSourceMap, nearestEntry, type SourceMap } from '../parse/sourceMap';
+import { nearestEntry, type SourceMap } from '../parse/sourceMap';
+import type { ParsedClaim } from '../pipeline/unit';
 import { FixBuilder } from '../fixes/builder';
 import type { ResolvedConfig } from '../config/schema';
 import { ALL_RULES, RULES_BY_ID } from '../rules';
 import type { ClaimContext, Finding, Report, Severity, Span } from '../types';
 import type { UnitRule } from '../model/claim';
-import { validateClaim } from './validate';
 
 /** A finding before it is placed in the file: path relative to the claim. */
 export type ClaimFinding = Omit<Finding, 'document' | 'path'> & { path: string };
@@ -20,20 +19,16 @@ export function severityFor(config: ResolvedConfig, ruleId: string): Severity | 
   return config.rules[ruleId]?.severity ?? RULES_BY_ID.get(ruleId)?.defaultSeverity ?? 'error';
 }
 
-export function auditClaimNode(node: Node, doc: Document, text: string, config: ResolvedConfig): ClaimFinding[] {
-  const src = buildSourceMap(node);
+export function auditClaim(parsed: ParsedClaim, text: string, config: ResolvedConfig): ClaimFinding[] {
+  const src = parsed.src;
   const out: ClaimFinding[] = [];
-  let raw: unknown;
-  try {
-    raw = node.toJS(doc);
-  } catch {
-    // toJS throws on an alias whose anchor is missing or comes later.
+  if (parsed.rawFailed) {
     const severity = severityFor(config, 'yaml-syntax');
     if (severity === 'off') return out;
     const message = 'YAML syntax error: an alias refers to an anchor that is not defined before it.';
     return [{ rule: 'yaml-syntax', severity, message, path: '', span: locate(src, text, '', 'value'), fixes: [] }];
   }
-  const validated = validateClaim(raw);
+  const validated = parsed.validated();
 
   const schemaSeverity = severityFor(config, 'claim-schema');
   if (schemaSeverity !== 'off') {

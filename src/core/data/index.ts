@@ -17,8 +17,8 @@ import type {
   Sourced,
 } from './types';
 import { allEffective, isEffective, pickEffective } from './effective';
-import { CODES, therapyStatus } from './codes';
-import { MODIFIERS, THERAPY_MODIFIERS, ASSISTANT_MODIFIERS, DISTINCT_MODIFIERS } from './modifiers';
+import { CODES } from './codes';
+import { MODIFIERS } from './modifiers';
 import { CONVERSION_FACTORS, FEES } from './fees';
 import { KX_THRESHOLDS } from './kx';
 import { NCCI_PAIRS, SAME_DAY_EXCLUSIVE_GROUPS, type SameDayExclusiveGroup } from './ncci';

@@ -6,18 +6,15 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver';
-import type { ResolvedConfig } from '../../core/config/schema';
-import { applyFixes, fixAll, fixKeepsYaml, preferredFix, type AuditResult } from '../../core/engine';
-import { docsUrl } from '../../core/rules';
-import type { LocatedFinding } from '../../core/types';
+import { applyFixes, docsUrl, fixAll, fixKeepsYaml, preferredFix, type Analysis, type LocatedFinding, type ResolvedConfig } from '../../core';
 import { CLIENT_COMMANDS, FIX_ALL_KIND } from '../protocol';
-import type { AuditMemo } from './auditMemo';
+import type { DocumentAnalyses } from './analyses';
 import { diagnosticData } from './diagnostics';
 import { disableForFileEdits, disableForLineEdits } from './directiveEdits';
 import { diffEdit, lspEdits, rangeOf, workspaceEdit, type EditOptions } from './edits';
 
 export function codeActions(
-  memo: AuditMemo,
+  analyses: DocumentAnalyses,
   doc: TextDocument,
   context: CodeActionContext,
   config: ResolvedConfig,
@@ -25,16 +22,16 @@ export function codeActions(
 ): CodeAction[] {
   const wants = (kind: string): boolean => !context.only || context.only.some((o) => kind === o || kind.startsWith(`${o}.`));
   const out: CodeAction[] = [];
-  if (wants(CodeActionKind.QuickFix)) out.push(...quickFixes(memo.audit(doc, config), doc, context.diagnostics, options));
+  if (wants(CodeActionKind.QuickFix)) out.push(...quickFixes(analyses.get(doc, config), doc, context.diagnostics, options));
   // Fix-all runs the audit several times: only when asked for (on save, "Source Action…").
   if (context.only && wants(FIX_ALL_KIND)) {
-    const action = fixAllAction(memo, doc, config, options);
+    const action = fixAllAction(analyses, doc, config, options);
     if (action) out.push(action);
   }
   return out;
 }
 
-function quickFixes(result: AuditResult, doc: TextDocument, diagnostics: Diagnostic[], options: EditOptions): CodeAction[] {
+function quickFixes(result: Analysis, doc: TextDocument, diagnostics: Diagnostic[], options: EditOptions): CodeAction[] {
   const text = doc.getText();
   const fixActions: CodeAction[] = [];
   const ruleActions: CodeAction[] = [];
@@ -127,18 +124,18 @@ function sameRange(a: Range, b: Range): boolean {
 
 /** Every preferred fix, iterated until nothing fixable is left, pinned to the version. */
 export function fixAllEdit(
-  memo: AuditMemo,
+  analyses: DocumentAnalyses,
   doc: TextDocument,
   config: ResolvedConfig,
   options: EditOptions,
 ): { edit: WorkspaceEdit; fixes: number; dropped: string[] } | undefined {
   const text = doc.getText();
-  const fixed = fixAll(text, { config, cache: memo.cache });
+  const fixed = fixAll(text, { config, cache: analyses.cache });
   if (fixed.applied === 0 || fixed.text === text) return undefined;
   return { edit: workspaceEdit(doc, diffEdit(doc, text, fixed.text), options), fixes: fixed.applied, dropped: fixed.dropped.map((d) => d.title) };
 }
 
-function fixAllAction(memo: AuditMemo, doc: TextDocument, config: ResolvedConfig, options: EditOptions): CodeAction | undefined {
-  const fixed = fixAllEdit(memo, doc, config, options);
+function fixAllAction(analyses: DocumentAnalyses, doc: TextDocument, config: ResolvedConfig, options: EditOptions): CodeAction | undefined {
+  const fixed = fixAllEdit(analyses, doc, config, options);
   return fixed && { title: 'Fix all auto-fixable claimlint problems', kind: FIX_ALL_KIND, edit: fixed.edit };
 }

@@ -5,27 +5,21 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLens } from 'vscode-languageserver';
-import type { ResolvedConfig } from '../../core/config/schema';
-import { RULES_BY_ID } from '../../core/rules';
-import type { LocatedFinding } from '../../core/types';
+import { DISCIPLINE_LABEL, plural, RULES_BY_ID, type Analysis, type LocatedFinding, type ResolvedConfig } from '../../core';
 import { SERVER_COMMANDS } from '../protocol';
-import type { AuditMemo } from './auditMemo';
-import { claimModel } from './claimModel';
 import { rangeOf } from './edits';
-import { plural } from '../../core/text';
-import { DISCIPLINE_LABEL } from '../../core/units/discipline';
 import { dollars, visitSummary, type VisitSummary } from './visitSummary';
 
-export function codeLenses(memo: AuditMemo, doc: TextDocument, config: ResolvedConfig): CodeLens[] {
+export function codeLenses(analysis: Analysis, doc: TextDocument, config: ResolvedConfig): CodeLens[] {
   const lenses: CodeLens[] = [];
-  for (const claim of claimModel(doc.getText()).claims) {
+  for (const claim of analysis.claims) {
     const v = claim.validated();
     if (!v.claim) continue;
     const summary = visitSummary(v.claim, v.lineIndex, v.complete, config);
     const at = rangeOf(doc, { start: claim.anchor, end: claim.anchor });
     for (const title of summaryTitles(summary)) lenses.push({ range: at, command: { title, command: '' } });
   }
-  for (const finding of memo.audit(doc, config).findings) {
+  for (const finding of analysis.findings) {
     if (!isUnitsFinding(finding)) continue;
     const fixes = [...finding.fixes].sort((a, b) => Number(b.preferred === true) - Number(a.preferred === true)).slice(0, 3);
     for (const fix of fixes) {

@@ -13,9 +13,8 @@ import {
   type CompletionList,
   type Position,
 } from 'vscode-languageserver';
-import type { ResolvedConfig } from '../../core/config/schema';
-import { allCodes, modifierInfo, type CodeInfo } from '../../core/data';
-import { claimModel, dataDate, rawAt } from './claimModel';
+import { type Analysis, type ResolvedConfig, allCodes, modifierInfo, type CodeInfo } from '../../core';
+import { dataDate, rawAt } from './claimData';
 import { rangeOf } from './edits';
 import { enumValuesAt, keysAt, type KeyInfo } from './schemaNav';
 import { cursorContext, type CursorContext } from './yamlCursor';
@@ -23,7 +22,7 @@ import { kindLabel } from './hoverText';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
-export function completion(doc: TextDocument, position: Position, config: ResolvedConfig): CompletionList {
+export function completion(analysis: Analysis, doc: TextDocument, position: Position, config: ResolvedConfig): CompletionList {
   const text = doc.getText();
   const offset = doc.offsetAt(position);
   const ctx = cursorContext(text, offset);
@@ -31,7 +30,7 @@ export function completion(doc: TextDocument, position: Position, config: Resolv
   const range = rangeOf(doc, ctx.replace);
   if (ctx.kind === 'key') return { isIncomplete: false, items: keyItems(ctx, range) };
 
-  const raw = claimModel(text).claimAt(offset)?.raw;
+  const raw = analysis.claimAt(offset)?.raw;
   const date = dataDate(raw, config);
   const valuePath = [...ctx.path, ctx.key];
   let items: CompletionItem[] = [];

@@ -1,8 +1,7 @@
 /** Core findings as LSP diagnostics: rule id in `code`, docs link, rule and fix ids in `data`. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { docsUrl } from '../../core/rules';
-import type { LocatedFinding, Severity } from '../../core/types';
+import { docsUrl, type LocatedFinding, type Severity } from '../../core';
 import { DIAGNOSTIC_SOURCE, type ClaimDiagnosticData } from '../protocol';
 import { rangeOf } from './edits';
 

@@ -3,7 +3,7 @@
  * (same indentation) and `# claimlint-disable-file <rule>` after the leading comment block.
  * An existing directive of the same kind in that place gets the rule appended instead.
  */
-import type { TextEdit } from '../../core/types';
+import type { TextEdit } from '../../core';
 import { eolOf } from './edits';
 
 interface LineSpan {

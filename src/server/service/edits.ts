@@ -10,7 +10,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { Span, TextEdit as CoreEdit } from '../../core/types';
+import type { Span, TextEdit as CoreEdit } from '../../core';
 
 export function rangeOf(doc: TextDocument, span: Span): Range {
   return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };

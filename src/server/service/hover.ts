@@ -5,9 +5,8 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import type { ResolvedConfig } from '../../core/config/schema';
-import { fieldGuidance, type GuidanceField } from '../../core/documentation/guidance';
-import { claimModel, dataDate, rawAt, type NodeAt } from './claimModel';
+import { type Analysis, type NodeAt, type ResolvedConfig, fieldGuidance, type GuidanceField } from '../../core';
+import { dataDate, rawAt } from './claimData';
 import { rangeOf } from './edits';
 import { codeHover, modifierHover, unitsHover } from './hoverText';
 import { describeOf, keyPathOf, schemaAt } from './schemaNav';
@@ -15,8 +14,8 @@ import { visitSummary } from './visitSummary';
 
 const GUIDED_FIELDS = new Set<string>(['justification', 'functional_goal', 'supervision_need', 'intervention', 'assistance_level', 'equipment']);
 
-export function hover(doc: TextDocument, position: Position, config: ResolvedConfig): Hover | null {
-  const at = claimModel(doc.getText()).nodeAt(doc.offsetAt(position));
+export function hover(analysis: Analysis, doc: TextDocument, position: Position, config: ResolvedConfig): Hover | null {
+  const at = analysis.nodeAt(doc.offsetAt(position));
   if (!at) return null;
   const value = hoverMarkdown(at, config);
   if (!value) return null;

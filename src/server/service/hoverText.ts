@@ -7,15 +7,16 @@ import {
   assistantDifferential,
   citation,
   codeInfo,
+  describeTotal,
+  DISCIPLINE_LABEL,
   feeFor,
   kxThreshold,
   modifierInfo,
+  plural,
   priceLine,
+  unitsForMinutes,
   type CodeInfo,
-} from '../../core/data';
-import { describeTotal, unitsForMinutes } from '../../core/units/eightMinute';
-import { plural } from '../../core/text';
-import { DISCIPLINE_LABEL } from '../../core/units/discipline';
+} from '../../core';
 import { dollars, type VisitSummary } from './visitSummary';
 
 export function kindLabel(info: CodeInfo): string {

@@ -5,10 +5,8 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, Hover, Position, WorkspaceEdit } from 'vscode-languageserver';
-import { AuditCache } from '../../core/audit/cache';
-import type { ResolvedConfig } from '../../core/config/schema';
-import { applyFixes, type AuditResult } from '../../core/engine';
-import { AuditMemo } from './auditMemo';
+import { AuditCache, applyFixes, type Analysis, type AuditResult, type ResolvedConfig } from '../../core';
+import { DocumentAnalyses } from './analyses';
 import { codeActions, fixAllEdit } from './codeActions';
 import { codeLenses } from './codeLens';
 import { completion } from './completion';
@@ -24,12 +22,12 @@ export interface ServiceOptions {
 
 export class ClaimLanguageService {
   readonly cache: AuditCache;
-  private readonly memo: AuditMemo;
+  private readonly analyses: DocumentAnalyses;
   private editOptions: EditOptions;
 
   constructor(options: ServiceOptions = {}) {
     this.cache = options.cache ?? new AuditCache();
-    this.memo = new AuditMemo(this.cache);
+    this.analyses = new DocumentAnalyses(this.cache);
     this.editOptions = { documentChanges: options.documentChanges ?? true };
   }
 
@@ -37,8 +35,14 @@ export class ClaimLanguageService {
     this.editOptions = { documentChanges: supported };
   }
 
+  /** The document's claims and findings: one pipeline run per text and config, shared by every feature. */
+  analysis(doc: TextDocument, config: ResolvedConfig): Analysis {
+    return this.analyses.get(doc, config);
+  }
+
+  /** The document's findings (the same object while the text and config stay the same). */
   audit(doc: TextDocument, config: ResolvedConfig): AuditResult {
-    return this.memo.audit(doc, config);
+    return this.analysis(doc, config);
   }
 
   diagnostics(doc: TextDocument, config: ResolvedConfig): Diagnostic[] {
@@ -46,12 +50,12 @@ export class ClaimLanguageService {
   }
 
   codeActions(doc: TextDocument, context: CodeActionContext, config: ResolvedConfig): CodeAction[] {
-    return codeActions(this.memo, doc, context, config, this.editOptions);
+    return codeActions(this.analyses, doc, context, config, this.editOptions);
   }
 
   /** Every preferred fix applied (iterated), pinned to the document version; undefined when nothing is fixable. */
   fixAllEdit(doc: TextDocument, config: ResolvedConfig): { edit: WorkspaceEdit; fixes: number; dropped: string[] } | undefined {
-    return fixAllEdit(this.memo, doc, config, this.editOptions);
+    return fixAllEdit(this.analyses, doc, config, this.editOptions);
   }
 
   /** One fix of one finding (by rule, fix id and the finding's line), pinned to the version. */
@@ -67,24 +71,25 @@ export class ClaimLanguageService {
   }
 
   hover(doc: TextDocument, position: Position, config: ResolvedConfig): Hover | null {
-    return hover(doc, position, config);
+    return hover(this.analysis(doc, config), doc, position, config);
   }
 
   codeLenses(doc: TextDocument, config: ResolvedConfig): CodeLens[] {
-    return codeLenses(this.memo, doc, config);
+    return codeLenses(this.analysis(doc, config), doc, config);
   }
 
   completion(doc: TextDocument, position: Position, config: ResolvedConfig): CompletionList {
-    return completion(doc, position, config);
+    return completion(this.analysis(doc, config), doc, position, config);
   }
 
   /** Drop what is remembered about a closed document. */
   forget(uri: string): void {
-    this.memo.forget(uri);
+    this.analyses.forget(uri);
   }
 
-  /** Config files changed: cached audits may be stale. */
+  /** Config files or settings changed: drop every analysis and the pipeline's cache. */
   reset(): void {
-    this.memo.clear();
+    this.analyses.clear();
+    this.cache.clear();
   }
 }

@@ -3,7 +3,7 @@
  * key and enum completion and for key hovers: the format has one source of truth.
  */
 import { z } from 'zod';
-import { claimSchema } from '../../core/model/claim';
+import { claimSchema } from '../../core';
 
 type Schema = z.ZodType;
 

@@ -3,12 +3,21 @@
  * the units they support under the claim's unit rule, the units billed, the allowed
  * split across codes, and an estimated national payment.
  */
-import { unitRuleFor } from '../../core/audit/claim';
-import type { ResolvedConfig } from '../../core/config/schema';
-import { codeInfo, priceLine, roundCents, type CodeInfo, type Discipline } from '../../core/data';
-import { poolLines } from '../../core/units/visit';
-import type { Claim, UnitRule } from '../../core/model/claim';
-import { allowedAllocations, cmsAllocation, unitsForMinutes } from '../../core/units/eightMinute';
+import {
+  allowedAllocations,
+  cmsAllocation,
+  codeInfo,
+  poolLines,
+  priceLine,
+  roundCents,
+  unitRuleFor,
+  unitsForMinutes,
+  type Claim,
+  type CodeInfo,
+  type Discipline,
+  type ResolvedConfig,
+  type UnitRule,
+} from '../../core';
 
 export interface TimedCodeTotal {
   code: string;

@@ -1,0 +1,36 @@
+/**
+ * The core's one public entry: the CLI, the language server and the docs generator import
+ * the engine from here and from nowhere else (a lint rule keeps it so; see
+ * eslint.config.mjs). Pure: no `vscode`, no LSP types, no file system.
+ */
+
+// The pipeline and the engine
+export { analyze, Analysis, type AnalyzeOptions, type NodeAt, type PlacedClaim, type PlacedUnit } from './pipeline/analysis';
+export type { ParsedClaim, ParsedUnit } from './pipeline/unit';
+export { AuditCache, DEFAULT_CACHE_BYTES } from './audit/cache';
+export { audit, applyFixes, fixAll, fixKeepsYaml, preferredFix, type AuditOptions, type AuditResult, type FixResult } from './engine';
+export { unitRuleFor } from './audit/claim';
+export type { ValidatedClaim } from './audit/validate';
+export { LineIndex } from './parse/lines';
+export type { SourceEntry, SourceMap } from './parse/sourceMap';
+
+// Config
+export { configKey, configSchema, resolveConfig, type Config, type ResolvedConfig } from './config/schema';
+export { defaultSettings, settingsSchema, settingsToConfig, type Settings } from './config/settings';
+export { CONFIG_FILE_NAMES, loadNearestConfig, parseConfig, type ConfigHost, type ConfigLoad } from './config/lookup';
+
+// Rules, findings, the claim format
+export { ALL_RULES, RULES_BY_ID, docsUrl } from './rules';
+export type { Finding, Fix, LocatedFinding, Position, Rule, RuleMeta, Severity, Span, TextEdit } from './types';
+export { claimSchema, payerTypes, type Claim, type PayerType, type UnitRule } from './model/claim';
+
+// Reference data and arithmetic the editor explains
+export { allCodes, assistantDifferential, citation, codeInfo, feeFor, kxThreshold, modifierInfo, priceLine, roundCents, type CodeInfo, type Discipline } from './data';
+export { allowedAllocations, cmsAllocation, describeTotal, unitsForMinutes } from './units/eightMinute';
+export { DISCIPLINE_LABEL } from './units/discipline';
+export { poolLines } from './units/visit';
+export { fieldGuidance, type GuidanceField } from './documentation/guidance';
+export { plural } from './text';
+
+// The audit report's figures (the CLI's html formatter renders them)
+export { collectClaims, type ReportClaim } from './report';

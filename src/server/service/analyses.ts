@@ -1,0 +1,37 @@
+/**
+ * The latest pipeline Analysis of each open document (one version per document), so
+ * diagnostics, code actions, code lenses, hover and completion of one text share one
+ * parse and one audit. Reused only for the same text and config; the pipeline's cache
+ * makes the analysis of a slightly edited file cheap.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, configKey, type Analysis, type AuditCache, type ResolvedConfig } from '../../core';
+
+export class DocumentAnalyses {
+  private readonly entries = new Map<string, Analysis>();
+
+  constructor(
+    readonly cache: AuditCache,
+    private readonly maxEntries = 64,
+  ) {}
+
+  get(doc: TextDocument, config: ResolvedConfig): Analysis {
+    const text = doc.getText();
+    const key = configKey(config);
+    const hit = this.entries.get(doc.uri);
+    if (hit && hit.text === text && hit.configKey === key) return hit;
+    const analysis = analyze(text, { config, cache: this.cache });
+    this.entries.delete(doc.uri);
+    this.entries.set(doc.uri, analysis);
+    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    return analysis;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}

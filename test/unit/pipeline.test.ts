@@ -1,0 +1,101 @@
+/**
+ * The one claim pipeline: one parse per claim text shared by the audit and every editor
+ * feature, per-claim node / source map / data / findings, one cache bounded by bytes that
+ * reset() clears.
+ */
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, AuditCache, audit, resolveConfig } from '../../src/core';
+import { ClaimLanguageService } from '../../src/server/service';
+import { claimFile, claimText } from '../bench/generate';
+
+const strip = (x: unknown) => JSON.parse(JSON.stringify(x));
+
+describe('pipeline: one parse for the audit and the editor', () => {
+  it('yields each claim with its node, source map, data and its own findings', () => {
+    const text = claimFile(3).replace('units: 1\n        minutes: 21', 'units: 3\n        minutes: 21');
+    const a = analyze(text);
+    assert.equal(a.claims.length, 3);
+    for (const [k, c] of a.claims.entries()) {
+      assert.equal(c.prefix, `claims[${k}]`);
+      assert.equal((c.raw as { id: string }).id, `CLM-2026-${100000 + k}`);
+      assert.ok(c.src.get('lines[0].units'), 'source map has the line units');
+      assert.equal(c.validated().claim?.id, `CLM-2026-${100000 + k}`);
+      assert.ok(text.slice(c.anchor).startsWith('id:'), 'the anchor is the claim\'s first key');
+      for (const f of c.findings) assert.ok(f.path.startsWith(`claims[${k}]`) && f.span.start >= c.start && f.span.end <= c.end + 1);
+    }
+    const all = a.findings;
+    assert.ok(all.some((f) => f.rule === 'timed-units-total'));
+    assert.deepEqual(
+      strip(a.claims.flatMap((c) => c.findings).sort((x, y) => x.span.start - y.span.start || x.rule.localeCompare(y.rule))),
+      strip(all),
+      'every finding of this file belongs to one claim',
+    );
+    assert.deepEqual(strip(all), strip(audit(text).findings));
+  });
+
+  it('gives a claim document its claim and a duplicate id to the claim that repeats it', () => {
+    const one = analyze(`claim:\n  ${claimText(2).slice(4).replace(/\n {2}/g, '\n')}`);
+    assert.equal(one.claims.length, 1);
+    assert.equal(one.claims[0].prefix, 'claim');
+    assert.equal((one.claims[0].raw as { id: string }).id, 'CLM-2026-100002');
+    const dup = analyze(claimFile(2).replace('CLM-2026-100001', 'CLM-2026-100000'));
+    assert.deepEqual(dup.claims[1].findings.map((f) => f.rule), ['claim-id-duplicate']);
+    assert.deepEqual(dup.claims[0].findings, []);
+  });
+
+  it('parses each claim once for diagnostics, code lens, hover, completion and code actions', () => {
+    const cache = new AuditCache();
+    const service = new ClaimLanguageService({ cache });
+    const config = resolveConfig();
+    const text = claimFile(20);
+    const doc = TextDocument.create('file:///p.claim.yaml', 'yaml', 1, text);
+    const diagnostics = service.diagnostics(doc, config);
+    service.codeLenses(doc, config);
+    service.hover(doc, doc.positionAt(text.indexOf('97530') + 2), config);
+    service.completion(doc, doc.positionAt(text.indexOf('assistance_level: ') + 18), config);
+    service.codeActions(doc, { diagnostics }, config);
+    assert.equal(cache.misses, 20, 'one parse per claim');
+    assert.equal(cache.size, 20);
+    // An edit of one claim: a hover parses that claim alone, and the audit then reuses it.
+    const edited = TextDocument.create(doc.uri, 'yaml', 2, text.replace('treatment_days_since_progress_report: 3', 'treatment_days_since_progress_report: 4'));
+    assert.ok(service.hover(edited, edited.positionAt(text.indexOf('97530') + 2), config));
+    assert.equal(cache.misses, 21);
+    service.diagnostics(edited, config);
+    service.codeLenses(edited, config);
+    assert.equal(cache.misses, 21);
+  });
+
+  it('reset() clears the one cache', () => {
+    const service = new ClaimLanguageService();
+    const doc = TextDocument.create('file:///r.claim.yaml', 'yaml', 1, claimFile(5));
+    service.diagnostics(doc, resolveConfig());
+    assert.equal(service.cache.size, 5);
+    service.reset();
+    assert.equal(service.cache.size, 0);
+    assert.equal(service.cache.bytes, 0);
+  });
+
+  it('keeps the cache within its byte budget, evicting the least recently used claims', () => {
+    const text = claimFile(50);
+    const perClaim = (() => {
+      const c = new AuditCache();
+      analyze(text, { cache: c });
+      return c.bytes / 50;
+    })();
+    const cache = new AuditCache(perClaim * 10);
+    const findings = analyze(text, { cache }).findings;
+    assert.ok(cache.bytes <= perClaim * 10, `${cache.bytes} > ${perClaim * 10}`);
+    assert.ok(cache.size <= 10 && cache.size > 0);
+    // Eviction never changes results.
+    assert.deepEqual(strip(analyze(text, { cache }).findings), strip(findings));
+  });
+
+  it('does not keep the whole file alive through a cached claim', () => {
+    // Cached unit texts are flat copies: equal in content, not slices of the file.
+    const cache = new AuditCache();
+    const a = analyze(claimFile(2), { cache });
+    const unit = a.units[0].unit;
+    assert.equal(unit.text, a.text.slice(a.units[0].base, a.units[1].base));
+  });
+});
