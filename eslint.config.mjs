@@ -48,5 +48,5 @@ export default defineConfig(
   // Tests load the JavaScript test harness and generated files with require().
   { files: ['test/**/*.ts'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { files: ['src/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', CORE_FORBIDDEN] } },
-  { files: ['src/server/**/*.ts', 'src/cli/**/*.ts', 'src/client/**/*.ts', 'src/docs/**/*.ts', 'src/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', ADAPTER_FORBIDDEN] } },
+  { files: ['src/server/**/*.ts', 'src/cli/**/*.ts', 'src/client/**/*.ts', 'src/docs/**/*.ts', 'src/import/**/*.ts', 'src/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', ADAPTER_FORBIDDEN] } },
 );

@@ -1,5 +1,5 @@
 /** Code conversions shared by the importers. */
-import type { PayerType } from '../core/model/claim';
+import type { PayerType } from '../core';
 import type { PlanDiscipline, ProviderDiscipline } from './types';
 
 /** ICD-10-CM as the claim format writes it: with its dot after the category (M25661 → M25.661). */

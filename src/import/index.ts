@@ -3,7 +3,7 @@
  * the payer, a FHIR R4 export, an EHR's CSV — as claim YAML (format v1). Pure: the CLI and
  * the VS Code command read and write the files.
  */
-import type { PayerType } from '../core/model/claim';
+import type { PayerType } from '../core';
 import type { PatientIdPolicy } from './patientId';
 import { importCsv } from './csv/importCsv';
 import { importFhir } from './fhir/importFhir';

@@ -3,7 +3,7 @@
  * (../../shared/design/claim-format.md, src/core/model/claim.ts), ready for the YAML writer.
  * Importers are pure: text (or chunks of it) in, claims out; files are the adapters' business.
  */
-import type { PayerType } from '../core/model/claim';
+import type { PayerType } from '../core';
 
 export type ProviderDiscipline = 'PT' | 'OT' | 'SLP' | 'physician' | 'other';
 export type PlanDiscipline = 'PT' | 'OT' | 'SLP';

@@ -8,7 +8,7 @@ import { basename, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
-import { payerTypes, type PayerType } from '../../core/model/claim';
+import { payerTypes, type PayerType } from '../../core';
 import {
   detectFormat,
   ImportError,
