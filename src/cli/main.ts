@@ -13,7 +13,7 @@ import { formatJson } from './formatters/json';
 import { formatJunit } from './formatters/junit';
 import { makeSarifFormatter } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
-import { collectClaims } from '../core/report';
+import { collectClaims } from '../core';
 import { fileReport, type FileReport, type Formatter } from './report';
 
 declare const CLAIMLINT_VERSION: string | undefined;

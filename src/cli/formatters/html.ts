@@ -3,7 +3,8 @@
  * claims table). The renderer is loaded on first use: in the bundle it is dist/report.js,
  * kept apart so that the CLI's other formats and the language server stay small.
  */
-import { docsUrl } from '../../core/rules/docs';
+import { docsUrl } from '../../core';
+import type * as ReportHtml from '../../report/html';
 import type { FileReport, Formatter } from '../report';
 
 export interface HtmlFormatOptions {
@@ -13,10 +14,11 @@ export interface HtmlFormatOptions {
   generatedAt: string;
 }
 
-type ReportModule = typeof import('../../report/html');
+type ReportModule = typeof ReportHtml;
 
 function loadRenderer(): ReportModule {
   // esbuild.js turns this into require('./report.js') in dist/cli.js and dist/client.js.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
   return require('../../report/html') as ReportModule;
 }
 
