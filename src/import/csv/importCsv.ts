@@ -5,7 +5,7 @@
  * the header is row 1.
  */
 import { parse } from 'csv-parse/sync';
-import { payerTypes, type PayerType } from '../../core/model/claim';
+import { payerTypes, type PayerType } from '../../core';
 import { decimal, disciplineOfModifiers, icd10WithDot, isRealDate } from '../codes';
 import { patientId, type PatientIdPolicy } from '../patientId';
 import { ImportError, type ImportedClaim, type ImportedLine, type ImportResult, type PlanDiscipline, type ProviderDiscipline } from '../types';

@@ -4,7 +4,7 @@
  * resolved inside the input: contained (#id), urn:uuid: and absolute full URLs, and
  * relative Type/id. One claim per Claim and date of service. docs/import.md has the table.
  */
-import type { PayerType } from '../../core/model/claim';
+import type { PayerType } from '../../core';
 import { disciplineOfModifiers, disciplineOfTaxonomy, icd10WithDot, isRealDate } from '../codes';
 import { patientId, type PatientIdPolicy } from '../patientId';
 import { ImportError, type ImportedClaim, type ImportedLine, type ImportResult, type ProviderDiscipline } from '../types';
