@@ -1,15 +1,18 @@
 /** Registers every command of `Commands` (the Record type makes the list exhaustive). */
 import * as vscode from 'vscode';
 import { auditWorkspace } from './auditWorkspace';
+import type { AuditSummaryView } from './auditSummaryView';
 import { Commands, type CommandId } from './constants';
 import type { ServerController } from './controller';
 import { fixAll } from './fixAll';
 import { showRuleDocs } from './ruleDocs';
+import { STATUS_MENU } from './status';
 
 export function registerCommands(
   extensionUri: vscode.Uri,
   controller: ServerController,
   log: vscode.LogOutputChannel,
+  summaryView: AuditSummaryView,
 ): vscode.Disposable[] {
   const handlers: Record<CommandId, (...args: unknown[]) => unknown> = {
     [Commands.restartServer]: async () => {
@@ -19,6 +22,11 @@ export function registerCommands(
     [Commands.auditWorkspace]: () => auditWorkspace(controller, log),
     [Commands.showOutput]: () => log.show(true),
     [Commands.showRuleDocs]: (ruleId, href) => showRuleDocs(extensionUri, log, ruleId, href),
+    [Commands.showAuditSummary]: () => summaryView.show(),
+    [Commands.showStatusMenu]: async () => {
+      const choice = await vscode.window.showQuickPick(STATUS_MENU, { title: 'claimlint', placeHolder: 'Choose an action' });
+      if (choice) await vscode.commands.executeCommand(choice.command);
+    },
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
 }

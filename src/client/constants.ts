@@ -19,6 +19,8 @@ export const Commands = {
   auditWorkspace: 'claimlint.auditWorkspace',
   showOutput: 'claimlint.showOutput',
   showRuleDocs: CLIENT_COMMANDS.showRuleDocs,
+  showAuditSummary: 'claimlint.showAuditSummary',
+  showStatusMenu: 'claimlint.showStatusMenu',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -31,6 +33,7 @@ export type CommandId = (typeof Commands)[keyof typeof Commands];
 export const ServerCommands = {
   auditWorkspace: SERVER_COMMANDS.auditWorkspace,
   applyFixAll: SERVER_COMMANDS.applyFixAll,
+  auditSummaryData: SERVER_COMMANDS.auditSummaryData,
 } as const;
 
 /** Context keys the extension sets, used in package.json `when` clauses. */
@@ -40,6 +43,9 @@ export const ContextKeys = {
 
 /** Id of the status bar item (lets users hide it from the status bar's context menu). */
 export const STATUS_ITEM_ID = 'claimlint.status';
+
+/** View type of the Audit Summary webview panel. */
+export const AUDIT_SUMMARY_VIEW_TYPE = 'claimlint.auditSummary';
 
 /** VS Code's own commands the extension runs. */
 export const BuiltinCommands = {

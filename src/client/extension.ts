@@ -5,6 +5,7 @@
  * lifecycle events and counts, never claim values or file paths.
  */
 import * as vscode from 'vscode';
+import { AuditSummaryView } from './auditSummaryView';
 import { registerCommands } from './commands';
 import { ServerController } from './controller';
 import { ClaimStatusBar } from './statusBar';
@@ -14,13 +15,15 @@ let controller: ServerController | undefined;
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('claimlint', { log: true });
   controller = new ServerController(context.extensionUri, log);
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
+  const summaryView = new AuditSummaryView(controller, log, version);
   context.subscriptions.push(
     log,
     controller,
+    summaryView,
     new ClaimStatusBar(controller),
-    ...registerCommands(context.extensionUri, controller, log),
+    ...registerCommands(context.extensionUri, controller, log, summaryView),
   );
-  const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
   log.info(`claimlint ${version} activated`);
   controller.startIfClaimFileOpen();
 }

@@ -73,7 +73,22 @@ export function statusPresentation(input: StatusInput): StatusPresentation {
   if (others) parts.push(plural(others, 'note'));
   return {
     text,
-    tooltip: `claimlint: ${parts.join(', ')} in this claim file. Click to open the Problems panel.`,
-    command: BuiltinCommands.showProblems,
+    tooltip: `claimlint: ${parts.join(', ')} in this claim file. Click for the claimlint menu (Problems, Audit Summary …).`,
+    command: Commands.showStatusMenu,
   };
 }
+
+export interface StatusMenuItem {
+  label: string;
+  detail: string;
+  command: string;
+}
+
+/** The status bar item's menu, in order. */
+export const STATUS_MENU: readonly StatusMenuItem[] = [
+  { label: '$(warning) Show Problems', detail: "Open the Problems panel with this file's findings", command: BuiltinCommands.showProblems },
+  { label: '$(graph) Show Audit Summary', detail: 'Claims, error rates, units and dollars at stake, with charts, for the workspace', command: Commands.showAuditSummary },
+  { label: '$(checklist) Audit All Claim Files in the Workspace', detail: 'Audit every claim file, open or not, into the Problems panel', command: Commands.auditWorkspace },
+  { label: '$(wrench) Fix All Auto-Fixable Problems', detail: 'Apply the unambiguous fixes in this file', command: Commands.fixAll },
+  { label: '$(output) Show Output', detail: "The claimlint log (counts and events, never claim values)", command: Commands.showOutput },
+];

@@ -1,15 +1,16 @@
 /**
  * workspace/executeCommand: fix all (claimlint.applyFixAll), one fix from a code lens
- * (claimlint.applyFix) and the workspace audit (claimlint.auditWorkspace).
+ * (claimlint.applyFix), the workspace audit (claimlint.auditWorkspace) and the audit
+ * summary's data (claimlint.auditSummaryData).
  */
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ErrorCodes, ResponseError, type Connection, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver';
-import { audit } from '../core';
+import { audit, collectClaims, type LocatedFinding, type ResolvedConfig } from '../core';
 import type { DocumentContexts } from './documentContext';
-import { SERVER_COMMANDS, type ApplyResult, type WorkspaceAuditResult } from './protocol';
+import { SERVER_COMMANDS, type ApplyResult, type AuditSummaryData, type WorkspaceAuditResult } from './protocol';
 import type { ClaimLanguageService } from './service';
 import { toDiagnostic } from './service/diagnostics';
 
@@ -36,6 +37,8 @@ export function registerCommands(deps: CommandDeps): void {
           return await applyFix(deps, args);
         case SERVER_COMMANDS.auditWorkspace:
           return await auditWorkspace(deps);
+        case SERVER_COMMANDS.auditSummaryData:
+          return await auditSummaryData(deps, args[0]);
         default:
           return null;
       }
@@ -84,9 +87,22 @@ async function applyFix(deps: CommandDeps, args: unknown[]): Promise<ApplyResult
   return apply(deps, `claimlint: fix ${rule}`, edit, 1);
 }
 
-async function auditWorkspace(deps: CommandDeps): Promise<WorkspaceAuditResult> {
-  const started = Date.now();
-  const result: WorkspaceAuditResult = { files: 0, errors: 0, warnings: 0, infos: 0, unreadable: 0, millis: 0 };
+interface AuditedFile {
+  uri: string;
+  /** Path relative to its workspace folder, with forward slashes. */
+  relative: string;
+  open?: TextDocument;
+  text: string;
+  config: ResolvedConfig;
+  findings: LocatedFinding[];
+}
+
+/**
+ * Every enabled claim file under the workspace folders (or the one `only` URI among them),
+ * audited: open documents as edited, others as saved. Calls `unreadable` for a file that
+ * cannot be read.
+ */
+async function* auditedClaimFiles(deps: CommandDeps, unreadable: () => void, only?: string): AsyncGenerator<AuditedFile> {
   const seen = new Set<string>();
   for (const folder of deps.folders()) {
     const folderCtx = await deps.contexts.get(pathToFileURL(`${folder}/.claimlint-folder`).toString());
@@ -95,33 +111,62 @@ async function auditWorkspace(deps: CommandDeps): Promise<WorkspaceAuditResult> 
     const files = await glob(patterns, { cwd: folder, absolute: true, ignore: IGNORE, dot: false });
     for (const file of files.sort()) {
       const uri = pathToFileURL(file).toString();
-      if (seen.has(uri)) continue;
+      if (seen.has(uri) || (only !== undefined && uri !== only)) continue;
       seen.add(uri);
       const open = deps.documents.get(uri);
       let text: string;
       try {
         text = open ? open.getText() : await readFile(file, 'utf8');
       } catch {
-        result.unreadable++;
+        unreadable();
         continue;
       }
       const ctx = await deps.contexts.get(uri);
       if (!ctx.settings.enable) continue;
-      const doc = open ?? TextDocument.create(uri, 'yaml', 0, text);
       const findings = open ? deps.service.audit(open, ctx.config).findings : audit(text, { config: ctx.config, cache: deps.service.cache }).findings;
-      result.files++;
-      for (const f of findings) {
-        if (f.severity === 'error') result.errors++;
-        else if (f.severity === 'warning') result.warnings++;
-        else result.infos++;
-      }
-      await deps.connection.sendDiagnostics({ uri, version: open?.version, diagnostics: findings.map((f) => toDiagnostic(doc, f)) });
-      if (!open) deps.published(uri);
+      const relative = file.startsWith(folder) ? file.slice(folder.length).replace(/\\/g, '/').replace(/^\//, '') : file;
+      yield { uri, relative, open, text, config: ctx.config, findings };
     }
+  }
+}
+
+async function auditWorkspace(deps: CommandDeps): Promise<WorkspaceAuditResult> {
+  const started = Date.now();
+  const result: WorkspaceAuditResult = { files: 0, errors: 0, warnings: 0, infos: 0, unreadable: 0, millis: 0 };
+  for await (const { uri, open, text, findings } of auditedClaimFiles(deps, () => result.unreadable++)) {
+    const doc = open ?? TextDocument.create(uri, 'yaml', 0, text);
+    result.files++;
+    for (const f of findings) {
+      if (f.severity === 'error') result.errors++;
+      else if (f.severity === 'warning') result.warnings++;
+      else result.infos++;
+    }
+    await deps.connection.sendDiagnostics({ uri, version: open?.version, diagnostics: findings.map((f) => toDiagnostic(doc, f)) });
+    if (!open) deps.published(uri);
   }
   result.millis = Date.now() - started;
   deps.connection.console.info(
     `workspace audit: ${result.files} files, ${result.errors} errors, ${result.warnings} warnings, ${result.infos} infos in ${result.millis} ms`,
   );
+  return result;
+}
+
+/**
+ * The Audit Summary's data: each claim file's claims (without patient ids) and findings
+ * (without fixes). Argument: { uri?: string } — one file of the workspace, or all of them.
+ */
+async function auditSummaryData(deps: CommandDeps, arg: unknown): Promise<AuditSummaryData> {
+  const started = Date.now();
+  const only = arg && typeof arg === 'object' && typeof (arg as { uri?: unknown }).uri === 'string' ? (arg as { uri: string }).uri : undefined;
+  const result: AuditSummaryData = { files: [], unreadable: 0 };
+  for await (const f of auditedClaimFiles(deps, () => result.unreadable++, only)) {
+    result.files.push({
+      uri: f.uri,
+      path: f.relative,
+      claims: collectClaims(f.text, f.config).map((c) => ({ ...c, patientId: undefined })),
+      findings: f.findings.map(({ rule, severity, message, document, path, range }) => ({ rule, severity, message, document, path, range })),
+    });
+  }
+  deps.connection.console.info(`audit summary: ${result.files.length} files in ${Date.now() - started} ms`);
   return result;
 }

@@ -21,6 +21,11 @@ export const SERVER_COMMANDS = {
   applyFix: 'claimlint.applyFix',
   /** No arguments. Audits every claim file under the workspace folders and publishes diagnostics. */
   auditWorkspace: 'claimlint.auditWorkspace',
+  /**
+   * Arguments: [{ uri?: string }]. Audits the workspace's claim files (or the one file) and
+   * returns AuditSummaryData for the Audit Summary view; publishes nothing.
+   */
+  auditSummaryData: 'claimlint.auditSummaryData',
 } as const;
 
 /** Commands the client implements; the server only refers to them in code actions. */
@@ -47,6 +52,18 @@ export interface WorkspaceAuditResult {
   /** Files that could not be read. */
   unreadable: number;
   millis: number;
+}
+
+/** Result of claimlint.auditSummaryData: plain data (no patient ids, no fixes). */
+export interface AuditSummaryData {
+  files: {
+    uri: string;
+    /** Relative to its workspace folder. */
+    path: string;
+    claims: import('../core/report').ReportClaim[];
+    findings: import('../core/report').ReportFinding[];
+  }[];
+  unreadable: number;
 }
 
 /** Result of claimlint.applyFixAll / claimlint.applyFix. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -104,6 +104,27 @@ describe('lsp: config files and workspace', () => {
     assert.ok(one.at(-1)?.diagnostics.some((d) => d.code === 'timed-units-total'));
     assert.ok(client.publishedFor(uriOf('a', 'b', 'two.claim.yml')).length === 1);
     assert.deepEqual(client.publishedFor(uriOf('node_modules', 'x', 'three.claim.yaml')), []);
+  });
+
+  it('claimlint.auditSummaryData returns claims and findings per file, open text first, no patient ids, nothing published', async () => {
+    mkdirSync(join(dir, 'a'), { recursive: true });
+    writeFileSync(join(dir, 'a', 'one.claim.yaml'), claimFile());
+    writeFileSync(join(dir, 'two.claim.yaml'), claimFile().replace('id: PT-1', 'id: PAT-HIDDEN-9'));
+    client.open(uriOf('a', 'one.claim.yaml'), claimFile({ units530: 2 })); // edited, not saved
+    await client.waitForDiagnostics(uriOf('a', 'one.claim.yaml'));
+    const before = client.diagnostics.length;
+    type Data = { files: { uri: string; path: string; claims: { id?: string; patientId?: string; lineCount: number }[]; findings: { rule: string; path: string }[] }[]; unreadable: number };
+    const all = await client.request<Data>('workspace/executeCommand', { command: 'claimlint.auditSummaryData', arguments: [{}] });
+    assert.deepEqual(all.files.map((f) => f.path), ['a/one.claim.yaml', 'two.claim.yaml']);
+    assert.ok(all.files[0].findings.some((x) => x.rule === 'timed-units-total'), 'the open, edited text is audited');
+    assert.ok(!all.files[1].findings.some((x) => x.rule === 'timed-units-total'));
+    assert.equal(all.files[1].claims.length, 1);
+    assert.ok(all.files[1].claims[0].lineCount >= 1);
+    assert.ok(readFileSync(join(dir, 'two.claim.yaml'), 'utf8').includes('PAT-HIDDEN-9'));
+    assert.ok(!JSON.stringify(all).includes('PAT-HIDDEN-9'), 'no patient id leaves the server');
+    assert.equal(client.diagnostics.length, before, 'nothing published');
+    const one = await client.request<Data>('workspace/executeCommand', { command: 'claimlint.auditSummaryData', arguments: [{ uri: uriOf('two.claim.yaml') }] });
+    assert.deepEqual(one.files.map((f) => f.uri), [uriOf('two.claim.yaml')]);
   });
 });
 

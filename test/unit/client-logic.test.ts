@@ -1,10 +1,10 @@
 /** The extension's pure logic (modules of src/client that do not import `vscode`). */
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLAIM_FILE_GLOB, Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SECTION, ServerCommands } from '../../src/client/constants';
 import { claimSelector, toPathGlob } from '../../src/client/selector';
-import { countDiagnostics, statusPresentation } from '../../src/client/status';
+import { countDiagnostics, STATUS_MENU, statusPresentation } from '../../src/client/status';
 import { formatAuditSummary, parseAuditSummary } from '../../src/client/summary';
 
 describe('client: document selector', () => {
@@ -45,11 +45,12 @@ describe('client: status bar text', () => {
     assert.deepEqual(counts, { errors: 2, warnings: 1, others: 2 });
   });
 
-  it('shows errors and warnings, or a check mark, and opens the Problems panel', () => {
+  it('shows errors and warnings, or a check mark, and opens the claimlint menu', () => {
     const p = statusPresentation({ server: 'running', audited: true, enabled: true, counts: { errors: 2, warnings: 1, others: 0 } });
     assert.equal(p.text, 'claimlint $(error) 2 $(warning) 1');
     assert.match(p.tooltip, /2 errors, 1 warning in this claim file/);
-    assert.equal(p.command, 'workbench.actions.view.problems');
+    assert.equal(p.command, 'claimlint.showStatusMenu');
+    assert.match(p.tooltip, /Click for the claimlint menu/);
     assert.equal(statusPresentation({ server: 'running', audited: true, enabled: true, counts: { errors: 0, warnings: 0, others: 3 } }).text, 'claimlint $(check)');
   });
 
@@ -63,6 +64,16 @@ describe('client: status bar text', () => {
     const off = statusPresentation({ server: 'running', audited: true, enabled: false, counts: none });
     assert.equal(off.command, 'workbench.action.openSettings');
     assert.deepEqual(off.arguments, ['claimlint.enable']);
+  });
+});
+
+describe('client: the status bar menu', () => {
+  it('offers the Problems panel first and the Audit Summary, each a contributed or built-in command', () => {
+    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+    const contributed = new Set(pkg.contributes.commands.map((c) => c.command));
+    assert.equal(STATUS_MENU[0].command, 'workbench.actions.view.problems');
+    assert.ok(STATUS_MENU.some((i) => i.command === 'claimlint.showAuditSummary' && /Audit Summary/.test(i.label)));
+    for (const item of STATUS_MENU.slice(1)) assert.ok(contributed.has(item.command), `${item.command} is contributed`);
   });
 });
 

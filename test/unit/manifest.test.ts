@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Commands, ContextKeys, ServerCommands, STATUS_ITEM_ID } from '../../src/client/constants';
+import { AUDIT_SUMMARY_VIEW_TYPE, Commands, ContextKeys, ServerCommands, STATUS_ITEM_ID } from '../../src/client/constants';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const read = (rel: string) => readFileSync(join(ROOT, rel), 'utf8');
@@ -94,6 +94,7 @@ describe('extension manifest: commands, settings and context keys', () => {
       ...Object.values(ServerCommands),
       ...Object.values(ContextKeys),
       STATUS_ITEM_ID,
+      AUDIT_SUMMARY_VIEW_TYPE,
     ]);
     for (const { file, text } of clientSources()) {
       for (const m of text.matchAll(/['"`](claimlint\.[A-Za-z.]+)['"`]/g)) {

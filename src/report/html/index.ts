@@ -4,12 +4,17 @@
  * CLI and the extension require it only when a report is asked for, and the language
  * server never does.
  */
-import { computeFigures, type FileAudit } from '../../core/report';
+import { computeFigures, type AuditFigures, type FileAudit } from '../../core/report';
 import { renderReport, type RenderOptions } from './render';
 
 export { renderReport, escapeHtml, formatMoney, formatPercent, formatInt, type RenderOptions } from './render';
 
 /** Figures and page in one call; `files` give the file order and the reveal indices. */
 export function buildHtmlReport(files: readonly FileAudit[], opts: RenderOptions): string {
-  return renderReport(computeFigures(files), files.map((f) => f.path), opts);
+  return buildHtmlReportWithFigures(files, opts).html;
+}
+
+export function buildHtmlReportWithFigures(files: readonly FileAudit[], opts: RenderOptions): { html: string; figures: AuditFigures } {
+  const figures = computeFigures(files);
+  return { html: renderReport(figures, files.map((f) => f.path), opts), figures };
 }
