@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { docsUrl } from '../core/rules/docs';
+import type * as ReportHtml from '../report/html';
 import type { AuditSummaryData } from '../server/protocol';
 import { AUDIT_SUMMARY_VIEW_TYPE, Commands, ServerCommands } from './constants';
 import type { ServerController } from './controller';
@@ -29,11 +29,12 @@ export interface AuditSummaryResult {
   underpayment: number;
 }
 
-type ReportModule = typeof import('../report/html');
+type ReportModule = typeof ReportHtml;
 
 function loadRenderer(): ReportModule {
   // esbuild.js turns this into require('./report.js'): the chart library stays out of
   // dist/client.js until the view is first opened.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, on purpose
   return require('../report/html') as ReportModule;
 }
 
@@ -42,6 +43,7 @@ interface WebviewMessage {
   file?: unknown;
   range?: unknown;
   rule?: unknown;
+  href?: unknown;
 }
 
 export class AuditSummaryView implements vscode.Disposable {
@@ -136,7 +138,6 @@ export class AuditSummaryView implements vscode.Disposable {
     const { html, figures } = loadRenderer().buildHtmlReportWithFigures(files, {
       version: this.version,
       title: 'Audit Summary',
-      ruleHref: (id) => docsUrl(id),
       webview: { cspSource: panel.webview.cspSource, nonce },
     });
     panel.webview.html = html;
@@ -159,7 +160,7 @@ export class AuditSummaryView implements vscode.Disposable {
   private async onMessage(m: WebviewMessage): Promise<void> {
     if (m.type === 'reveal') await this.reveal(m.file, m.range);
     else if (m.type === 'ruleDocs' && typeof m.rule === 'string') {
-      await vscode.commands.executeCommand(Commands.showRuleDocs, m.rule, docsUrl(m.rule));
+      await vscode.commands.executeCommand(Commands.showRuleDocs, m.rule, typeof m.href === 'string' ? m.href : undefined);
     }
   }
 

@@ -33,4 +33,13 @@ export { fieldGuidance, type GuidanceField } from './documentation/guidance';
 export { plural } from './text';
 
 // The audit report's figures (the CLI's html formatter renders them)
-export { collectClaims, type ReportClaim } from './report';
+export {
+  collectClaims,
+  computeFigures,
+  type AuditFigures,
+  type ClaimRow,
+  type Count,
+  type FileAudit,
+  type ReportClaim,
+  type ReportFinding,
+} from './report';

@@ -1,8 +1,10 @@
 /**
  * Identifiers shared by the language server and its clients: the settings section, the
  * server-side commands (workspace/executeCommand) and the client-side command the server's
- * code actions refer to. Plain constants, no imports: the VS Code client may import this.
+ * code actions refer to. Plain constants and types (a type-only import, erased when
+ * built): the VS Code client may import this.
  */
+import type { ReportClaim, ReportFinding } from '../core';
 
 /** workspace/configuration section; validated with settingsSchema (src/core/config/settings.ts). */
 export const SETTINGS_SECTION = 'claimlint';
@@ -60,8 +62,8 @@ export interface AuditSummaryData {
     uri: string;
     /** Relative to its workspace folder. */
     path: string;
-    claims: import('../core/report').ReportClaim[];
-    findings: import('../core/report').ReportFinding[];
+    claims: ReportClaim[];
+    findings: ReportFinding[];
   }[];
   unreadable: number;
 }

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import type { AuditFigures, Count } from '../../core/report';
+import type { AuditFigures, Count } from '../../core';
 
 export interface Charts {
   byRule: string;

@@ -6,7 +6,7 @@
  * figures give the same bytes, apart from the generated-at line.
  */
 import { createHash } from 'node:crypto';
-import type { AuditFigures, ClaimRow, Count, ReportFinding } from '../../core/report';
+import { docsUrl, type AuditFigures, type ClaimRow, type Count, type ReportFinding } from '../../core';
 import { renderCharts } from './charts';
 import { SCRIPT } from './script';
 import { STYLE } from './style';
@@ -18,8 +18,8 @@ export interface RenderOptions {
   generatedAt?: string;
   /** Show each claim's patient id (off by default: claim ids and field paths only). */
   includePatientIds?: boolean;
-  /** Link to a rule's documentation page. */
-  ruleHref: (ruleId: string) => string;
+  /** Link to a rule's documentation page (default: its page in the repository). */
+  ruleHref?: (ruleId: string) => string;
   /** In a webview: its CSP source and a fresh nonce for the style and script elements. */
   webview?: { cspSource: string; nonce: string };
   title?: string;
@@ -104,7 +104,7 @@ function findingItem(x: ReportFinding, fileIndex: number, file: string, opts: Re
     ? `<button class="loc" type="button" data-loc="${fileIndex}:${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}" title="Open ${escapeHtml(file)} at line ${line}">line ${line}</button>`
     : `<span class="path">${escapeHtml(file)}:${line}:${r.start.character + 1}</span>`;
   const rule = escapeHtml(x.rule);
-  return `<li class="sev-${x.severity}" data-rule="${rule}"><span class="sev">${x.severity}</span> <a class="rule" data-rule="${rule}" href="${escapeHtml(opts.ruleHref(x.rule))}">${rule}</a> ${escapeHtml(x.message)} <code class="path">${escapeHtml(x.path)}</code> ${where}</li>`;
+  return `<li class="sev-${x.severity}" data-rule="${rule}"><span class="sev">${x.severity}</span> <a class="rule" data-rule="${rule}" href="${escapeHtml((opts.ruleHref ?? docsUrl)(x.rule))}">${rule}</a> ${escapeHtml(x.message)} <code class="path">${escapeHtml(x.path)}</code> ${where}</li>`;
 }
 
 function claimRow(row: ClaimRow, order: number, fileIndex: number, opts: RenderOptions): string {

@@ -92,7 +92,7 @@ export const SCRIPT = `(function () {
     }
     if (a && a.classList.contains('rule')) {
       e.preventDefault();
-      vscode.postMessage({ type: 'ruleDocs', rule: a.getAttribute('data-rule') });
+      vscode.postMessage({ type: 'ruleDocs', rule: a.getAttribute('data-rule'), href: a.getAttribute('href') });
     }
   });
 
