@@ -5,6 +5,7 @@ import type { AuditSummaryView } from './auditSummaryView';
 import { Commands, type CommandId } from './constants';
 import type { ServerController } from './controller';
 import { fixAll } from './fixAll';
+import { importClaims } from './importClaims';
 import { showRuleDocs } from './ruleDocs';
 import { STATUS_MENU } from './status';
 
@@ -27,6 +28,7 @@ export function registerCommands(
       const choice = await vscode.window.showQuickPick(STATUS_MENU, { title: 'claimlint', placeHolder: 'Choose an action' });
       if (choice) await vscode.commands.executeCommand(choice.command);
     },
+    [Commands.importClaims]: (uri) => importClaims(log, uri),
   };
   return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
 }

@@ -21,6 +21,7 @@ export const Commands = {
   showRuleDocs: CLIENT_COMMANDS.showRuleDocs,
   showAuditSummary: 'claimlint.showAuditSummary',
   showStatusMenu: 'claimlint.showStatusMenu',
+  importClaims: 'claimlint.importClaims',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -7,7 +7,7 @@ import type { PayerType } from '../core';
 import type { PatientIdPolicy } from './patientId';
 import { importCsv } from './csv/importCsv';
 import { importFhir } from './fhir/importFhir';
-import { import837 } from './x12/import837';
+import { HEADER_837, import837 } from './x12/import837';
 import type { ImportFormat, ImportResult } from './types';
 
 export { ImportError, type ImportFormat, type ImportResult, type ImportedClaim } from './types';
@@ -17,6 +17,16 @@ export { readMapping as readCsvMapping } from './csv/mapping';
 export { toClaimYaml, yamlClaimItem, yamlHead } from './yaml';
 
 export const importFormats: readonly ImportFormat[] = ['837p', 'fhir', 'csv'];
+export const FORMAT_NAMES: Record<ImportFormat, string> = { '837p': 'X12 837P', fhir: 'FHIR R4', csv: 'CSV' };
+
+/** The comment at the top of an imported file: where it came from, what the sources lack, patient.id. */
+export function importComments(sources: { name: string; format: ImportFormat }[], mode: PatientIdPolicy['mode']): string[] {
+  return [
+    `Imported by claimlint import from ${sources.map((s) => `${s.name.replace(/[\r\n]/g, ' ')} (${FORMAT_NAMES[s.format]})`).join(', ')}.`,
+    ...(sources.some((s) => s.format === '837p') ? HEADER_837 : []),
+    mode === 'hash' ? 'patient.id is a salted hash of the member id (docs/import.md).' : mode === 'member' ? 'patient.id is the member id.' : 'patient.id is left out.',
+  ];
+}
 
 export interface ImportOptions {
   patientId: PatientIdPolicy;

@@ -48,7 +48,7 @@ describe('claimlint import (spawned binary)', () => {
     const yaml = readFileSync(join(dir, 'batch.claim.yaml'), 'utf8');
     assert.match(yaml, /^# Imported by claimlint import from batch\.837 \(X12 837P\)/);
     assert.match(yaml, /id: PCN-1001-2026-03-02/);
-    assert.match(yaml, /modifiers: \[GP\]/);
+    assert.match(yaml, /modifiers:\n\s+- GP\n/);
     assert.ok(!yaml.includes(MEMBER) && !yaml.includes('DOE'), 'no member id or names');
 
     const audited = claimlint(['--format', 'json', 'batch.claim.yaml'], dir);

@@ -12,6 +12,7 @@ import { payerTypes, type PayerType } from '../../core';
 import {
   detectFormat,
   ImportError,
+  importComments,
   importFormats,
   importText,
   patientIdModes,
@@ -23,7 +24,6 @@ import {
   type ImportOptions,
   type PatientIdMode,
 } from '../../import';
-import { HEADER_837 } from '../../import/x12/import837';
 import { displayPath } from '../files';
 import type { Command } from './index';
 import { ImportOutput } from './importOutput';
@@ -49,7 +49,6 @@ Options:
 Exit codes: 0 written, 2 usage error or unreadable/malformed input.`;
 
 const CHUNK = 1 << 20;
-const FORMAT_NAMES: Record<ImportFormat, string> = { '837p': 'X12 837P', fhir: 'FHIR R4', csv: 'CSV' };
 
 function usage(message: string): number {
   process.stderr.write(`claimlint import: ${message}\n\n${HELP}\n`);
@@ -176,11 +175,10 @@ function run(argv: string[]): number {
   } catch (err) {
     return fail(`${displayPath(target!)}: cannot write (${errorCode(err)})`);
   }
-  const comments = [
-    `Imported by claimlint import from ${inputs.map((i, n) => `${basename(i.path).replace(/[\r\n]/g, ' ')} (${FORMAT_NAMES[formats[n]]})`).join(', ')}.`,
-    ...(formats.includes('837p') ? HEADER_837 : []),
-    mode === 'hash' ? 'patient.id is a salted hash of the member id (docs/import.md).' : mode === 'member' ? 'patient.id is the member id.' : 'patient.id is left out.',
-  ];
+  const comments = importComments(
+    inputs.map((i, n) => ({ name: basename(i.path), format: formats[n] })),
+    mode as PatientIdMode,
+  );
   output.write(yamlHead(comments));
 
   let total = 0;

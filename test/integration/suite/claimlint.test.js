@@ -350,6 +350,42 @@ describe('claimlint in a real VS Code (installed .vsix)', () => {
     await waitFor(() => severities().join() === String(WARNING), describeDiagnostics(doc.uri)); // the rule's default
   });
 
+  it('imports an 837P with "claimlint: Import Claims…": <name>.claim.yaml beside it, opened and audited; a malformed file writes nothing', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('claimlint.importClaims'), 'the command is registered');
+    const source = fileUri('import/riverside.837');
+    const original = fs.readFileSync(source.fsPath, 'utf8');
+    const target = await vscode.commands.executeCommand('claimlint.importClaims', source);
+    try {
+      assert.ok(target instanceof vscode.Uri, 'the command resolves to the written file');
+      assert.equal(path.relative(workspaceRoot().fsPath, target.fsPath).split(path.sep).join('/'), 'import/riverside.claim.yaml');
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString(), 'the imported file is opened');
+      const text = fs.readFileSync(target.fsPath, 'utf8');
+      assert.match(text, /^# Imported by claimlint import from riverside\.837 \(X12 837P\)/);
+      assert.match(text, /id: RT-24031-2026-03-02/);
+      assert.doesNotMatch(text, /1EG4TE5MK73|SMITH|DOE/, 'no member ids or names');
+      // Audited in the editor: each timed line asks for its minutes; no schema problems.
+      await waitFor(() => findingsOf(target, 'timed-minutes-missing').length === 4, describeDiagnostics(target));
+      assert.deepEqual(findingsOf(target, 'claim-schema'), []);
+      assert.equal(fs.readFileSync(source.fsPath, 'utf8'), original, 'the source is untouched');
+
+      // A second import never replaces the first file.
+      const again = await vscode.commands.executeCommand('claimlint.importClaims', source);
+      assert.equal(path.basename(again.fsPath), 'riverside-2.claim.yaml');
+      await vscode.workspace.fs.delete(again);
+
+      // A cut-short file: nothing written, not even a temporary file.
+      const broken = fileUri('import/broken.837');
+      await vscode.workspace.fs.writeFile(broken, Buffer.from(original.slice(0, original.length / 2)));
+      const before = fs.readdirSync(path.dirname(source.fsPath)).sort();
+      assert.equal(await vscode.commands.executeCommand('claimlint.importClaims', broken), undefined);
+      assert.deepEqual(fs.readdirSync(path.dirname(source.fsPath)).sort(), before);
+      await vscode.workspace.fs.delete(broken);
+    } finally {
+      if (target instanceof vscode.Uri) await vscode.workspace.fs.delete(target);
+    }
+  });
+
   it('leaves a YAML file that is not a claim file alone', async () => {
     const notes = await open('notes.yaml');
     assert.equal(notes.languageId, 'yaml');
