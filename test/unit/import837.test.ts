@@ -1,5 +1,7 @@
 /** The X12 837P importer (src/import/x12) on files built from the IG's loop structure. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { audit } from '../../src/core/engine';
 import { documentSchema } from '../../src/core/model/claim';
@@ -72,6 +74,26 @@ describe('import 837P: claims', () => {
     assert.ok(!JSON.stringify(r.claims).includes(MEMBER));
     assert.ok(!JSON.stringify(r.claims).includes('DOE'));
     assertAuditsClean(r.claims);
+  });
+
+  it('the README example (examples/import/riverside.837) and its e2e copy import as documented', () => {
+    const root = join(__dirname, '..', '..', '..');
+    const text = readFileSync(join(root, 'examples', 'import', 'riverside.837'), 'utf8');
+    assert.equal(readFileSync(join(root, 'test', 'integration', 'workspace', 'import', 'riverside.837'), 'utf8'), text);
+    const r = importText(text, '837p', HASH);
+    assert.deepEqual(
+      r.claims.map((c) => [c.id, c.payer.type, c.provider?.discipline, c.lines.length]),
+      [
+        ['RT-24031-2026-03-02', 'medicare', 'PT', 2],
+        ['RT-24031-2026-03-05', 'medicare', 'PT', 2],
+        ['RT-24032', 'commercial', 'OT', 1],
+      ],
+    );
+    const yaml = assertAuditsClean(r.claims);
+    assert.deepEqual(
+      audit(yaml).findings.filter((f) => f.severity === 'error').map((f) => f.rule),
+      ['timed-minutes-missing', 'timed-minutes-missing', 'timed-minutes-missing', 'timed-minutes-missing'],
+    );
   });
 
   it('keeps CLM01 as the id when all lines share one date', () => {
