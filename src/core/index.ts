@@ -31,6 +31,7 @@ export { DISCIPLINE_LABEL } from './units/discipline';
 export { poolLines } from './units/visit';
 export { fieldGuidance, type GuidanceField } from './documentation/guidance';
 export { plural } from './text';
+export { own } from './own';
 
 // The audit report's figures (the CLI's html formatter renders them)
 export {

@@ -11,12 +11,13 @@ import type { ResolvedConfig } from '../config/schema';
 import { ALL_RULES, RULES_BY_ID } from '../rules';
 import type { ClaimContext, Finding, Report, Severity, Span } from '../types';
 import type { UnitRule } from '../model/claim';
+import { own } from '../own';
 
 /** A finding before it is placed in the file: path relative to the claim. */
 export type ClaimFinding = Omit<Finding, 'document' | 'path'> & { path: string };
 
 export function severityFor(config: ResolvedConfig, ruleId: string): Severity | 'off' {
-  return config.rules[ruleId]?.severity ?? RULES_BY_ID.get(ruleId)?.defaultSeverity ?? 'error';
+  return own(config.rules, ruleId)?.severity ?? RULES_BY_ID.get(ruleId)?.defaultSeverity ?? 'error';
 }
 
 export function auditClaim(parsed: ParsedClaim, text: string, config: ResolvedConfig): ClaimFinding[] {
@@ -96,7 +97,7 @@ export function unitRuleFor(claim: { payer: { type: string; name?: string; unit_
   const p = claim.payer;
   return (
     p.unit_rule ??
-    (p.name !== undefined ? config.unitRule.byPayerName[p.name] : undefined) ??
+    (p.name !== undefined ? own(config.unitRule.byPayerName, p.name) : undefined) ??
     config.unitRule.byPayerType[p.type as keyof ResolvedConfig['unitRule']['byPayerType']] ??
     DEFAULT_UNIT_RULE[p.type as keyof typeof DEFAULT_UNIT_RULE] ??
     'per-code'

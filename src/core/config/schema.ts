@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { payerTypes, unitRules } from '../model/claim';
 import type { Severity } from '../types';
+import { bareRecord, own } from '../own';
 
 export const severitySetting = z.enum(['off', 'error', 'warning', 'info']);
 
@@ -56,18 +57,20 @@ export interface ResolvedConfig {
 }
 
 export function resolveConfig(...layers: (Config | undefined)[]): ResolvedConfig {
-  const out: ResolvedConfig = { rules: {}, unitRule: { byPayerType: {}, byPayerName: {} }, files: [] };
+  const out: ResolvedConfig = { rules: bareRecord(), unitRule: { byPayerType: {}, byPayerName: bareRecord() }, files: [] };
   for (const layer of layers) {
     if (!layer) continue;
     for (const [id, setting] of Object.entries(layer.rules ?? {})) {
-      const prev = out.rules[id] ?? {};
+      const prev = own(out.rules, id) ?? {};
       out.rules[id] =
         typeof setting === 'string'
           ? { ...prev, severity: setting }
           : { severity: setting.severity ?? prev.severity, options: { ...prev.options, ...setting.options } };
     }
-    Object.assign(out.unitRule.byPayerType, layer.unitRule?.byPayerType);
-    Object.assign(out.unitRule.byPayerName, layer.unitRule?.byPayerName);
+    for (const [type, rule] of Object.entries(layer.unitRule?.byPayerType ?? {})) {
+      if ((payerTypes as readonly string[]).includes(type)) out.unitRule.byPayerType[type as (typeof payerTypes)[number]] = rule;
+    }
+    for (const [name, rule] of Object.entries(layer.unitRule?.byPayerName ?? {})) out.unitRule.byPayerName[name] = rule;
     if (layer.files) out.files = [...new Set([...out.files, ...layer.files])];
     if (layer.defaultDate) out.defaultDate = layer.defaultDate;
   }
@@ -76,7 +79,7 @@ export function resolveConfig(...layers: (Config | undefined)[]): ResolvedConfig
 
 /** Options of a rule, merged over its defaults. */
 export function ruleOptions<T extends object>(config: ResolvedConfig, ruleId: string, defaults: T): T {
-  return { ...defaults, ...(config.rules[ruleId]?.options as Partial<T> | undefined) };
+  return { ...defaults, ...(own(config.rules, ruleId)?.options as Partial<T> | undefined) };
 }
 
 /** A stable key for caching audit results under this config. */

@@ -33,8 +33,8 @@ export const REQUIREMENT_DEFAULTS: RequirementOptions = {
 };
 
 export function requiredFields(code: string, info: CodeInfo, opts: RequirementOptions): DocField[] {
-  const own = opts.byCode?.[code];
-  if (Array.isArray(own)) return own;
+  const byCode = opts.byCode && Object.hasOwn(opts.byCode, code) ? opts.byCode[code] : undefined;
+  if (Array.isArray(byCode)) return byCode;
   return info.oneOnOne ? opts.oneOnOne : opts.other;
 }
 

@@ -17,7 +17,7 @@ export function claimDisciplineOf(claim: Pick<Claim, 'plan_of_care' | 'provider'
 
 /** The line's own discipline from its modifiers: one of GP/GO/GN, else undefined. */
 export function modifierDiscipline(line: Pick<ClaimLine, 'modifiers'>): Discipline | undefined {
-  const found = new Set((line.modifiers ?? []).map((m) => BY_MODIFIER[m]).filter((d) => d !== undefined));
+  const found = new Set((line.modifiers ?? []).map((m) => (Object.hasOwn(BY_MODIFIER, m) ? BY_MODIFIER[m] : undefined)).filter((d) => d !== undefined));
   return found.size === 1 ? [...found][0] : undefined;
 }
 

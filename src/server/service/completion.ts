@@ -13,7 +13,7 @@ import {
   type CompletionList,
   type Position,
 } from 'vscode-languageserver';
-import { type Analysis, type ResolvedConfig, allCodes, modifierInfo, type CodeInfo } from '../../core';
+import { type Analysis, type ResolvedConfig, allCodes, modifierInfo, own, type CodeInfo } from '../../core';
 import { dataDate, rawAt } from './claimData';
 import { rangeOf } from './edits';
 import { enumValuesAt, keysAt, type KeyInfo } from './schemaNav';
@@ -64,8 +64,8 @@ function codeItems(codes: CodeInfo[], ctx: ValueContext): CompletionItem[] {
 /** Modifiers that fit the claim: its plan's therapy modifier, CQ/CO where allowed, KX, 59/X. */
 export function suggestedModifiers(raw: unknown, date: string): string[] {
   const plan = String(rawAt(raw, 'plan_of_care', 'discipline') ?? rawAt(raw, 'provider', 'discipline') ?? '');
-  const therapy = ({ PT: ['GP'], OT: ['GO'], SLP: ['GN'] } as Record<string, string[]>)[plan] ?? ['GP', 'GO', 'GN'];
-  const assistant = ({ PT: ['CQ'], OT: ['CO'], SLP: [] } as Record<string, string[]>)[plan] ?? ['CQ', 'CO'];
+  const therapy = own<string[]>({ PT: ['GP'], OT: ['GO'], SLP: ['GN'] }, plan) ?? ['GP', 'GO', 'GN'];
+  const assistant = own<string[]>({ PT: ['CQ'], OT: ['CO'], SLP: [] }, plan) ?? ['CQ', 'CO'];
   return [...therapy, ...assistant, 'KX', '59', 'XE', 'XS', 'XP', 'XU'].filter((m) => modifierInfo(m, date));
 }
 

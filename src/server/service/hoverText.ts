@@ -16,6 +16,7 @@ import {
   priceLine,
   unitsForMinutes,
   type CodeInfo,
+  own,
 } from '../../core';
 import { dollars, type VisitSummary } from './visitSummary';
 
@@ -62,10 +63,10 @@ export function codeHover(code: string, date: string, line: LineFacts): string |
 
 function usualModifiers(info: CodeInfo, date: string, plan?: string): string[] {
   const out: string[] = [];
-  const therapy = info.lockedTo ?? (plan ? THERAPY_MOD[plan] : undefined);
+  const therapy = info.lockedTo ?? (plan ? own(THERAPY_MOD, plan) : undefined);
   if (info.therapy === 'always') out.push(therapy ? `${therapy}${plan && !info.lockedTo ? ` (${plan} plan)` : ''}` : 'GP, GO or GN (the plan\'s discipline)');
   else out.push(`${therapy ?? 'GP/GO/GN'} when under a therapy plan of care`);
-  const assistant = plan ? ASSISTANT_MOD[plan] : 'CQ (PTA) or CO (OTA)';
+  const assistant = plan ? own(ASSISTANT_MOD, plan) : 'CQ (PTA) or CO (OTA)';
   const diff = assistantDifferential(date);
   if (assistant && diff && modifierInfo('CQ', date) && info.lockedTo !== 'GN') {
     out.push(`${assistant} when an assistant furnished more than ${Math.round(diff.deMinimis * 100)}% of it`);
