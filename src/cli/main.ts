@@ -7,6 +7,8 @@ import { parseArgs } from 'node:util';
 import { AuditCache, audit, fixAll } from '../core';
 import { commandsHelp, findCommand } from './commands';
 import { ConfigResolver } from './config';
+import { routeProcessWarnings } from './warnings';
+import { terminalSafe } from './formatters/safe';
 import { discoverFiles, displayPath } from './files';
 import { generatedAt, makeHtmlFormatter } from './formatters/html';
 import { formatJson } from './formatters/json';
@@ -45,6 +47,7 @@ const FORMATTERS: Record<string, Formatter> = {
 };
 
 export function run(argv: string[]): number | Promise<number> {
+  routeProcessWarnings((line) => process.stderr.write(line + '\n'));
   const sub = findCommand(argv);
   if (sub) return sub.command.run(sub.args);
   let parsed;
@@ -64,7 +67,7 @@ export function run(argv: string[]): number | Promise<number> {
       },
     });
   } catch (err) {
-    process.stderr.write(`claimlint: ${(err as Error).message}\n\n${HELP}\n`);
+    process.stderr.write(`claimlint: ${terminalSafe((err as Error).message)}\n\n${HELP}\n`);
     return 2;
   }
   const { values, positionals } = parsed;
@@ -86,7 +89,7 @@ export function run(argv: string[]): number | Promise<number> {
   const configs = new ConfigResolver(values.config);
   const { files, missing } = discoverFiles(positionals, (dir) => configs.globsFor(dir));
   let readErrors = missing.length;
-  for (const m of missing) process.stderr.write(`claimlint: ${m}: no such file or folder\n`);
+  for (const m of missing) process.stderr.write(`claimlint: ${terminalSafe(m)}: no such file or folder\n`);
 
   const cache = new AuditCache();
   const reports: FileReport[] = [];
@@ -94,7 +97,7 @@ export function run(argv: string[]): number | Promise<number> {
     const shown = displayPath(file);
     const cfg = configs.forFile(file);
     if ('error' in cfg) {
-      process.stderr.write(`claimlint: ${displayPath(cfg.error)}\n`);
+      process.stderr.write(`claimlint: ${terminalSafe(displayPath(cfg.error))}\n`);
       readErrors++;
       continue;
     }
@@ -102,19 +105,19 @@ export function run(argv: string[]): number | Promise<number> {
     try {
       text = readFileSync(file, 'utf8');
     } catch (err) {
-      process.stderr.write(`claimlint: ${shown}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      process.stderr.write(`claimlint: ${terminalSafe(shown)}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
       readErrors++;
       continue;
     }
     let applied = 0;
     if (values.fix) {
       const fixed = fixAll(text, { config: cfg.config, cache });
-      for (const d of fixed.dropped) process.stderr.write(`claimlint: ${shown}: warning: fix "${d.title}" left out: it would make the YAML unreadable\n`);
+      for (const d of fixed.dropped) process.stderr.write(`claimlint: ${terminalSafe(shown)}: warning: fix "${terminalSafe(d.title)}" left out: it would make the YAML unreadable\n`);
       if (fixed.text !== text) {
         try {
           writeFileSync(file, fixed.text);
         } catch (err) {
-          process.stderr.write(`claimlint: ${shown}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
+          process.stderr.write(`claimlint: ${terminalSafe(shown)}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
           readErrors++;
           continue;
         }
@@ -132,7 +135,7 @@ export function run(argv: string[]): number | Promise<number> {
     try {
       writeFileSync(values.output, output);
     } catch (err) {
-      process.stderr.write(`claimlint: ${values.output}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      process.stderr.write(`claimlint: ${terminalSafe(String(values.output))}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
       return 2;
     }
   } else process.stdout.write(output);
@@ -142,7 +145,7 @@ export function run(argv: string[]): number | Promise<number> {
 }
 
 function usage(message: string): number {
-  process.stderr.write(`claimlint: ${message}\n\n${HELP}\n`);
+  process.stderr.write(`claimlint: ${terminalSafe(message)}\n\n${HELP}\n`);
   return 2;
 }
 

@@ -6,7 +6,7 @@
 
 /** obj[key] when obj has its own property `key`, else undefined. */
 export function own<T>(obj: Readonly<Record<string, T>> | undefined | null, key: string): T | undefined {
-  return obj != null && Object.hasOwn(obj, key) ? obj[key] : undefined;
+  return obj !== null && obj !== undefined && Object.hasOwn(obj, key) ? obj[key] : undefined;
 }
 
 /** An empty record with no prototype: `__proto__` and `constructor` are ordinary keys in it. */

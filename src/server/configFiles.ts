@@ -58,7 +58,7 @@ export function configDiagnostics(doc: TextDocument, path: string): Diagnostic[]
 
 /** Span of the first YAML error, or of the key (or nearest parent key) of the first schema issue. */
 function issueSpan(text: string): [number, number] | undefined {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length) return [doc.errors[0].pos[0], Math.max(doc.errors[0].pos[0], doc.errors[0].pos[1])];
   const parsed = configSchema.safeParse(doc.toJS() ?? {});
   if (parsed.success) return undefined;

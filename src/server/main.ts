@@ -4,6 +4,9 @@
  * (bin/claimlint-language-server.js adds --stdio when none is given).
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { routeProcessWarnings } from '../cli/warnings';
 import { startServer } from './server';
 
-startServer(createConnection(ProposedFeatures.all));
+const connection = createConnection(ProposedFeatures.all);
+routeProcessWarnings((line) => connection.console.warn(line));
+startServer(connection);

@@ -147,7 +147,7 @@ function run(argv: string[]): number {
       return fail(`${shown}: cannot read the mapping file (${errorCode(err)})`);
     }
     try {
-      options.csvMapping = parseYaml(text);
+      options.csvMapping = parseYaml(text, { logLevel: 'error' });
     } catch {
       return fail(`${shown}: the mapping file is not valid YAML`);
     }

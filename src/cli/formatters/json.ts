@@ -3,9 +3,10 @@
  * Positions are 1-based; `path` starts at the document's top key.
  */
 import { isFixable, type Formatter } from '../report';
+import { jsonSafe } from './safe';
 
 export const formatJson: Formatter = (reports) =>
-  JSON.stringify(
+  jsonSafe(JSON.stringify(
     {
       version: 1,
       files: reports.map((r) => ({
@@ -29,4 +30,4 @@ export const formatJson: Formatter = (reports) =>
     },
     null,
     2,
-  ) + '\n';
+  )) + '\n';

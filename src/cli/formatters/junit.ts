@@ -5,8 +5,7 @@
  */
 import type { Formatter } from '../report';
 
-const escape = (s: string): string =>
-  s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] as string);
+import { xmlSafe as escape } from './safe';
 
 export const formatJunit: Formatter = (reports) => {
   const suites = reports.map((r) => {

@@ -5,6 +5,7 @@
 import type { Log, ReportingDescriptor, Result } from 'sarif';
 import { ALL_RULES, docsUrl } from '../../core';
 import type { Formatter } from '../report';
+import { jsonSafe } from './safe';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -56,4 +57,4 @@ export function formatSarifLog(reports: Parameters<Formatter>[0], version: strin
 export const makeSarifFormatter =
   (version: string): Formatter =>
   (reports) =>
-    JSON.stringify(formatSarifLog(reports, version), null, 2) + '\n';
+    jsonSafe(JSON.stringify(formatSarifLog(reports, version), null, 2)) + '\n';

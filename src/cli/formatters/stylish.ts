@@ -1,5 +1,6 @@
 /** Human-readable output grouped by file, in the manner of ESLint's "stylish". */
 import { isFixable, type Formatter } from '../report';
+import { terminalSafe as safe } from './safe';
 
 const useColor = (): boolean => !!process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: number, s: string): string => (useColor() ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -15,13 +16,13 @@ export const formatStylish: Formatter = (reports) => {
     errors += r.errorCount;
     warnings += r.warningCount;
     infos += r.infoCount;
-    if (r.fixesApplied) out.push(`${paint(4, r.path)}: ${r.fixesApplied} fix${r.fixesApplied === 1 ? '' : 'es'} applied`);
+    if (r.fixesApplied) out.push(`${paint(4, safe(r.path))}: ${r.fixesApplied} fix${r.fixesApplied === 1 ? '' : 'es'} applied`);
     if (!r.findings.length) continue;
-    out.push(paint(4, r.path));
+    out.push(paint(4, safe(r.path)));
     for (const f of r.findings) {
       if (isFixable(f)) fixable++;
       const where = `${f.range.start.line + 1}:${f.range.start.character + 1}`.padEnd(8);
-      out.push(`  ${where}${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(8))}${f.message}  ${paint(2, f.path)}  ${paint(2, f.rule)}`);
+      out.push(`  ${where}${paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(8))}${safe(f.message)}  ${paint(2, safe(f.path))}  ${paint(2, safe(f.rule))}`);
     }
     out.push('');
   }

@@ -39,7 +39,7 @@ export function auditClaim(parsed: ParsedClaim, text: string, config: ResolvedCo
         rule: 'claim-schema',
         severity: schemaSeverity,
         message: issue.message,
-        path: issue.keyPath ?? issue.path,
+        path: issue.path,
         span: span ?? locate(src, text, issue.path, 'value'),
         fixes: [],
       });

@@ -6,11 +6,12 @@
 import type { z } from 'zod';
 import { claimSchema, type Claim } from '../model/claim';
 import { joinPath, pathFromKeys } from '../parse/sourceMap';
+import { unknownKey } from '../unknownText';
 
 export interface SchemaIssue {
   /** Path relative to the claim of the offending value (or of the object missing a key). */
   path: string;
-  /** For an unrecognized key, the key's own path (underline the key). */
+  /** For an unrecognized key, the key's own path (underline the key; never shown, it holds the key's text). */
   keyPath?: string;
   message: string;
 }
@@ -114,7 +115,7 @@ function describe(issue: z.core.$ZodIssue): SchemaIssue[] {
       return issue.keys.map((k) => ({
         path,
         keyPath: joinPath(path, k),
-        message: `${joinPath(path, k)}: unknown key; the claim format has no such field (a typo?).`,
+        message: `${where}: ${unknownKey(k, CLAIM_KEYS)}; the claim format has no such field.`,
       }));
     case 'invalid_type':
       if (issue.input === undefined) return [{ path, message: `${where}: required field is missing.` }];
@@ -132,6 +133,20 @@ function describe(issue: z.core.$ZodIssue): SchemaIssue[] {
       return [{ path, message: `${where}: invalid value.` }];
   }
 }
+
+/** Every key name of the claim format, for "did you mean …?". */
+const CLAIM_KEYS = new Set<string>();
+(function collect(s: unknown): void {
+  const z4 = s as { shape?: Record<string, unknown>; unwrap?: () => unknown; element?: unknown; def?: { in?: unknown } };
+  if (z4.shape) {
+    for (const [k, v] of Object.entries(z4.shape)) {
+      CLAIM_KEYS.add(k);
+      collect(v);
+    }
+  } else if (typeof z4.unwrap === 'function') collect(z4.unwrap());
+  else if (z4.element) collect(z4.element);
+  else if (z4.def?.in) collect(z4.def.in);
+})(claimSchema);
 
 function expectedOf(path: string): string {
   if (/modifiers\[\d+\]$/.test(path)) return 'a two-character modifier such as GP or 59';

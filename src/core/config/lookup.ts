@@ -4,6 +4,7 @@
  */
 import { parseDocument } from 'yaml';
 import { configSchema, type Config } from './schema';
+import { unknownKey } from '../unknownText';
 
 export const CONFIG_FILE_NAMES = ['.claimlintrc.yaml', '.claimlintrc.yml', '.claimlintrc.json'];
 
@@ -34,7 +35,7 @@ export function findConfigFile(startDir: string, host: ConfigHost): { path: stri
 
 /** Parse and validate config text; errors name the key path, never values. */
 export function parseConfig(path: string, text: string): ConfigLoad {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length) {
     const e = doc.errors[0];
     return { ok: false, path, message: `not valid YAML (${e.code})`, line: e.linePos?.[0]?.line };
@@ -42,11 +43,33 @@ export function parseConfig(path: string, text: string): ConfigLoad {
   const parsed = configSchema.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const at = issue.path.map(String).join('.') || '(top level)';
-    const keys = issue.code === 'unrecognized_keys' ? ` (unknown key ${issue.keys.join(', ')})` : '';
-    return { ok: false, path, message: `${at}: ${issue.message}${keys}` };
+    // Keys below a payer-name map or an unknown key can be any text (a payer's or a
+    // person's name): say where, never what.
+    const segs = issue.path.map(String);
+    const shown = segs.map((s, i) => (i >= 2 && segs[0] === 'unitRule' && segs[1] === 'byPayerName' && i === 2 ? '(a payer name)' : s));
+    const at = shown.join('.') || '(top level)';
+    if (issue.code === 'unrecognized_keys') return { ok: false, path, message: `${at}: ${unknownKey(issue.keys[0], configKeysAt(segs))}` };
+    const message = issue.code === 'invalid_value' ? `must be one of ${issue.values.map(String).join(', ')}` : issue.code === 'invalid_type' ? `expected ${issue.expected}` : 'invalid value';
+    return { ok: false, path, message: `${at}: ${message}` };
   }
   return { ok: true, path, config: parsed.data };
+}
+
+/** Key names the config format knows at a path, for "did you mean …?". */
+function configKeysAt(path: string[]): string[] {
+  let s: unknown = configSchema;
+  for (const seg of path) {
+    const node = unwrap(s) as { shape?: Record<string, unknown> };
+    s = node.shape && Object.hasOwn(node.shape, seg) ? node.shape[seg] : undefined;
+    if (!s) return [];
+  }
+  return Object.keys((unwrap(s) as { shape?: Record<string, unknown> }).shape ?? {});
+}
+
+function unwrap(s: unknown): unknown {
+  let cur = s as { unwrap?: () => unknown };
+  while (cur && typeof cur.unwrap === 'function') cur = cur.unwrap() as { unwrap?: () => unknown };
+  return cur;
 }
 
 export function loadNearestConfig(startDir: string, host: ConfigHost): ConfigLoad | undefined {

@@ -11,8 +11,10 @@ import { validateClaim, type ValidatedClaim } from '../audit/validate';
 import { buildSourceMap, prefixPath, type SourceMap } from '../parse/sourceMap';
 import { yamlErrorMessage } from '../parse/yamlErrors';
 import type { Span } from '../types';
+import { unknownKey } from '../unknownText';
 
-export const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true } as const;
+/** logLevel 'error': the yaml library's own warnings quote file text (a key's content); none reach stderr or a log. */
+export const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true, logLevel: 'error' } as const;
 
 /** Messages are cached per unit text, so they carry no index; the finding's path does. */
 const NOT_A_CLAIM = 'A claim must be a mapping of its fields (id, date_of_service, payer, lines …).';
@@ -132,7 +134,7 @@ export function parseWholeUnit(text: string): ParsedUnit {
     const kr = keyNode?.range ?? [0, 0, 0];
     const value = pair.value as Node | null;
     if (name !== 'claim' && name !== 'claims') {
-      structural(name, kr[0], kr[1], `${name || 'key'}: unknown top-level key; a document holds claim: or claims:.`);
+      structural('', kr[0], kr[1], `${unknownKey(name, ['claim', 'claims'], 'top-level key')}; a document holds claim: or claims:.`);
       continue;
     }
     if (seenTop) {

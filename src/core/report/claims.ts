@@ -63,7 +63,7 @@ export interface ReportClaim {
   timed?: TimedCodeUnits[];
 }
 
-const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true } as const;
+const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true, logLevel: 'error' } as const;
 const POOL_OF: Record<string, Discipline> = { GP: 'PT', GO: 'OT', GN: 'SLP' };
 
 /** Every claim of a claim file, in file order. A document that does not parse adds none. */

@@ -1,5 +1,9 @@
 import { isKnownCodeAnyDate } from '../../data';
 import type { Rule } from '../../types';
+import { unknownKey } from '../../unknownText';
+
+/** A CPT or HCPCS shape (5 digits, or a letter and 4 digits) is safe to repeat; any other text is not. */
+const CODE_SHAPE = /^(\d{5}|[A-Z]\d{4}|\d{4}[A-Z])$/;
 
 export const unknownCode: Rule = {
   id: 'unknown-code',
@@ -18,7 +22,9 @@ export const unknownCode: Rule = {
         path: `lines[${l.index}].code`,
         message: known
           ? `${l.line.code} is not a valid code for this date of service (deleted or not yet in effect).`
-          : `${l.line.code} is not a code in claimlint's therapy reference data.`,
+          : CODE_SHAPE.test(l.line.code)
+            ? `${l.line.code} is not a code in claimlint's therapy reference data.`
+            : `lines[${l.index}]: ${unknownKey(l.line.code, [], 'code')}, not in claimlint's therapy reference data.`,
       });
     }
   },
