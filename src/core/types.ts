@@ -4,6 +4,7 @@ import type { CodeInfo } from './data/types';
 import type { ResolvedConfig } from './config/schema';
 import type { SourceMap } from './parse/sourceMap';
 import type { FixBuilder } from './fixes/builder';
+import type { ReferenceData } from './data/reference';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -80,6 +81,8 @@ export interface ClaimContext {
   date: string;
   unitRule: UnitRule;
   config: ResolvedConfig;
+  /** The reference data in force: built-in tables overlaid by the configured data packs. */
+  data: ReferenceData;
   src: SourceMap;
   fix: FixBuilder;
 }

@@ -3,7 +3,7 @@
  * (node, source map, data) and the text it was parsed from; output is findings with spans in that text and
  * paths relative to the claim, so the result can be cached by the claim's text alone.
  */
-import { codeInfo } from '../data';
+import { BUILTIN_DATA, type ReferenceData } from '../data/reference';
 import { nearestEntry, type SourceMap } from '../parse/sourceMap';
 import type { ParsedClaim } from '../pipeline/unit';
 import { FixBuilder } from '../fixes/builder';
@@ -20,7 +20,7 @@ export function severityFor(config: ResolvedConfig, ruleId: string): Severity | 
   return own(config.rules, ruleId)?.severity ?? RULES_BY_ID.get(ruleId)?.defaultSeverity ?? 'error';
 }
 
-export function auditClaim(parsed: ParsedClaim, text: string, config: ResolvedConfig): ClaimFinding[] {
+export function auditClaim(parsed: ParsedClaim, text: string, config: ResolvedConfig, data: ReferenceData = BUILTIN_DATA): ClaimFinding[] {
   const src = parsed.src;
   const out: ClaimFinding[] = [];
   if (parsed.rawFailed) {
@@ -51,11 +51,12 @@ export function auditClaim(parsed: ParsedClaim, text: string, config: ResolvedCo
   const date = claim.date_of_service;
   const ctx: ClaimContext = {
     claim,
-    lines: claim.lines.map((line, i) => ({ index: validated.lineIndex[i], line, info: codeInfo(line.code, date) })),
+    lines: claim.lines.map((line, i) => ({ index: validated.lineIndex[i], line, info: data.codeInfo(line.code, date) })),
     complete: validated.complete,
     date,
     unitRule: unitRuleFor(claim, config),
     config,
+    data,
     src,
     fix: new FixBuilder(text, src),
   };

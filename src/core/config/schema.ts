@@ -39,6 +39,16 @@ export const configSchema = z.strictObject({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .optional()
     .describe('Date whose reference data is used where a claim has no valid date_of_service (hover, completion).'),
+  data: z
+    .array(z.string().min(1))
+    .max(20)
+    .optional()
+    .describe('Data pack folders made by `claimlint data import`, relative to this file; later packs overlay earlier ones by effective date.'),
+  locality: z
+    .string()
+    .regex(/^\d{5}-\d{1,2}$/)
+    .optional()
+    .describe('Medicare payment locality as "MAC-locality" (e.g. "01112-05"): with a data pack holding GPCIs, amounts are locality amounts instead of national ones.'),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -54,6 +64,9 @@ export interface ResolvedConfig {
   unitRule: { byPayerType: Partial<Record<(typeof payerTypes)[number], (typeof unitRules)[number]>>; byPayerName: Record<string, (typeof unitRules)[number]> };
   files: string[];
   defaultDate?: string;
+  /** Data pack folders as absolute paths (the adapter resolves them against the config file). */
+  data?: string[];
+  locality?: string;
 }
 
 export function resolveConfig(...layers: (Config | undefined)[]): ResolvedConfig {
@@ -73,6 +86,8 @@ export function resolveConfig(...layers: (Config | undefined)[]): ResolvedConfig
     for (const [name, rule] of Object.entries(layer.unitRule?.byPayerName ?? {})) out.unitRule.byPayerName[name] = rule;
     if (layer.files) out.files = [...new Set([...out.files, ...layer.files])];
     if (layer.defaultDate) out.defaultDate = layer.defaultDate;
+    if (layer.data) out.data = [...new Set([...(out.data ?? []), ...layer.data])];
+    if (layer.locality) out.locality = layer.locality;
   }
   return out;
 }

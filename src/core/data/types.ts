@@ -87,6 +87,14 @@ export interface FeeEntry extends Sourced, Effective {
   peRvu?: number;
   /** National unadjusted amount, non-QP, US dollars, rounded to cents. */
   nationalAmount: number;
+  /** Work and malpractice RVUs, when the source gives them (imported PPRRVU): with the
+   * practice-expense RVU they allow a locality (GPCI) amount. */
+  workRvu?: number;
+  mpRvu?: number;
+  /** PPRRVU MULT PROC indicator ("5": therapy multiple-procedure reduction). */
+  multProc?: string;
+  /** The conversion factor the amount was computed with. */
+  conversionFactor?: number;
 }
 
 export interface ConversionFactor extends Sourced, Effective {

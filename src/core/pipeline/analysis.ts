@@ -15,6 +15,7 @@ import { prefixPath, type SourceEntry } from '../parse/sourceMap';
 import { documentLayout, splitDocuments, type DocumentSlice } from '../parse/split';
 import type { Finding, Fix, LocatedFinding, Span } from '../types';
 import { unitResult } from './audit';
+import { BUILTIN_DATA, type ReferenceData } from '../data/reference';
 import { flatCopy, parseItemUnit, parseWholeUnit, PARSE_OPTIONS, type ParsedClaim, type ParsedUnit } from './unit';
 
 export interface AnalyzeOptions {
@@ -23,6 +24,8 @@ export interface AnalyzeOptions {
   cache?: AuditCache;
   /** Force the whole-document path (tests compare both paths). */
   noSplit?: boolean;
+  /** Reference data: the built-in tables overlaid by data packs; the built-in data when absent. */
+  data?: ReferenceData;
 }
 
 /** A unit placed in the file. */
@@ -81,6 +84,7 @@ export class Analysis {
     readonly configKey: string,
     readonly units: PlacedUnit[],
     private readonly cache?: AuditCache,
+    readonly data: ReferenceData = BUILTIN_DATA,
   ) {
     this.lines = new LineIndex(text);
     const findingsOf = (own: LocatedFinding[]): LocatedFinding[] => {
@@ -152,7 +156,7 @@ export class Analysis {
     const grew = this.cache ? (n: number) => this.cache!.grew(n) : undefined;
     this.units.forEach((u, ui) => {
       const first = this.firstClaim[ui];
-      const result = unitResult(u.unit, config, this.configKey, grew);
+      const result = unitResult(u.unit, config, this.configKey, grew, this.data);
       result.findings.forEach((f, i) => {
         found.push({
           f: {
@@ -204,7 +208,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const docs = splitDocuments(text) ?? documentsByParser(text);
   const units: PlacedUnit[] = [];
   docs.forEach((slice, d) => units.push(...placeDocument(text, slice, d, options.cache, options.noSplit)));
-  return new Analysis(text, config, keyOf(config), units, options.cache);
+  const data = options.data ?? BUILTIN_DATA;
+  // Packs change findings: results are kept per config and per set of packs.
+  const key = data.key ? `${keyOf(config)}\u0000${data.key}` : keyOf(config);
+  return new Analysis(text, config, key, units, options.cache, data);
 }
 
 function placeDocument(text: string, slice: DocumentSlice, document: number, cache: AuditCache | undefined, forceWhole = false): PlacedUnit[] {

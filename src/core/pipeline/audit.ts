@@ -7,6 +7,7 @@ import { auditClaim, severityFor, type ClaimFinding } from '../audit/claim';
 import type { ResolvedConfig } from '../config/schema';
 import { prefixPath } from '../parse/sourceMap';
 import type { ParsedUnit } from './unit';
+import { BUILTIN_DATA, type ReferenceData } from '../data/reference';
 
 export interface UnitResult {
   /** Paths and spans relative to the unit. */
@@ -21,17 +22,17 @@ const MAX_CONFIGS = 4;
 /** Bytes a finding keeps alive, roughly (message, path, span, fixes). */
 const BYTES_PER_FINDING = 400;
 
-export function unitResult(unit: ParsedUnit, config: ResolvedConfig, configKey: string, grew?: (bytes: number) => void): UnitResult {
+export function unitResult(unit: ParsedUnit, config: ResolvedConfig, configKey: string, grew?: (bytes: number) => void, data: ReferenceData = BUILTIN_DATA): UnitResult {
   const hit = unit.results.get(configKey) as UnitResult | undefined;
   if (hit) return hit;
-  const result = auditUnit(unit, config);
+  const result = auditUnit(unit, config, data);
   if (unit.results.size >= MAX_CONFIGS) unit.results.delete(unit.results.keys().next().value as string);
   unit.results.set(configKey, result);
   grew?.(result.findings.length * BYTES_PER_FINDING);
   return result;
 }
 
-function auditUnit(unit: ParsedUnit, config: ResolvedConfig): UnitResult {
+function auditUnit(unit: ParsedUnit, config: ResolvedConfig, data: ReferenceData): UnitResult {
   const findings: ClaimFinding[] = [];
   const owners: number[] = [];
   // In a list item everything belongs to its claim, its syntax errors too.
@@ -45,7 +46,7 @@ function auditUnit(unit: ParsedUnit, config: ResolvedConfig): UnitResult {
       continue;
     }
     const claim = unit.claims[step.claim];
-    for (const f of auditClaim(claim, unit.text, config)) {
+    for (const f of auditClaim(claim, unit.text, config, data)) {
       findings.push(claim.prefix ? { ...f, path: prefixPath(claim.prefix, f.path) } : f);
       owners.push(step.claim);
     }

@@ -3,7 +3,7 @@
  * (both codes billed) and the one-per-date groups (a second PT evaluation). Lines with 0
  * units are documented, not billed, so they take part in no edit.
  */
-import { DISTINCT_MODIFIERS, findNcciPair, sameDayGroupsFor, type NcciPair, type SameDayExclusiveGroup } from '../../data';
+import { DISTINCT_MODIFIERS, sameDayGroupsFor, type NcciPair, type SameDayExclusiveGroup } from '../../data';
 import type { ClaimContext, IndexedLine } from '../../types';
 
 export interface PairEdit {
@@ -31,7 +31,7 @@ export function pairEdits(ctx: ClaimContext): PairEdit[] {
   const out: PairEdit[] = [];
   for (let i = 0; i < codes.length; i++) {
     for (let j = i + 1; j < codes.length; j++) {
-      const pair = findNcciPair(codes[i], codes[j], ctx.date);
+      const pair = ctx.data.findNcciPair(codes[i], codes[j], ctx.date);
       if (!pair || pair.modifierIndicator === 9) continue;
       const column1 = lines.find((l) => l.info!.code === pair.column1)!;
       out.push({ pair, column1, column2: lines.filter((l) => l.info!.code === pair.column2) });

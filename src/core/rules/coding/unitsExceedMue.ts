@@ -1,4 +1,4 @@
-import { mueFor, type MueEntry } from '../../data';
+import type { MueEntry } from '../../data';
 import type { IndexedLine, Rule } from '../../types';
 
 const MAI_TEXT: Record<1 | 2 | 3, string> = {
@@ -27,7 +27,7 @@ export const unitsExceedMue: Rule = {
       byCode.set(l.info.code, [...(byCode.get(l.info.code) ?? []), l]);
     }
     for (const [code, lines] of byCode) {
-      const mue = mueFor(code, ctx.date);
+      const mue = ctx.data.mueFor(code, ctx.date);
       // untimed-units already holds service-based codes to 1 unit per date, and
       // timed-units-51-percent the once-per-date codes timed in longer periods (97545).
       const info = lines[0].info!;

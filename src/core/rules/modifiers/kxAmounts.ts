@@ -6,7 +6,7 @@
  * of the two). A charge is what was billed, not what is allowed, so it is used alone only
  * when no fee is known for the code and date. Codes Medicare never pays separately count 0.
  */
-import { kxBucketFor, kxThreshold, priceLine, type KxBucket, type KxThreshold } from '../../data';
+import { kxBucketFor, kxThreshold, type KxBucket, type KxThreshold } from '../../data';
 import type { ClaimContext, IndexedLine } from '../../types';
 import { claimDiscipline } from './shared';
 
@@ -30,7 +30,7 @@ export interface KxPicture {
 
 export function lineAllowed(ctx: ClaimContext, l: IndexedLine): number {
   if (l.line.units <= 0 || (ctx.claim.payer.type === 'medicare' && l.info?.medicare)) return 0;
-  const priced = priceLine({ code: l.line.code, units: l.line.units, modifiers: l.line.modifiers ?? [], date: ctx.date, charge: l.line.charge });
+  const priced = ctx.data.priceLine({ code: l.line.code, units: l.line.units, modifiers: l.line.modifiers ?? [], date: ctx.date, charge: l.line.charge }, ctx.config.locality);
   return priced ? priced.amount : (l.line.charge ?? 0);
 }
 

@@ -1,0 +1,271 @@
+/**
+ * The reference data an audit runs on: the built-in curated tables, overlaid by the data
+ * packs the config names. For each table and date of service, the pack whose effective
+ * period covers the date and starts latest wins (a later pack in the list wins a tie);
+ * where no pack covers a date, the built-in table answers.
+ *
+ * The core receives packs already read (see packLoad.ts); it never reads files.
+ */
+import { roundCents } from './fees';
+import { priceLine as priceWith, type PriceLineInput, type PricedLine } from './pricing';
+import { pickEffective } from './effective';
+import { BUILTIN_PACK } from './builtinPack';
+import { TABLE_LABELS, type LoadedPack, type Period, type TableName, type TableRows } from './packTypes';
+import type { CodeInfo, ConversionFactor, FeeEntry, MueEntry, NcciPair, Sourced } from './types';
+import { tables as builtin, codeInfo as builtinCodeInfo } from './index';
+
+/** A locality's GPCIs for a period. */
+export interface GpciEntry extends Sourced {
+  mac: string;
+  locality: string;
+  state: string;
+  name: string;
+  work: number;
+  pe: number;
+  mp: number;
+  counties?: string;
+  from: string;
+  to: string;
+}
+
+/** What one pack says about one table: shown by `data info` and used for coverage. */
+export interface TableCoverage {
+  table: TableName;
+  pack: string;
+  release: string;
+  from: string;
+  /** Undefined: open-ended (curated data with no end date). */
+  to?: string;
+  rows: number;
+}
+
+export interface PackSummary {
+  name: string;
+  origin: string;
+  filter: string;
+  tables: TableCoverage[];
+}
+
+interface Layer<T> {
+  pack: string;
+  release: string;
+  period: { from: string; to?: string };
+  entries: T[];
+  /** Position in the pack list (built-in 0). */
+  order: number;
+}
+
+/** "NCCI PTP practitioner edits v320r0, effective 2026-01-01 (pack: ncci-2026q1)" */
+function provenance(table: TableName, release: string, from: string, pack: string): string {
+  return `${TABLE_LABELS[table]} ${release}, effective ${from} (pack: ${pack})`;
+}
+
+function covers(p: { from: string; to?: string }, date: string): boolean {
+  return date >= p.from && (p.to === undefined || date <= p.to);
+}
+
+function groupBy<T>(entries: readonly T[], key: (e: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const e of entries) {
+    const k = key(e);
+    const list = map.get(k);
+    if (list) list.push(e);
+    else map.set(k, [e]);
+  }
+  return map;
+}
+
+function span(entries: readonly { from: string; to?: string }[]): { from: string; to?: string } {
+  let from = '9999-12-31';
+  let to: string | undefined = '0000-01-01';
+  for (const e of entries) {
+    if (e.from < from) from = e.from;
+    if (e.to === undefined) to = undefined;
+    else if (to !== undefined && e.to > to) to = e.to;
+  }
+  return { from, to };
+}
+
+function rowsOf<K extends TableName>(pack: LoadedPack, table: K): { meta: LoadedPack['tables'][number]['meta']; rows: TableRows[K][] }[] {
+  return pack.tables.filter((t) => t.meta.table === table) as { meta: LoadedPack['tables'][number]['meta']; rows: TableRows[K][] }[];
+}
+
+export class ReferenceData {
+  /** Changes whenever the packs do: part of the audit cache key. */
+  readonly key: string;
+  readonly packs: PackSummary[];
+  private readonly ncci: Layer<NcciPair>[] = [];
+  private readonly mue: Layer<MueEntry>[] = [];
+  private readonly fees: Layer<FeeEntry>[] = [];
+  private readonly cf: Layer<ConversionFactor>[] = [];
+  private readonly gpci: Layer<GpciEntry>[] = [];
+  private readonly therapy: Layer<{ code: string; therapy: CodeInfo['therapy']; source: string }>[] = [];
+  private readonly index = new WeakMap<object, Map<string, unknown[]>>();
+
+  constructor(packs: readonly LoadedPack[] = []) {
+    const builtinSummary: PackSummary = { name: BUILTIN_PACK.name, origin: 'built-in', filter: BUILTIN_PACK.filter, tables: [] };
+    const addBuiltin = <T extends { from: string; to?: string }>(table: TableName, layers: Layer<T>[], entries: readonly T[]) => {
+      const period = BUILTIN_PACK.coverage[table] ?? span(entries);
+      layers.push({ pack: BUILTIN_PACK.name, release: BUILTIN_PACK.release, period, entries: [...entries], order: 0 });
+      builtinSummary.tables.push({ table, pack: BUILTIN_PACK.name, release: BUILTIN_PACK.release, ...period, rows: entries.length });
+    };
+    addBuiltin('ncci-ptp', this.ncci, builtin.ncciPairs);
+    addBuiltin('mue', this.mue, builtin.mues);
+    addBuiltin('pfs-rvu', this.fees, builtin.fees);
+    addBuiltin('conversion-factor', this.cf, builtin.conversionFactors);
+    this.packs = [builtinSummary];
+
+    packs.forEach((pack, i) => this.addPack(pack, i + 1));
+    this.key = packs.map((p) => `${p.manifest.name}:${p.tables.map((t) => t.meta.sha256.slice(0, 12)).join(',')}`).join(';');
+  }
+
+  private addPack(pack: LoadedPack, order: number): void {
+    const name = pack.manifest.name;
+    const summary: PackSummary = { name, origin: pack.origin, filter: pack.manifest.filter, tables: [] };
+    for (const t of pack.tables) {
+      summary.tables.push({ table: t.meta.table, pack: name, release: t.meta.release, ...t.meta.effective, rows: t.rows.length });
+    }
+    this.packs.push(summary);
+    const layer = <T>(meta: { release: string; effective: Period }, entries: T[]): Layer<T> => ({ pack: name, release: meta.release, period: meta.effective, entries, order });
+
+    for (const { meta, rows } of rowsOf(pack, 'ncci-ptp')) {
+      this.ncci.push(layer(meta, rows.map((r): NcciPair => {
+        const pair: NcciPair = {
+          column1: r.column1, column2: r.column2, modifierIndicator: r.modifierIndicator, from: r.from,
+          source: provenance('ncci-ptp', meta.release, r.from, name), confidence: 'C',
+        };
+        if (r.to !== undefined) pair.to = r.to;
+        if (r.rationale) pair.note = r.rationale;
+        return pair;
+      })));
+    }
+    for (const { meta, rows } of rowsOf(pack, 'mue')) {
+      const p = meta.effective;
+      this.mue.push(layer(meta, rows.map((r): MueEntry => ({
+        code: r.code, maxUnits: r.maxUnits, mai: r.mai, from: p.from, to: p.to,
+        source: provenance('mue', meta.release, p.from, name), confidence: 'C',
+      }))));
+    }
+    for (const { meta, rows } of rowsOf(pack, 'conversion-factor')) {
+      const p = meta.effective;
+      this.cf.push(layer(meta, rows.map((r): ConversionFactor => ({ ...r, from: p.from, to: p.to, source: provenance('conversion-factor', meta.release, p.from, name), confidence: 'C' }))));
+    }
+    for (const { meta, rows } of rowsOf(pack, 'pfs-rvu')) {
+      const p = meta.effective;
+      const cf = rowsOf(pack, 'conversion-factor').find((c) => c.meta.effective.from === p.from)?.rows[0];
+      if (!cf) continue;
+      const fees: FeeEntry[] = [];
+      for (const r of rows) {
+        // Only active codes (status A, R, T) have a fee-schedule amount.
+        if (!['A', 'R', 'T'].includes(r.status)) continue;
+        const totalRvu = Number((r.workRvu + r.peNonFacility + r.mpRvu).toFixed(4));
+        fees.push({
+          code: r.code, totalRvu, peRvu: r.peNonFacility, workRvu: r.workRvu, mpRvu: r.mpRvu, multProc: r.multProc,
+          conversionFactor: cf.nonQp, nationalAmount: roundCents(totalRvu * cf.nonQp), from: p.from, to: p.to,
+          source: provenance('pfs-rvu', meta.release, p.from, name), confidence: 'C',
+        });
+      }
+      this.fees.push(layer(meta, fees));
+    }
+    for (const { meta, rows } of rowsOf(pack, 'gpci')) {
+      const p = meta.effective;
+      this.gpci.push(layer(meta, rows.map((r): GpciEntry => ({ ...r, from: p.from, to: p.to, source: provenance('gpci', meta.release, p.from, name), confidence: 'C' }))));
+    }
+    for (const { meta, rows } of rowsOf(pack, 'therapy-codes')) {
+      this.therapy.push(layer(meta, rows.map((r) => ({ ...r, source: provenance('therapy-codes', meta.release, meta.effective.from, name) }))));
+    }
+  }
+
+  /** The layer that answers for `date`: latest-starting covering pack, else the built-in one. */
+  private layerFor<T>(layers: Layer<T>[], date: string): Layer<T> | undefined {
+    let best: Layer<T> | undefined;
+    for (const l of layers) {
+      if (!covers(l.period, date)) continue;
+      if (!best || l.period.from > best.period.from || (l.period.from === best.period.from && l.order >= best.order)) best = l;
+    }
+    return best ?? layers.find((l) => l.order === 0);
+  }
+
+  private byKey<T extends object>(layer: Layer<T>, key: (e: T) => string): Map<string, T[]> {
+    let map = this.index.get(layer.entries) as Map<string, T[]> | undefined;
+    if (!map) {
+      map = groupBy(layer.entries, key);
+      this.index.set(layer.entries, map as Map<string, unknown[]>);
+    }
+    return map;
+  }
+
+  // ---- lookups ----------------------------------------------------------------------
+
+  findNcciPair(codeA: string, codeB: string, date: string): NcciPair | undefined {
+    const a = codeA.trim().toUpperCase();
+    const b = codeB.trim().toUpperCase();
+    if (a === b) return undefined;
+    const layer = this.layerFor(this.ncci, date);
+    if (!layer) return undefined;
+    const map = this.byKey(layer, (p) => `${p.column1} ${p.column2}`);
+    return pickEffective([...(map.get(`${a} ${b}`) ?? []), ...(map.get(`${b} ${a}`) ?? [])], date);
+  }
+
+  mueFor(code: string, date: string): MueEntry | undefined {
+    const layer = this.layerFor(this.mue, date);
+    return layer && pickEffective(this.byKey(layer, (m) => m.code).get(code.trim().toUpperCase()) ?? [], date);
+  }
+
+  feeFor(code: string, date: string): FeeEntry | undefined {
+    const layer = this.layerFor(this.fees, date);
+    return layer && pickEffective(this.byKey(layer, (f) => f.code).get(code.trim().toUpperCase()) ?? [], date);
+  }
+
+  conversionFactor(date: string): ConversionFactor | undefined {
+    const layer = this.layerFor(this.cf, date);
+    return layer && pickEffective(layer.entries, date);
+  }
+
+  /** GPCIs of a locality "MAC-locality" (e.g. "01112-05"), when a pack has them for the date. */
+  gpciFor(locality: string, date: string): GpciEntry | undefined {
+    const m = /^(\d{5})-(\d{1,2})$/.exec(locality.trim());
+    if (!m) return undefined;
+    const layer = this.layerFor(this.gpci, date);
+    if (!layer) return undefined;
+    const key = `${m[1]}-${m[2].padStart(2, '0')}`;
+    return pickEffective(this.byKey(layer, (g) => `${g.mac}-${g.locality}`).get(key) ?? [], date);
+  }
+
+  /** The catalogue entry, with its always/sometimes status from an imported Therapy Code List. */
+  codeInfo(code: string, date: string): CodeInfo | undefined {
+    const info = builtinCodeInfo(code, date);
+    if (!info) return undefined;
+    const status = this.therapyStatus(info.code, date);
+    return status && status.therapy !== info.therapy ? { ...info, therapy: status.therapy } : info;
+  }
+
+  /** Always/sometimes therapy from an imported Annual Therapy Code List covering the date. */
+  therapyStatus(code: string, date: string): { therapy: CodeInfo['therapy']; source: string } | undefined {
+    const layer = this.layerFor(this.therapy, date);
+    if (!layer || !covers(layer.period, date)) return undefined;
+    return this.byKey(layer, (t) => t.code).get(code.trim().toUpperCase())?.[0];
+  }
+
+  /**
+   * A line's allowed amount: the locality amount when `locality` ("MAC-locality") has
+   * GPCIs in a pack for the date and the fee has RVU components; else the national amount,
+   * and the result's source says why.
+   */
+  priceLine(input: PriceLineInput, locality?: string): PricedLine | undefined {
+    const fee = (code: string, date: string) => this.feeFor(code, date);
+    if (!locality) return priceWith(input, { fee });
+    const gpci = this.gpciFor(locality, input.date);
+    if (gpci) return priceWith(input, { fee, gpci });
+    return priceWith(input, { fee, nationalBecause: `no data pack has GPCIs for locality ${locality} on ${input.date}` });
+  }
+
+  /** Per table: the first and last date of service any pack (built-in included) covers. */
+  coverage(table: TableName): { from: string; to?: string } | undefined {
+    const all = this.packs.flatMap((p) => p.tables.filter((t) => t.table === table));
+    return all.length ? span(all) : undefined;
+  }
+}
+
+/** The built-in data alone. */
+export const BUILTIN_DATA = new ReferenceData();

@@ -1,0 +1,96 @@
+/**
+ * A file's cells as rows of strings, whatever form CMS ships it in: comma-separated text,
+ * tab-separated text, or an .xlsx workbook (first sheet). Every row keeps the number a
+ * person sees in a text editor or a spreadsheet, so errors can name it.
+ *
+ * Text is parsed with csv-parse (quoted cells may span lines, as the MUE file's notice
+ * does); a workbook is unzipped with fflate and its XML read with fast-xml-parser.
+ */
+import { parse } from 'csv-parse/sync';
+import { readXlsxRows } from './xlsx';
+
+export interface Row {
+  /** 1-based line (text) or row number (spreadsheet) where the row starts. */
+  n: number;
+  cells: string[];
+}
+
+export class ImportError extends Error {
+  constructor(
+    readonly file: string,
+    /** Row number, or undefined when the problem is the whole file. */
+    readonly row: number | undefined,
+    readonly expected: string,
+  ) {
+    super(`${file}${row !== undefined ? `: row ${row}` : ''}: ${expected}`);
+    this.name = 'ImportError';
+  }
+}
+
+/** Zip local-file signature "PK\x03\x04": an .xlsx workbook (or a zip given as a table). */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** Old binary .xls (OLE compound file): CMS's older spreadsheets. */
+function isOle(bytes: Uint8Array): boolean {
+  const sig = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return bytes.length >= 8 && sig.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * Decodes text: UTF-8 when it is valid UTF-8, else Windows-1252 (CMS's older text files
+ * are Latin-1/1252; codes and numbers are ASCII either way).
+ */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** The rows of a file given as bytes. `name` is only used in error messages. */
+export function readRows(name: string, bytes: Uint8Array): Row[] {
+  if (isZip(bytes)) return readXlsxRows(name, bytes);
+  if (isOle(bytes)) {
+    throw new ImportError(name, undefined, 'this is an old binary Excel (.xls) file; open it and save it as .xlsx or as tab-delimited text, then import that');
+  }
+  return readTextRows(name, decodeText(bytes));
+}
+
+/** Rows of comma- or tab-separated text; the delimiter is the one the first lines use most. */
+export function readTextRows(name: string, text: string): Row[] {
+  const delimiter = guessDelimiter(text);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      info: true,
+      // Tab files from CMS are not quoted; a stray quote in a rationale must not swallow lines.
+      quote: delimiter === '\t' ? false : '"',
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (err) {
+    const line = (err as { lines?: number }).lines;
+    throw new ImportError(name, line, `not readable as ${delimiter === '\t' ? 'tab-delimited' : 'comma-separated'} text (${(err as Error).message.split('\n')[0]})`);
+  }
+  const rows: Row[] = [];
+  let prevEnd = 0;
+  for (const { record, info } of records) {
+    // info.lines is the line the record ends on; it starts on the line after the previous one.
+    rows.push({ n: prevEnd + 1, cells: record.map((c) => c.trim()) });
+    prevEnd = info.lines;
+  }
+  return rows;
+}
+
+function guessDelimiter(text: string): ',' | '\t' {
+  const head = text.slice(0, 20000);
+  const tabs = head.split('\t').length;
+  const commas = head.split(',').length;
+  return tabs > commas ? '\t' : ',';
+}

@@ -1,0 +1,143 @@
+/**
+ * The first worksheet of an .xlsx workbook as rows of strings. An .xlsx file is a zip of
+ * XML parts: fflate unzips it and saxes streams the XML, so a sheet of hundreds of
+ * thousands of rows (an NCCI practitioner file) is read without building a DOM of it.
+ * Only what a CMS table needs is read: shared strings, inline strings and plain values;
+ * styles and formulas are ignored (a formula cell's cached value is used).
+ */
+import { unzipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
+import { ImportError, type Row } from './rows';
+
+function xml(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+/** Column letters of a cell reference ("AB12" → 27, 0-based). */
+export function columnIndex(ref: string): number {
+  let n = 0;
+  for (const ch of ref) {
+    const c = ch.charCodeAt(0);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+function sax(name: string, part: string, text: string, handlers: {
+  open?: (tag: string, attrs: Record<string, string>) => void;
+  close?: (tag: string) => void;
+  text?: (t: string) => void;
+}): void {
+  const p = new SaxesParser();
+  p.on('error', (e) => {
+    throw new ImportError(name, undefined, `not a readable .xlsx workbook (${part}: ${e.message})`);
+  });
+  if (handlers.open) p.on('opentag', (t) => handlers.open!(t.name, t.attributes as Record<string, string>));
+  if (handlers.close) p.on('closetag', (t) => handlers.close!(t.name));
+  if (handlers.text) p.on('text', handlers.text);
+  p.write(text).close();
+}
+
+function sharedStrings(name: string, text: string | undefined): string[] {
+  if (text === undefined) return [];
+  const out: string[] = [];
+  let cur: string | undefined;
+  let inT = false;
+  let inPhonetic = false;
+  sax(name, 'sharedStrings.xml', text, {
+    open: (tag) => {
+      if (tag === 'si') cur = '';
+      else if (tag === 'rPh') inPhonetic = true;
+      else if (tag === 't' && !inPhonetic) inT = true;
+    },
+    close: (tag) => {
+      if (tag === 'si') {
+        out.push(cur ?? '');
+        cur = undefined;
+      } else if (tag === 'rPh') inPhonetic = false;
+      else if (tag === 't') inT = false;
+    },
+    text: (t) => {
+      if (inT && cur !== undefined) cur += t;
+    },
+  });
+  return out;
+}
+
+/** Path of the first sheet in workbook order (via the workbook's relationships). */
+function firstSheetPath(name: string, files: Record<string, Uint8Array>): string {
+  const wb = files['xl/workbook.xml'];
+  const rels = files['xl/_rels/workbook.xml.rels'];
+  if (wb && rels) {
+    let rid: string | undefined;
+    sax(name, 'workbook.xml', xml(wb), {
+      open: (tag, a) => {
+        if (tag === 'sheet' && rid === undefined) rid = a['r:id'];
+      },
+    });
+    let target: string | undefined;
+    sax(name, 'workbook.xml.rels', xml(rels), {
+      open: (tag, a) => {
+        if (tag === 'Relationship' && a.Id === rid) target = a.Target;
+      },
+    });
+    if (target) {
+      const path = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+      if (files[path]) return path;
+    }
+  }
+  const sheets = Object.keys(files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).sort();
+  if (!sheets.length) throw new ImportError(name, undefined, 'a zip file that is not an .xlsx workbook (no worksheet inside); give the table file itself, or the CMS zip to `claimlint data import`');
+  return sheets[0];
+}
+
+export function readXlsxRows(name: string, bytes: Uint8Array): Row[] {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(bytes, { filter: (f) => f.name.startsWith('xl/') });
+  } catch (err) {
+    throw new ImportError(name, undefined, `not a readable .xlsx workbook (${(err as Error).message})`);
+  }
+  const strings = sharedStrings(name, files['xl/sharedStrings.xml'] ? xml(files['xl/sharedStrings.xml']) : undefined);
+  const sheet = firstSheetPath(name, files);
+
+  const rows: Row[] = [];
+  let row: Row | undefined;
+  let col = 0;
+  let type = '';
+  let value = '';
+  let inValue = false;
+  sax(name, sheet, xml(files[sheet]), {
+    open: (tag, a) => {
+      if (tag === 'row') {
+        row = { n: a.r ? Number(a.r) : rows.length + 1, cells: [] };
+      } else if (tag === 'c' && row) {
+        col = a.r ? columnIndex(a.r) : row.cells.length;
+        type = a.t ?? 'n';
+        value = '';
+      } else if (tag === 'v' || (tag === 't' && type === 'inlineStr')) {
+        inValue = true;
+      }
+    },
+    close: (tag) => {
+      if (tag === 'v' || tag === 't') inValue = false;
+      else if (tag === 'c' && row) {
+        let cell = value;
+        if (type === 's') cell = strings[Number(value)] ?? '';
+        else if (type === 'b') cell = value === '1' ? 'TRUE' : 'FALSE';
+        if (col >= 0 && col < 16384) {
+          while (row.cells.length < col) row.cells.push('');
+          row.cells[col] = cell.trim();
+        }
+      } else if (tag === 'row' && row) {
+        rows.push(row);
+        row = undefined;
+      }
+    },
+    text: (t) => {
+      if (inValue) value += t;
+    },
+  });
+  return rows;
+}
