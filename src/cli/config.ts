@@ -1,6 +1,6 @@
 /** Config for the CLI: --config <file>, else the nearest .claimlintrc per file's folder. */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadNearestConfig, parseConfig, type ConfigHost, type ConfigLoad, resolveConfig, type ResolvedConfig } from '../core';
 
 export const nodeConfigHost: ConfigHost = {
@@ -22,10 +22,15 @@ export class ConfigResolver {
 
   /** The config layer for a file, or an error to report (exit 2). */
   forFile(file: string): { config: ResolvedConfig } | { error: string } {
-    const load = this.explicit ?? this.nearest(dirname(file));
+    return this.forDir(dirname(file));
+  }
+
+  /** The config layer that applies to files in a folder. */
+  forDir(dir: string): { config: ResolvedConfig } | { error: string } {
+    const load = this.explicit ?? this.nearest(dir);
     if (!load) return { config: resolveConfig() };
     if (!load.ok) return { error: `${load.path}${load.line ? `:${load.line}` : ''}: invalid config: ${load.message}` };
-    return { config: resolveConfig(load.config) };
+    return { config: withPackPaths(resolveConfig(load.config), load.path) };
   }
 
   /** Extra claim-file globs for finding files in a folder: the config that applies there. */
@@ -38,4 +43,10 @@ export class ConfigResolver {
     if (!this.byDir.has(dir)) this.byDir.set(dir, loadNearestConfig(dir, nodeConfigHost));
     return this.byDir.get(dir);
   }
+}
+
+/** Data pack folders are written relative to the config file that names them. */
+export function withPackPaths(config: ResolvedConfig, configPath: string): ResolvedConfig {
+  if (!config.data?.length) return config;
+  return { ...config, data: config.data.map((p) => resolve(dirname(configPath), p)) };
 }

@@ -9,6 +9,7 @@ import { commandsHelp, findCommand } from './commands';
 import { ConfigResolver } from './config';
 import { routeProcessWarnings } from './warnings';
 import { terminalSafe } from './formatters/safe';
+import { PackStore } from '../shared/packStore';
 import { discoverFiles, displayPath } from './files';
 import { generatedAt, makeHtmlFormatter } from './formatters/html';
 import { formatJson } from './formatters/json';
@@ -92,12 +93,23 @@ export function run(argv: string[]): number | Promise<number> {
   for (const m of missing) process.stderr.write(`claimlint: ${terminalSafe(m)}: no such file or folder\n`);
 
   const cache = new AuditCache();
+  const packs = new PackStore();
+  const packErrors = new Set<string>();
   const reports: FileReport[] = [];
   for (const file of files) {
     const shown = displayPath(file);
     const cfg = configs.forFile(file);
     if ('error' in cfg) {
       process.stderr.write(`claimlint: ${terminalSafe(displayPath(cfg.error))}\n`);
+      readErrors++;
+      continue;
+    }
+    const { data, errors } = packs.dataFor(cfg.config.data);
+    if (errors.length) {
+      for (const e of errors) {
+        if (!packErrors.has(e)) process.stderr.write(`claimlint: data pack ${terminalSafe(e)}\n`);
+        packErrors.add(e);
+      }
       readErrors++;
       continue;
     }
@@ -111,7 +123,7 @@ export function run(argv: string[]): number | Promise<number> {
     }
     let applied = 0;
     if (values.fix) {
-      const fixed = fixAll(text, { config: cfg.config, cache });
+      const fixed = fixAll(text, { config: cfg.config, cache, data });
       for (const d of fixed.dropped) process.stderr.write(`claimlint: ${terminalSafe(shown)}: warning: fix "${terminalSafe(d.title)}" left out: it would make the YAML unreadable\n`);
       if (fixed.text !== text) {
         try {
@@ -125,7 +137,7 @@ export function run(argv: string[]): number | Promise<number> {
         applied = fixed.applied;
       }
     }
-    let findings = audit(text, { config: cfg.config, cache }).findings;
+    let findings = audit(text, { config: cfg.config, cache, data }).findings;
     if (values.quiet) findings = findings.filter((f) => f.severity === 'error');
     reports.push(html ? { ...fileReport(shown, findings, applied), claims: collectClaims(text, cfg.config) } : fileReport(shown, findings, applied));
   }

@@ -44,3 +44,25 @@ export {
   type ReportClaim,
   type ReportFinding,
 } from './report';
+
+// Data packs: tables imported from CMS's files, overlaid on the built-in data
+export { BUILTIN_DATA, ReferenceData, type GpciEntry, type PackSummary, type TableCoverage } from './data/reference';
+export { loadPack, PackError } from './data/packLoad';
+export {
+  MANIFEST_FILE,
+  PACK_FORMAT,
+  PACK_VERSION,
+  TABLE_LABELS,
+  tableNames,
+  type GpciRow,
+  type MueRow,
+  type NcciRow,
+  type RvuRow,
+  type TherapyRow,
+  type LoadedPack,
+  type ManifestTable,
+  type PackManifest,
+  type TableName,
+  type TableRows,
+} from './data/packTypes';
+export { tables as builtinTables } from './data';

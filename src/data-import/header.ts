@@ -76,10 +76,27 @@ export function findHeader<K extends string>(file: string, rows: Row[], specs: r
       const cols = matchColumns(stacked(rows, end - depth + 1, end), specs);
       if (cols && (!best || Object.keys(cols).length > Object.keys(best).length)) best = cols;
     }
-    if (best) return { end, columns: best };
+    if (best) return { end: continuation(rows, end, best, specs[0].key), columns: best };
   }
   const names = specs.filter((s) => !s.optional).map((s) => `"${s.label}"`).join(', ');
   throw new ImportError(file, undefined, `does not look like ${what}: no header row with the columns ${names} in its first ${SEARCH_ROWS} rows`);
+}
+
+/**
+ * Header text that goes on below the row where every column was found (NCCI's ".txt" puts
+ * "prior to 1996", "Date", "9=not applicable" on the lines under the names): rows with an
+ * empty key column and no code-like cell, directly under the header, belong to it.
+ */
+function continuation<K extends string>(rows: Row[], end: number, columns: Partial<Record<K, number>>, key: K): number {
+  const keyCol = columns[key]!;
+  let e = end;
+  while (e + 1 < rows.length && e + 1 - end <= MAX_STACK) {
+    const next = rows[e + 1];
+    if ((next.cells[keyCol] ?? '') !== '' || next.cells.some((c) => /^[0-9A-Z]{5}$/.test(c))) break;
+    if (!next.cells.some((c) => /[A-Za-z]/.test(c))) break;
+    e++;
+  }
+  return e;
 }
 
 /** A row's cell by column key ('' when the column is absent or the row is short). */

@@ -9,7 +9,7 @@
  * of its codes are kept; an MUE and an RVU row when its code is kept; GPCIs are kept for
  * every locality.
  */
-import { tables as builtinTables } from '../core/data';
+import { builtinTables } from '../core';
 import {
   MANIFEST_FILE,
   PACK_FORMAT,
@@ -19,7 +19,7 @@ import {
   type PackManifest,
   type TableName,
   type TableRows,
-} from '../core/data/packTypes';
+} from '../core';
 import { gpciLayout } from './layouts/gpci';
 import type { Layout, LayoutKind, LocalityRow, ParsedRows } from './layouts/layout';
 import { localityLayout } from './layouts/locality';

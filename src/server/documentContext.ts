@@ -4,7 +4,7 @@
  * file at all. An invalid config file is reported once (window/showMessage naming the
  * path) and skipped, so the settings alone apply.
  */
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { resolveConfig, type Config, type ResolvedConfig, settingsToConfig, type Settings } from '../core';
 import { isClaimFile, uriToPath } from './claimFiles';
@@ -41,18 +41,28 @@ export class DocumentContexts {
       if (load) {
         configPath = load.path;
         if (load.ok) {
-          fileConfig = load.config;
+          fileConfig = load.config.data ? { ...load.config, data: load.config.data.map((p) => resolve(dirname(load.path), p)) } : load.config;
           this.warned.delete(load.path);
         } else this.warnOnce(load.path, load.message);
       }
     }
-    const config = resolveConfig(fileConfig, settingsToConfig(settings));
+    const fromSettings = settingsToConfig(settings);
+    if (fromSettings.data?.length) fromSettings.data = fromSettings.data.map((p) => this.settingPath(p, fsPath));
+    const config = resolveConfig(fileConfig, fromSettings);
     const isClaim = isClaimFile(uri, {
       patterns: config.files,
       folders: this.folders(),
       configDir: configPath ? dirname(configPath) : undefined,
     });
     return { settings, config, isClaim, active: isClaim && settings.enable, configPath };
+  }
+
+  /** A relative claimlint.dataPacks entry is taken from the document's workspace folder. */
+  private settingPath(p: string, fsPath: string | undefined): string {
+    if (isAbsolute(p)) return p;
+    const folder =
+      (fsPath && this.folders().find((f) => !relative(f, fsPath).startsWith('..') && !isAbsolute(relative(f, fsPath)))) ?? this.folders()[0];
+    return folder ? resolve(folder, p) : p;
   }
 
   /** A config file changed on disk: warn again if it is still invalid. */

@@ -27,6 +27,7 @@ import { FIX_ALL_KIND, SERVER_COMMANDS, SETTINGS_SECTION } from './protocol';
 import { Scheduler } from './scheduler';
 import { ClaimLanguageService } from './service';
 import { SettingsStore } from './settings';
+import { PackStore } from '../shared/packStore';
 
 export interface ServerOptions {
   /** Quiet time after an edit before the document is audited (default 150 ms). */
@@ -38,7 +39,20 @@ export const CONFIG_WATCH_GLOB = '**/.claimlintrc.{yaml,yml,json}';
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const debounceMs = options.debounceMs ?? 150;
   const documents = new TextDocuments(TextDocument);
-  const service = new ClaimLanguageService();
+  const packs = new PackStore();
+  const packWarned = new Set<string>();
+  // A pack that cannot be read is reported once (path and problem); the other packs still apply.
+  const dataFor = (config: { data?: string[] }) => {
+    const { data, errors } = packs.dataFor(config.data);
+    for (const e of errors) {
+      if (packWarned.has(e)) continue;
+      packWarned.add(e);
+      connection.console.warn(`Data pack not used: ${e}`);
+      void connection.window.showWarningMessage(`claimlint: data pack not used: ${e}`);
+    }
+    return data;
+  };
+  const service = new ClaimLanguageService({ dataFor });
   let capabilities: ClientCapabilities = {};
   let folders: string[] = [];
   const canPull = (): boolean => capabilities.workspace?.configuration === true;
@@ -143,6 +157,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeWatchedFiles((change) => {
     connection.console.log(`config files changed: ${change.changes.map((c) => pathOf(c.uri)).join(', ')}`);
     contexts.reset();
+    packWarned.clear();
     service.reset();
     revalidateAll();
   });

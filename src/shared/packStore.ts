@@ -7,9 +7,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadPack, PackError } from '../core/data/packLoad';
-import { MANIFEST_FILE, type LoadedPack } from '../core/data/packTypes';
-import { BUILTIN_DATA, ReferenceData } from '../core/data/reference';
+import { loadPack, PackError } from '../core';
+import { MANIFEST_FILE, type LoadedPack } from '../core';
+import { BUILTIN_DATA, ReferenceData } from '../core';
 
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');

@@ -5,6 +5,8 @@
  *
  * A command name wins over a file or folder of the same name: audit such a path as `./import`.
  */
+import { dataCommand } from './data';
+
 export interface Command {
   /** One line for `claimlint --help`. */
   summary: string;
@@ -15,6 +17,7 @@ export interface Command {
 import { importCommand } from './import';
 
 export const COMMANDS: Record<string, Command> = {
+  data: dataCommand,
   import: importCommand,
 };
 

@@ -26,6 +26,10 @@ export const settingsSchema = z.object({
     .regex(/^(\d{4}-\d{2}-\d{2})?$/)
     .default('')
     .describe('Date (YYYY-MM-DD) whose reference data is used where a claim has no valid date_of_service; empty means today.'),
+  dataPacks: z
+    .array(z.string())
+    .default([])
+    .describe('Data pack folders made by `claimlint data import` (absolute, or relative to the workspace folder). They come after the packs of .claimlintrc.yaml; later packs overlay earlier ones by effective date.'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -39,5 +43,6 @@ export function settingsToConfig(s: Settings): Config {
     unitRule: { byPayerType: s.unitRuleByPayerType },
     files: s.files,
     defaultDate: s.defaultDate || undefined,
+    data: s.dataPacks.length ? s.dataPacks : undefined,
   };
 }

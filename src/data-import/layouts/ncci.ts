@@ -5,7 +5,7 @@
  * 9 not applicable), PTP Edit Rationale. Deleted edits stay in the file with their
  * deletion date; they are kept (claims from before the deletion still need them).
  */
-import type { NcciRow } from '../../core/data/packTypes';
+import type { NcciRow } from '../../core';
 import { cell, findHeader, isNoteRow, type ColumnSpec } from '../header';
 import { ImportError, type Row } from '../rows';
 import { parseCode, parseDate, requireDate } from '../values';

@@ -5,7 +5,7 @@
  * removal ("Deleted", "Removed", "Not therapy") are skipped. The whole list is kept: it is
  * what defines "therapy-related" for the other tables.
  */
-import type { TherapyRow } from '../../core/data/packTypes';
+import type { TherapyRow } from '../../core';
 import { cell, findHeader, isNoteRow, type ColumnSpec } from '../header';
 import { ImportError } from '../rows';
 import { parseCode } from '../values';

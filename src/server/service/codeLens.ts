@@ -15,7 +15,7 @@ export function codeLenses(analysis: Analysis, doc: TextDocument, config: Resolv
   for (const claim of analysis.claims) {
     const v = claim.validated();
     if (!v.claim) continue;
-    const summary = visitSummary(v.claim, v.lineIndex, v.complete, config);
+    const summary = visitSummary(v.claim, v.lineIndex, v.complete, config, analysis.data);
     const at = rangeOf(doc, { start: claim.anchor, end: claim.anchor });
     for (const title of summaryTitles(summary)) lenses.push({ range: at, command: { title, command: '' } });
   }
@@ -48,7 +48,8 @@ function summaryTitles(s: VisitSummary): string[] {
   if (!titles.length) titles.push('no timed codes');
   if (s.estimate.priced > 0) {
     const unpriced = s.estimate.unpriced ? ` + ${plural(s.estimate.unpriced, 'unpriced line')}` : '';
-    titles[titles.length - 1] += ` · est. ${dollars(s.estimate.amount)} (national, non-QP)${unpriced}`;
+    const basis = s.estimate.locality ? `locality ${s.estimate.locality}` : 'national';
+    titles[titles.length - 1] += ` · est. ${dollars(s.estimate.amount)} (${basis}, non-QP)${unpriced}`;
   }
   return titles;
 }

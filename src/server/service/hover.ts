@@ -5,7 +5,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { type Analysis, type NodeAt, type ResolvedConfig, fieldGuidance, type GuidanceField } from '../../core';
+import { type Analysis, type NodeAt, type ReferenceData, type ResolvedConfig, fieldGuidance, type GuidanceField } from '../../core';
 import { dataDate, rawAt } from './claimData';
 import { rangeOf } from './edits';
 import { codeHover, modifierHover, unitsHover } from './hoverText';
@@ -17,12 +17,12 @@ const GUIDED_FIELDS = new Set<string>(['justification', 'functional_goal', 'supe
 export function hover(analysis: Analysis, doc: TextDocument, position: Position, config: ResolvedConfig): Hover | null {
   const at = analysis.nodeAt(doc.offsetAt(position));
   if (!at) return null;
-  const value = hoverMarkdown(at, config);
+  const value = hoverMarkdown(at, config, analysis.data);
   if (!value) return null;
   return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(doc, at.span) };
 }
 
-function hoverMarkdown(at: NodeAt, config: ResolvedConfig): string | undefined {
+function hoverMarkdown(at: NodeAt, config: ResolvedConfig, data: ReferenceData): string | undefined {
   const { claim, path, on } = at;
   const raw = claim.raw;
   const date = dataDate(raw, config);
@@ -39,7 +39,8 @@ function hoverMarkdown(at: NodeAt, config: ResolvedConfig): string | undefined {
       units: typeof units === 'number' ? units : undefined,
       charge: typeof charge === 'number' ? charge : undefined,
       plan: stringOr(rawAt(raw, 'plan_of_care', 'discipline')),
-    });
+      otherCodes: otherCodes(rawAt(raw, 'lines'), Number(m[1])),
+    }, data, config.locality);
   }
   if (on === 'value' && /^lines\[\d+\]\.modifiers\[\d+\]$/.test(path)) {
     const mod = at.entry.node && 'value' in at.entry.node ? (at.entry.node as { value: unknown }).value : undefined;
@@ -50,7 +51,7 @@ function hoverMarkdown(at: NodeAt, config: ResolvedConfig): string | undefined {
     const v = claim.validated();
     if (!v.claim) return keyDescription(claim.prefix, path);
     const documented = v.claim.visit?.total_timed_minutes;
-    return unitsHover(visitSummary(v.claim, v.lineIndex, v.complete, config), documented);
+    return unitsHover(visitSummary(v.claim, v.lineIndex, v.complete, config, data), documented);
   }
   if (on === 'key' && (m = /^lines\[\d+\]\.documentation\.(\w+)$/.exec(path)) && GUIDED_FIELDS.has(m[1])) {
     const g = fieldGuidance(m[1] as GuidanceField);
@@ -70,6 +71,15 @@ function keyDescription(prefix: string, path: string): string | undefined {
 function modifiersOf(v: unknown): string[] {
   if (!Array.isArray(v)) return [];
   return v.filter((m) => m !== null && m !== undefined).map((m) => (typeof m === 'number' ? String(m).padStart(2, '0') : String(m)));
+}
+
+/** The codes of the claim's other lines (for the NCCI pairs a code hover lists). */
+function otherCodes(lines: unknown, self: number): string[] {
+  if (!Array.isArray(lines)) return [];
+  return lines.flatMap((l, i) => {
+    const c = i === self ? undefined : rawAt(l, 'code');
+    return typeof c === 'string' || typeof c === 'number' ? [String(c)] : [];
+  });
 }
 
 function stringOr(v: unknown): string | undefined {

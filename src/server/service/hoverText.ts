@@ -5,18 +5,17 @@
  */
 import {
   assistantDifferential,
+  BUILTIN_DATA,
   citation,
-  codeInfo,
   describeTotal,
   DISCIPLINE_LABEL,
-  feeFor,
   kxThreshold,
   modifierInfo,
   plural,
-  priceLine,
   unitsForMinutes,
   type CodeInfo,
   own,
+  type ReferenceData,
 } from '../../core';
 import { dollars, type VisitSummary } from './visitSummary';
 
@@ -35,10 +34,12 @@ export interface LineFacts {
   charge?: number;
   /** The claim's plan-of-care discipline, when known. */
   plan?: string;
+  /** Codes of the claim's other lines: the hover lists the NCCI pairs among them. */
+  otherCodes?: string[];
 }
 
-export function codeHover(code: string, date: string, line: LineFacts): string | undefined {
-  const info = codeInfo(code, date);
+export function codeHover(code: string, date: string, line: LineFacts, data: ReferenceData = BUILTIN_DATA, locality?: string): string | undefined {
+  const info = data.codeInfo(code, date);
   if (!info) return `**${code}** is not in claimlint's therapy reference data for ${date}.`;
   const out: string[] = [`**${info.code} — ${info.short}**`, '', info.description, ''];
 
@@ -54,7 +55,8 @@ export function codeHover(code: string, date: string, line: LineFacts): string |
   if (info.addOnTo?.length) out.push(`- **Add-on code:** bill it with ${info.addOnTo.join(' or ')} on the same claim.`);
   if (info.medicare && 'status' in info.medicare) out.push('- **Medicare:** bundled, not separately payable.');
   if (info.medicare && 'replacedBy' in info.medicare) out.push(`- **Medicare:** not payable; bill ${info.medicare.replacedBy} instead.`);
-  out.push(...paymentLines(info.code, date, line));
+  out.push(...paymentLines(info.code, date, line, data, locality));
+  out.push(...editLines(info.code, date, line, data));
 
   if (info.notes?.length) out.push('', ...info.notes.map((n) => `> ${n}`));
   out.push('', `_Source: ${citation(info)}_`);
@@ -76,20 +78,49 @@ function usualModifiers(info: CodeInfo, date: string, plan?: string): string[] {
   return out;
 }
 
-function paymentLines(code: string, date: string, line: LineFacts): string[] {
-  const fee = feeFor(code, date);
+function paymentLines(code: string, date: string, line: LineFacts, data: ReferenceData, locality?: string): string[] {
+  const fee = data.feeFor(code, date);
   if (!fee) return [`- **Payment:** no ${date.slice(0, 4)} national amount in claimlint's data.`];
   const year = fee.from.slice(0, 4);
-  const out = [`- **${year} national payment:** ${dollars(fee.nationalAmount)} per unit (Medicare national unadjusted, non-QP; no locality or MPPR adjustment).`];
   const mods = line.modifiers.map((m) => m.toUpperCase());
   const units = line.units ?? 1;
-  const priced = priceLine({ code, units, modifiers: mods, date, charge: line.charge });
+  const priced = data.priceLine({ code, units, modifiers: mods, date, charge: line.charge }, locality);
+  const out: string[] = [];
+  if (priced && priced.basis !== 'national') {
+    const b = priced.basis;
+    out.push(`- **${year} payment, locality ${b.mac}-${b.locality} (${b.name}):** ${dollars(priced.perUnit)} per unit (GPCI-adjusted, non-QP; no MPPR adjustment); national ${dollars(fee.nationalAmount)}.`);
+  } else {
+    const why = locality ? `locality ${locality} has no GPCIs in the data packs in force, so the amount stays national` : 'no locality configured';
+    out.push(`- **${year} national payment:** ${dollars(fee.nationalAmount)} per unit (Medicare national unadjusted, non-QP; ${why}; no MPPR adjustment).`);
+  }
+  out.push(`  _Fee: ${fee.source}_`);
   if (priced && priced.assistantRate !== 1) {
     out.push(`- **With ${mods.includes('CQ') ? 'CQ' : 'CO'} on this line:** ${Math.round(priced.assistantRate * 100)}% → ${dollars(priced.perUnit * priced.assistantRate)} per unit.`);
   }
   if (priced && line.units !== undefined) {
     const limited = priced.limitedByCharge ? ' (limited to the billed charge)' : '';
     out.push(`- **This line:** ${plural(units, 'unit')} → est. ${dollars(priced.amount)}${limited}.`);
+  }
+  return out;
+}
+
+/** The MUE of the code and its NCCI pairs with the claim's other codes, each with its source. */
+function editLines(code: string, date: string, line: LineFacts, data: ReferenceData): string[] {
+  const out: string[] = [];
+  const mue = data.mueFor(code, date);
+  if (mue) {
+    const mai = mue.mai ? `, MAI ${mue.mai} (${mue.mai === 1 ? 'per line' : 'per date of service'})` : '';
+    out.push(`- **MUE:** ${plural(mue.maxUnits, 'unit')}${mai}. _Source: ${mue.source}_`);
+  }
+  const seen = new Set<string>();
+  for (const other of line.otherCodes ?? []) {
+    const o = other.trim().toUpperCase();
+    if (seen.has(o)) continue;
+    seen.add(o);
+    const pair = data.findNcciPair(code, o, date);
+    if (!pair || pair.modifierIndicator === 9) continue;
+    const bypass = pair.modifierIndicator === 1 ? '59 or XE/XS/XP/XU on the column 2 line may bypass it' : 'no modifier bypasses it';
+    out.push(`- **NCCI with ${o}:** ${pair.column1} is column 1, ${pair.column2} column 2; ${bypass}. _Source: ${pair.source}_`);
   }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, Hover, Position, WorkspaceEdit } from 'vscode-languageserver';
-import { AuditCache, applyFixes, type Analysis, type AuditResult, type ResolvedConfig } from '../../core';
+import { AuditCache, applyFixes, type Analysis, type AuditResult, type ReferenceData, type ResolvedConfig } from '../../core';
 import { DocumentAnalyses } from './analyses';
 import { codeActions, fixAllEdit } from './codeActions';
 import { codeLenses } from './codeLens';
@@ -18,6 +18,8 @@ export interface ServiceOptions {
   cache?: AuditCache;
   /** Whether the client accepts versioned WorkspaceEdit.documentChanges (default true). */
   documentChanges?: boolean;
+  /** The reference data for a config: built-in tables overlaid by its data packs (read by the server). */
+  dataFor?: (config: ResolvedConfig) => ReferenceData;
 }
 
 export class ClaimLanguageService {
@@ -27,7 +29,7 @@ export class ClaimLanguageService {
 
   constructor(options: ServiceOptions = {}) {
     this.cache = options.cache ?? new AuditCache();
-    this.analyses = new DocumentAnalyses(this.cache);
+    this.analyses = new DocumentAnalyses(this.cache, undefined, options.dataFor);
     this.editOptions = { documentChanges: options.documentChanges ?? true };
   }
 

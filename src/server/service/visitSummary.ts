@@ -6,9 +6,9 @@
 import {
   allowedAllocations,
   cmsAllocation,
-  codeInfo,
+  BUILTIN_DATA,
   poolLines,
-  priceLine,
+  type ReferenceData,
   roundCents,
   unitRuleFor,
   unitsForMinutes,
@@ -58,22 +58,25 @@ export interface VisitSummary {
   missingMinutes: boolean;
   /** False when some lines failed validation and were left out. */
   complete: boolean;
-  estimate: { amount: number; priced: number; unpriced: number };
+  /** `locality` is set (MAC-locality) when every priced line used that locality's GPCIs. */
+  estimate: { amount: number; priced: number; unpriced: number; locality?: string };
 }
 
-export function visitSummary(claim: Claim, lineIndex: number[], complete: boolean, config: ResolvedConfig): VisitSummary {
+export function visitSummary(claim: Claim, lineIndex: number[], complete: boolean, config: ResolvedConfig, data: ReferenceData = BUILTIN_DATA): VisitSummary {
   const date = claim.date_of_service;
   const unitRule = unitRuleFor(claim, config);
   const untimed = new Set<string>();
-  const estimate = { amount: 0, priced: 0, unpriced: 0 };
+  const estimate: VisitSummary['estimate'] = { amount: 0, priced: 0, unpriced: 0 };
+  let local = config.locality !== undefined;
   const timedLines: { line: Claim['lines'][number]; index: number; code: string }[] = [];
 
   claim.lines.forEach((line, i) => {
-    const info: CodeInfo | undefined = codeInfo(line.code, date);
+    const info: CodeInfo | undefined = data.codeInfo(line.code, date);
     if (info?.kind === 'timed15') timedLines.push({ line, index: lineIndex[i] ?? i, code: info.code });
     else if (info?.kind === 'untimed') untimed.add(info.code);
-    const price = priceLine({ code: line.code, units: line.units, modifiers: line.modifiers ?? [], date, charge: line.charge });
+    const price = data.priceLine({ code: line.code, units: line.units, modifiers: line.modifiers ?? [], date, charge: line.charge }, config.locality);
     if (price) {
+      if (price.basis === 'national') local = false;
       estimate.amount += price.amount;
       estimate.priced++;
     } else if (line.units > 0) estimate.unpriced++;
@@ -107,6 +110,7 @@ export function visitSummary(claim: Claim, lineIndex: number[], complete: boolea
     return { discipline: p.discipline, timed, timedMinutes, supportedUnits, billedUnits, allowedSplits, missingMinutes };
   });
   estimate.amount = roundCents(estimate.amount);
+  if (local && estimate.priced > 0) estimate.locality = config.locality;
   const sum = (f: (p: PoolSummary) => number): number => pools.reduce((s, p) => s + f(p), 0);
   return {
     date,
