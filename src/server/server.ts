@@ -10,6 +10,8 @@ import {
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
@@ -48,7 +50,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (packWarned.has(e)) continue;
       packWarned.add(e);
       connection.console.warn(`Data pack not used: ${e}`);
-      void connection.window.showWarningMessage(`claimlint: data pack not used: ${e}`);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `claimlint: data pack not used: ${e}` });
     }
     return data;
   };

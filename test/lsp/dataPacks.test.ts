@@ -1,0 +1,89 @@
+/** Data packs in the language server: .claimlintrc `data:`, the claimlint.dataPacks setting, hover provenance and locality. */
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Hover, MarkupContent } from 'vscode-languageserver';
+import { importPack } from '../../src/data-import';
+import { TestClient } from './support/harness';
+
+const CMS = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'cms');
+const FILES = ['ccipra_v321r0_f1.txt', 'MCR_MUE_PractitionerServices_Eff_04-01-2026.csv', 'PPRRVU2026_Jan_nonQPP.csv', 'GPCI2026.csv', '26LOCCO.csv'];
+
+const CLAIM = `claim:
+  id: L-1
+  date_of_service: 2026-04-15
+  payer: { type: medicare }
+  provider: { npi: "1234567893", discipline: PT }
+  plan_of_care: { discipline: PT, start_date: 2026-03-01, certified_date: 2026-03-02, cert_through: 2026-05-30 }
+  lines:
+    - { code: "97530", modifiers: [GP], units: 1, minutes: 15 }
+    - { code: "97116", modifiers: [GP, "59"], units: 1, minutes: 15 }
+    - { code: "97140", modifiers: [GP], units: 4, minutes: 60 }
+`;
+
+describe('lsp: data packs', () => {
+  let dir: string;
+  let client: TestClient;
+  const uriOf = (...parts: string[]): string => pathToFileURL(join(dir, ...parts)).toString();
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'claimlint-lsp-packs-'));
+    const pack = importPack(
+      FILES.map((name) => ({ name, bytes: readFileSync(join(CMS, name)) })),
+      { packName: 'cms-2026q2', createdBy: 'test', sha256: (d) => createHash('sha256').update(d).digest('hex') },
+    );
+    mkdirSync(join(dir, 'packs', 'cms-2026q2'), { recursive: true });
+    for (const [name, text] of pack.files) writeFileSync(join(dir, 'packs', 'cms-2026q2', name), text);
+    client = await TestClient.start({ workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }] });
+  });
+  afterEach(async () => {
+    await client.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function hoverOn(uri: string, needle: string): Promise<string> {
+    const offset = CLAIM.indexOf(needle) + 2;
+    const before = CLAIM.slice(0, offset).split('\n');
+    const position = { line: before.length - 1, character: before[before.length - 1].length };
+    const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+    return h ? (h.contents as MarkupContent).value : '';
+  }
+
+  it('.claimlintrc data: flags what only the pack knows; hovers name the pack and use the locality', async () => {
+    writeFileSync(join(dir, '.claimlintrc.yaml'), 'data: [packs/cms-2026q2]\nlocality: "01112-05"\n');
+    const uri = uriOf('visit.claim.yaml');
+    client.open(uri, CLAIM);
+    const published = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'units-exceed-mue'));
+    assert.ok(published.diagnostics.some((d) => d.code === 'ncci-pair-denied'));
+
+    const md = await hoverOn(uri, '"97140"');
+    assert.match(md, /\*\*MUE:\*\* 3 units, MAI 3 \(per date of service\)\. _Source: MUE practitioner services 2026-04-01, effective 2026-04-01 \(pack: cms-2026q2\)_/);
+    // (0.43 × 1.1 + 0.38 × 1.5 + 0.02 × 0.5) × 33.4009 = $35.17
+    assert.match(md, /2026 payment, locality 01112-05 \(SAN FRANCISCO\):\*\* \$35\.17 per unit/);
+    const pair = await hoverOn(uri, '"97116"');
+    assert.match(pair, /\*\*NCCI with 97530:\*\* 97530 is column 1, 97116 column 2; no modifier bypasses it\. _Source: NCCI PTP practitioner edits v321r0, effective 2026-04-01 \(pack: cms-2026q2\)_/);
+  });
+
+  it('the claimlint.dataPacks setting adds packs (relative to the workspace folder); without a locality, amounts stay national', async () => {
+    client.settings = { dataPacks: ['packs/cms-2026q2'] };
+    const uri = uriOf('visit.claim.yaml');
+    client.open(uri, CLAIM);
+    await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'units-exceed-mue'));
+    const md = await hoverOn(uri, '"97140"');
+    assert.match(md, /2026 national payment:\*\* \$27\.72 per unit \(Medicare national unadjusted, non-QP; no locality configured/);
+    assert.match(md, /_Fee: Physician Fee Schedule RVUs \(PPRRVU\) RVU26 JAN, effective 2026-01-01 \(pack: cms-2026q2\)_/);
+  });
+
+  it('a pack that cannot be read is named in a warning, and the audit goes on with the built-in data', async () => {
+    writeFileSync(join(dir, '.claimlintrc.yaml'), 'data: [packs/missing]\n');
+    const uri = uriOf('visit.claim.yaml');
+    client.open(uri, CLAIM);
+    const published = await client.waitForDiagnostics(uri);
+    assert.ok(!published.diagnostics.some((d) => d.code === 'units-exceed-mue'));
+    const warning = await client.waitFor(() => client.shownMessages.find((m) => /data pack not used: .*packs\/missing: claimlint-pack\.json: missing/.test(m.message)), 'the pack warning');
+    assert.ok(warning);
+  });
+});
