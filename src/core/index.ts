@@ -5,7 +5,7 @@
  */
 
 // The pipeline and the engine
-export { analyze, Analysis, type AnalyzeOptions, type NodeAt, type PlacedClaim, type PlacedUnit } from './pipeline/analysis';
+export { analyze, Analysis, type AnalyzeOptions, type NodeAt, type PlacedClaim, type PlacedUnit, type TextChange } from './pipeline/analysis';
 export type { ParsedClaim, ParsedUnit } from './pipeline/unit';
 export { AuditCache, DEFAULT_CACHE_BYTES } from './audit/cache';
 export { audit, applyFixes, fixAll, fixKeepsYaml, preferredFix, type AuditOptions, type AuditResult, type FixResult } from './engine';

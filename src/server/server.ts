@@ -32,15 +32,19 @@ import { SettingsStore } from './settings';
 import { PackStore } from '../shared/packStore';
 
 export interface ServerOptions {
-  /** Quiet time after an edit before the document is audited (default 150 ms). */
+  /**
+   * Quiet time after an edit before the document is audited. Default: adaptive, about
+   * twice the document's last audit time, between 10 and 150 ms (short when auditing is cheap).
+   */
   debounceMs?: number;
 }
+
+const MIN_DEBOUNCE_MS = 10;
+const MAX_DEBOUNCE_MS = 150;
 
 export const CONFIG_WATCH_GLOB = '**/.claimlintrc.{yaml,yml,json}';
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
-  const debounceMs = options.debounceMs ?? 150;
-  const documents = new TextDocuments(TextDocument);
   const packs = new PackStore();
   const packWarned = new Set<string>();
   // A pack that cannot be read is reported once (path and problem); the other packs still apply.
@@ -55,6 +59,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return data;
   };
   const service = new ClaimLanguageService({ dataFor });
+  /** Last audit time per document, for the adaptive debounce. */
+  const auditMillis = new Map<string, number>();
+  const debounceFor = (uri: string): number =>
+    options.debounceMs ?? Math.round(Math.min(MAX_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, 2 * (auditMillis.get(uri) ?? MAX_DEBOUNCE_MS))));
+  // Each incremental change is told to the service, so the next audit starts from its range.
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update: (doc, changes, version) => {
+      for (const change of changes) {
+        if ('range' in change) service.edited(doc.uri, doc.offsetAt(change.range.start), doc.offsetAt(change.range.end), change.text.length);
+        else service.forget(doc.uri);
+        TextDocument.update(doc, [change], version);
+      }
+      return TextDocument.update(doc, [], version);
+    },
+  });
   let capabilities: ClientCapabilities = {};
   let folders: string[] = [];
   const canPull = (): boolean => capabilities.workspace?.configuration === true;
@@ -82,9 +102,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       const started = performance.now();
       const diagnostics = service.diagnostics(doc, ctx.config);
+      const millis = performance.now() - started;
+      auditMillis.set(uri, millis);
       if (!isCurrent() || documents.get(uri)?.version !== version) return;
       publish(uri, version, diagnostics);
-      logAudit(uri, version, diagnostics.map((d) => String(d.code)), performance.now() - started);
+      logAudit(uri, version, diagnostics.map((d) => String(d.code)), millis);
     },
     (uri, err) => connection.console.error(`audit of ${docTag(uri)} failed: ${err instanceof Error ? err.name : 'error'}`),
   );
@@ -165,7 +187,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
-  documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri, debounceMs));
+  documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri, debounceFor(e.document.uri)));
   documents.onDidSave((e) => {
     // Clients that cannot watch files still tell us when a config file is saved.
     if (isConfigFile(e.document.uri) && !capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
@@ -177,6 +199,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const uri = e.document.uri;
     scheduler.cancel(uri);
     service.forget(uri);
+    auditMillis.delete(uri);
     settings.forget(uri);
     published.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });

@@ -99,3 +99,73 @@ describe('pipeline: one parse for the audit and the editor', () => {
     assert.equal(unit.text, a.text.slice(a.units[0].base, a.units[1].base));
   });
 });
+
+describe('pipeline: an edit finds its claims from the change range', () => {
+  /** Apply one edit and analyze incrementally; the result must equal a full analysis. */
+  function step(prevText: string, prev: ReturnType<typeof analyze>, cache: AuditCache, at: number, remove: number, insert: string) {
+    const text = prevText.slice(0, at) + insert + prevText.slice(at + remove);
+    const change = { start: at, end: at + insert.length, delta: insert.length - remove };
+    const next = analyze(text, { cache, previous: prev, change });
+    const full = analyze(text);
+    assert.deepEqual(strip(next.findings), strip(full.findings), `edit at ${at} (-${remove} +${JSON.stringify(insert)})`);
+    assert.deepEqual(next.claims.map((c) => [c.prefix, c.start, c.end, c.anchor]), full.claims.map((c) => [c.prefix, c.start, c.end, c.anchor]));
+    assert.deepEqual(next.lines.starts, full.lines.starts);
+    return { text, next };
+  }
+
+  it('re-parses only the edited claim, and shifts the others', () => {
+    const cache = new AuditCache();
+    let text = claimFile(30);
+    let prev = analyze(text, { cache });
+    const misses = cache.misses;
+    const at = text.indexOf('minutes: 25') + 'minutes: 2'.length;
+    const r = step(text, prev, cache, at, 1, '9\n');
+    assert.ok(r.next.incremental, 'found from the change range');
+    assert.equal(cache.misses, misses + 1, 'one claim parsed again');
+    text = r.text;
+    prev = r.next;
+    // Insert a whole claim: the ones after it are renumbered.
+    const second = text.indexOf('  - id:', text.indexOf('  - id:') + 1);
+    const ins = step(text, prev, cache, second, 0, claimText(77).replace('units: 2', 'units: 7'));
+    assert.ok(ins.next.incremental);
+    assert.equal(ins.next.claims.length, 31);
+  });
+
+  it('matches a full analysis after random edits, falling back where it must', () => {
+    const cache = new AuditCache();
+    const base = claimFile(8).replace('units: 1\n        minutes: 21', 'units: 3\n        minutes: 21');
+    const baseAnalysis = analyze(base, { cache });
+    let seed = 12345;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const inserts = ['', 'x', '\n', '- ', '  - id: NEW\n', '#', ': ', '9', '\n  - ', '\n    '];
+    // Edits after which only a full scan is right: a document marker, an anchor, a tab, a second list.
+    const breaking = ['---\n', '&a ', '\t', 'claims:\n', '%YAML 1.2\n', '...\n'];
+    let incremental = 0;
+    let edits = 0;
+    for (let n = 0; n < 80; n++) {
+      // One to three edits in a row from the clean file, each from the analysis before it.
+      let text = base;
+      let prev = baseAnalysis;
+      for (let k = rand(3); k >= 0; k--) {
+        // Mostly typing inside a line's content, as a user does; sometimes anywhere.
+        let at = rand(text.length + 1);
+        if (rand(3) > 0) {
+          const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+          const indent = /^ */.exec(text.slice(lineStart))![0].length;
+          at = Math.min(Math.max(at, lineStart + indent + 1), text.length);
+        }
+        const remove = Math.min(rand(5) === 0 ? rand(40) : rand(3), text.length - at);
+        const insert = rand(8) === 0 ? breaking[rand(breaking.length)] : inserts[rand(inserts.length)];
+        const r = step(text, prev, cache, at, remove, insert);
+        edits++;
+        if (r.next.incremental) incremental++;
+        text = r.text;
+        prev = r.next;
+      }
+    }
+    assert.ok(incremental > edits / 3, `${incremental} of ${edits} edits found incrementally`);
+  });
+});

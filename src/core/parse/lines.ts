@@ -4,10 +4,34 @@ import type { Position } from '../types';
 export class LineIndex {
   readonly starts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.starts = starts;
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) {
+      this.starts = starts;
+      return;
+    }
+    const all = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) all.push(i + 1);
+    this.starts = all;
+  }
+
+  /**
+   * The index of `text`, which equals this index's text outside [from, to) (new offsets)
+   * and is `delta` characters longer: lines before the change are kept, lines after it
+   * shifted, and only the changed region is scanned for line ends.
+   */
+  edited(text: string, from: number, to: number, delta: number): LineIndex {
+    const old = this.starts;
+    const toOld = to - delta;
+    const starts: number[] = [];
+    let k = 0;
+    for (; k < old.length && old[k] <= from; k++) starts.push(old[k]);
+    for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    while (k < old.length && old[k] <= toOld) k++;
+    for (; k < old.length; k++) starts.push(old[k] + delta);
+    return new LineIndex(text, starts);
   }
 
   position(offset: number): Position {

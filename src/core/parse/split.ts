@@ -88,3 +88,37 @@ export function documentLayout(text: string, doc: DocumentSlice): DocumentLayout
   // A claim item's trailing comments before the next item stay with it; that is harmless.
   return { kind: 'claims', items };
 }
+
+/**
+ * Claim items of text[from, to) when that region is known to start at a claims-list item
+ * at `seqIndent` and to hold nothing but such items (the rest of the document unchanged).
+ * Undefined whenever the region holds anything the full scan would treat differently: a
+ * document marker or directive, a tab, an anchor or alias, a line left of the items, or a
+ * first line that no longer starts an item. Then the caller scans the whole text.
+ */
+export function rescanItems(text: string, from: number, to: number, seqIndent: number): ClaimSlice[] | undefined {
+  const items: ClaimSlice[] = [];
+  let pos = from;
+  while (pos < to) {
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl < 0 || nl >= to ? to : nl;
+    const next = lineEnd + 1;
+    const line = text.slice(pos, lineEnd).replace(/\r$/, '');
+    if (line.startsWith('%') || DOC_MARKER.test(line)) return undefined;
+    const body = line.trimStart();
+    const indent = line.length - body.length;
+    if (body === '' || body.startsWith('#')) {
+      if (items.length === 0) return undefined;
+      pos = next;
+      continue;
+    }
+    if (line.includes('\t') || ANCHOR_OR_ALIAS.test(line) || indent < seqIndent) return undefined;
+    if (indent === seqIndent) {
+      if (!/^-(\s|$)/.test(body)) return undefined;
+      if (items.length) items[items.length - 1].end = pos;
+      items.push({ start: pos, end: to });
+    } else if (items.length === 0) return undefined;
+    pos = next;
+  }
+  return items.length ? items : undefined;
+}

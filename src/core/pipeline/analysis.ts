@@ -12,7 +12,7 @@ import { configKey as keyOf, resolveConfig, type ResolvedConfig } from '../confi
 import { parseDirectives } from '../directives';
 import { LineIndex } from '../parse/lines';
 import { prefixPath, type SourceEntry } from '../parse/sourceMap';
-import { documentLayout, splitDocuments, type DocumentSlice } from '../parse/split';
+import { documentLayout, rescanItems, splitDocuments, type DocumentSlice } from '../parse/split';
 import type { Finding, Fix, LocatedFinding, Span } from '../types';
 import { unitResult } from './audit';
 import { BUILTIN_DATA, type ReferenceData } from '../data/reference';
@@ -26,6 +26,27 @@ export interface AnalyzeOptions {
   noSplit?: boolean;
   /** Reference data: the built-in tables overlaid by data packs; the built-in data when absent. */
   data?: ReferenceData;
+  /**
+   * The analysis of the text before an edit, and where the edit is: the new text equals
+   * the old outside [start, end) (new offsets) and is `delta` characters longer. Only the
+   * claims the edit touches are found again; anything unusual falls back to a full scan.
+   */
+  previous?: Analysis;
+  change?: TextChange;
+}
+
+export interface TextChange {
+  start: number;
+  end: number;
+  delta: number;
+}
+
+/** A file that is one claims list: what an edit needs to find its claims again. */
+interface ClaimList {
+  /** Column of the items' dashes. */
+  seqIndent: number;
+  /** The document runs to the end of the text. */
+  toEnd: boolean;
 }
 
 /** A unit placed in the file. */
@@ -85,8 +106,13 @@ export class Analysis {
     readonly units: PlacedUnit[],
     private readonly cache?: AuditCache,
     readonly data: ReferenceData = BUILTIN_DATA,
+    lines?: LineIndex,
+    /** Set when the whole text is one claims list (see TextChange). */
+    readonly list?: ClaimList,
+    /** The analysis found its claims from an edit rather than a full scan. */
+    readonly incremental = false,
   ) {
-    this.lines = new LineIndex(text);
+    this.lines = lines ?? new LineIndex(text);
     const findingsOf = (own: LocatedFinding[]): LocatedFinding[] => {
       void this.findings;
       return own;
@@ -205,13 +231,64 @@ export class Analysis {
 /** Run the pipeline over a text. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? resolveConfig();
+  const data = options.data ?? BUILTIN_DATA;
+  // Packs change findings: results are kept per config and per set of packs.
+  const ckey = data.key ? `${keyOf(config)}\u0000${data.key}` : keyOf(config);
+  const { previous, change } = options;
+  if (previous && change && !options.noSplit) {
+    const again = reanalyze(text, previous, change, ckey, options.cache);
+    if (again) return again;
+  }
   const docs = splitDocuments(text) ?? documentsByParser(text);
   const units: PlacedUnit[] = [];
   docs.forEach((slice, d) => units.push(...placeDocument(text, slice, d, options.cache, options.noSplit)));
-  const data = options.data ?? BUILTIN_DATA;
-  // Packs change findings: results are kept per config and per set of packs.
-  const key = data.key ? `${keyOf(config)}\u0000${data.key}` : keyOf(config);
-  return new Analysis(text, config, key, units, options.cache, data);
+  let list: ClaimList | undefined;
+  if (docs.length === 1 && units.length > 0 && units.every((u) => u.unit.kind === 'item')) {
+    const firstLine = text.slice(units[0].base, text.indexOf('\n', units[0].base) >>> 0);
+    list = { seqIndent: firstLine.length - firstLine.trimStart().length, toEnd: docs[0].end === text.length };
+  }
+  return new Analysis(text, config, ckey, units, options.cache, data, undefined, list);
+}
+
+/**
+ * The analysis after an edit, from the previous one: items before the edit are kept,
+ * items after it shifted, and only the items the edit touches are cut and parsed again.
+ * Undefined when the edit is not inside the claims of a one-list file.
+ */
+function reanalyze(text: string, prev: Analysis, change: TextChange, ckey: string, cache: AuditCache | undefined): Analysis | undefined {
+  const { list, units } = prev;
+  const { start, end, delta } = change;
+  if (!list?.toEnd || prev.configKey !== ckey || text.length - prev.text.length !== delta || units.length === 0) return undefined;
+  if (start < units[0].base || start > end || end > text.length) return undefined;
+  const endOld = end - delta;
+  // The item holding the character before the edit (an edit at an item's start may join
+  // it to the one above) through the item holding the edit's end.
+  const i = lastAtOrBefore(units, Math.max(units[0].base, start - 1));
+  const j = lastAtOrBefore(units, endOld);
+  const from = units[i].base;
+  const to = j + 1 < units.length ? units[j + 1].base + delta : text.length;
+  const items = rescanItems(text, from, to, list.seqIndent);
+  if (!items) return undefined;
+  const placed: PlacedUnit[] = units.slice(0, i);
+  for (const item of items) {
+    const unit = cachedUnit(cache, 'c', text.slice(item.start, item.end), parseItemUnit);
+    if (unit.unusable) return undefined;
+    placed.push({ unit, base: item.start, prefix: `claims[${placed.length}]`, document: 0 });
+  }
+  for (let k = j + 1; k < units.length; k++) placed.push({ unit: units[k].unit, base: units[k].base + delta, prefix: `claims[${placed.length}]`, document: 0 });
+  return new Analysis(text, prev.config, ckey, placed, cache, prev.data, prev.lines.edited(text, start, end, delta), list, true);
+}
+
+/** Index of the last unit starting at or before `offset` (units are in text order). */
+function lastAtOrBefore(units: readonly PlacedUnit[], offset: number): number {
+  let lo = 0;
+  let hi = units.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (units[mid].base <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function placeDocument(text: string, slice: DocumentSlice, document: number, cache: AuditCache | undefined, forceWhole = false): PlacedUnit[] {

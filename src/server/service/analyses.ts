@@ -5,10 +5,12 @@
  * makes the analysis of a slightly edited file cheap.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, BUILTIN_DATA, configKey, type Analysis, type AuditCache, type ReferenceData, type ResolvedConfig } from '../../core';
+import { analyze, BUILTIN_DATA, configKey, type Analysis, type AuditCache, type ReferenceData, type ResolvedConfig, type TextChange } from '../../core';
 
 export class DocumentAnalyses {
   private readonly entries = new Map<string, Analysis>();
+  /** Where each document changed since its last analysis (new offsets). */
+  private readonly changes = new Map<string, TextChange>();
 
   constructor(
     readonly cache: AuditCache,
@@ -23,18 +25,43 @@ export class DocumentAnalyses {
     const key = data.key ? `${configKey(config)}\u0000${data.key}` : configKey(config);
     const hit = this.entries.get(doc.uri);
     if (hit && hit.text === text && hit.configKey === key) return hit;
-    const analysis = analyze(text, { config, cache: this.cache, data });
+    const change = hit && this.changes.get(doc.uri);
+    this.changes.delete(doc.uri);
+    const analysis = analyze(text, { config, cache: this.cache, data, previous: change ? hit : undefined, change: change || undefined });
     this.entries.delete(doc.uri);
     this.entries.set(doc.uri, analysis);
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     return analysis;
   }
 
+  /**
+   * The document was edited: text[start, end) (offsets in the text before the edit)
+   * became `inserted` characters. Edits since the last analysis add up to one range.
+   */
+  edited(uri: string, start: number, end: number, inserted: number): void {
+    if (!this.entries.has(uri)) return;
+    const delta = inserted - (end - start);
+    const prev = this.changes.get(uri);
+    if (!prev) {
+      this.changes.set(uri, { start, end: start + inserted, delta });
+      return;
+    }
+    // Map the earlier range through this edit, then take the union with the new text.
+    const map = (p: number, isEnd: boolean): number => (p < start ? p : p > end ? p + delta : isEnd ? start + inserted : start);
+    this.changes.set(uri, {
+      start: Math.min(map(prev.start, false), start),
+      end: Math.max(map(prev.end, true), start + inserted),
+      delta: prev.delta + delta,
+    });
+  }
+
   forget(uri: string): void {
     this.entries.delete(uri);
+    this.changes.delete(uri);
   }
 
   clear(): void {
     this.entries.clear();
+    this.changes.clear();
   }
 }

@@ -84,6 +84,11 @@ export class ClaimLanguageService {
     return completion(this.analysis(doc, config), doc, position, config);
   }
 
+  /** An edit of an open document (offsets before the edit), so its next analysis starts from the change. */
+  edited(uri: string, start: number, end: number, inserted: number): void {
+    this.analyses.edited(uri, start, end, inserted);
+  }
+
   /** Drop what is remembered about a closed document. */
   forget(uri: string): void {
     this.analyses.forget(uri);
