@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { importPack, ImportError } from '../../data-import';
-import { TABLE_LABELS, tableNames, type TableName } from '../../core';
+import { plural, TABLE_LABELS, tableNames, type TableName } from '../../core';
 import { PackStore, sha256 } from '../../shared/packStore';
 import { ConfigResolver } from '../config';
 import { readImportFiles, writePack } from '../dataFiles';
@@ -102,7 +102,8 @@ function runImport(argv: string[]): number {
   const lines = [`Wrote data pack "${pack.manifest.name}" to ${values.output} (${kb(size)}):`];
   for (const t of pack.manifest.tables) {
     const read = t.inputs.reduce((n, i) => n + i.rows, 0);
-    lines.push(`  ${TABLE_LABELS[t.table]} ${t.release}, ${t.effective.from} to ${t.effective.to}: ${t.rows} rows kept of ${read} read`);
+    const kept = t.table === 'conversion-factor' ? 'from the CONV FACTOR column' : `${plural(t.rows, 'row')} kept of ${read} read`;
+    lines.push(`  ${TABLE_LABELS[t.table]} ${t.release}, ${t.effective.from} to ${t.effective.to}: ${kept}`);
   }
   lines.push(`Filter: ${pack.manifest.filter}`);
   if (read.skipped.length) lines.push(`Passed over in the zips: ${read.skipped.length} file(s) that are not tables claimlint reads.`);
@@ -159,7 +160,7 @@ function runInfo(argv: string[]): number {
   data.packs.forEach((p, i) => {
     lines.push(`${i + 1}. ${p.name} (${p.origin})`);
     for (const t of p.tables) {
-      lines.push(`     ${TABLE_LABELS[t.table]}: ${t.release}, ${t.from} to ${t.to ?? 'open-ended'}, ${t.rows} rows`);
+      lines.push(`     ${TABLE_LABELS[t.table]}: ${t.release}, ${t.from} to ${t.to ?? 'open-ended'}, ${plural(t.rows, 'row')}`);
     }
   });
   lines.push('', 'Coverage (first and last date of service each table covers):');
