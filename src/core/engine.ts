@@ -6,6 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import { analyze, type AnalyzeOptions } from './pipeline/analysis';
 import { PARSE_OPTIONS } from './pipeline/unit';
 import type { LineIndex } from './parse/lines';
+import { guardText } from './parse/guard';
 import type { Finding, Fix, LocatedFinding, TextEdit } from './types';
 
 export type AuditOptions = AnalyzeOptions;
@@ -99,6 +100,7 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
 
 /** YAML errors of a whole text, as the engine's parser sees it. */
 export function yamlErrorCount(text: string): number {
+  if (guardText(text)) return Number.MAX_SAFE_INTEGER;
   let n = 0;
   for (const doc of parseAllDocuments(text, PARSE_OPTIONS as object) as unknown as { errors: unknown[] }[]) n += doc.errors.length;
   return n;

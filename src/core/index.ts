@@ -12,6 +12,8 @@ export { audit, applyFixes, fixAll, fixKeepsYaml, preferredFix, type AuditOption
 export { unitRuleFor } from './audit/claim';
 export type { ValidatedClaim } from './audit/validate';
 export { LineIndex } from './parse/lines';
+export { guardText } from './parse/guard';
+export * as LIMITS from './limits';
 export type { SourceEntry, SourceMap } from './parse/sourceMap';
 
 // Config

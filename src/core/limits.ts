@@ -10,8 +10,6 @@ export const MAX_UNITS = 999;
 export const MAX_MINUTES = 1440;
 /** Service lines in one claim (an 837P claim holds at most 50; this leaves room). */
 export const MAX_LINES_PER_CLAIM = 1000;
-/** Claims in one file. */
-export const MAX_CLAIMS_PER_FILE = 50000;
 /** Nesting of collections ([ { or indented blocks) before the parser is allowed to run. */
 export const MAX_NESTING_DEPTH = 64;
 /** Aliases (*name) in one file. */

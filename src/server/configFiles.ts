@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { isCollection, parseDocument } from 'yaml';
-import { loadNearestConfig, parseConfig, type ConfigHost, type ConfigLoad, configSchema } from '../core';
+import { guardText, loadNearestConfig, parseConfig, type ConfigHost, type ConfigLoad, configSchema } from '../core';
 import { DIAGNOSTIC_SOURCE } from './protocol';
 
 export const nodeFsHost: ConfigHost = {
@@ -58,6 +58,8 @@ export function configDiagnostics(doc: TextDocument, path: string): Diagnostic[]
 
 /** Span of the first YAML error, or of the key (or nearest parent key) of the first schema issue. */
 function issueSpan(text: string): [number, number] | undefined {
+  const refused = guardText(text);
+  if (refused) return [refused.span.start, refused.span.end];
   const doc = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length) return [doc.errors[0].pos[0], Math.max(doc.errors[0].pos[0], doc.errors[0].pos[1])];
   const parsed = configSchema.safeParse(doc.toJS() ?? {});

@@ -5,6 +5,7 @@
 import { parseDocument } from 'yaml';
 import { configSchema, type Config } from './schema';
 import { unknownKey } from '../unknownText';
+import { guardText } from '../parse/guard';
 
 export const CONFIG_FILE_NAMES = ['.claimlintrc.yaml', '.claimlintrc.yml', '.claimlintrc.json'];
 
@@ -35,6 +36,8 @@ export function findConfigFile(startDir: string, host: ConfigHost): { path: stri
 
 /** Parse and validate config text; errors name the key path, never values. */
 export function parseConfig(path: string, text: string): ConfigLoad {
+  const refused = guardText(text);
+  if (refused) return { ok: false, path, message: refused.message };
   const doc = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length) {
     const e = doc.errors[0];

@@ -10,6 +10,7 @@ import type { AuditCache } from '../audit/cache';
 import { severityFor } from '../audit/claim';
 import { configKey as keyOf, resolveConfig, type ResolvedConfig } from '../config/schema';
 import { parseDirectives } from '../directives';
+import { guardText } from '../parse/guard';
 import { LineIndex } from '../parse/lines';
 import { prefixPath, type SourceEntry } from '../parse/sourceMap';
 import { documentLayout, rescanItems, splitDocuments, type DocumentSlice } from '../parse/split';
@@ -234,6 +235,12 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const data = options.data ?? BUILTIN_DATA;
   // Packs change findings: results are kept per config and per set of packs.
   const ckey = data.key ? `${keyOf(config)}\u0000${data.key}` : keyOf(config);
+  // Before the parser or any recursion sees the text (an edit's items too): the limits of docs/limits.md.
+  const refused = guardText(text);
+  if (refused) {
+    const unit: ParsedUnit = { kind: 'whole', text: '', claims: [], steps: [{ issue: { ...refused, path: '' } }], bytes: 0, results: new Map() };
+    return new Analysis(text, config, ckey, [{ unit, base: 0, prefix: '', document: 0 }], options.cache, data);
+  }
   const { previous, change } = options;
   if (previous && change && !options.noSplit) {
     const again = reanalyze(text, previous, change, ckey, options.cache);

@@ -5,6 +5,7 @@
  * support. Pure: text and config in, plain data out.
  */
 import { isMap, isSeq, parseAllDocuments, type Node } from 'yaml';
+import { guardText } from '../parse/guard';
 import { codeInfo } from '../data';
 import type { CodeKind, Discipline } from '../data/types';
 import type { ResolvedConfig } from '../config/schema';
@@ -69,6 +70,7 @@ const POOL_OF: Record<string, Discipline> = { GP: 'PT', GO: 'OT', GN: 'SLP' };
 /** Every claim of a claim file, in file order. A document that does not parse adds none. */
 export function collectClaims(text: string, config: ResolvedConfig): ReportClaim[] {
   const out: ReportClaim[] = [];
+  if (guardText(text)) return out; // over a limit of docs/limits.md: the audit reports it
   let docs;
   try {
     docs = parseAllDocuments(text, PARSE_OPTIONS as object);

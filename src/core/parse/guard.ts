@@ -1,0 +1,104 @@
+/**
+ * A linear scan that runs before the YAML parser or any recursion sees a text, and refuses
+ * what would exhaust them (docs/limits.md): nesting deeper than MAX_NESTING_DEPTH (5,000
+ * `[` once aborted the language server), more aliases than MAX_ALIASES (an alias bomb),
+ * a file over MAX_FILE_BYTES, and text that is not UTF-8 YAML at all (UTF-16, CR-only).
+ */
+import { MAX_ALIASES, MAX_FILE_BYTES, MAX_NESTING_DEPTH } from '../limits';
+import type { Span } from '../types';
+
+export interface GuardIssue {
+  rule: 'yaml-syntax';
+  message: string;
+  span: Span;
+}
+
+export function guardText(text: string): GuardIssue | undefined {
+  if (text.length > MAX_FILE_BYTES) {
+    return issue(`The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, claimlint's limit; split it into several files.`, 0, 0);
+  }
+  const head = text.slice(0, 4096);
+  const nuls = (head.match(/\u0000/g) ?? []).length;
+  if (head.startsWith('\ufffe') || (nuls > 8 && nuls * 3 > head.length)) {
+    return issue('The file looks like UTF-16 text; save it as UTF-8 (claim files are UTF-8 YAML).', 0, 0);
+  }
+  if (text.includes('\r') && !text.includes('\n') && text.indexOf('\r') < text.length - 1) {
+    return issue('The file breaks lines with CR only (old Mac style); save it with LF or CRLF line endings.', 0, 0);
+  }
+  return depthIssue(text) ?? aliasIssue(text);
+}
+
+function issue(message: string, start: number, end: number): GuardIssue {
+  return { rule: 'yaml-syntax', message, span: { start, end } };
+}
+
+/**
+ * Nesting as the parser would meet it: indentation levels, `- ` and `? ` items opened on
+ * one line, and open flow brackets (outside quotes and comments). An over-estimate is
+ * harmless: real claim files nest about eight deep.
+ */
+function depthIssue(text: string): GuardIssue | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let pos = 0;
+  while (pos < text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    let i = pos;
+    while (i < nl && (text[i] === ' ' || text[i] === '\t')) i++;
+    const blank = i >= nl || text[i] === '#' || text[i] === '\r';
+    let depth = 0;
+    if (!blank && flow === 0) {
+      const indent = i - pos;
+      while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+      indents.push(indent);
+      // Compact items: "- - - x" opens one level per dash.
+      while (i + 1 < nl && (text[i] === '-' || text[i] === '?') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+        depth++;
+        i += 2;
+        while (i < nl && text[i] === ' ') i++;
+      }
+    }
+    let quote = '';
+    for (let j = i; j < nl; j++) {
+      const c = text[j];
+      if (quote) {
+        if (c === quote) quote = '';
+        else if (c === '\\' && quote === '"') j++;
+        continue;
+      }
+      if (c === '#' && (j === pos || text[j - 1] === ' ' || text[j - 1] === '\t')) break;
+      if ((c === '"' || c === "'") && (j === i || /[\s[{,:]/.test(text[j - 1]))) quote = c;
+      else if (c === '[' || c === '{') {
+        flow++;
+        if (indents.length + depth + flow > MAX_NESTING_DEPTH) return tooDeep(j);
+      } else if ((c === ']' || c === '}') && flow > 0) flow--;
+    }
+    if (indents.length + depth > MAX_NESTING_DEPTH) return tooDeep(i);
+    pos = nl + 1;
+  }
+  return undefined;
+}
+
+function tooDeep(at: number): GuardIssue {
+  return issue(`The YAML nests deeper than ${MAX_NESTING_DEPTH} levels, claimlint's limit; the file is not read further.`, at, at + 1);
+}
+
+const ANCHOR = /(?:^|[\s[{,:-])&([^\s,[\]{}]+)/g;
+const ALIAS = /(?:^|[\s[{,:-])\*([^\s,[\]{}]+)/g;
+
+/** More aliases of the file's own anchors than MAX_ALIASES: an alias bomb. */
+function aliasIssue(text: string): GuardIssue | undefined {
+  if (!text.includes('&') || !text.includes('*')) return undefined;
+  const anchors = new Set<string>();
+  for (const m of text.matchAll(ANCHOR)) anchors.add(m[1]);
+  if (!anchors.size) return undefined;
+  let count = 0;
+  for (const m of text.matchAll(ALIAS)) {
+    if (anchors.has(m[1]) && ++count > MAX_ALIASES) {
+      const at = (m.index ?? 0) + m[0].indexOf('*');
+      return issue(`The file uses more than ${MAX_ALIASES} aliases (*name), claimlint's limit; write the values out instead.`, at, at + 1 + m[1].length);
+    }
+  }
+  return undefined;
+}
