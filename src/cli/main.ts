@@ -2,7 +2,7 @@
  * claimlint [options] <files or folders…>
  * Exit codes: 0 no errors, 1 errors found, 2 usage or read errors.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AuditCache, audit, fixAll } from '../core';
 import { commandsHelp, findCommand } from './commands';
@@ -10,7 +10,7 @@ import { ConfigResolver } from './config';
 import { routeProcessWarnings } from './warnings';
 import { terminalSafe } from './formatters/safe';
 import { PackStore } from '../shared/packStore';
-import { discoverFiles, displayPath } from './files';
+import { discoverFiles, displayPath, isSymlink, readClaimFile } from './files';
 import { generatedAt, makeHtmlFormatter } from './formatters/html';
 import { formatJson } from './formatters/json';
 import { formatJunit } from './formatters/junit';
@@ -88,9 +88,10 @@ export function run(argv: string[]): number | Promise<number> {
   if (!positionals.length) return usage('no files or folders given');
 
   const configs = new ConfigResolver(values.config);
-  const { files, missing } = discoverFiles(positionals, (dir) => configs.globsFor(dir));
+  const { files, missing, outside } = discoverFiles(positionals, (dir) => configs.globsFor(dir));
   let readErrors = missing.length;
   for (const m of missing) process.stderr.write(`claimlint: ${terminalSafe(m)}: no such file or folder\n`);
+  for (const o of outside) process.stderr.write(`claimlint: warning: ${terminalSafe(displayPath(o))}: outside the folder given; skipped\n`);
 
   const cache = new AuditCache();
   const packs = new PackStore();
@@ -115,7 +116,13 @@ export function run(argv: string[]): number | Promise<number> {
     }
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      const read = readClaimFile(file);
+      if ('skip' in read) {
+        process.stderr.write(`claimlint: warning: ${terminalSafe(shown)}: ${read.skip}\n`);
+        continue;
+      }
+      text = read.text;
+      if (read.invalidUtf8) process.stderr.write(`claimlint: warning: ${terminalSafe(shown)}: bytes that are not valid UTF-8 were read as U+FFFD\n`);
     } catch (err) {
       process.stderr.write(`claimlint: ${terminalSafe(shown)}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
       readErrors++;
@@ -125,7 +132,9 @@ export function run(argv: string[]): number | Promise<number> {
     if (values.fix) {
       const fixed = fixAll(text, { config: cfg.config, cache, data });
       for (const d of fixed.dropped) process.stderr.write(`claimlint: ${terminalSafe(shown)}: warning: fix "${terminalSafe(d.title)}" left out: it would make the YAML unreadable\n`);
-      if (fixed.text !== text) {
+      if (fixed.text !== text && isSymlink(file)) {
+        process.stderr.write(`claimlint: warning: ${terminalSafe(shown)}: a symlink; --fix does not write through it\n`);
+      } else if (fixed.text !== text) {
         try {
           writeFileSync(file, fixed.text);
         } catch (err) {

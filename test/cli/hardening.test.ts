@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -64,5 +64,40 @@ describe('CLI hardening (hostile files)', () => {
     const r = claimlint(['--fix', 'flow.claim.yaml'], dir);
     assert.equal(r.signal, null);
     assert.match(readFileSync(file, 'utf8'), /modifiers: \[GP\]  # keep\n/);
+  });
+
+  describe('file-system confinement', () => {
+    const WRONG = 'claim:\n  id: A\n  date_of_service: 2026-03-10\n  payer: {type: medicare}\n  plan_of_care: {discipline: PT}\n  lines:\n    - {code: "97110", modifiers: [CQ], units: 1, minutes: 15, assistant_minutes: 0}\n';
+
+    it('--fix . does not follow a symlink out of the folder nor write through one; config globs stay inside', () => {
+      const ws = join(dir, 'ws');
+      const out = join(dir, 'outside');
+      mkdirSync(ws);
+      mkdirSync(out);
+      writeFileSync(join(out, 'target.claim.yaml'), WRONG);
+      writeFileSync(join(out, 'sibling.yaml'), WRONG);
+      symlinkSync(join(out, 'target.claim.yaml'), join(ws, 'link.claim.yaml'));
+      writeFileSync(join(ws, '.claimlintrc.yaml'), 'files: ["../outside/*.yaml", "/etc/*.conf"]\n');
+      const r = claimlint(['--fix', '--format', 'json', '.'], ws);
+      assert.equal(r.signal, null, r.stderr);
+      assert.equal(readFileSync(join(out, 'target.claim.yaml'), 'utf8'), WRONG);
+      assert.equal(readFileSync(join(out, 'sibling.yaml'), 'utf8'), WRONG);
+      const paths = (JSON.parse(r.stdout).files as { path: string }[]).map((f) => f.path);
+      assert.ok(!paths.some((p) => p.includes('outside') || p.startsWith('/etc')), paths.join());
+      assert.match(r.stderr, /outside the folder given; skipped/);
+    });
+
+    it('a symlink named x.claim.yaml to /dev/zero is skipped quickly with a warning', () => {
+      symlinkSync('/dev/zero', join(dir, 'x.claim.yaml'));
+      const r = claimlint(['x.claim.yaml'], dir, 10000);
+      assert.equal(r.signal, null);
+      assert.match(r.stderr, /not a regular file; skipped/);
+    });
+
+    it('invalid UTF-8 is read with a warning', () => {
+      writeFileSync(join(dir, 'bad.claim.yaml'), Buffer.concat([Buffer.from('claim:\n  id: "'), Buffer.from([0xff, 0xfe]), Buffer.from('"\n')]));
+      const r = claimlint(['bad.claim.yaml'], dir);
+      assert.match(r.stderr, /not valid UTF-8/);
+    });
   });
 });
