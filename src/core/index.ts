@@ -27,7 +27,7 @@ export type { Finding, Fix, LocatedFinding, Position, Rule, RuleMeta, Severity, 
 export { claimSchema, payerTypes, type Claim, type PayerType, type UnitRule } from './model/claim';
 
 // Reference data and arithmetic the editor explains
-export { allCodes, assistantDifferential, citation, codeInfo, feeFor, kxThreshold, modifierInfo, priceLine, roundCents, type CodeInfo, type Discipline } from './data';
+export { allCodes, assistantDifferential, citation, codeInfo, feeFor, kxThreshold, modifierInfo, priceClaimLines, priceLine, roundCents, type CodeInfo, type Discipline } from './data';
 export { allowedAllocations, cmsAllocation, describeTotal, unitsForMinutes } from './units/eightMinute';
 export { DISCIPLINE_LABEL } from './units/discipline';
 export { poolLines } from './units/visit';

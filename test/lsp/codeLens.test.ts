@@ -24,8 +24,8 @@ describe('lsp: code lens', () => {
     assert.deepEqual(
       summaries.map((l) => [l.range.start.line, l.command?.title]),
       [
-        [1, '38 timed min → 3 units supported · 3 billed · est. $93.19 (national, non-QP)'],
-        [text.split('\n').findIndex((l) => l.includes('id: B')), '48 timed min → 3 units supported · 3 billed · est. $93.19 (national, non-QP)'],
+        [1, '38 timed min → 3 units supported · 3 billed · est. $79.49 for the billed units (national, unadjusted; MPPR applied)'],
+        [text.split('\n').findIndex((l) => l.includes('id: B')), '48 timed min → 3 units supported · 3 billed · est. $79.49 for the billed units (national, unadjusted; MPPR applied)'],
       ],
     );
   });
@@ -49,7 +49,7 @@ describe('lsp: code lens', () => {
 
   it('uses the per-code rule for per-code payers', async () => {
     const all = await lenses('file:///ws/per-code.claim.yaml', claimFile({ payer: 'commercial', units110: 1 }));
-    assert.equal(all[0].command?.title, '38 timed min → 2 units supported (per-code) · 2 billed · est. $64.13 (national, non-QP)');
+    assert.equal(all[0].command?.title, '38 timed min → 2 units supported (per-code) · 2 billed · est. $57.28 for the billed units (national, unadjusted; MPPR applied)');
   });
 
   it('shows one summary line per discipline pool (billing-rules §13.2)', async () => {

@@ -27,7 +27,7 @@ describe('lsp: hover', () => {
     assert.match(md, /\*\*97530 — Therapeutic activities\*\*/);
     assert.match(md, /\*\*Timed\*\* \(15-minute units/);
     assert.match(md, /Always therapy/);
-    assert.match(md, /2026 national payment:\*\* \$35\.07 per unit/);
+    assert.match(md, /2026 payment:\*\* \$35\.07 per unit, a national, unadjusted Medicare amount/);
     assert.match(md, /Usually needs:\*\* GP \(PT plan\); CQ when an assistant furnished more than 10%/);
     assert.match(md, /97110\) instead/, 'exercise-vs-activity note');
     assert.doesNotMatch(md, /85%/);

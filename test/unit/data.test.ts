@@ -8,6 +8,7 @@ import {
   codeInfo,
   codeInfoAnyDate,
   conversionFactor,
+  priceClaimLines,
   feeFor,
   findNcciPair,
   isKnownCodeAnyDate,
@@ -251,8 +252,73 @@ describe('core/data', () => {
     it('2026 amounts match the report table', () => {
       const expected: Record<string, number> = { '97530': 35.07, '97110': 29.06, '97112': 32.73, '97140': 27.72, '97150': 18.04 };
       for (const [code, amt] of Object.entries(expected)) assert.equal(feeFor(code, '2026-05-01')?.nationalAmount, amt, code);
-      assert.equal(feeFor('97530', '2025-12-31'), undefined);
       assert.equal(feeFor('97530', '2027-01-01'), undefined);
+    });
+
+    it('every catalogued code in force is priced for every day of 2024-2026, or says why not (billing-rules §13.9)', () => {
+      for (const day of ['2024-01-01', '2024-03-08', '2024-03-09', '2024-12-31', '2025-06-30', '2026-01-01', '2026-12-31']) {
+        for (const c of allCodes(day)) {
+          const why = c.pfsStatus ?? (c.medicare ? 'medicare' : undefined);
+          if (why) continue;
+          const fee = feeFor(c.code, day);
+          assert.ok(fee, `${c.code} has no fee on ${day}`);
+          assert.ok(fee.peRvu !== undefined && fee.workRvu !== undefined && fee.mpRvu !== undefined, c.code);
+          assert.ok(['C', 'S', 'D', 'U'].includes(fee.confidence) && fee.source.length > 10, c.code);
+        }
+      }
+    });
+
+    it('2024 has two conversion-factor periods; 2025 and 2026 one each', () => {
+      assert.equal(conversionFactor('2024-03-08')?.nonQp, 32.7442);
+      assert.equal(conversionFactor('2024-03-09')?.nonQp, 33.2875);
+      const before = feeFor('97530', '2024-03-08')!;
+      const after = feeFor('97530', '2024-03-09')!;
+      assert.equal(before.totalRvu, after.totalRvu);
+      assert.equal(before.nationalAmount, roundCents(before.totalRvu * 32.7442));
+      assert.equal(after.nationalAmount, roundCents(after.totalRvu * 33.2875));
+      assert.equal(feeFor('97530', '2025-05-05')?.nationalAmount, roundCents(1.05 * 32.3465));
+    });
+
+    it('priceClaimLines: MPPR — 4 × 97530 in 2026 is 35.07 + 3 × 25.05 = 110.22, not 140.28 (billing-rules §13.9)', () => {
+      const info = codeInfo('97530', '2026-03-02');
+      const p = priceClaimLines([{ code: '97530', units: 4, modifiers: ['GP'], info }], '2026-03-02');
+      assert.equal(p.lines[0].fullUnits, 1);
+      assert.equal(p.lines[0].reducedUnits, 3);
+      assert.equal(p.lines[0].reducedUnit, 25.05); // (0.44 + 0.60 / 2 + 0.01) × 33.4009
+      assert.equal(p.total, 110.22);
+      assert.match(p.basis, /national, unadjusted/);
+    });
+
+    it('priceClaimLines: the highest-PE unit of the day is paid in full, wherever it is; CQ/CO at 85%', () => {
+      const d = '2026-03-02';
+      const lines = [
+        { code: '97110', units: 2, modifiers: ['GP'], info: codeInfo('97110', d) }, // PE 0.41
+        { code: '97530', units: 1, modifiers: ['GP', 'CQ'], info: codeInfo('97530', d) }, // PE 0.60: the full unit
+      ];
+      const p = priceClaimLines(lines, d);
+      assert.deepEqual([p.lines[0].fullUnits, p.lines[0].reducedUnits], [0, 2]);
+      assert.deepEqual([p.lines[1].fullUnits, p.lines[1].reducedUnits], [1, 0]);
+      assert.equal(p.lines[0].amount, 2 * roundCents((0.45 + 0.41 / 2 + 0.01) * 33.4009));
+      assert.equal(p.lines[1].amount, roundCents(35.07 * 0.85));
+      assert.equal(p.total, roundCents(p.lines[0].amount + p.lines[1].amount));
+    });
+
+    it('priceClaimLines: bundled, restricted and unknown codes are unpriced with a reason; a huge unit count is arithmetic', () => {
+      const d = '2026-03-02';
+      const p = priceClaimLines(
+        [
+          { code: '97010', units: 1, modifiers: ['GP'], info: codeInfo('97010', d) },
+          { code: '97545', units: 1, modifiers: ['GP'], info: codeInfo('97545', d) },
+          { code: '99999', units: 1, modifiers: [] },
+          { code: '97110', units: 1e9, modifiers: ['GP'], info: codeInfo('97110', d) },
+        ],
+        d,
+      );
+      assert.match(p.lines[0].unpriced!, /status B/);
+      assert.match(p.lines[1].unpriced!, /status R/);
+      assert.match(p.lines[2].unpriced!, /no national amount/);
+      assert.equal(p.unpricedLines, 3);
+      assert.equal(p.lines[3].fullUnits + p.lines[3].reducedUnits, 1e9);
     });
 
     it('conversion factors 2025 and 2026', () => {
@@ -276,8 +342,8 @@ describe('core/data', () => {
       const capped = priceLine({ code: '97140', units: 2, modifiers: ['GP'], date: '2026-02-02', charge: 40 });
       assert.equal(capped?.amount, 40);
       assert.equal(capped?.limitedByCharge, true);
-      assert.equal(priceLine({ code: '97161', units: 1, modifiers: ['GP'], date: '2026-02-02' }), undefined);
-      assert.equal(priceLine({ code: '97530', units: 1, modifiers: ['GP'], date: '2025-02-02' }), undefined);
+      assert.equal(priceLine({ code: '97545', units: 1, modifiers: ['GP'], date: '2026-02-02' }), undefined); // status R
+      assert.equal(priceLine({ code: '97530', units: 1, modifiers: ['GP'], date: '2027-02-02' }), undefined);
     });
   });
 

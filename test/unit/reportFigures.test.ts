@@ -193,15 +193,15 @@ describe('audit report: figures', () => {
 
   it('overpayment, underpayment and net in dollars', () => {
     // A1: 104.70 billed − (32.73 + 24.88 + 22.21 = 79.82) = 24.88 over.
-    // A3: 97110 ×2 + 97140 ×1 = 29.06 + 22.21 + 27.72 = 79.00; without the 97140 unit 51.27 → 27.72 over.
+    // A3: 97110 ×2 + 97140 ×1 = 29.06 + 22.21 + 21.21 (97140 with half its PE, MPPR) = 72.48; without the 97140 unit 51.27 → 21.21 over.
     // A2: 51.10 billed − (29.81 + 2 × 21.29 = 72.39) = −21.29 → under.
-    assert.equal(f.money.overpayment, 52.6);
+    assert.equal(f.money.overpayment, 46.09);
     assert.equal(f.money.underpayment, 21.29);
-    assert.equal(f.money.net, 31.31);
+    assert.equal(f.money.net, 24.8);
     assert.equal(f.money.unpricedUnits, 1); // B1's work hardening (Medicare status R: no national rate)
     assert.match(f.money.basis, /National/);
     const delta = Object.fromEntries(f.rows.map((r) => [r.claim.id, r.amountDelta ?? null]));
-    assert.deepEqual(delta, { A1: 24.88, A2: -21.29, A3: 27.72, A4: 0, A5: null, B1: 0 });
+    assert.deepEqual(delta, { A1: 24.88, A2: -21.29, A3: 21.21, A4: 0, A5: null, B1: 0 });
   });
 
   it('findings by rule, category, rendering NPI and discipline', () => {

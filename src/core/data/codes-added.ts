@@ -138,9 +138,11 @@ export const ADDED_CODES: CodeInfo[] = [
   // Unlisted codes: the claim must describe the service.
   code('97139', 'timed15', 'always', 'Unlisted therapeutic procedure', 'A therapeutic procedure with no code of its own; the claim must describe it.', 'billing-rules §13.8; timing taken from the 97110–97139 group (15-minute units), [S-web medicalbillingcptmodifiers]', 'U', {
     oneOnOne: true,
+    pfsStatus: 'C',
     notes: ['Whether it is timed depends on the procedure described; payers decide case by case. Treated as timed here.'],
   }),
   code('97799', 'untimed', 'sometimes', 'Unlisted physical medicine / rehabilitation service', 'A physical medicine or rehabilitation service with no code of its own; the claim must describe it.', 'billing-rules §13.8', 'U', {
+    pfsStatus: 'C',
     notes: [SOMETIMES, 'Priced by the contractor (no national amount).'],
   }),
 

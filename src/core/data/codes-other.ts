@@ -36,10 +36,10 @@ const NCCI_2018 = '2018-01-01';
 
 export const OTHER_CODES: CodeInfo[] = [
   // Athletic-training evaluations (created 2017).
-  sometimes('97169', 'AT evaluation, low complexity', 'Athletic trainer\'s first evaluation of a patient, lowest effort level.', 'Casamba [S51], Elite CME [S52]', 'U', { from: '2017-01-01', notes: [AT_NOTE] }),
-  sometimes('97170', 'AT evaluation, moderate complexity', 'Athletic trainer\'s first evaluation of a patient, middle effort level.', 'Casamba [S51], Elite CME [S52]', 'U', { from: '2017-01-01', notes: [AT_NOTE] }),
-  sometimes('97171', 'AT evaluation, high complexity', 'Athletic trainer\'s first evaluation of a patient, highest effort level.', 'Casamba [S51], Elite CME [S52]', 'U', { from: '2017-01-01', notes: [AT_NOTE] }),
-  sometimes('97172', 'AT re-evaluation', 'Athletic trainer\'s repeat evaluation of a patient.', 'Casamba [S51], Elite CME [S52]', 'U', { from: '2017-01-01', notes: [AT_NOTE] }),
+  sometimes('97169', 'AT evaluation, low complexity', 'Athletic trainer\'s first evaluation of a patient, lowest effort level.', 'Casamba [S51], Elite CME [S52]', 'U', { from: '2017-01-01', pfsStatus: 'I', notes: [AT_NOTE] }),
+  sometimes('97170', 'AT evaluation, moderate complexity', 'Athletic trainer\'s first evaluation of a patient, middle effort level.', 'Casamba [S51], Elite CME [S52]', 'U', { from: '2017-01-01', pfsStatus: 'I', notes: [AT_NOTE] }),
+  sometimes('97171', 'AT evaluation, high complexity', 'Athletic trainer\'s first evaluation of a patient, highest effort level.', 'Casamba [S51], Elite CME [S52]', 'U', { from: '2017-01-01', pfsStatus: 'I', notes: [AT_NOTE] }),
+  sometimes('97172', 'AT re-evaluation', 'Athletic trainer\'s repeat evaluation of a patient.', 'Casamba [S51], Elite CME [S52]', 'U', { from: '2017-01-01', pfsStatus: 'I', notes: [AT_NOTE] }),
 
   // Multilayer compression (NCCI pairs with 97140 from 2018).
   sometimes('29581', 'Multilayer compression, lower leg', 'Wrapping the lower leg and foot in a layered compression bandage system.', 'AHCA/NCAL citing APTA [S56]', 'U', { from: NCCI_2018 }),

@@ -43,6 +43,7 @@ export const TIMED_CODES: CodeInfo[] = [
   timed15('97035', 'Ultrasound', 'Therapeutic ultrasound delivered by the clinician to heat or stimulate deeper tissue.', '[S18][S19][S9]', 'C'),
   timed15('97036', 'Hubbard tank', 'Whole-body immersion in a large water tank for treatment, with the clinician in attendance.', 'report §3', 'U'),
   timed15('97039', 'Unlisted modality', 'A modality that has no code of its own; the claim must name the modality and, if attended, its length.', 'report §3', 'U', {
+    pfsStatus: 'C',
     notes: ['Whether it is timed depends on the modality described; payers decide case by case. Treated as timed here.'],
   }),
 

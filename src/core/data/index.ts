@@ -30,8 +30,18 @@ export type { SameDayExclusiveGroup } from './ncci';
 export { isEffective, pickEffective, allEffective } from './effective';
 export { therapyStatus, DATA_BASELINE } from './codes';
 export { THERAPY_MODIFIERS, ASSISTANT_MODIFIERS, DISTINCT_MODIFIERS } from './modifiers';
-export { priceLine, type PriceLineInput, type PricedLine } from './pricing';
+export {
+  priceLine,
+  priceClaimLines,
+  NATIONAL_UNADJUSTED,
+  type PriceLineInput,
+  type PricedLine,
+  type ClaimPriceInput,
+  type ClaimLinePrice,
+  type ClaimPrice,
+} from './pricing';
 export { roundCents } from './fees';
+export { RVUS, type RvuRow } from './rvus';
 
 function norm(s: string): string {
   return s.trim().toUpperCase();

@@ -7,7 +7,7 @@
  * The core receives packs already read (see packLoad.ts); it never reads files.
  */
 import { roundCents } from './fees';
-import { priceLine as priceWith, type PriceLineInput, type PricedLine } from './pricing';
+import { priceClaimLines as priceDayWith, priceLine as priceWith, type ClaimPrice, type ClaimPriceInput, type PriceLineInput, type PricedLine, type PriceLookup } from './pricing';
 import { pickEffective } from './effective';
 import { BUILTIN_PACK } from './builtinPack';
 import { TABLE_LABELS, type LoadedPack, type Period, type TableName, type TableRows } from './packTypes';
@@ -258,6 +258,20 @@ export class ReferenceData {
     const gpci = this.gpciFor(locality, input.date);
     if (gpci) return priceWith(input, { fee, gpci });
     return priceWith(input, { fee, nationalBecause: `no data pack has GPCIs for locality ${locality} on ${input.date}` });
+  }
+
+  /**
+   * Every line of one date of service priced together (MPPR, CQ/CO rate), with this data's
+   * fees and, when `locality` has GPCIs for the date, locality amounts.
+   */
+  priceClaimLines(lines: readonly ClaimPriceInput[], date: string, options: { medicare?: boolean } = {}, locality?: string): ClaimPrice {
+    const fee = (code: string, d: string) => this.feeFor(code, d);
+    let lookup: PriceLookup = { fee };
+    if (locality) {
+      const gpci = this.gpciFor(locality, date);
+      lookup = gpci ? { fee, gpci } : { fee, nationalBecause: `no data pack has GPCIs for locality ${locality} on ${date}` };
+    }
+    return priceDayWith(lines, date, { ...options, lookup });
   }
 
   /** Per table: the first and last date of service any pack (built-in included) covers. */

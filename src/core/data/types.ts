@@ -64,9 +64,10 @@ export interface CodeInfo extends Sourced, Effective {
   oncePerDay?: boolean;
   /**
    * Medicare Physician Fee Schedule status when it is not "A" (active, priced):
-   * R = restricted coverage, no national rate (the contractor prices it).
+   * R = restricted coverage, no national rate (the contractor prices it); C = priced by
+   * the contractor (unlisted codes); I = not valid for Medicare.
    */
-  pfsStatus?: 'R';
+  pfsStatus?: 'R' | 'C' | 'I';
   /** Plain-language notes for hover (e.g. exercise vs activity). */
   notes?: string[];
 }
@@ -83,7 +84,7 @@ export interface FeeEntry extends Sourced, Effective {
   code: string;
   /** Total RVUs (non-facility; equal to facility for therapy codes in the sources). */
   totalRvu: number;
-  /** Practice-expense RVU when known (for MPPR later). */
+  /** Practice-expense RVU (MPPR halves it on all but the day's highest-PE unit). */
   peRvu?: number;
   /** National unadjusted amount, non-QP, US dollars, rounded to cents. */
   nationalAmount: number;

@@ -6,7 +6,7 @@
  * expense; Pub 100-04 ch. 5 §10.7, billing-rules §13.9) and the 85% CQ/CO rate
  * (billing-rules §4.2). No locality (GPCI) adjustment; no lower-of-charge limit.
  */
-import { assistantDifferential, codeInfo, conversionFactor, feeFor, roundCents } from '../data';
+import { codeInfo, priceClaimLines } from '../data';
 
 export interface UnitsItem {
   code: string;
@@ -21,38 +21,12 @@ export interface DayPrice {
   unpricedUnits: number;
 }
 
-interface PricedUnit {
-  full: number;
-  /** Amount with half the practice expense, when MPPR applies and the PE RVU is known. */
-  reduced: number;
-  pe: number;
-}
-
+/** The day's units priced together by the core pricing (src/core/data/pricing.ts). */
 export function priceDay(items: readonly UnitsItem[], date: string): DayPrice {
-  const cf = conversionFactor(date)?.nonQp;
-  const units: PricedUnit[] = [];
-  let unpricedUnits = 0;
-  for (const item of items) {
-    const n = Number.isInteger(item.units) && item.units > 0 ? item.units : 0;
-    if (!n) continue;
-    const fee = feeFor(item.code, date);
-    if (!fee) {
-      unpricedUnits += n;
-      continue;
-    }
-    const mods = item.modifiers.map((m) => m.toUpperCase());
-    const rate = mods.includes('CQ') || mods.includes('CO') ? (assistantDifferential(date)?.rate ?? 1) : 1;
-    const mppr = codeInfo(item.code, date)?.therapy === 'always' && fee.peRvu !== undefined && cf !== undefined;
-    const pe = mppr ? fee.peRvu! : 0;
-    const full = fee.nationalAmount * rate;
-    const reduced = mppr ? (fee.totalRvu - pe / 2) * cf! * rate : full;
-    for (let k = 0; k < n; k++) units.push({ full, reduced, pe });
-  }
-  // The unit paid in full: highest practice expense, then the highest amount.
-  let top = -1;
-  units.forEach((u, i) => {
-    if (u.pe > 0 && (top < 0 || u.pe > units[top].pe || (u.pe === units[top].pe && u.full > units[top].full))) top = i;
-  });
-  const amount = units.reduce((s, u, i) => s + roundCents(i === top ? u.full : u.reduced), 0);
-  return { amount: roundCents(amount), unpricedUnits };
+  const priced = priceClaimLines(
+    items.map((i) => ({ code: i.code, units: i.units, modifiers: i.modifiers, info: codeInfo(i.code, date) })),
+    date,
+  );
+  const unpricedUnits = priced.lines.reduce((s, p) => s + (p.unpriced !== undefined ? p.units : 0), 0);
+  return { amount: priced.total, unpricedUnits };
 }

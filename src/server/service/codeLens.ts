@@ -48,8 +48,8 @@ function summaryTitles(s: VisitSummary): string[] {
   if (!titles.length) titles.push('no timed codes');
   if (s.estimate.priced > 0) {
     const unpriced = s.estimate.unpriced ? ` + ${plural(s.estimate.unpriced, 'unpriced line')}` : '';
-    const basis = s.estimate.locality ? `locality ${s.estimate.locality}` : 'national';
-    titles[titles.length - 1] += ` · est. ${dollars(s.estimate.amount)} (${basis}, non-QP)${unpriced}`;
+    const basis = s.estimate.locality ? `locality ${s.estimate.locality}` : 'national, unadjusted';
+    titles[titles.length - 1] += ` · est. ${dollars(s.estimate.amount)} for the billed units (${basis}; MPPR applied)${unpriced}`;
   }
   return titles;
 }

@@ -91,8 +91,9 @@ function paymentLines(code: string, date: string, line: LineFacts, data: Referen
     out.push(`- **${year} payment, locality ${b.mac}-${b.locality} (${b.name}):** ${dollars(priced.perUnit)} per unit (GPCI-adjusted, non-QP; no MPPR adjustment); national ${dollars(fee.nationalAmount)}.`);
   } else {
     const why = locality ? `locality ${locality} has no GPCIs in the data packs in force, so the amount stays national` : 'no locality configured';
-    out.push(`- **${year} national payment:** ${dollars(fee.nationalAmount)} per unit (Medicare national unadjusted, non-QP; ${why}; no MPPR adjustment).`);
+    out.push(`- **${year} payment:** ${dollars(fee.nationalAmount)} per unit, a national, unadjusted Medicare amount (non-QP; ${why}).`);
   }
+  out.push('  On a day with several therapy units, all but the highest-practice-expense unit are paid with 50% of their practice expense (MPPR).');
   out.push(`  _Fee: ${fee.source}_`);
   if (priced && priced.assistantRate !== 1) {
     out.push(`- **With ${mods.includes('CQ') ? 'CQ' : 'CO'} on this line:** ${Math.round(priced.assistantRate * 100)}% → ${dollars(priced.perUnit * priced.assistantRate)} per unit.`);

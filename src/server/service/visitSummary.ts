@@ -74,13 +74,22 @@ export function visitSummary(claim: Claim, lineIndex: number[], complete: boolea
     const info: CodeInfo | undefined = data.codeInfo(line.code, date);
     if (info?.kind === 'timed15') timedLines.push({ line, index: lineIndex[i] ?? i, code: info.code });
     else if (info?.kind === 'untimed') untimed.add(info.code);
-    const price = data.priceLine({ code: line.code, units: line.units, modifiers: line.modifiers ?? [], date, charge: line.charge }, config.locality);
-    if (price) {
-      if (price.basis === 'national') local = false;
-      estimate.amount += price.amount;
-      estimate.priced++;
-    } else if (line.units > 0) estimate.unpriced++;
   });
+  // The day's lines priced together: MPPR and the CQ/CO rate, national and unadjusted.
+  const priced = data.priceClaimLines(
+    claim.lines.map((line) => ({ code: line.code, units: line.units, modifiers: line.modifiers ?? [], charge: line.charge, info: data.codeInfo(line.code, date) })),
+    date,
+    { medicare: claim.payer.type === 'medicare' },
+    config.locality,
+  );
+  if (!priced.locality) local = false;
+  for (const p of priced.lines) {
+    if (p.units <= 0) continue;
+    if (p.unpriced === undefined) {
+      estimate.amount += p.amount;
+      estimate.priced++;
+    } else estimate.unpriced++;
+  }
 
   const pools = poolLines(timedLines, claim).map((p): PoolSummary => {
     const byCode = new Map<string, TimedCodeTotal>();

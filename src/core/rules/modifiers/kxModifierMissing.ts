@@ -1,4 +1,7 @@
 import { ruleOptions } from '../../config/schema';
+import { tables } from '../../data';
+
+const KX_THRESHOLDS = tables.kxThresholds.filter((t) => t.from >= '2024-01-01');
 import type { Fix, Rule } from '../../types';
 import { BUCKET_LABEL, describeTotal, kxPicture, money } from './kxAmounts';
 import { addModifierFix, modifiersMisspelled, modifiersOf, modsPath } from './shared';
@@ -12,11 +15,14 @@ export const kxModifierMissing: Rule = {
   defaultSeverity: 'error',
   fixable: true,
   rationale:
-    'Medicare Part B therapy has a yearly KX threshold per bucket — PT and SLP together, OT alone ($2,330 in 2024, $2,410 in 2025, ' +
-    '$2,480 in 2026). Once a patient\'s allowed amounts for the year pass it, each therapy line of that bucket must carry KX, attesting ' +
+    'Medicare Part B therapy has a yearly KX threshold per bucket — PT and SLP together, OT alone (' +
+    KX_THRESHOLDS.map((t) => `${money(t.pt_slp)} in ${t.from.slice(0, 4)}`).join(', ') +
+    '). Once a patient\'s allowed amounts for the year pass it, each therapy line of that bucket must carry KX, attesting ' +
     'that the care is medically necessary and documented; lines without it are denied. The bucket follows the line\'s GP/GN (PT+SLP) ' +
-    'or GO (OT). The total is patient.ytd_allowed for the bucket plus this claim\'s lines priced from the fee schedule (85% for CQ/CO ' +
-    'lines, never more than the line\'s charge); a line whose code has no fee data counts at its charge, or 0 without one. ' +
+    'or GO (OT). The total is patient.ytd_allowed for the bucket plus this claim\'s lines priced from the fee schedule as national, ' +
+    'unadjusted amounts, with the multiple procedure payment reduction (the day\'s highest practice-expense unit in full, the ' +
+    'practice expense of every other therapy unit at 50%), CQ/CO lines at the assistant rate, and never more than the line\'s charge; ' +
+    'a line whose code has no national amount counts at its charge, or 0 without one. ' +
     'Option payerTypes (default ["medicare"]) lists the payer types checked.',
   source: 'BBA 2018; NGS [S37], Noridian [S38] (2022–2024); 2025 [S40] and 2026 [S41] amounts secondary; billing-rules §4.3',
   check(ctx, report) {
