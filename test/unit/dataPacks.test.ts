@@ -150,7 +150,12 @@ describe('data packs: audits only an imported table can flag', () => {
     assert.match(data.priceLine(input, '99999-01')!.source, /national because no data pack has GPCIs for locality 99999-01/);
 
     const threshold = kxThreshold(date)!.pt_slp;
-    const ytd = Math.round((threshold - (national.amount + local.amount) / 2) * 100) / 100;
+    // KX accrual prices the day with MPPR (billing-rules §13.9): take the midpoint of those totals.
+    const day = [{ code: '97110', units: 4, modifiers: ['GP'], info: data.codeInfo('97110', date) }];
+    const nationalDay = data.priceClaimLines(day, date).total;
+    const localDay = data.priceClaimLines(day, date, {}, '01112-05').total;
+    assert.ok(localDay > nationalDay && localDay < local.amount);
+    const ytd = Math.round((threshold - (nationalDay + localDay) / 2) * 100) / 100;
     const text = claim(date, `    - { code: "97110", modifiers: [GP], units: 4, minutes: 60 }
 `, `  patient: { ytd_allowed: { pt_slp: ${ytd} } }\n`);
     const withLocality = resolveConfig({ locality: '01112-05' });
