@@ -73,7 +73,7 @@ describe('lsp: data packs', () => {
     client.open(uri, CLAIM);
     await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'units-exceed-mue'));
     const md = await hoverOn(uri, '"97140"');
-    assert.match(md, /2026 national payment:\*\* \$27\.72 per unit \(Medicare national unadjusted, non-QP; no locality configured/);
+    assert.match(md, /2026 payment:\*\* \$27\.72 per unit, a national, unadjusted Medicare amount \(non-QP; no locality configured/);
     assert.match(md, /_Fee: Physician Fee Schedule RVUs \(PPRRVU\) RVU26 JAN, effective 2026-01-01 \(pack: cms-2026q2\)_/);
   });
 
