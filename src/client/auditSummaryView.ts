@@ -65,11 +65,16 @@ export class AuditSummaryView implements vscode.Disposable {
     this.disposables.push(this.renderedEmitter);
   }
 
-  /** Opens (or reveals) the view and resolves with the counts of its first render. */
-  async show(): Promise<AuditSummaryResult | undefined> {
+  /**
+   * Opens (or reveals) the view and resolves with the counts of its first render. `target`
+   * (a folder or claim file, e.g. from the Explorer) narrows it; else the whole workspace,
+   * or the active claim file when no folder is open.
+   */
+  async show(target?: unknown): Promise<AuditSummaryResult | undefined> {
     const folders = vscode.workspace.workspaceFolders?.length ?? 0;
     const active = vscode.window.activeTextEditor?.document;
-    this.scope = folders ? undefined : active && this.controller.isClaimDocument(active) ? active.uri.toString() : undefined;
+    if (target instanceof vscode.Uri) this.scope = target.toString();
+    else this.scope = folders ? undefined : active && this.controller.isClaimDocument(active) ? active.uri.toString() : undefined;
     if (!folders && !this.scope) {
       void vscode.window.showInformationMessage('claimlint: open a folder or a claim file to see its audit summary.');
       return undefined;

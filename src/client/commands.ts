@@ -23,7 +23,7 @@ export function registerCommands(
     [Commands.auditWorkspace]: () => auditWorkspace(controller, log),
     [Commands.showOutput]: () => log.show(true),
     [Commands.showRuleDocs]: (ruleId, href) => showRuleDocs(extensionUri, log, ruleId, href),
-    [Commands.showAuditSummary]: () => summaryView.show(),
+    [Commands.showAuditSummary]: (target) => summaryView.show(target),
     [Commands.showStatusMenu]: async () => {
       const choice = await vscode.window.showQuickPick(STATUS_MENU, { title: 'claimlint', placeHolder: 'Choose an action' });
       if (choice) await vscode.commands.executeCommand(choice.command);

@@ -98,7 +98,7 @@ interface AuditedFile {
 }
 
 /**
- * Every enabled claim file under the workspace folders (or the one `only` URI among them),
+ * Every enabled claim file under the workspace folders (or only the file or folder `only`),
  * audited: open documents as edited, others as saved. Calls `unreadable` for a file that
  * cannot be read.
  */
@@ -111,7 +111,7 @@ async function* auditedClaimFiles(deps: CommandDeps, unreadable: () => void, onl
     const files = await glob(patterns, { cwd: folder, absolute: true, ignore: IGNORE, dot: false });
     for (const file of files.sort()) {
       const uri = pathToFileURL(file).toString();
-      if (seen.has(uri) || (only !== undefined && uri !== only)) continue;
+      if (seen.has(uri) || (only !== undefined && uri !== only && !uri.startsWith(only.endsWith('/') ? only : only + '/'))) continue;
       seen.add(uri);
       const open = deps.documents.get(uri);
       let text: string;
@@ -153,7 +153,7 @@ async function auditWorkspace(deps: CommandDeps): Promise<WorkspaceAuditResult> 
 
 /**
  * The Audit Summary's data: each claim file's claims (without patient ids) and findings
- * (without fixes). Argument: { uri?: string } — one file of the workspace, or all of them.
+ * (without fixes). Argument: { uri?: string } — a file or folder of the workspace, or all of it.
  */
 async function auditSummaryData(deps: CommandDeps, arg: unknown): Promise<AuditSummaryData> {
   const started = Date.now();

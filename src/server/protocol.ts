@@ -24,7 +24,7 @@ export const SERVER_COMMANDS = {
   /** No arguments. Audits every claim file under the workspace folders and publishes diagnostics. */
   auditWorkspace: 'claimlint.auditWorkspace',
   /**
-   * Arguments: [{ uri?: string }]. Audits the workspace's claim files (or the one file) and
+   * Arguments: [{ uri?: string }]. Audits the workspace's claim files (or those of one file or folder) and
    * returns AuditSummaryData for the Audit Summary view; publishes nothing.
    */
   auditSummaryData: 'claimlint.auditSummaryData',

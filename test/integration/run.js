@@ -49,19 +49,81 @@ function copyWorkspace(name) {
 }
 
 /**
+ * Clicks the suite asks for inside webviews (a webview's page is not reachable from the
+ * extension host): the suite prints "claimlint-e2e-click: SELECTOR", this clicks the first
+ * element matching it in any frame of the workbench page, like a user. Ends when the suite
+ * prints its counts, or after `maxMs`.
+ */
+function createClickDriver(maxMs) {
+  const queue = [];
+  let finished = false;
+  let wake = () => {};
+  const CLICK = /claimlint-e2e-click: (.+)$/;
+  return {
+    onLine(line) {
+      const m = CLICK.exec(line);
+      if (m) queue.push(m[1].trim());
+      if (INNER.test(line)) finished = true;
+      if (m || finished) wake();
+    },
+    async drive(page) {
+      const until = Date.now() + maxMs;
+      page.on('close', () => {
+        finished = true;
+        wake();
+      });
+      while (!finished && Date.now() < until) {
+        if (!queue.length) {
+          await new Promise((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, 1000);
+          });
+          continue;
+        }
+        const selector = queue.shift();
+        const clicked = await clickInFrames(page, selector, Math.max(0, Math.min(30000, until - Date.now())));
+        if (!clicked) note(`click driver: nothing matched ${selector}`);
+      }
+    },
+  };
+}
+
+async function clickInFrames(page, selector, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      try {
+        const el = await frame.$(selector);
+        if (el) {
+          await el.click({ timeout: 5000 });
+          return true;
+        }
+      } catch {
+        // a frame navigated away while we looked: try the others
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
+}
+
+/**
  * One code-server launch: the suite against `vsix`. Resolves to {code, passed, failed}
  * (passed/failed undefined when the suite never reported its counts).
  */
 async function runSuite(vsix, workspaceFolder, { env = {}, timeoutMs, echo = true } = {}) {
   const { runTests } = require('./harness/run-in-code-server');
   let counts;
+  const clicks = createClickDriver(timeoutMs || 300000);
   const code = await runTests({
     extensionsToInstall: [vsix],
     extensionTestsPath: SUITE,
     workspaceFolder,
     extensionTestsEnv: env,
     timeoutMs,
+    screenshot: (page) => clicks.drive(page),
     log: (line) => {
+      clicks.onLine(line);
       const m = INNER.exec(line);
       if (m) counts = { passed: Number(m[1]), failed: Number(m[2]) };
       if (echo) process.stdout.write(`${line}\n`);

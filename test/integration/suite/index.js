@@ -19,6 +19,7 @@ function run() {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 90000, reporter: 'spec' });
   if (process.env.CLAIMLINT_E2E_GREP) mocha.grep(process.env.CLAIMLINT_E2E_GREP);
   mocha.addFile(path.join(__dirname, 'claimlint.test.js'));
+  mocha.addFile(path.join(__dirname, 'auditSummary.test.js'));
   return new Promise((resolve, reject) => {
     let runner;
     try {
