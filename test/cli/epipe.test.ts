@@ -1,0 +1,32 @@
+/** `claimlint … | head` stops quietly when the reader closes the pipe (no EPIPE stack trace). */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { claimFile } from '../bench/generate';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const BIN = join(ROOT, 'bin', 'claimlint.js');
+
+describe('cli: a closed pipe', () => {
+  it('exits quietly when the reader stops early (| head -c 100)', function () {
+    this.timeout(120000);
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-epipe-'));
+    try {
+      // Every claim over-billed: a JSON report far larger than a pipe's buffer.
+      writeFileSync(join(dir, 'big.claim.yaml'), claimFile(300).replace(/units: \d\n {8}minutes/g, 'units: 9\n        minutes'));
+      const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --format json big.claim.yaml | head -c 100 > /dev/null; echo "status:\${PIPESTATUS:-done}"`], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
+      assert.equal(r.stderr, '', 'nothing on stderr');
+      assert.match(r.stdout, /status:/);
+      // And the full report really is larger than a pipe buffer, so the test means something.
+      const full = spawnSync(process.execPath, [BIN, '--format', 'json', 'big.claim.yaml'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+      assert.ok(full.stdout.length > 128 * 1024, `${full.stdout.length} bytes`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
