@@ -21,6 +21,7 @@ const { execFileSync } = require('node:child_process');
 const HARNESS = path.resolve(__dirname, '..');
 const REPO_ROOT = path.resolve(HARNESS, '..', '..', '..');
 const { runTests } = require(path.join(HARNESS, 'run-in-code-server'));
+const { expectFailure } = require(path.join(HARNESS, 'expected-failure'));
 
 const EXTENSION = path.join(__dirname, 'extension');
 const SUITE = path.join(__dirname, 'index.js');
@@ -132,11 +133,21 @@ async function main() {
     process.stdout.write(`\n=== harness self-test: ${name} (expect ${expect} exit) ===\n`);
     const t0 = Date.now();
     let code;
-    try {
-      code = await run();
-    } catch (e) {
-      process.stdout.write(`${name}: threw ${e.stack || e}\n`);
-      code = 'threw';
+    if (expect === 'non-zero') {
+      // A deliberately failing test: its assertion error and stack traces are the expected
+      // outcome, so they are held back and summed up in one labelled line.
+      const r = await expectFailure('deliberately failing self-test', run, {
+        isExpected: (c) => typeof c === 'number' && c !== 0 && c !== 124 && c !== 2,
+        describe: (c) => `the suite exited with ${c}, as it should (its one test asserts a wrong word count)`,
+      });
+      code = r.result ?? 'threw';
+    } else {
+      try {
+        code = await run();
+      } catch (e) {
+        process.stdout.write(`${name}: threw ${e.stack || e}\n`);
+        code = 'threw';
+      }
     }
     const ok = expect === 'zero' ? code === 0 : typeof code === 'number' && code !== 0 && code !== 124 && code !== 2;
     results.push({ name, ok, detail: `exit ${code}, expected ${expect}`, seconds: (Date.now() - t0) / 1000 });
