@@ -151,6 +151,11 @@ export function run(argv: string[]): number | Promise<number> {
     reports.push(html ? { ...fileReport(shown, findings, applied), claims: collectClaims(text, cfg.config) } : fileReport(shown, findings, applied));
   }
 
+  if (readErrors && !reports.length) {
+    // Nothing could be read: no "0 files audited, no problems" beside the errors, no report file.
+    process.stderr.write(`claimlint: nothing was audited${values.output ? `; ${values.output} not written` : ''}\n`);
+    return 2;
+  }
   const output = formatter(reports);
   if (values.output) {
     try {

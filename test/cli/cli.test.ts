@@ -185,3 +185,42 @@ describe('claimlint CLI (spawned binary)', () => {
     assert.ok(byFile['examples/mistakes.claim.yaml'] > 0);
   });
 });
+
+describe('claimlint CLI: what a newcomer hits (issue 10 item 8)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'claimlint-cli-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a path that does not exist: the error, no "0 files audited, no problems", no -o report', () => {
+    const r = claimlint(['missing.claim.yaml'], dir);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /missing\.claim\.yaml: no such file or folder/);
+    assert.match(r.stderr, /nothing was audited/);
+    assert.doesNotMatch(r.stdout, /audited|no problems/);
+    const o = claimlint(['missing.claim.yaml', '-o', 'report.json', '-f', 'json'], dir);
+    assert.equal(o.code, 2);
+    assert.match(o.stderr, /report\.json not written/);
+    assert.throws(() => readFileSync(join(dir, 'report.json')), /ENOENT/);
+  });
+
+  it('a misspelled key: "did you mean" the field it resembles, at that level of the claim', () => {
+    writeFileSync(join(dir, 'a.claim.yaml'), CLEAN.replace('      modifiers: [GP]', '      modifer: [GP]').replace('    - code: "97162"', '    - code: "97162"\n      documentaton: {}'));
+    const r = claimlint(['-f', 'json', 'a.claim.yaml'], dir);
+    const messages = JSON.parse(r.stdout).files[0].findings.map((f: { message: string }) => f.message);
+    assert.ok(messages.some((m: string) => /did you mean `?modifiers`?\?/.test(m)), messages.join('\n'));
+    assert.ok(messages.some((m: string) => /did you mean `?documentation`?\?/.test(m)), messages.join('\n'));
+  });
+
+  it('an unclosed [ is reported once, in words that say so', () => {
+    writeFileSync(join(dir, 'a.claim.yaml'), 'claim: {id: A, lines: [\n');
+    writeFileSync(join(dir, 'b.claim.yaml'), CLEAN.replace('      modifiers: [GP]', '      modifiers: [GP'));
+    const r = claimlint(['-f', 'json', 'a.claim.yaml', 'b.claim.yaml'], dir);
+    const [a, b] = JSON.parse(r.stdout).files.map((f: { findings: { rule: string; message: string }[] }) => f.findings.filter((x) => x.rule === 'yaml-syntax'));
+    assert.equal(a.length, 1, JSON.stringify(a));
+    assert.match(a[0].message, /`\[` and `\{` are not closed: `\]` and `\}` are missing/);
+    assert.equal(b.length, 1, JSON.stringify(b));
+    assert.match(b[0].message, /a `\[` is not closed: `\]` is missing/);
+  });
+});

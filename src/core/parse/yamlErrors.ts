@@ -30,6 +30,30 @@ const MESSAGES: Record<string, string> = {
 };
 
 export function yamlErrorMessage(error: YAMLError): string {
+  const closer = unclosedFlow(error);
+  if (closer) return unclosedMessage([closer], error.code);
   const text = MESSAGES[error.code] ?? 'the YAML cannot be read here';
   return `YAML syntax error: ${text} (${error.code}).`;
+}
+
+/**
+ * The bracket an unclosed `[ … ]` or `{ … }` is missing (`]` or `}`), else undefined. The
+ * parser reports it as BAD_INDENT; its own message (classified here, never shown: it
+ * quotes the source) says which bracket.
+ */
+export function unclosedFlow(error: YAMLError): ']' | '}' | undefined {
+  if (error.code !== 'BAD_INDENT' && error.code !== 'MISSING_CHAR') return undefined;
+  const m = /^Flow (sequence|map) in block collection must .*end with a [\]}]/.exec(error.message);
+  return m ? (m[1] === 'sequence' ? ']' : '}') : undefined;
+}
+
+/** One message for the unclosed brackets the parser reports at one place (nested ones). */
+export function unclosedMessage(closers: (']' | '}')[], code: string): string {
+  const opener = (c: string) => (c === ']' ? '`[`' : '`{`');
+  const list = (xs: string[]) => (xs.length === 1 ? xs[0] : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
+  const one = closers.length === 1;
+  return (
+    `YAML syntax error: ${one ? 'a ' : ''}${list(closers.map(opener))} ${one ? 'is' : 'are'} not closed: ` +
+    `${list(closers.map((c) => `\`${c}\``))} ${one ? 'is' : 'are'} missing before this point (${code}).`
+  );
 }

@@ -9,7 +9,7 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import { validateClaim, type ValidatedClaim } from '../audit/validate';
 import { buildSourceMap, prefixPath, type SourceMap } from '../parse/sourceMap';
-import { yamlErrorMessage } from '../parse/yamlErrors';
+import { unclosedFlow, unclosedMessage, yamlErrorMessage } from '../parse/yamlErrors';
 import type { Span } from '../types';
 import { unknownKey } from '../unknownText';
 
@@ -209,14 +209,34 @@ function claimItemAt(doc: Document, pos: number): string {
 }
 
 function syntaxIssues(errors: readonly YAMLError[], pathAt: (pos: number) => string): UnitStep[] {
-  return errors.map((e) => ({
-    issue: {
+  const out: UnitStep[] = [];
+  // Nested unclosed brackets (`[{…[`) come as one parser error each, a character or two
+  // apart where the closers are missing: one issue names them all. After one, the parser
+  // reads the following lines as part of the open bracket and complains about their keys:
+  // those follow-on errors are left out.
+  let group: { closers: (']' | '}')[]; at: number; issue: { message: string; span: { end: number } } } | undefined;
+  let unclosedSeen = false;
+  for (const e of errors) {
+    const closer = unclosedFlow(e);
+    if (unclosedSeen && (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY')) continue;
+    if (closer) unclosedSeen = true;
+    if (closer && group && e.pos[0] - group.at <= 2) {
+      if (!group.closers.includes(closer)) group.closers.push(closer);
+      group.at = e.pos[0];
+      group.issue.message = unclosedMessage(group.closers, e.code);
+      group.issue.span.end = Math.max(group.issue.span.end, e.pos[1]);
+      continue;
+    }
+    const issue = {
       rule: 'yaml-syntax' as const,
       message: yamlErrorMessage(e),
       path: pathAt(e.pos[0]),
       span: { start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) },
-    },
-  }));
+    };
+    out.push({ issue });
+    group = closer ? { closers: [closer], at: e.pos[0], issue } : undefined;
+  }
+  return out;
 }
 
 /** A claim-relative path placed in its unit. */
