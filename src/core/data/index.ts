@@ -47,7 +47,8 @@ function norm(s: string): string {
   return s.trim().toUpperCase();
 }
 
-function groupBy<T>(entries: readonly T[], key: (e: T) => string): Map<string, T[]> {
+/** Entries grouped by a key, each group in input order. */
+export function groupBy<T>(entries: readonly T[], key: (e: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const e of entries) {
     const k = key(e);

@@ -12,7 +12,7 @@ import { pickEffective } from './effective';
 import { BUILTIN_PACK } from './builtinPack';
 import { TABLE_LABELS, type LoadedPack, type Period, type TableName, type TableRows } from './packTypes';
 import type { CodeInfo, ConversionFactor, FeeEntry, MueEntry, NcciPair, Sourced } from './types';
-import { tables as builtin, codeInfo as builtinCodeInfo } from './index';
+import { tables as builtin, codeInfo as builtinCodeInfo, groupBy } from './index';
 
 /** A locality's GPCIs for a period. */
 export interface GpciEntry extends Sourced {
@@ -62,17 +62,6 @@ function provenance(table: TableName, release: string, from: string, pack: strin
 
 function covers(p: { from: string; to?: string }, date: string): boolean {
   return date >= p.from && (p.to === undefined || date <= p.to);
-}
-
-function groupBy<T>(entries: readonly T[], key: (e: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const e of entries) {
-    const k = key(e);
-    const list = map.get(k);
-    if (list) list.push(e);
-    else map.set(k, [e]);
-  }
-  return map;
 }
 
 function span(entries: readonly { from: string; to?: string }[]): { from: string; to?: string } {
