@@ -172,3 +172,41 @@ describe('data packs: audits only an imported table can flag', () => {
     assert.equal(tdata.codeInfo('97110', '2025-04-15')?.therapy, 'always', 'outside the list’s year the catalogue stands');
   });
 });
+
+describe('data packs: reference-data-outdated (issue 9 item 11)', () => {
+  const line = `    - { code: "97110", modifiers: [GP], units: 2, minutes: 30 }
+`;
+  const outdated = (text: string, data?: ReferenceData) => audit(text, { data, config: resolveConfig() }).findings.filter((f) => f.rule === 'reference-data-outdated');
+  /** The 2026 PPRRVU file renamed so that --effective dates it 2027 (fees and conversion factor through 2027-12-31). */
+  const fees2027 = () => load(files([{ name: 'rvu.csv', bytes: readFileSync(join(DIR, 'PPRRVU2026_Jan_nonQPP.csv')) }], 'pfs-2027', '2027-01-01'), '/packs/pfs-2027');
+
+  it('a 2027 claim on the built-in data gets one warning naming the tables, the last covered date and what went unchecked', () => {
+    const found = outdated(claim('2027-01-12', line));
+    assert.equal(found.length, 1);
+    assert.equal(found[0].path, 'claim.date_of_service');
+    assert.equal(found[0].severity, 'warning');
+    assert.equal(
+      found[0].message,
+      'The date of service is past the reference data (Physician Fee Schedule RVUs (PPRRVU), PFS conversion factor and KX thresholds: covered through 2026-12-31), ' +
+        'so fee amounts and KX modifier findings could not be checked (a data pack covering the date adds them; see "claimlint data info").',
+    );
+    assert.deepEqual(outdated(claim('2026-12-31', line)), [], 'the last covered day is covered');
+  });
+
+  it('agrees with the coverage data info shows, and a pack covering 2027 silences the fee part', () => {
+    const data = new ReferenceData([fees2027()]);
+    assert.equal(BUILTIN_DATA.coverage('pfs-rvu')?.to, '2026-12-31');
+    assert.equal(data.coverage('pfs-rvu')?.to, '2027-12-31');
+    assert.equal(data.coverage('conversion-factor')?.to, '2027-12-31');
+    const medicare = outdated(claim('2027-01-12', line), data);
+    assert.equal(medicare.length, 1, 'KX thresholds are not in any pack, so a Medicare claim still hears about them');
+    assert.match(medicare[0].message, /\(KX thresholds: covered through 2026-12-31\), so KX modifier findings could not be checked/);
+    assert.doesNotMatch(medicare[0].message, /Fee Schedule|conversion factor|fee amounts/);
+    const commercial = claim('2027-01-12', line).replace('{ type: medicare }', '{ type: commercial, name: Example Plan }');
+    assert.deepEqual(outdated(commercial, data), [], 'a commercial claim is fully covered by the 2027 pack');
+    assert.equal(outdated(commercial).length, 1, 'without the pack the commercial claim warns about fees');
+    assert.doesNotMatch(outdated(commercial)[0].message, /KX/);
+    assert.deepEqual(outdated(claim('2028-01-03', line), data).length, 1, 'past the pack the warning returns');
+    assert.match(outdated(claim('2028-01-03', line), data)[0].message, /covered through 2027-12-31/);
+  });
+});
