@@ -60,6 +60,8 @@ describe('claimlint: Show Audit Summary (webview)', () => {
 
     const result = await vscode.commands.executeCommand('claimlint.showAuditSummary', folderUri());
     assert.ok(result, 'the view rendered');
+    // The tab is registered a moment after the command resolves on a busy machine.
+    await waitFor(() => summaryTabs().length > 0, 'the Audit Summary tab');
     assert.equal(summaryTabs().length, 1, 'one Audit Summary tab');
     // examples/: 1 claim (1 line) + 3 claims (2 + 3 + 2 lines) + 2 claims (1 + 1 line).
     assert.equal(result.files, examples.length);
@@ -87,6 +89,7 @@ describe('claimlint: Show Audit Summary (webview)', () => {
   it('a click on a finding in the webview opens its file at its range', async () => {
     const mistakes = vscode.Uri.joinPath(folderUri(), 'mistakes.claim.yaml');
     // The first finding listed is the first of the first claim with findings, in file order.
+    await waitFor(() => claimDiagnostics(mistakes).length > 0, 'diagnostics of mistakes.claim.yaml');
     const expected = claimDiagnostics(mistakes).sort((a, b) => a.range.start.compareTo(b.range.start))[0];
     assert.ok(expected, 'mistakes.claim.yaml has findings');
     await vscode.commands.executeCommand('claimlint.showAuditSummary', folderUri());
