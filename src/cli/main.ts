@@ -3,11 +3,11 @@
  * Exit codes: 0 no errors, 1 errors found, 2 usage or read errors.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { AuditCache, audit, fixAll } from '../core';
 import { commandsHelp, findCommand } from './commands';
 import { ConfigResolver } from './config';
 import { routeProcessWarnings } from './warnings';
+import { parseCommandLine } from './args';
 import { terminalSafe } from './formatters/safe';
 import { PackStore } from '../shared/packStore';
 import { discoverFiles, displayPath, isSymlink, readClaimFile } from './files';
@@ -51,26 +51,21 @@ export function run(argv: string[]): number | Promise<number> {
   routeProcessWarnings((line) => process.stderr.write(line + '\n'));
   const sub = findCommand(argv);
   if (sub) return sub.command.run(sub.args);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'stylish' },
-        fix: { type: 'boolean', default: false },
-        config: { type: 'string', short: 'c' },
-        output: { type: 'string', short: 'o' },
-        quiet: { type: 'boolean', default: false },
-        'report-include-patient-ids': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', short: 'v', default: false },
-      },
-    });
-  } catch (err) {
-    process.stderr.write(`claimlint: ${terminalSafe((err as Error).message)}\n\n${HELP}\n`);
-    return 2;
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      format: { type: 'string', short: 'f', default: 'stylish' },
+      fix: { type: 'boolean', default: false },
+      config: { type: 'string', short: 'c' },
+      output: { type: 'string', short: 'o' },
+      quiet: { type: 'boolean', default: false },
+      'report-include-patient-ids': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+    usage,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(HELP + commandsHelp() + '\n');

@@ -2,12 +2,12 @@
  * `claimlint data import <files…> -o <pack-dir>`: CMS's files → a data pack.
  * `claimlint data info [folder]`: the packs in force there and what each table covers.
  */
-import { parseArgs } from 'node:util';
 import { importPack, ImportError } from '../../data-import';
 import { plural, TABLE_LABELS, tableNames, type TableName } from '../../core';
 import { PackStore, sha256 } from '../../shared/packStore';
 import { ConfigResolver } from '../config';
 import { readImportFiles, writePack } from '../dataFiles';
+import { parseCommandLine } from '../args';
 import type { Command } from './index';
 
 declare const CLAIMLINT_VERSION: string | undefined;
@@ -57,27 +57,27 @@ function fail(message: string): number {
   return 2;
 }
 
+function usage(message: string): number {
+  return fail(`${message}\n\n${HELP}`);
+}
+
 function kb(n: number): string {
   return `${(n / 1024).toFixed(1)} KB`;
 }
 
 function runImport(argv: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        name: { type: 'string' },
-        effective: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    return fail(`${(err as Error).message}\n\n${HELP}`);
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      output: { type: 'string', short: 'o' },
+      name: { type: 'string' },
+      effective: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    usage,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(HELP + '\n');
@@ -113,20 +113,16 @@ function runImport(argv: string[]): number {
 }
 
 function runInfo(argv: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        config: { type: 'string', short: 'c' },
-        format: { type: 'string', short: 'f', default: 'text' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    return fail(`${(err as Error).message}\n\n${HELP}`);
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      config: { type: 'string', short: 'c' },
+      format: { type: 'string', short: 'f', default: 'text' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    usage,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(HELP + '\n');

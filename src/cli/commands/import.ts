@@ -6,7 +6,6 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { parseArgs } from 'node:util';
 import { parse as parseYaml } from 'yaml';
 import { payerTypes, type PayerType } from '../../core';
 import {
@@ -25,6 +24,7 @@ import {
   type PatientIdMode,
 } from '../../import';
 import { displayPath } from '../files';
+import { parseCommandLine } from '../args';
 import type { Command } from './index';
 import { ImportOutput } from './importOutput';
 
@@ -102,24 +102,20 @@ function stream837(path: string, options: ImportOptions, write: (text: string) =
 }
 
 function run(argv: string[]): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        output: { type: 'string', short: 'o' },
-        from: { type: 'string', default: 'auto' },
-        map: { type: 'string' },
-        'patient-id': { type: 'string', default: 'hash' },
-        salt: { type: 'string' },
-        'payer-type': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    return usage((err as Error).message);
-  }
+  const parsed = parseCommandLine(
+    argv,
+    {
+      output: { type: 'string', short: 'o' },
+      from: { type: 'string', default: 'auto' },
+      map: { type: 'string' },
+      'patient-id': { type: 'string', default: 'hash' },
+      salt: { type: 'string' },
+      'payer-type': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    usage,
+  );
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(HELP + '\n');
