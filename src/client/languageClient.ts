@@ -10,6 +10,9 @@
  *   config-file change would reach the server twice.
  * - LSP tracing would copy whole documents (claim data) into an output channel, so the
  *   trace channel discards everything, whatever the (uncontributed) trace.server setting says.
+ * - The client prefixes each line it logs ("[Info  - 1:16:35 AM] …"); our channel is a
+ *   LogOutputChannel with its own level and time, so the client gets a channel that drops
+ *   its prefix and logs the message at the level it names (clientLog.ts).
  * - Commands the client owns (Commands) are not registered again from the server's
  *   executeCommandProvider list, which would throw "command already exists".
  */
@@ -24,6 +27,7 @@ import {
   type RegistrationData,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { clientLineRouter } from './clientLog';
 import { Commands, DIAGNOSTIC_SOURCE, SECTION } from './constants';
 import type { ClaimDocumentFilter } from './selector';
 
@@ -48,7 +52,7 @@ export function createLanguageClient(
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector.map((f) => ({ ...f })),
     diagnosticCollectionName: DIAGNOSTIC_SOURCE,
-    outputChannel: output,
+    outputChannel: levelledChannel(output),
     traceOutputChannel: discardChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // Hovers may link "show documentation" to the client command; nothing else runs.
@@ -81,6 +85,21 @@ function skipServerCopiesOf(client: LanguageClient, owned: ReadonlySet<string>, 
 }
 
 const noop = () => undefined;
+
+/** The extension's log as the client's output channel, one level and time per line. */
+function levelledChannel(log: vscode.LogOutputChannel): vscode.OutputChannel {
+  const router = clientLineRouter(log);
+  return {
+    name: log.name,
+    append: (text) => router.append(text),
+    appendLine: (text) => router.appendLine(text),
+    replace: (text) => log.replace(text),
+    clear: () => log.clear(),
+    show: (a?: vscode.ViewColumn | boolean, b?: boolean) => log.show(typeof a === 'boolean' ? a : b),
+    hide: () => log.hide(),
+    dispose: noop, // the extension owns (and disposes) the log
+  };
+}
 /** An output channel that drops everything (the LSP trace channel, see above). */
 const discardChannel: vscode.OutputChannel = {
   name: 'claimlint (trace discarded)',

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { BuiltinCommands } from './constants';
+import { rulePickItems } from './ruleDocsPick';
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -62,13 +63,28 @@ async function pickRule(extensionUri: vscode.Uri): Promise<string | undefined> {
   } catch {
     // no docs folder: fall through to the message below
   }
-  const ids = entries
-    .map(([name]) => /^(.+)\.md$/.exec(name)?.[1])
-    .filter((id): id is string => !!id && RULE_ID.test(id))
-    .sort();
-  if (!ids.length) {
+  const pages = await Promise.all(
+    entries
+      .filter(([name, type]) => type === vscode.FileType.File && /\.md$/.test(name))
+      .map(async ([file]) => ({ file, markdown: await readText(vscode.Uri.joinPath(docsFolder(extensionUri), file)) })),
+  );
+  const items = rulePickItems(pages);
+  if (!items.length) {
     void vscode.window.showErrorMessage('claimlint: no rule documentation is bundled with this extension.');
     return undefined;
   }
-  return vscode.window.showQuickPick(ids, { title: 'claimlint: rule documentation', placeHolder: 'Rule id' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'claimlint: rule documentation',
+    placeHolder: 'Rule id or words of its description',
+    matchOnDescription: true,
+  });
+  return picked?.label;
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return '';
+  }
 }

@@ -24,8 +24,8 @@ describe('lsp: code lens', () => {
     assert.deepEqual(
       summaries.map((l) => [l.range.start.line, l.command?.title]),
       [
-        [1, '38 timed min → 3 units supported · 3 billed · est. $79.49 for the billed units (national, unadjusted; MPPR applied)'],
-        [text.split('\n').findIndex((l) => l.includes('id: B')), '48 timed min → 3 units supported · 3 billed · est. $79.49 for the billed units (national, unadjusted; MPPR applied)'],
+        [1, '38 timed min → 3 units supported · 3 billed · est. $79.49 for 3 billed units (national, unadjusted; MPPR applied)'],
+        [text.split('\n').findIndex((l) => l.includes('id: B')), '48 timed min → 3 units supported · 3 billed · est. $79.49 for 3 billed units (national, unadjusted; MPPR applied)'],
       ],
     );
   });
@@ -49,7 +49,24 @@ describe('lsp: code lens', () => {
 
   it('uses the per-code rule for per-code payers', async () => {
     const all = await lenses('file:///ws/per-code.claim.yaml', claimFile({ payer: 'commercial', units110: 1 }));
-    assert.equal(all[0].command?.title, '38 timed min → 2 units supported (per-code) · 2 billed · est. $57.28 for the billed units (national, unadjusted; MPPR applied)');
+    assert.equal(all[0].command?.title, '38 timed min → 2 units supported (per-code) · 2 billed · est. $57.28 for 2 billed units (national, unadjusted; MPPR applied)');
+  });
+
+  it('says how many billed units the estimate is for: timed and untimed lines together', async () => {
+    const text = [
+      'claim:',
+      '  id: EST',
+      '  date_of_service: 2026-03-02',
+      '  payer: {type: medicare}',
+      '  provider: {npi: "1234567893", discipline: PT}',
+      '  lines:',
+      '    - {code: "97110", modifiers: [GP], units: 2, minutes: 30}',
+      '    - {code: "97161", modifiers: [GP], units: 1, minutes: 20}',
+      '',
+    ].join('\n');
+    const all = await lenses('file:///ws/estimate-units.claim.yaml', text);
+    const title = all.find((l) => l.command?.command === '')?.command?.title ?? '';
+    assert.match(title, /^30 timed min → 2 units supported · 2 billed · est\. \$\d+\.\d\d for 3 billed units \(national, unadjusted; MPPR applied\)$/);
   });
 
   it('shows one summary line per discipline pool (billing-rules §13.2)', async () => {

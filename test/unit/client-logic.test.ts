@@ -1,11 +1,14 @@
 /** The extension's pure logic (modules of src/client that do not import `vscode`). */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLAIM_FILE_GLOB, Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SECTION, ServerCommands } from '../../src/client/constants';
 import { claimSelector, toPathGlob } from '../../src/client/selector';
 import { countDiagnostics, STATUS_MENU, statusPresentation } from '../../src/client/status';
 import { formatAuditSummary, parseAuditSummary } from '../../src/client/summary';
+import { clientLineRouter, parseClientLine, type LevelledLog } from '../../src/client/clientLog';
+import { rulePickItems, ruleSummary } from '../../src/client/ruleDocsPick';
+import { ALL_RULES } from '../../src/core';
 
 describe('client: document selector', () => {
   it('selects *.claim.yaml / *.claim.yml YAML files on disk only (no untitled)', () => {
@@ -106,6 +109,61 @@ describe('client: ids agreed with the language server', () => {
     const clientIds = new Set<string>(Object.values(Commands));
     for (const id of Object.values<string>(protocol.CLIENT_COMMANDS)) {
       assert.ok(clientIds.has(id), `the server refers to client command ${id}, which the extension does not register`);
+    }
+  });
+});
+
+describe('client: the language client\'s lines in the log (no doubled prefix)', () => {
+  function recorder(): { log: LevelledLog; lines: string[] } {
+    const lines: string[] = [];
+    const at = (level: string) => (m: string) => void lines.push(`${level}: ${m}`);
+    return { lines, log: { trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') } };
+  }
+
+  it('drops the client\'s "[Info  - 1:16:35 AM]" prefix and logs at the level it names', () => {
+    assert.deepEqual(parseClientLine('[Info  - 1:16:35 AM] claimlint server 0.1.0 ready'), { level: 'info', message: 'claimlint server 0.1.0 ready' });
+    assert.deepEqual(parseClientLine('[Warn  - 13:16:35] Setting claimlint.rules is invalid'), { level: 'warn', message: 'Setting claimlint.rules is invalid' });
+    assert.deepEqual(parseClientLine('[Error - 01:16:35 PM] Request failed'), { level: 'error', message: 'Request failed' });
+    assert.deepEqual(parseClientLine('[Debug - 1:16:35] x'), { level: 'debug', message: 'x' });
+    assert.deepEqual(parseClientLine('[Trace - 1:16:35] y'), { level: 'trace', message: 'y' });
+    assert.deepEqual(parseClientLine('plain [Info - 1] text', 'warn'), { level: 'warn', message: 'plain [Info - 1] text' });
+  });
+
+  it('routes each line; a detail line without a prefix keeps its message\'s level; append is buffered to the line end', () => {
+    const { log, lines } = recorder();
+    const router = clientLineRouter(log);
+    router.appendLine('[Info  - 1:16:35 AM] started');
+    router.appendLine('[Error - 1:16:36 AM] Request textDocument/hover failed.');
+    router.appendLine('Error: boom\n    at x (y.js:1:1)');
+    router.append('[Warn  - 1:16:37 AM] half');
+    router.append(' and the rest\n[Info  - 1:16:38 AM] next');
+    router.appendLine(' line');
+    assert.deepEqual(lines, [
+      'info: started',
+      'error: Request textDocument/hover failed.',
+      'error: Error: boom\n    at x (y.js:1:1)',
+      'warn: half and the rest',
+      'info: next line',
+    ]);
+    assert.ok(lines.every((l) => !/\[(Info|Warn|Error)\s*-/.test(l)), 'no client prefix left');
+  });
+});
+
+describe('client: the rule documentation picker', () => {
+  const folder = join(__dirname, '..', '..', '..', 'docs', 'rules');
+  const pages = readdirSync(folder).map((file) => ({ file, markdown: readFileSync(join(folder, file), 'utf8') }));
+
+  it('reads the summary line of a rule page', () => {
+    assert.equal(ruleSummary('# x-y\n\n> Lines without a GP.\n\n| | |'), 'Lines without a GP');
+    assert.equal(ruleSummary('# x-y\n\nno summary'), undefined);
+  });
+
+  it('offers every bundled rule page with the rule\'s description beside its id, and nothing else', () => {
+    const items = rulePickItems(pages);
+    assert.deepEqual(items.map((i) => i.label), ALL_RULES.map((r) => r.id).sort());
+    for (const rule of ALL_RULES) {
+      const item = items.find((i) => i.label === rule.id);
+      assert.equal(item?.description, rule.description.replace(/\.$/, ''), rule.id);
     }
   });
 });

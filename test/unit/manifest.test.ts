@@ -78,6 +78,15 @@ describe('extension manifest: commands, settings and context keys', () => {
     }
   });
 
+  it('the README lists exactly the contributed commands, by their palette titles, in order', () => {
+    const readme = read('README.md');
+    const block = /<!-- commands:[^>]*-->\n([\s\S]*?)<!-- \/commands -->/.exec(readme);
+    assert.ok(block, 'README.md has no <!-- commands --> list');
+    const listed = [...block[1].matchAll(/^- \*\*claimlint: (.+?)\*\*/gm)].map((m) => m[1]);
+    assert.equal(block[1].split('\n').filter((l) => l.startsWith('- ')).length, listed.length, 'every item names a command as **claimlint: Title**');
+    assert.deepEqual(listed, contributed.map((c) => c.title));
+  });
+
   it('registers every command of Commands through one exhaustive table', () => {
     const text = read('src/client/commands.ts');
     assert.match(text, /Record<CommandId,/);

@@ -49,7 +49,7 @@ function summaryTitles(s: VisitSummary): string[] {
   if (s.estimate.priced > 0) {
     const unpriced = s.estimate.unpriced ? ` + ${plural(s.estimate.unpriced, 'unpriced line')}` : '';
     const basis = s.estimate.locality ? `locality ${s.estimate.locality}` : 'national, unadjusted';
-    titles[titles.length - 1] += ` · est. ${dollars(s.estimate.amount)} for the billed units (${basis}; MPPR applied)${unpriced}`;
+    titles[titles.length - 1] += ` · est. ${dollars(s.estimate.amount)} for ${plural(s.estimate.units, 'billed unit')} (${basis}; MPPR applied)${unpriced}`;
   }
   return titles;
 }

@@ -59,14 +59,15 @@ export interface VisitSummary {
   /** False when some lines failed validation and were left out. */
   complete: boolean;
   /** `locality` is set (MAC-locality) when every priced line used that locality's GPCIs. */
-  estimate: { amount: number; priced: number; unpriced: number; locality?: string };
+  /** The estimate is for `units` billed units, on `priced` lines (`unpriced` lines left out). */
+  estimate: { amount: number; units: number; priced: number; unpriced: number; locality?: string };
 }
 
 export function visitSummary(claim: Claim, lineIndex: number[], complete: boolean, config: ResolvedConfig, data: ReferenceData = BUILTIN_DATA): VisitSummary {
   const date = claim.date_of_service;
   const unitRule = unitRuleFor(claim, config);
   const untimed = new Set<string>();
-  const estimate: VisitSummary['estimate'] = { amount: 0, priced: 0, unpriced: 0 };
+  const estimate: VisitSummary['estimate'] = { amount: 0, units: 0, priced: 0, unpriced: 0 };
   let local = config.locality !== undefined;
   const timedLines: { line: Claim['lines'][number]; index: number; code: string }[] = [];
 
@@ -87,6 +88,7 @@ export function visitSummary(claim: Claim, lineIndex: number[], complete: boolea
     if (p.units <= 0) continue;
     if (p.unpriced === undefined) {
       estimate.amount += p.amount;
+      estimate.units += p.units;
       estimate.priced++;
     } else estimate.unpriced++;
   }
