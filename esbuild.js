@@ -50,7 +50,32 @@ async function main() {
   await Promise.all(contexts.map((c) => c.dispose()));
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+/**
+ * The minified size of each bundle, built in memory (nothing written): what `--production`
+ * ships. `npm run bench` and `npm run size` print the server's against its 800 KB target.
+ * zod's share is reported too (the part most likely to grow back by an import style).
+ */
+async function bundleSizes(names = ['server']) {
+  const out = {};
+  for (const e of entries.filter((x) => names.includes(x.outfile.replace(/^dist\/|\.js$/g, '')))) {
+    const r = await esbuild.build({ ...common, ...e, absWorkingDir: __dirname, minify: true, sourcemap: false, write: false, metafile: true });
+    const output = Object.values(r.metafile.outputs)[0];
+    const zod = Object.entries(output.inputs).reduce((n, [f, v]) => n + (/node_modules[\\/]zod[\\/]/.test(f) ? v.bytesInOutput : 0), 0);
+    out[e.outfile.replace(/^dist\/|\.js$/g, '')] = { bytes: output.bytes, zod };
+  }
+  return out;
+}
+
+module.exports = { bundleSizes, SERVER_BUNDLE_TARGET: 800 * 1024 };
+
+if (require.main === module && process.argv.includes('--size')) {
+  bundleSizes(['server', 'cli', 'client']).then((sizes) => {
+    for (const [name, s] of Object.entries(sizes)) console.log(`dist/${name}.js minified: ${(s.bytes / 1024).toFixed(0)} KB (zod ${(s.zod / 1024).toFixed(0)} KB)${name === 'server' ? ` — target ≤ 800 KB: ${s.bytes <= 800 * 1024 ? 'ok' : 'MISSED'}` : ''}`);
+    process.exit(sizes.server.bytes <= 800 * 1024 ? 0 : 1);
+  });
+} else if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -36,6 +36,8 @@ function build() {
     sourcemap: 'inline',
     logLevel: 'warning',
   });
+  // The generated JSON Schemas, where out/src/… finds them at the same relative path as src/… does.
+  fs.cpSync('schema', 'out/schema', { recursive: true });
 }
 
 /** ESLint over src and test: one passed check when clean, one failure per error otherwise. */

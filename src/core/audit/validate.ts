@@ -3,7 +3,7 @@
  * field is left out, an unusable line is dropped (and the claim marked incomplete), so the
  * other rules still run on everything that is sound.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { claimSchema, type Claim } from '../model/claim';
 import { joinPath, pathFromKeys } from '../parse/sourceMap';
 import { unknownKey } from '../unknownText';

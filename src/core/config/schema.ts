@@ -2,7 +2,7 @@
  * Configuration shared by the CLI (.claimlintrc.yaml, --config) and the editor (settings
  * merged over the nearest .claimlintrc.yaml). One zod schema validates both.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { payerTypes, unitRules } from '../model/claim';
 import type { Severity } from '../types';
 import { bareRecord, own } from '../own';

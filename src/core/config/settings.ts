@@ -3,7 +3,7 @@
  * package.json's contributes.configuration (scripts/gen-contributes.js writes it; a test
  * fails when they drift). Settings layer over the nearest .claimlintrc.yaml.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { payerTypes, unitRules } from '../model/claim';
 import { severitySetting, type Config } from './schema';
 

@@ -4,7 +4,7 @@
  * described as a pack. This module is the pack's shape and its validation (zod); reading
  * the folder happens in the adapters (CLI, server), so the core stays free of `fs`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PACK_FORMAT = 'claimlint-data-pack';
 export const PACK_VERSION = 1;

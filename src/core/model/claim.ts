@@ -2,7 +2,7 @@
  * The claim format (../shared/design/claim-format.md) as zod schemas: the single source of
  * the runtime validation and of the generated JSON Schema (schema/claim.schema.json).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_LINES_PER_CLAIM, MAX_MINUTES, MAX_UNITS } from '../limits';
 
 const isoDate = z

@@ -15,7 +15,7 @@ import { LineIndex } from '../parse/lines';
 import { prefixPath, type SourceEntry } from '../parse/sourceMap';
 import { documentLayout, rescanItems, splitDocuments, type DocumentSlice } from '../parse/split';
 import type { Finding, Fix, LocatedFinding, Span } from '../types';
-import { unitResult } from './audit';
+import { unitResult, type UnitResult } from './audit';
 import { BUILTIN_DATA, type ReferenceData } from '../data/reference';
 import { flatCopy, parseItemUnit, parseWholeUnit, PARSE_OPTIONS, type ParsedClaim, type ParsedUnit } from './unit';
 
@@ -97,8 +97,6 @@ export class Analysis {
   readonly claims: PlacedClaim[] = [];
   private located?: LocatedFinding[];
   private readonly claimFindings: LocatedFinding[][] = [];
-  /** Index in `claims` of each unit's first claim. */
-  private readonly firstClaim: number[] = [];
 
   constructor(
     readonly text: string,
@@ -119,7 +117,6 @@ export class Analysis {
       return own;
     };
     for (const u of units) {
-      this.firstClaim.push(this.claims.length);
       for (const c of u.unit.claims) {
         const own: LocatedFinding[] = [];
         this.claimFindings.push(own);
@@ -176,65 +173,89 @@ export class Analysis {
   }
 
   private computeFindings(): LocatedFinding[] {
-    const { text, config } = this;
-    const found: { f: Finding; owner: number }[] = [];
-    const seenIds = new Map<string, string>();
-    const dupSeverity = severityFor(config, 'claim-id-duplicate');
     const grew = this.cache ? (n: number) => this.cache!.grew(n) : undefined;
-    this.units.forEach((u, ui) => {
-      const first = this.firstClaim[ui];
-      const result = unitResult(u.unit, config, this.configKey, grew, this.data);
-      result.findings.forEach((f, i) => {
-        found.push({
-          f: {
-            ...f,
-            document: u.document,
-            path: prefixPath(u.prefix, f.path),
-            // The parser may place an error at end of input + 1; keep spans inside the text.
-            span: clampSpan(f.span.start + u.base, f.span.end + u.base, text.length),
-            fixes: f.fixes.map((fix) => shiftFix(fix, u.base)),
-          },
-          owner: result.owners[i] < 0 ? -1 : first + result.owners[i],
-        });
-      });
-      u.unit.claims.forEach((c, ci) => {
-        if (!c.id || !c.sound) return;
-        const path = prefixPath(prefixPath(u.prefix, c.prefix), 'id');
-        const seen = seenIds.get(c.id.id);
-        if (seen === undefined) seenIds.set(c.id.id, path);
-        else if (dupSeverity !== 'off') {
-          found.push({
-            f: {
-              rule: 'claim-id-duplicate',
-              severity: dupSeverity,
-              message: `${path}: the same claim id is already used at ${seen}; ids must be unique within the file.`,
-              document: u.document,
-              path,
-              span: { start: c.id.start + u.base, end: c.id.end + u.base },
-              fixes: [],
-            },
-            owner: first + ci,
-          });
-        }
-      });
-    });
-    const { lines } = this;
-    const directives = parseDirectives(lines);
-    const located = found
-      .map(({ f, owner }) => ({ f: { ...f, range: { start: lines.position(f.span.start), end: lines.position(f.span.end) } } as LocatedFinding, owner }))
-      .filter(({ f }) => !directives.isDisabled(f.rule, f.range.start.line))
-      .sort((a, b) => a.f.span.start - b.f.span.start || a.f.span.end - b.f.span.end || a.f.rule.localeCompare(b.f.rule));
+    const units = this.units.map((u) => ({ claims: u.unit.claims, result: unitResult(u.unit, this.config, this.configKey, grew, this.data), base: u.base, prefix: u.prefix, document: u.document }));
+    const located = locateFindings(this.text, this.lines, this.config, units);
     for (const { f, owner } of located) if (owner >= 0) this.claimFindings[owner].push(f);
     return located.map(({ f }) => f);
   }
+}
+
+/** What placing a unit's findings in the file needs: its claims' ids and soundness, and its audit result. */
+export interface UnitFindings {
+  claims: readonly Pick<ParsedClaim, 'prefix' | 'sound' | 'id'>[];
+  result: UnitResult;
+  /** Offset of the unit's text in the file, its path prefix and YAML document index (as in PlacedUnit). */
+  base: number;
+  prefix: string;
+  document: number;
+}
+
+/**
+ * The located findings of a file from its units' results, in text order, with the
+ * file-level duplicate-id check and inline directives applied; `owner` is the index of the
+ * finding's claim in the file (-1 for a unit's own). The one place findings are placed:
+ * the analysis and the CLI's threaded audit (units audited elsewhere) both call it.
+ */
+export function locateFindings(text: string, lines: LineIndex, config: ResolvedConfig, units: readonly UnitFindings[]): { f: LocatedFinding; owner: number }[] {
+  const found: { f: Finding; owner: number }[] = [];
+  const seenIds = new Map<string, string>();
+  const dupSeverity = severityFor(config, 'claim-id-duplicate');
+  let first = 0;
+  for (const u of units) {
+    const { result } = u;
+    result.findings.forEach((f, i) => {
+      found.push({
+        f: {
+          ...f,
+          document: u.document,
+          path: prefixPath(u.prefix, f.path),
+          // The parser may place an error at end of input + 1; keep spans inside the text.
+          span: clampSpan(f.span.start + u.base, f.span.end + u.base, text.length),
+          fixes: f.fixes.map((fix) => shiftFix(fix, u.base)),
+        },
+        owner: result.owners[i] < 0 ? -1 : first + result.owners[i],
+      });
+    });
+    u.claims.forEach((c, ci) => {
+      if (!c.id || !c.sound) return;
+      const path = prefixPath(prefixPath(u.prefix, c.prefix), 'id');
+      const seen = seenIds.get(c.id.id);
+      if (seen === undefined) seenIds.set(c.id.id, path);
+      else if (dupSeverity !== 'off') {
+        found.push({
+          f: {
+            rule: 'claim-id-duplicate',
+            severity: dupSeverity,
+            message: `${path}: the same claim id is already used at ${seen}; ids must be unique within the file.`,
+            document: u.document,
+            path,
+            span: { start: c.id.start + u.base, end: c.id.end + u.base },
+            fixes: [],
+          },
+          owner: first + ci,
+        });
+      }
+    });
+    first += u.claims.length;
+  }
+  const directives = parseDirectives(lines);
+  return found
+    .map(({ f, owner }) => ({ f: { ...f, range: { start: lines.position(f.span.start), end: lines.position(f.span.end) } } as LocatedFinding, owner }))
+    .filter(({ f }) => !directives.isDisabled(f.rule, f.range.start.line))
+    .sort((a, b) => a.f.span.start - b.f.span.start || a.f.span.end - b.f.span.end || a.f.rule.localeCompare(b.f.rule));
+}
+
+/** The key results are kept under: the config, and the set of packs (packs change findings). */
+export function analysisKey(config: ResolvedConfig, data: ReferenceData): string {
+  return data.key ? `${keyOf(config)}\u0000${data.key}` : keyOf(config);
 }
 
 /** Run the pipeline over a text. */
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? resolveConfig();
   const data = options.data ?? BUILTIN_DATA;
-  // Packs change findings: results are kept per config and per set of packs.
-  const ckey = data.key ? `${keyOf(config)}\u0000${data.key}` : keyOf(config);
+  const ckey = analysisKey(config, data);
   // Before the parser or any recursion sees the text (an edit's items too): the limits of docs/limits.md.
   const refused = guardText(text);
   if (refused) {

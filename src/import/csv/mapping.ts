@@ -10,7 +10,7 @@
  *     payer_type: { Medicare Part B: medicare, BCBS: commercial }
  *     discipline: { Physical Therapy: PT }
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ImportError } from '../types';
 
 /** The default layout, one row per service line; claim-level columns repeat on each row. */

@@ -4,7 +4,7 @@
  * what the mapping code's FHIR types promise.
  */
 import type * as R4 from 'fhir/r4';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A schema whose output must fit the R4 type T (checked at compile time). */
 const fits =

@@ -1,71 +1,55 @@
 /**
- * Walks the zod schemas of the claim format (src/core/model/claim.ts) by key path, for
- * key and enum completion and for key hovers: the format has one source of truth.
+ * Walks the claim format's JSON Schema (schema/claim.schema.json, generated from the zod
+ * schemas of src/core/model/claim.ts by `npm run gen`; a test fails when it drifts) by key
+ * path, for key and enum completion and for key hovers. Reading the generated schema keeps
+ * zod's internals (and its JSON Schema generator) out of the language server.
  */
-import { z } from 'zod';
-import { claimSchema } from '../../core';
+import claimFileSchema from '../../../schema/claim.schema.json';
 
-type Schema = z.ZodType;
+/** The JSON Schema subset the generator writes for the claim format (no $ref: it inlines). */
+export interface JsonSchema {
+  type?: string | string[];
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  anyOf?: JsonSchema[];
+}
 
 /** Path segments: mapping keys, and '[]' for "an item of this sequence". */
 export type KeyPath = readonly string[];
 
-interface Def {
-  type: string;
-  innerType?: Schema;
-  in?: Schema;
-  element?: Schema;
-  shape?: Record<string, Schema>;
-  entries?: Record<string, string>;
-  options?: Schema[];
-}
-
-function def(s: Schema): Def {
-  return (s as unknown as { _zod: { def: Def } })._zod.def;
-}
-
-/** Strip optional/default/nullable wrappers and transforms. */
-export function unwrap(s: Schema): Schema {
-  let cur = s;
-  for (let i = 0; i < 10; i++) {
-    const d = def(cur);
-    if ((d.type === 'optional' || d.type === 'default' || d.type === 'nullable' || d.type === 'readonly') && d.innerType) cur = d.innerType;
-    else if (d.type === 'pipe' && d.in) cur = d.in;
-    else break;
-  }
-  return cur;
-}
-
-/** The description given with .describe() on the schema or any wrapper. */
-export function describeOf(s: Schema): string | undefined {
-  let cur: Schema | undefined = s;
-  for (let i = 0; cur && i < 10; i++) {
-    if (cur.description) return cur.description;
-    const d = def(cur);
-    cur = d.innerType ?? d.in;
-  }
-  return undefined;
-}
-
-export function isRequired(s: Schema): boolean {
-  const t = def(s).type;
-  return t !== 'optional' && t !== 'default';
-}
-
 /** A document: one claim, or a list of claims (one of the two keys; completion offers both). */
-const ROOT: Schema = z.object({
-  claims: z.array(claimSchema).describe('A list of claims'),
-  claim: claimSchema.describe('One claim'),
-});
+const ROOT: JsonSchema = rootOf(claimFileSchema as unknown as JsonSchema);
+
+function rootOf(file: JsonSchema): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  for (const branch of file.anyOf ?? [file]) Object.assign(properties, branch.properties);
+  const described: Record<string, string> = { claims: 'A list of claims', claim: 'One claim' };
+  for (const [k, v] of Object.entries(properties)) properties[k] = { ...v, description: v.description ?? described[k] };
+  return { type: 'object', properties, required: [] };
+}
+
+/** The description of a schema node. */
+export function describeOf(s: JsonSchema): string | undefined {
+  return s.description;
+}
+
+/** The node's type: object, array, enum, string, number, integer, boolean, or union (anyOf / several types). */
+export function typeOf(s: JsonSchema): string {
+  if (s.enum) return 'enum';
+  if (typeof s.type === 'string') return s.type;
+  return 'union';
+}
 
 /** The schema at a key path ([] is the document root), or undefined for an unknown path. */
-export function schemaAt(path: KeyPath): Schema | undefined {
-  let cur: Schema | undefined = ROOT;
+export function schemaAt(path: KeyPath): JsonSchema | undefined {
+  let cur: JsonSchema | undefined = ROOT;
   for (const seg of path) {
     if (!cur) return undefined;
-    const d = def(unwrap(cur));
-    if (seg === '[]') cur = d.type === 'array' ? d.element : undefined;
-    else cur = d.type === 'object' ? d.shape?.[seg] : undefined;
+    if (seg === '[]') cur = cur.type === 'array' ? cur.items : undefined;
+    else cur = cur.type === 'object' && cur.properties && Object.hasOwn(cur.properties, seg) ? cur.properties[seg] : undefined;
   }
   return cur;
 }
@@ -74,42 +58,30 @@ export interface KeyInfo {
   key: string;
   description?: string;
   required: boolean;
-  /** object, array, enum, string, number, … (after unwrapping). */
+  /** object, array, enum, string, number, … */
   type: string;
-  /** For arrays: the unwrapped item type. */
+  /** For arrays: the item type. */
   itemType?: string;
 }
 
 /** Keys of the mapping at `path` ([] is the document root). */
 export function keysAt(path: KeyPath): KeyInfo[] {
   const s = schemaAt(path);
-  if (!s) return [];
-  const d = def(unwrap(s));
-  if (d.type !== 'object' || !d.shape) return [];
-  return Object.entries(d.shape).map(([key, child]) => {
-    const inner = def(unwrap(child));
-    return {
-      key,
-      description: describeOf(child),
-      required: isRequired(child),
-      type: inner.type,
-      itemType: inner.type === 'array' && inner.element ? def(unwrap(inner.element)).type : undefined,
-    };
-  });
+  if (!s || s.type !== 'object' || !s.properties) return [];
+  const required = new Set(s.required ?? []);
+  return Object.entries(s.properties).map(([key, child]) => ({
+    key,
+    description: describeOf(child),
+    required: required.has(key),
+    type: typeOf(child),
+    itemType: child.type === 'array' && child.items ? typeOf(child.items) : undefined,
+  }));
 }
 
 /** Enum values allowed at `path` (the value of a key), or undefined when not an enum. */
 export function enumValuesAt(path: KeyPath): string[] | undefined {
   const s = schemaAt(path);
-  if (!s) return undefined;
-  const d = def(unwrap(s));
-  return d.type === 'enum' && d.entries ? Object.values(d.entries) : undefined;
-}
-
-/** Type at a path after unwrapping ('array', 'object', 'enum', …). */
-export function typeAt(path: KeyPath): string | undefined {
-  const s = schemaAt(path);
-  return s ? def(unwrap(s)).type : undefined;
+  return s?.enum ? s.enum.map(String) : undefined;
 }
 
 /** Turn a source-map path (lines[1].documentation.intervention) into key segments. */
