@@ -7,6 +7,7 @@ export const nodeConfigHost: ConfigHost = {
   readFile: (p) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined),
   dirname,
   join,
+  isRepoRoot: (dir) => existsSync(join(dir, '.git')),
 };
 
 export class ConfigResolver {
@@ -37,6 +38,16 @@ export class ConfigResolver {
   globsFor(dir: string): string[] {
     const load = this.explicit ?? this.nearest(dir);
     return load?.ok ? (load.config.files ?? []) : [];
+  }
+
+  /** For --debug: which config file applies to each folder given and each file's folder. */
+  describe(folders: string[], files: string[]): string[] {
+    const dirs = [...new Set([...folders, ...files.map((f) => dirname(f))])].sort();
+    return dirs.map((dir) => {
+      const load = this.explicit ?? this.nearest(dir);
+      const which = !load ? 'no config file (defaults)' : `config ${load.path}${this.explicit ? ' (--config)' : ''}${load.ok ? '' : ' (invalid)'}`;
+      return `${dir}: ${which}`;
+    });
   }
 
   private nearest(dir: string): ConfigLoad | undefined {

@@ -12,6 +12,8 @@ export interface Discovery {
   missing: string[];
   /** Files a folder's globs matched outside that folder (through `..`, an absolute glob or a symlink): not audited. */
   outside: string[];
+  /** The folders given (absolute). */
+  folders: string[];
 }
 
 /** `globsFor(folder)`: extra claim-file globs that apply in a folder (from its config). */
@@ -19,6 +21,7 @@ export function discoverFiles(args: string[], globsFor: (folder: string) => stri
   const files = new Set<string>();
   const missing: string[] = [];
   const outside: string[] = [];
+  const folders: string[] = [];
   for (const arg of args) {
     const abs = resolve(cwd, arg);
     let isDir = false;
@@ -37,13 +40,14 @@ export function discoverFiles(args: string[], globsFor: (folder: string) => stri
     }
     // Only files below the folder, after resolving symlinks: a config's `files: ["../x/*"]`
     // or `["/etc/*"]`, or a symlink out of the folder, reaches nothing outside it.
+    folders.push(abs);
     const root = realpathSync(abs);
     for (const f of globSync([...DEFAULT_GLOBS, ...globsFor(abs)], { cwd: abs, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) {
       if (within(root, f)) files.add(f);
       else outside.push(f);
     }
   }
-  return { files: [...files].sort(), missing, outside };
+  return { files: [...files].sort(), missing, outside, folders };
 }
 
 function within(root: string, file: string): boolean {

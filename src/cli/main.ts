@@ -31,6 +31,7 @@ Options:
       --fix             apply the unambiguous fixes and write the files back
   -c, --config <file>   use this config file instead of the nearest .claimlintrc.yaml
   -o, --output <file>   write the report to a file instead of standard output
+      --debug           say on standard error which config file applies where
       --quiet           report errors only
       --report-include-patient-ids
                         show patient ids in the html report (default: claim ids only)
@@ -59,6 +60,7 @@ export function run(argv: string[]): number | Promise<number> {
       config: { type: 'string', short: 'c' },
       output: { type: 'string', short: 'o' },
       quiet: { type: 'boolean', default: false },
+      debug: { type: 'boolean', default: false },
       'report-include-patient-ids': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -82,10 +84,29 @@ export function run(argv: string[]): number | Promise<number> {
   if (!formatter) return usage(`unknown format "${values.format}" (use stylish, json, sarif, junit or html)`);
   if (!positionals.length) return usage('no files or folders given');
 
+  const debug = values.debug;
   const configs = new ConfigResolver(values.config);
-  const { files, missing, outside } = discoverFiles(positionals, (dir) => configs.globsFor(dir));
+  const { files, missing, outside, folders } = discoverFiles(positionals, (dir) => configs.globsFor(dir));
   let readErrors = missing.length;
   for (const m of missing) process.stderr.write(`claimlint: ${terminalSafe(m)}: no such file or folder\n`);
+  // A config error is said once (not once per file), and also when the folder it governs
+  // holds no claim file: a broken config is never "no problems".
+  const configErrors = new Set<string>();
+  const configError = (message: string) => {
+    if (!configErrors.has(message)) process.stderr.write(`claimlint: ${terminalSafe(displayPath(message))}\n`);
+    configErrors.add(message);
+  };
+  /** Distinct errors said on stderr (missing paths, configs, packs, unreadable files). */
+  let errorsSaid = missing.length;
+  for (const folder of folders) {
+    const cfg = configs.forDir(folder);
+    if ('error' in cfg) {
+      configError(cfg.error);
+      readErrors++;
+    }
+  }
+  if (debug) for (const line of configs.describe(folders, files)) process.stderr.write(`claimlint: debug: ${terminalSafe(line)}\n`);
+  let unaudited = 0;
   for (const o of outside) process.stderr.write(`claimlint: warning: ${terminalSafe(displayPath(o))}: outside the folder given; skipped\n`);
 
   const cache = new AuditCache();
@@ -96,17 +117,22 @@ export function run(argv: string[]): number | Promise<number> {
     const shown = displayPath(file);
     const cfg = configs.forFile(file);
     if ('error' in cfg) {
-      process.stderr.write(`claimlint: ${terminalSafe(displayPath(cfg.error))}\n`);
+      configError(cfg.error);
       readErrors++;
+      unaudited++;
       continue;
     }
     const { data, errors } = packs.dataFor(cfg.config.data);
     if (errors.length) {
       for (const e of errors) {
-        if (!packErrors.has(e)) process.stderr.write(`claimlint: data pack ${terminalSafe(e)}\n`);
+        if (!packErrors.has(e)) {
+          process.stderr.write(`claimlint: data pack ${terminalSafe(e)}\n`);
+          errorsSaid++;
+        }
         packErrors.add(e);
       }
       readErrors++;
+      unaudited++;
       continue;
     }
     let text: string;
@@ -120,7 +146,9 @@ export function run(argv: string[]): number | Promise<number> {
       if (read.invalidUtf8) process.stderr.write(`claimlint: warning: ${terminalSafe(shown)}: bytes that are not valid UTF-8 were read as U+FFFD\n`);
     } catch (err) {
       process.stderr.write(`claimlint: ${terminalSafe(shown)}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
+      errorsSaid++;
       readErrors++;
+      unaudited++;
       continue;
     }
     let applied = 0;
@@ -134,7 +162,9 @@ export function run(argv: string[]): number | Promise<number> {
           writeFileSync(file, fixed.text);
         } catch (err) {
           process.stderr.write(`claimlint: ${terminalSafe(shown)}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
+          errorsSaid++;
           readErrors++;
+          unaudited++;
           continue;
         }
         text = fixed.text;
@@ -151,7 +181,7 @@ export function run(argv: string[]): number | Promise<number> {
     process.stderr.write(`claimlint: nothing was audited${values.output ? `; ${values.output} not written` : ''}\n`);
     return 2;
   }
-  const output = formatter(reports);
+  const output = formatter(reports, { notAudited: unaudited, errorsAbove: errorsSaid + configErrors.size });
   if (values.output) {
     try {
       writeFileSync(values.output, output);

@@ -23,4 +23,12 @@ export function isFixable(f: LocatedFinding): boolean {
   return !!preferredFix(f);
 }
 
-export type Formatter = (reports: FileReport[]) => string;
+/** What went wrong outside the reports (said on stderr): the summary must not claim success. */
+export interface RunOutcome {
+  /** Files found but not audited (their config, data pack or bytes could not be read). */
+  notAudited: number;
+  /** Errors said on stderr: missing paths, invalid configs, unreadable files. */
+  errorsAbove: number;
+}
+
+export type Formatter = (reports: FileReport[], outcome?: RunOutcome) => string;

@@ -6,7 +6,7 @@ const useColor = (): boolean => !!process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: number, s: string): string => (useColor() ? `\u001b[${code}m${s}\u001b[0m` : s);
 const SEVERITY_COLOR = { error: 31, warning: 33, info: 36 } as const;
 
-export const formatStylish: Formatter = (reports) => {
+export const formatStylish: Formatter = (reports, outcome) => {
   const out: string[] = [];
   let errors = 0;
   let warnings = 0;
@@ -27,7 +27,16 @@ export const formatStylish: Formatter = (reports) => {
     out.push('');
   }
   const total = errors + warnings + infos;
-  if (total === 0) {
+  const failed = outcome?.errorsAbove ?? 0;
+  const skipped = outcome?.notAudited ?? 0;
+  if (failed) {
+    // Something could not be read or configured: never a "✔ … no problems" beside it.
+    const audited = `${reports.length} file${reports.length === 1 ? '' : 's'} audited`;
+    const found = total === 0 ? 'no problems in them' : `${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info)`;
+    const notAudited = skipped ? `, ${skipped} file${skipped === 1 ? '' : 's'} not audited` : '';
+    out.push(paint(31, `✖ ${failed} error${failed === 1 ? '' : 's'} above (the audit is incomplete)${notAudited}; ${audited}, ${found}`));
+    if (fixable) out.push(`  ${fixable} can be fixed with --fix`);
+  } else if (total === 0) {
     out.push(`✔ ${reports.length} file${reports.length === 1 ? '' : 's'} audited, no problems`);
   } else {
     out.push(paint(errors ? 31 : 33, `✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info) in ${reports.length} file${reports.length === 1 ? '' : 's'}`));

@@ -14,13 +14,23 @@ export interface ConfigHost {
   readFile(path: string): string | undefined;
   dirname(path: string): string;
   join(dir: string, name: string): string;
+  /**
+   * True for a repository root (a folder holding `.git`): the lookup reads that folder's
+   * config and goes no higher, so a stray config above the project cannot change its audit.
+   */
+  isRepoRoot?(dir: string): boolean;
 }
 
 export type ConfigLoad =
   | { ok: true; path: string; config: Config }
   | { ok: false; path: string; message: string; line?: number };
 
-export function findConfigFile(startDir: string, host: ConfigHost): { path: string; text: string } | undefined {
+/**
+ * The nearest config file from `startDir` up, stopping (like ESLint) at the first config
+ * found (it applies whole; `root: true` in it says so explicitly), at a repository root
+ * (`host.isRepoRoot`) and at any of `stopAt` (the editor's workspace folders).
+ */
+export function findConfigFile(startDir: string, host: ConfigHost, stopAt: readonly string[] = []): { path: string; text: string } | undefined {
   let dir = startDir;
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
@@ -28,6 +38,7 @@ export function findConfigFile(startDir: string, host: ConfigHost): { path: stri
       const text = host.readFile(path);
       if (text !== undefined) return { path, text };
     }
+    if (stopAt.includes(dir) || host.isRepoRoot?.(dir)) return undefined;
     const parent = host.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
@@ -75,7 +86,7 @@ function unwrap(s: unknown): unknown {
   return cur;
 }
 
-export function loadNearestConfig(startDir: string, host: ConfigHost): ConfigLoad | undefined {
-  const found = findConfigFile(startDir, host);
+export function loadNearestConfig(startDir: string, host: ConfigHost, stopAt: readonly string[] = []): ConfigLoad | undefined {
+  const found = findConfigFile(startDir, host, stopAt);
   return found && parseConfig(found.path, found.text);
 }

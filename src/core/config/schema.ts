@@ -19,6 +19,10 @@ export const ruleSetting = z.union([
 ]);
 
 export const configSchema = z.strictObject({
+  root: z
+    .boolean()
+    .optional()
+    .describe('Marks this folder as the project root (as in ESLint): the config lookup never goes above it. It also stops at a repository root (a folder holding .git) and, in the editor, at the workspace folder.'),
   rules: z
     .record(z.string(), ruleSetting)
     .optional()
