@@ -1,8 +1,10 @@
 /** Finds claim files: explicit files as given, folders searched for claim-file globs. */
-import { closeSync, fstatSync, lstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { LIMITS } from '../core';
+import { isWithin as within } from '../shared/claimFileAccess';
+
+export { readClaimFile, type ReadResult } from '../shared/claimFileAccess';
 
 export const DEFAULT_GLOBS = ['**/*.claim.yaml', '**/*.claim.yml'];
 
@@ -48,41 +50,6 @@ export function discoverFiles(args: string[], globsFor: (folder: string) => stri
     }
   }
   return { files: [...files].sort(), missing, outside, folders };
-}
-
-function within(root: string, file: string): boolean {
-  let real: string;
-  try {
-    real = realpathSync(file);
-  } catch {
-    return false;
-  }
-  return real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
-}
-
-export type ReadResult = { text: string; invalidUtf8: boolean } | { skip: string };
-
-/**
- * A claim file's text: regular files only (a FIFO, a device such as /dev/zero or a folder
- * is skipped), at most LIMITS.MAX_FILE_BYTES, decoded as UTF-8 with invalid bytes replaced
- * and said so. A BOM stays in the text, so a fix writes it back.
- */
-export function readClaimFile(file: string): ReadResult {
-  if (!statSync(file).isFile()) return { skip: 'not a regular file; skipped' };
-  const fd = openSync(file, 'r');
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return { skip: 'not a regular file; skipped' };
-    if (st.size > LIMITS.MAX_FILE_BYTES) return { skip: `larger than ${LIMITS.MAX_FILE_BYTES / 1024 / 1024} MB, claimlint's limit; skipped` };
-    const bytes = readFileSync(fd);
-    try {
-      return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), invalidUtf8: false };
-    } catch {
-      return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), invalidUtf8: true };
-    }
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** --fix never writes through a symlink (it could point anywhere). */

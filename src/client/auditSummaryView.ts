@@ -137,6 +137,7 @@ export class AuditSummaryView implements vscode.Disposable {
       return undefined;
     }
     if (generation !== this.generation || this.panel !== panel) return undefined;
+    if (data.restricted) this.log.info('audit summary: Restricted Mode; trust the workspace to read its claim files');
     const files = data.files.map((f) => ({ path: f.path, claims: f.claims, findings: f.findings }));
     this.uris = data.files.map((f) => f.uri);
     const nonce = randomBytes(16).toString('base64');

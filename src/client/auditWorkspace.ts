@@ -14,6 +14,10 @@ export async function auditWorkspace(controller: ServerController, log: vscode.L
     void vscode.window.showInformationMessage('claimlint: open a folder to audit its claim files.');
     return undefined;
   }
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showInformationMessage('claimlint: the workspace audit is off in Restricted Mode; trust this folder to audit all its claim files (open claim files are still audited).');
+    return undefined;
+  }
   let reply: unknown;
   try {
     const client = await controller.start();

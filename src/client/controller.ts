@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { SECTION } from './constants';
+import { WORKSPACE_TRUSTED_NOTIFICATION } from '../server/protocol';
 import { createLanguageClient } from './languageClient';
 import { claimSelector, type ClaimDocumentFilter } from './selector';
 import type { ServerStatus } from './status';
@@ -41,7 +42,11 @@ export class ServerController implements vscode.Disposable {
         if (e.affectsConfiguration(`${SECTION}.files`)) this.selectorChanged();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.selectorChanged()),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.selectorChanged()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        // The server started in Restricted Mode learns the workspace is trusted (workspace audit on).
+        if (this.client?.isRunning()) void this.client.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION).catch(() => undefined);
+        this.selectorChanged();
+      }),
     );
   }
 

@@ -30,6 +30,7 @@ import {
 import { clientLineRouter } from './clientLog';
 import { Commands, DIAGNOSTIC_SOURCE, SECTION } from './constants';
 import type { ClaimDocumentFilter } from './selector';
+import type { ServerInitializationOptions } from '../server/protocol';
 
 /** Port for `--inspect` when the extension host runs in debug mode (F5). */
 const DEBUG_PORT = 6011;
@@ -55,6 +56,8 @@ export function createLanguageClient(
     outputChannel: levelledChannel(output),
     traceOutputChannel: discardChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
+    // Restricted Mode turns the server's workspace-wide audit off (see onDidGrantWorkspaceTrust below).
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies ServerInitializationOptions,
     // Hovers may link "show documentation" to the client command; nothing else runs.
     markdown: { isTrusted: { enabledCommands: [Commands.showRuleDocs] }, supportHtml: false },
     middleware: {

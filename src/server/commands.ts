@@ -3,7 +3,6 @@
  * (claimlint.applyFix), the workspace audit (claimlint.auditWorkspace) and the audit
  * summary's data (claimlint.auditSummaryData).
  */
-import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,6 +12,7 @@ import type { DocumentContexts } from './documentContext';
 import { SERVER_COMMANDS, type ApplyResult, type AuditSummaryData, type WorkspaceAuditResult } from './protocol';
 import type { ClaimLanguageService } from './service';
 import { toDiagnostic } from './service/diagnostics';
+import { isWithin, readClaimFile, realFolder } from '../shared/claimFileAccess';
 
 export interface CommandDeps {
   connection: Connection;
@@ -22,6 +22,8 @@ export interface CommandDeps {
   folders: () => readonly string[];
   /** Remember a URI published by the workspace audit (to clear it later). */
   published: (uri: string) => void;
+  /** False in VS Code's Restricted Mode (an untrusted folder): no workspace-wide reading. */
+  trusted: () => boolean;
 }
 
 const IGNORE = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'];
@@ -36,8 +38,10 @@ export function registerCommands(deps: CommandDeps): void {
         case SERVER_COMMANDS.applyFix:
           return await applyFix(deps, args);
         case SERVER_COMMANDS.auditWorkspace:
+          if (!deps.trusted()) return restricted(deps, { files: 0, errors: 0, warnings: 0, infos: 0, unreadable: 0, millis: 0, restricted: true });
           return await auditWorkspace(deps);
         case SERVER_COMMANDS.auditSummaryData:
+          if (!deps.trusted()) return restricted(deps, { files: [], unreadable: 0, restricted: true });
           return await auditSummaryData(deps, args[0]);
         default:
           return null;
@@ -48,6 +52,11 @@ export function registerCommands(deps: CommandDeps): void {
       throw new ResponseError(ErrorCodes.InternalError, `${params.command} failed; see the claimlint log.`);
     }
   });
+}
+
+function restricted<T>(deps: CommandDeps, result: T): T {
+  deps.connection.console.info('workspace audit: not run in Restricted Mode (the workspace is not trusted)');
+  return result;
 }
 
 async function openDocument(deps: CommandDeps, uri: unknown, version: unknown): Promise<{ doc: TextDocument; reason?: undefined } | { doc?: undefined; reason: ApplyResult['reason'] }> {
@@ -99,12 +108,16 @@ interface AuditedFile {
 
 /**
  * Every enabled claim file under the workspace folders (or only the file or folder `only`),
- * audited: open documents as edited, others as saved. Calls `unreadable` for a file that
- * cannot be read.
+ * audited: open documents as edited, others as saved. Only regular files whose realpath is
+ * below the folder's realpath (a config's `files: ["../x/*", "/etc/*"]` or a symlink out
+ * reaches nothing outside), at most the file-size limit. Calls `unreadable` for a file that
+ * cannot be read and `skipped` for one left out (outside, not regular, too large).
  */
-async function* auditedClaimFiles(deps: CommandDeps, unreadable: () => void, only?: string): AsyncGenerator<AuditedFile> {
+async function* auditedClaimFiles(deps: CommandDeps, unreadable: () => void, only?: string, skipped: (why: string) => void = () => undefined): AsyncGenerator<AuditedFile> {
   const seen = new Set<string>();
   for (const folder of deps.folders()) {
+    const root = realFolder(folder);
+    if (!root) continue;
     const folderCtx = await deps.contexts.get(pathToFileURL(`${folder}/.claimlint-folder`).toString());
     if (!folderCtx.settings.enable) continue;
     const patterns = ['**/*.claim.yaml', '**/*.claim.yml', ...folderCtx.config.files];
@@ -113,10 +126,22 @@ async function* auditedClaimFiles(deps: CommandDeps, unreadable: () => void, onl
       const uri = pathToFileURL(file).toString();
       if (seen.has(uri) || (only !== undefined && uri !== only && !uri.startsWith(only.endsWith('/') ? only : only + '/'))) continue;
       seen.add(uri);
+      if (!isWithin(root, file)) {
+        skipped('outside the workspace folder');
+        continue;
+      }
       const open = deps.documents.get(uri);
       let text: string;
       try {
-        text = open ? open.getText() : await readFile(file, 'utf8');
+        if (open) text = open.getText();
+        else {
+          const read = readClaimFile(file);
+          if ('skip' in read) {
+            skipped(read.skip.replace(/; skipped$/, ''));
+            continue;
+          }
+          text = read.text;
+        }
       } catch {
         unreadable();
         continue;
@@ -133,7 +158,9 @@ async function* auditedClaimFiles(deps: CommandDeps, unreadable: () => void, onl
 async function auditWorkspace(deps: CommandDeps): Promise<WorkspaceAuditResult> {
   const started = Date.now();
   const result: WorkspaceAuditResult = { files: 0, errors: 0, warnings: 0, infos: 0, unreadable: 0, millis: 0 };
-  for await (const { uri, open, text, findings } of auditedClaimFiles(deps, () => result.unreadable++)) {
+  const skips = new Map<string, number>();
+  const skipped = (why: string) => skips.set(why, (skips.get(why) ?? 0) + 1);
+  for await (const { uri, open, text, findings } of auditedClaimFiles(deps, () => result.unreadable++, undefined, skipped)) {
     const doc = open ?? TextDocument.create(uri, 'yaml', 0, text);
     result.files++;
     for (const f of findings) {
@@ -145,6 +172,9 @@ async function auditWorkspace(deps: CommandDeps): Promise<WorkspaceAuditResult> 
     if (!open) deps.published(uri);
   }
   result.millis = Date.now() - started;
+  for (const [why, n] of skips) deps.connection.console.warn(`workspace audit: ${n} file${n === 1 ? '' : 's'} skipped: ${why}`);
+  const skippedCount = [...skips.values()].reduce((a, b) => a + b, 0);
+  if (skippedCount) result.skipped = skippedCount;
   deps.connection.console.info(
     `workspace audit: ${result.files} files, ${result.errors} errors, ${result.warnings} warnings, ${result.infos} infos in ${result.millis} ms`,
   );

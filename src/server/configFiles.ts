@@ -3,7 +3,7 @@
  * cached until a watched config file changes; and diagnostics for an open config file.
  * An invalid config never stops the audit: the settings alone apply, and the user is told.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
@@ -21,6 +21,7 @@ export const nodeFsHost: ConfigHost = {
   },
   dirname,
   join,
+  isRepoRoot: (dir) => existsSync(join(dir, '.git')),
 };
 
 export class ConfigFiles {
@@ -28,9 +29,12 @@ export class ConfigFiles {
 
   constructor(private readonly host: ConfigHost = nodeFsHost) {}
 
-  /** The nearest config walking up from `dir` (cached), or undefined when there is none. */
-  nearest(dir: string): ConfigLoad | undefined {
-    if (!this.byDir.has(dir)) this.byDir.set(dir, loadNearestConfig(dir, this.host) ?? null);
+  /**
+   * The nearest config walking up from `dir` (cached), or undefined when there is none. The
+   * walk stops at a repository root and at any of `stopAt` (the workspace folders).
+   */
+  nearest(dir: string, stopAt: readonly string[] = []): ConfigLoad | undefined {
+    if (!this.byDir.has(dir)) this.byDir.set(dir, loadNearestConfig(dir, this.host, stopAt) ?? null);
     return this.byDir.get(dir) ?? undefined;
   }
 

@@ -23,6 +23,8 @@ export interface DocumentContext {
 
 export class DocumentContexts {
   private readonly warned = new Map<string, string>();
+  /** The config path last logged per folder ('' for none): the log says which config applied. */
+  private readonly logged = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -37,7 +39,9 @@ export class DocumentContexts {
     let fileConfig: Config | undefined;
     let configPath: string | undefined;
     if (fsPath) {
-      const load = this.configFiles.nearest(dirname(fsPath));
+      const dir = dirname(fsPath);
+      const load = this.configFiles.nearest(dir, this.folders());
+      this.logConfig(dir, load?.path ?? '');
       if (load) {
         configPath = load.path;
         if (load.ok) {
@@ -69,6 +73,14 @@ export class DocumentContexts {
   reset(): void {
     this.configFiles.clear();
     this.warned.clear();
+    this.logged.clear();
+  }
+
+  private logConfig(dir: string, path: string): void {
+    if (this.logged.get(dir) === path) return;
+    this.logged.set(dir, path);
+    // The config's own path (folder names of configs, not of claim files) or "none".
+    this.connection.console.log(path ? `config in effect: ${path}` : 'config in effect: none (settings and defaults)');
   }
 
   private warnOnce(path: string, message: string): void {

@@ -30,6 +30,17 @@ export const SERVER_COMMANDS = {
   auditSummaryData: 'claimlint.auditSummaryData',
 } as const;
 
+/**
+ * initializationOptions the server reads. `workspaceTrusted: false` (VS Code's Restricted
+ * Mode) turns the workspace-wide audit off; the notification below turns it back on.
+ */
+export interface ServerInitializationOptions {
+  workspaceTrusted?: boolean;
+}
+
+/** Client → server notification: the user trusted the workspace (no params). */
+export const WORKSPACE_TRUSTED_NOTIFICATION = 'claimlint/workspaceTrusted';
+
 /** Commands the client implements; the server only refers to them in code actions. */
 export const CLIENT_COMMANDS = {
   /** Arguments: [ruleId: string, href: string]. Opens the rule's documentation page. */
@@ -54,6 +65,10 @@ export interface WorkspaceAuditResult {
   /** Files that could not be read. */
   unreadable: number;
   millis: number;
+  /** Files left out: outside the workspace folder (symlink, `..` glob), not regular, too large. */
+  skipped?: number;
+  /** Not run: the workspace is not trusted (VS Code's Restricted Mode). */
+  restricted?: true;
 }
 
 /** Result of claimlint.auditSummaryData: plain data (no patient ids, no fixes). */
@@ -66,6 +81,8 @@ export interface AuditSummaryData {
     findings: ReportFinding[];
   }[];
   unreadable: number;
+  /** Not run: the workspace is not trusted (VS Code's Restricted Mode). */
+  restricted?: true;
 }
 
 /** Result of claimlint.applyFixAll / claimlint.applyFix. */

@@ -25,7 +25,7 @@ import { isConfigFile, uriToPath } from './claimFiles';
 import { registerCommands } from './commands';
 import { ConfigFiles, configDiagnostics } from './configFiles';
 import { DocumentContexts, type DocumentContext } from './documentContext';
-import { FIX_ALL_KIND, SERVER_COMMANDS, SETTINGS_SECTION } from './protocol';
+import { FIX_ALL_KIND, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION, type ServerInitializationOptions } from './protocol';
 import { Scheduler } from './scheduler';
 import { ClaimLanguageService } from './service';
 import { SettingsStore } from './settings';
@@ -77,6 +77,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   let capabilities: ClientCapabilities = {};
   let folders: string[] = [];
+  /** False in VS Code's Restricted Mode until the user trusts the workspace. */
+  let trusted = true;
   const canPull = (): boolean => capabilities.workspace?.configuration === true;
   const settings = new SettingsStore(connection, canPull);
   const contexts = new DocumentContexts(connection, settings, new ConfigFiles(), () => folders);
@@ -140,6 +142,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     capabilities = params.capabilities;
     folders = foldersOf(params);
+    trusted = (params.initializationOptions as ServerInitializationOptions | undefined)?.workspaceTrusted !== false;
     service.setDocumentChanges(capabilities.workspace?.workspaceEdit?.documentChanges === true);
     return {
       capabilities: {
@@ -166,10 +169,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
         folders = [...folders.filter((f) => !removed.has(f)), ...e.added.flatMap((f) => uriToPath(f.uri) ?? [])];
+        contexts.reset();
         revalidateAll();
       });
     }
-    connection.console.info(`claimlint language server ready (${folders.length} workspace folders)`);
+    connection.console.info(`claimlint language server ready (${folders.length} workspace folders${trusted ? '' : '; Restricted Mode: no workspace audit'})`);
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -223,7 +227,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guarded('completion', p.textDocument.uri, { isIncomplete: false, items: [] }, (a) => service.completion(a.doc, p.position, a.ctx.config)),
   );
 
-  registerCommands({ connection, documents, service, contexts, folders: () => folders, published: (uri) => published.add(uri) });
+  connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
+    trusted = true;
+    connection.console.info('workspace trusted: the workspace audit is available');
+  });
+
+  registerCommands({ connection, documents, service, contexts, folders: () => folders, published: (uri) => published.add(uri), trusted: () => trusted });
 
   connection.onShutdown(() => scheduler.dispose());
   documents.listen(connection);

@@ -50,6 +50,7 @@ export interface StartOptions extends ServerOptions {
   /** Answers to workspace/configuration for the `claimlint` section. */
   settings?: Record<string, unknown>;
   workspaceFolders?: { uri: string; name: string }[];
+  initializationOptions?: unknown;
 }
 
 export class TestClient {
@@ -85,6 +86,7 @@ export class TestClient {
       rootUri: options.workspaceFolders?.[0]?.uri ?? null,
       workspaceFolders: options.workspaceFolders ?? null,
       capabilities: options.capabilities ?? CLIENT_CAPABILITIES,
+      initializationOptions: options.initializationOptions,
     });
     await connection.sendNotification('initialized', {});
     return client;

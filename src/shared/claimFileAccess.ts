@@ -1,0 +1,53 @@
+/**
+ * Reading claim files safely, shared by the CLI and the language server's workspace audit:
+ * only regular files, only below a folder (after resolving symlinks), at most the file-size
+ * limit, UTF-8 with invalid bytes said.
+ */
+import { closeSync, fstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { sep } from 'node:path';
+import { LIMITS } from '../core';
+
+/** True when `file`, symlinks resolved, is `root` (a realpath) or below it. */
+export function isWithin(root: string, file: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return false;
+  }
+  return real === root || real.startsWith(root.endsWith(sep) ? root : root + sep);
+}
+
+/** A folder's realpath, or undefined when it does not exist. */
+export function realFolder(folder: string): string | undefined {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return undefined;
+  }
+}
+
+export type ReadResult = { text: string; invalidUtf8: boolean } | { skip: string };
+
+/**
+ * A claim file's text: regular files only (a FIFO, a device such as /dev/zero or a folder
+ * is skipped), at most LIMITS.MAX_FILE_BYTES, decoded as UTF-8 with invalid bytes replaced
+ * and said so. A BOM stays in the text, so a fix writes it back.
+ */
+export function readClaimFile(file: string): ReadResult {
+  if (!statSync(file).isFile()) return { skip: 'not a regular file; skipped' };
+  const fd = openSync(file, 'r');
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return { skip: 'not a regular file; skipped' };
+    if (st.size > LIMITS.MAX_FILE_BYTES) return { skip: `larger than ${LIMITS.MAX_FILE_BYTES / 1024 / 1024} MB, claimlint's limit; skipped` };
+    const bytes = readFileSync(fd);
+    try {
+      return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), invalidUtf8: false };
+    } catch {
+      return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), invalidUtf8: true };
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
