@@ -133,3 +133,30 @@ describe('lsp: code actions', () => {
     assert.deepEqual(foreign, []);
   });
 });
+
+describe('lsp: code actions never act on stale diagnostics (issue 11 item 10)', () => {
+  let client: TestClient;
+  beforeEach(async () => {
+    client = await TestClient.start();
+  });
+  afterEach(() => client.dispose());
+
+  it('a diagnostic of an older version (a claim inserted above since) gets no action at all', async () => {
+    const uri = 'file:///ws/stale.claim.yaml';
+    const text = `claims:\n${claimItem({ id: 'B', units530: 2 })}`;
+    client.open(uri, text);
+    const first = await client.waitForDiagnostics(uri);
+    const stale = first.diagnostics.find((x) => x.code === 'timed-units-total')!;
+    assert.ok(stale);
+    // Insert a claim with the same problem above: the old range now lies in the new claim.
+    const n = client.diagnostics.length;
+    const version = client.change(uri, `claims:\n${claimItem({ id: 'A', units530: 3 })}${claimItem({ id: 'B', units530: 2 })}`);
+    await client.waitForDiagnostics(uri, (p) => p.version === version, n);
+    const actions: CodeAction[] = await client.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: stale.range,
+      context: { diagnostics: [stale] },
+    });
+    assert.deepEqual(actions.map((a) => a.title), []);
+  });
+});

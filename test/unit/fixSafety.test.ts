@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { applyFixes, fixAll, fixKeepsYaml, yamlErrorCount } from '../../src/core/engine';
+import { audit, resolveConfig } from '../../src/core';
 
 const claim = (mods: string, disc = 'PT', extra = ', assistant_minutes: 0') =>
   `claim:\n  id: A\n  date_of_service: 2026-03-10\n  payer: {type: medicare}\n  plan_of_care: {discipline: ${disc}}\n  lines:\n    - code: "97110"\n      modifiers: ${mods}\n      units: 1\n      minutes: 15\n      ${extra.slice(2).replace(': ', ': ')}\n`;
@@ -40,4 +41,29 @@ describe('fix safety', () => {
     assert.equal(r.text, 'a: 1\n');
     assert.equal(r.applied, 0);
   });
+});
+
+describe('fix safety: removing several items of a multi-line flow list keeps the kept items\' comments', () => {
+  const claim = (mods: string) =>
+    `claim:\n  id: A\n  date_of_service: 2026-03-10\n  payer: {type: medicare}\n  plan_of_care: {discipline: PT}\n  lines:\n    - code: "97110"\n      modifiers: ${mods}\n      units: 1\n      minutes: 15\n`;
+  const conflictFix = (text: string) => {
+    const f = audit(text, { config: resolveConfig() }).findings.find((x) => x.rule === 'therapy-modifier-conflict');
+    assert.ok(f?.fixes[0], 'a therapy-modifier-conflict fix');
+    return applyFixes(text, [f]).text;
+  };
+  const cases: [string, string][] = [
+    ['[\n        GP,  # keep this\n        GO,\n        GN\n      ]', '[\n        GP,  # keep this\n      ]'],
+    ['[\n        GO,  # go\n        GP,  # keep this\n        GN,  # gn\n      ]', '[\n        GP,  # keep this\n      ]'],
+    ['[\n        GO,\n        GN,\n        GP,  # keep this\n      ]', '[\n        GP,  # keep this\n      ]'],
+    ['[GO, GN, GP]  # keep', '[GP]  # keep'],
+    ['[GP, GO, GN]', '[GP]'],
+    ['[\n        GO, GN,\n        GP # keep\n      ]', '[\n        GP # keep\n      ]'],
+  ];
+  for (const [before, after] of cases) {
+    it(`${JSON.stringify(before)} → ${JSON.stringify(after)}`, () => {
+      const out = conflictFix(claim(before));
+      assert.equal(out, claim(after));
+      assert.equal(parseDocument(out).errors.length, 0);
+    });
+  }
 });

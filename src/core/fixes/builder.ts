@@ -84,20 +84,51 @@ export class FixBuilder {
 
   /** Remove item `index` of the sequence at `seqPath`, with its separator or its line. */
   removeItem(seqPath: string, index: number): TextEdit[] {
+    return this.removeItems(seqPath, [index]);
+  }
+
+  /**
+   * Remove the items at `indexes` of the sequence at `seqPath` in non-overlapping edits.
+   * Block items go with their lines. In a flow list each run of removed items goes with
+   * the separator after it (up to the next kept item), or, for a run at the end, with the
+   * separator before it — but never across a line break, so a kept item's comment on its
+   * own line stays with it.
+   */
+  removeItems(seqPath: string, indexes: readonly number[]): TextEdit[] {
     const seq = this.src.get(seqPath)?.node;
     if (!isSeq(seq)) return [];
     const items = seq.items as Node[];
-    const item = items[index];
-    if (!item?.range) return [];
-    if (seq.flow) {
-      const next = items[index + 1];
-      const prev = items[index - 1];
-      if (next?.range) return [{ start: item.range[0], end: next.range[0], newText: '' }];
-      if (prev?.range) return [{ start: prev.range[1], end: item.range[1], newText: '' }];
-      return [{ start: item.range[0], end: item.range[1], newText: '' }];
+    const gone = new Set(indexes.filter((i) => items[i]?.range));
+    if (gone.size !== new Set(indexes).size || !items.every((n) => n?.range)) return [];
+    const edits: TextEdit[] = [];
+    if (!seq.flow) {
+      for (const i of [...gone].sort((a, b) => a - b)) {
+        const range = items[i].range!;
+        const lineStart = this.text.lastIndexOf('\n', range[0] - 1) + 1;
+        edits.push({ start: lineStart, end: this.lineStartAfter(range[2]), newText: '' });
+      }
+      return edits;
     }
-    const lineStart = this.text.lastIndexOf('\n', item.range[0] - 1) + 1;
-    return [{ start: lineStart, end: this.lineStartAfter(item.range[2]), newText: '' }];
+    for (let i = 0; i < items.length; i++) {
+      if (!gone.has(i)) continue;
+      let j = i;
+      while (gone.has(j + 1)) j++;
+      const first = items[i].range!;
+      const last = items[j].range!;
+      const next = items[j + 1]?.range;
+      const prev = items[i - 1]?.range;
+      if (next) edits.push({ start: first[0], end: next[0], newText: '' });
+      else if (prev && !/[\r\n]/.test(this.text.slice(prev[1], first[0]))) edits.push({ start: prev[1], end: last[1], newText: '' });
+      else if (prev) {
+        // The run is on lines of its own after the kept items: remove those lines, and keep
+        // the kept item's separator and comment (a trailing comma is valid in a flow list).
+        const lineStart = this.text.lastIndexOf('\n', first[0] - 1) + 1;
+        const rest = /^[ \t]*,?[ \t]*(#[^\r\n]*)?\r?\n/.exec(this.text.slice(last[1]));
+        edits.push({ start: lineStart, end: rest ? last[1] + rest[0].length : last[1], newText: '' });
+      } else edits.push({ start: first[0], end: last[1], newText: '' });
+      i = j;
+    }
+    return edits;
   }
 
   /** End of the entry `key` of a mapping (its value, else its key), if it has one. */

@@ -41,6 +41,9 @@ function quickFixes(result: Analysis, doc: TextDocument, diagnostics: Diagnostic
   for (const diagnostic of diagnostics) {
     const data = diagnosticData(diagnostic);
     if (!data) continue;
+    // A diagnostic of another version (say a claim was inserted above since): its range
+    // and fixes would land on the wrong claim. Nothing until the new diagnostics arrive.
+    if (data.version >= 0 && data.version !== doc.version) continue;
     const { rule } = data;
     const finding = findFinding(result.findings, doc, rule, diagnostic.range, data.fixes);
     for (const fix of finding?.fixes ?? []) {

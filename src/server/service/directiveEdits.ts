@@ -12,18 +12,17 @@ interface LineSpan {
   end: number;
 }
 
+/** Lines as LSP counts them (CRLF, LF and a lone CR each end a line), so a diagnostic's line is found. */
 function lineSpans(text: string): LineSpan[] {
   const out: LineSpan[] = [];
+  const re = /\r\n|\r|\n/g;
   let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    if (nl < 0) {
-      out.push({ start, end: text.length });
-      return out;
-    }
-    out.push({ start, end: nl > start && text[nl - 1] === '\r' ? nl - 1 : nl });
-    start = nl + 1;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push({ start, end: m.index });
+    start = m.index + m[0].length;
   }
+  out.push({ start, end: text.length });
+  return out;
 }
 
 /** Append `rule` to a directive comment line, or undefined when the line is not that directive. */
@@ -39,7 +38,8 @@ function appendToDirective(text: string, line: LineSpan, kind: string, rule: str
 
 export function disableForLineEdits(text: string, line: number, rule: string): TextEdit[] {
   const lines = lineSpans(text);
-  const target = lines[Math.min(line, lines.length - 1)];
+  line = Math.max(0, Math.min(line, lines.length - 1));
+  const target = lines[line];
   if (line > 0) {
     const appended = appendToDirective(text, lines[line - 1], 'disable-next-line', rule);
     if (appended) return appended;

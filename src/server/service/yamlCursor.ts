@@ -43,7 +43,8 @@ interface LineShape {
 }
 
 function shape(line: string): LineShape {
-  const m = /^(\s*)(-(?:\s+|$))?(.*)$/.exec(line)!;
+  // [^]* (not .*): a line may hold a CR or U+2028, which . does not match.
+  const m = /^(\s*)(-(?:\s+|$))?([^]*)$/.exec(line)!;
   const indent = m[1].length;
   const dash = m[2] !== undefined;
   return { indent, dash, contentCol: indent + (m[2]?.length ?? 0), content: m[3] };

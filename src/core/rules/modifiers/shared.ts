@@ -6,7 +6,7 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { Discipline, TherapyModifier } from '../../data';
 import { lineSchema, type Claim } from '../../model/claim';
-import type { ClaimContext, Fix, IndexedLine, TextEdit } from '../../types';
+import type { ClaimContext, Fix, IndexedLine } from '../../types';
 
 export const THERAPY_MOD_FOR: Record<Discipline, TherapyModifier> = { PT: 'GP', OT: 'GO', SLP: 'GN' };
 export const DISCIPLINE_OF: Record<TherapyModifier, Discipline> = { GP: 'PT', GO: 'OT', GN: 'SLP' };
@@ -99,36 +99,10 @@ export function replaceModifierFix(ctx: ClaimContext, l: IndexedLine, at: number
   return edits.length ? { id: `replace-${old}-${mod}`, title: `Replace ${old} with ${mod} on lines[${l.index}]`, edits, preferred } : undefined;
 }
 
-/** Remove the modifiers at `ats` (one or more) from a line in one fix. */
+/** Remove the modifiers at `ats` (one or more) from a line in one fix; comments of kept items stay. */
 export function removeModifiersFix(ctx: ClaimContext, l: IndexedLine, ats: number[], preferred: boolean): Fix | undefined {
   const mods = modifiersOf(l);
   const names = ats.map((a) => mods[a]).join(', ');
-  const edits = ats.length === 1 ? ctx.fix.removeItem(modsPath(l), ats[0]) : removeSeveral(ctx, l, ats);
+  const edits = ctx.fix.removeItems(modsPath(l), ats);
   return edits.length ? { id: `remove-${ats.map((a) => mods[a]).join('-')}`, title: `Remove ${names} from lines[${l.index}]`, edits, preferred } : undefined;
-}
-
-/**
- * Several removals from one list: block items are whole lines and never overlap; a flow
- * list is rewritten inside its brackets from the kept items' own text.
- */
-function removeSeveral(ctx: ClaimContext, l: IndexedLine, ats: number[]): TextEdit[] {
-  const seq = ctx.src.get(modsPath(l))?.node;
-  if (!isSeq(seq)) return [];
-  if (!seq.flow) return ats.flatMap((a) => ctx.fix.removeItem(modsPath(l), a));
-  const items = seq.items as Node[];
-  const kept = items.filter((_, i) => !ats.includes(i));
-  const first = items[0]?.range;
-  const last = items[items.length - 1]?.range;
-  if (!first || !last) return [];
-  const text = kept.map(itemText).join(', ');
-  return [{ start: first[0], end: last[1], newText: text }];
-}
-
-/** A scalar item written as it was: same quotes, same plain text. */
-function itemText(n: Node): string {
-  if (!isScalar(n)) return String(n);
-  const s = n as Scalar & { source?: string };
-  if (s.type === 'QUOTE_DOUBLE') return `"${String(s.value)}"`;
-  if (s.type === 'QUOTE_SINGLE') return `'${String(s.value)}'`;
-  return s.source ?? String(s.value);
 }
