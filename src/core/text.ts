@@ -10,11 +10,20 @@ export function plural(n: number, word: string): string {
  * "service line 2 (97110)". The field path (lines[1]) stays in the finding's own path.
  */
 export function serviceLine(index: number, code?: string): string {
-  return `service line ${index + 1}${code ? ` (${code})` : ''}`;
+  const c = code?.trim();
+  return `service line ${index + 1}${c && /^[A-Za-z0-9]{1,8}$/.test(c) ? ` (${c.toUpperCase()})` : ''}`;
 }
 
 /** The same, capitalised for the start of a sentence: "Service line 2 (97110)". */
 export function ServiceLine(index: number, code?: string): string {
   const s = serviceLine(index, code);
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/**
+ * The one way a finding about a service line begins: "Service line 2 (97110): ". Every
+ * line-level message starts with it; claim-level messages start with a plain sentence.
+ */
+export function lineLead(index: number, code?: string): string {
+  return `${ServiceLine(index, code)}: `;
 }

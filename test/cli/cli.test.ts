@@ -69,7 +69,7 @@ describe('claimlint CLI (spawned binary)', () => {
     writeFileSync(join(dir, 'wrong.claim.yaml'), WRONG);
     const r = claimlint(['.'], dir);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /wrong\.claim\.yaml\n\s+11:16\s+error\s+47 timed minutes support 3 units; 4 billed\./);
+    assert.match(r.stdout, /wrong\.claim\.yaml\n\s+11:16\s+error\s+Service line 1 \(97112\): 24 minutes support 2 units, 3 billed: the visit's 47 timed minutes support 3 units; 4 billed in all\./);
     assert.match(r.stdout, /claims\[0\]\.lines\[0\]\.units\s+timed-units-total/);
   });
 
@@ -121,7 +121,7 @@ describe('claimlint CLI (spawned binary)', () => {
     const r = claimlint(['-f', 'junit', '.'], dir);
     assert.match(r.stdout, /^<\?xml version="1.0" encoding="UTF-8"\?>/);
     assert.match(r.stdout, /<testsuite name="wrong\.claim\.yaml" tests="1" failures="1"/);
-    assert.match(r.stdout, /<failure type="error" message="47 timed minutes support 3 units; 4 billed\./);
+    assert.match(r.stdout, /<failure type="error" message="Service line 1 \(97112\): 24 minutes support 2 units, 3 billed: the visit&apos;s 47 timed minutes/);
     assert.match(r.stdout, /<testsuite name="clean\.claim\.yaml" tests="1" failures="0"/);
   });
 

@@ -71,7 +71,7 @@ describe('lsp: diagnostics', () => {
     const after = client.diagnostics.slice(before).filter((p) => p.uri === uri);
     assert.deepEqual(after.map((p) => p.version), [last], 'no diagnostics for outdated versions');
     const d = final.diagnostics.find((x) => x.code === 'timed-units-total');
-    assert.match(d?.message ?? '', /8 billed\. 97530 \(18 min\) supports 1 unit, 6 billed\./);
+    assert.match(d?.message ?? '', /^Service line 2 \(97530\): 18 minutes support 1 unit, 6 billed: the visit.s 38 timed minutes support 3 units; 8 billed in all\./);
   });
 
   it('clears diagnostics when the document closes', async () => {

@@ -172,7 +172,7 @@ describe('assistant rules on claims', () => {
     const text = claim(['{code: "97530", modifiers: [GP], units: 2, minutes: 30, assistant_minutes: 30}']);
     const f = audit(text).findings.find((x) => x.rule === 'assistant-modifier-missing')!;
     assert.equal(f.fixes[0].preferred, true);
-    assert.equal(f.fixes[0].title, 'Add CQ to lines[0]');
+    assert.equal(f.fixes[0].title, 'Add CQ to service line 1 (97530)');
   });
 
   it('assistant minutes that are not stated are not judged', () => {

@@ -149,7 +149,7 @@ ${STRONG_DOC}`,
       assert.deepEqual(mine(text), []);
       const found = mine(text, { rules: { 'documentation-missing': { options: { byCode: { '92507': ['justification', 'functional_goal', 'intervention'] } } } } });
       assert.equal(found.length, 1);
-      assert.match(found[0].message, /lacks functional_goal: 92507 is billed per session/);
+      assert.match(found[0].message, /^Service line 1 \(92507\): documentation lacks functional_goal: the code is billed per session/);
     });
   });
 
@@ -167,7 +167,7 @@ ${STRONG_DOC}`,
 
     it('names the cues it saw and, for a dominated mix, the ones outweighed', () => {
       const [f] = mine(line('"97530"', 'SLR 3 x 10, quad sets 2 x 15, heel slides 3 x 10, bridges 3 x 12, then sit-to-stand x 5.'));
-      assert.equal(f.message, 'lines[0].documentation.intervention describes isolated exercise (straight-leg raises, quad or glute sets, heel slides and bridges; outweighing sit-to-stand), but the code is 97530 (therapeutic activities); isolated exercise is 97110 (therapeutic exercise).');
+      assert.equal(f.message, 'Service line 1 (97530): documentation.intervention describes isolated exercise (straight-leg raises, quad or glute sets, heel slides and bridges; outweighing sit-to-stand), but the code is 97530 (therapeutic activities); isolated exercise is 97110 (therapeutic exercise).');
     });
 
     it('follows its dominance options', () => {

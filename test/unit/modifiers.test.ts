@@ -93,7 +93,7 @@ describe('issue 3 rules', () => {
   it('unknown-modifier tells a modifier not yet in effect from an unknown one', () => {
     const text = claim(['plan_of_care: {discipline: PT}', 'lines:', '  - {code: "97110", modifiers: [GP, CQ, QQ], units: 1, minutes: 15}'], '2019-06-03');
     const msgs = audit(text).findings.filter((f) => f.rule === 'unknown-modifier').map((f) => f.message);
-    assert.deepEqual(msgs, ['lines[0]: CQ is not in effect on the date of service.', "lines[0]: QQ is not a modifier claimlint knows."]);
+    assert.deepEqual(msgs, ['Service line 1 (97110): CQ is not in effect on the date of service.', 'Service line 1 (97110): QQ is not a modifier claimlint knows.']);
   });
 
   it('the NPI check digit (Luhn over 80840 + NPI)', () => {

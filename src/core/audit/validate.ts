@@ -6,6 +6,7 @@
 import type * as z from 'zod';
 import { claimSchema, type Claim } from '../model/claim';
 import { joinPath, pathFromKeys } from '../parse/sourceMap';
+import { ServiceLine } from '../text';
 import { unknownKey } from '../unknownText';
 
 export interface SchemaIssue {
@@ -35,7 +36,7 @@ export function validateClaim(raw: unknown): ValidatedClaim {
   const first = claimSchema.safeParse(raw, { reportInput: true });
   if (first.success) return { claim: first.data, lineIndex: first.data.lines.map((_, i) => i), complete: true, issues, invalid };
 
-  for (const issue of first.error.issues) issues.push(...describe(issue));
+  for (const issue of first.error.issues) issues.push(...describe(issue, raw));
   if (!isObject(raw)) return { lineIndex: [], complete: false, issues, invalid };
 
   const work = structuredClone(raw) as Record<string, unknown>;
@@ -107,9 +108,23 @@ function deleteAt(target: unknown, keys: PropertyKey[], withinLine: boolean): Pr
   return keys;
 }
 
-function describe(issue: z.core.$ZodIssue): SchemaIssue[] {
+/**
+ * What a message names: a claim field by its path, a line's field after the line as billing
+ * people count it ("Service line 2 (97110): units"); the path itself stays in `path`.
+ */
+function subject(path: string, raw: unknown): string {
+  const m = /^lines\[(\d+)\](?:\.(.+))?$/.exec(path);
+  if (!m) return path || 'claim';
+  const index = Number(m[1]);
+  const lines = isObject(raw) ? raw.lines : undefined;
+  const line = Array.isArray(lines) ? (lines as unknown[])[index] : undefined;
+  const code = isObject(line) && typeof line.code === 'string' ? line.code : undefined;
+  return m[2] ? `${ServiceLine(index, code)}: ${m[2]}` : ServiceLine(index, code);
+}
+
+function describe(issue: z.core.$ZodIssue, raw: unknown): SchemaIssue[] {
   const path = pathFromKeys(issue.path as PropertyKey[]);
-  const where = path || 'claim';
+  const where = subject(path, raw);
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((k) => ({

@@ -10,6 +10,7 @@
  */
 import type { Discipline } from '../data/types';
 import type { ClaimContext, IndexedLine } from '../types';
+import { lineLead } from '../text';
 import { claimDisciplineOf, DISCIPLINE_LABEL, modifierDiscipline } from './discipline';
 
 export interface TimedCode {
@@ -28,10 +29,21 @@ export interface TimedPool {
   several: boolean;
 }
 
-/** "PT (GP) pool: " when the claim has several pools, else "". */
-export function poolPrefix(pool: TimedPool): string {
-  if (!pool.several) return '';
-  return pool.discipline ? `${DISCIPLINE_LABEL[pool.discipline]} timed minutes: ` : 'Timed lines without a discipline: ';
+/** Whose timed minutes a message totals: "the visit's", or with several pools "the PT (GP) pool's". */
+export function poolOwner(pool: TimedPool): string {
+  if (!pool.several) return "the visit's";
+  return pool.discipline ? `the ${DISCIPLINE_LABEL[pool.discipline]} pool's` : "the no-discipline pool's";
+}
+
+/**
+ * The lead of a finding about one code's units: "Service line 2 (97110): ", or, when the
+ * code's units are spread over several lines, "Service lines 2 and 4 (97110): ".
+ */
+export function codeLead(code: TimedCode): string {
+  const [first, ...rest] = code.lines;
+  if (!rest.length) return lineLead(first.index, code.code);
+  const numbers = code.lines.map((l) => l.index + 1);
+  return `Service lines ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]} (${code.code}): `;
 }
 
 /** Pools of the given lines (any kind filter applied by the caller). */

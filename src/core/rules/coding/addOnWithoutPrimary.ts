@@ -1,5 +1,5 @@
 import type { Rule } from '../../types';
-import { ServiceLine } from '../../text';
+import { lineLead } from '../../text';
 
 export const addOnWithoutPrimary: Rule = {
   id: 'add-on-without-primary',
@@ -23,7 +23,7 @@ export const addOnWithoutPrimary: Rule = {
       const want = primaries.join(' or ');
       report({
         path: `lines[${l.index}].code`,
-        message: `${ServiceLine(l.index, l.info!.code)} is an add-on code, paid only with its primary code ${want} on the same date; no line bills ${want}.`,
+        message: `${lineLead(l.index, l.info!.code)}the code is an add-on, paid only with its primary code ${want} on the same date; no line bills ${want}.`,
       });
     }
   },

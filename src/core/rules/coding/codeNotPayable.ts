@@ -1,6 +1,7 @@
 import { isScalar, type Scalar } from 'yaml';
 import { ruleOptions } from '../../config/schema';
 import type { ClaimContext, Fix, IndexedLine, Rule } from '../../types';
+import { lineLead } from '../../text';
 
 const DEFAULTS = { payerTypes: ['medicare'] as string[] };
 
@@ -23,13 +24,13 @@ export const codeNotPayable: Rule = {
       if (!status || l.line.units <= 0) continue;
       const path = `lines[${l.index}].code`;
       if ('status' in status) {
-        report({ path, message: `lines[${l.index}]: Medicare bundles ${l.line.code} (status B) into the day's other services; it is never paid separately.` });
+        report({ path, message: `${lineLead(l.index, l.line.code)}Medicare bundles the code (status B) into the day's other services; it is never paid separately.` });
         continue;
       }
       const to = status.replacedBy;
       const edits = ctx.fix.setValue(path, codeText(ctx, l, to));
       const fix: Fix = { id: `replace-code-${to}`, title: `Replace ${l.line.code} with ${to}`, edits, preferred: true };
-      report({ path, message: `lines[${l.index}]: Medicare does not pay ${l.line.code}; the same service is billed as ${to}.`, fixes: edits.length ? [fix] : [] });
+      report({ path, message: `${lineLead(l.index, l.line.code)}Medicare does not pay ${l.line.code}; the same service is billed as ${to}.`, fixes: edits.length ? [fix] : [] });
     }
   },
 };

@@ -1,4 +1,5 @@
 import type { Rule } from '../../types';
+import { lineLead } from '../../text';
 
 export const diagnosisPointerInvalid: Rule = {
   id: 'diagnosis-pointer-invalid',
@@ -15,14 +16,14 @@ export const diagnosisPointerInvalid: Rule = {
     for (const l of ctx.lines) {
       const pointers = l.line.diagnosis_pointers ?? [];
       if (pointers.length > 0 && count === 0) {
-        report({ path: `lines[${l.index}].diagnosis_pointers`, message: `lines[${l.index}] has diagnosis pointers but the claim lists no diagnoses.` });
+        report({ path: `lines[${l.index}].diagnosis_pointers`, message: `${lineLead(l.index, l.line.code)}has diagnosis pointers but the claim lists no diagnoses.` });
         continue;
       }
       pointers.forEach((p, k) => {
         if (p >= 1 && p <= count) return;
         report({
           path: `lines[${l.index}].diagnosis_pointers[${k}]`,
-          message: `lines[${l.index}].diagnosis_pointers[${k}] is ${p}, but the claim lists ${count} diagnos${count === 1 ? 'is' : 'es'} (pointers run 1 to ${count}).`,
+          message: `${lineLead(l.index, l.line.code)}diagnosis pointer ${k + 1} is ${p}, but the claim lists ${count} diagnos${count === 1 ? 'is' : 'es'} (pointers run 1 to ${count}).`,
         });
       });
     }

@@ -1,5 +1,5 @@
 import type { Fix, IndexedLine, Rule } from '../../types';
-import { serviceLine, ServiceLine } from '../../text';
+import { lineLead, serviceLine } from '../../text';
 import { addModifierFix, modifiersMisspelled, modsPath } from '../modifiers/shared';
 import { hasDistinctModifier, pairEdits, type PairEdit } from './ncci';
 
@@ -36,7 +36,7 @@ export const ncciModifierMissing: Rule = {
       report({
         path: modsPath(l),
         message:
-          `${ServiceLine(l.index, l.line.code)} is column 2 of an NCCI pair with ${withWhat} and is denied ` +
+          `${lineLead(l.index, l.line.code)}the code is column 2 of an NCCI pair with ${withWhat} and is denied ` +
           `without 59 or XE/XS/XP/XU; add one only if the services were distinct.${unconfirmed}`,
         fixes: fixes.filter((f): f is Fix => !!f),
       });

@@ -1,5 +1,6 @@
 import type { Rule } from '../../types';
 import { groupEdits, pairEdits } from './ncci';
+import { lineLead, serviceLine } from '../../text';
 
 export const ncciPairDenied: Rule = {
   id: 'ncci-pair-denied',
@@ -20,7 +21,7 @@ export const ncciPairDenied: Rule = {
         report({
           path: `lines[${l.index}].code`,
           message:
-            `lines[${l.index}]: ${l.line.code} is denied with ${edit.pair.column1} (lines[${edit.column1.index}]) on one date: ` +
+            `${lineLead(l.index, l.line.code)}denied with ${edit.pair.column1} (${serviceLine(edit.column1.index)}) on one date: ` +
             'the NCCI pair has modifier indicator 0, so no modifier bypasses it.',
         });
       }
@@ -29,7 +30,7 @@ export const ncciPairDenied: Rule = {
       for (const l of edit.extra) {
         report({
           path: `lines[${l.index}].code`,
-          message: `lines[${l.index}]: ${l.line.code} repeats ${edit.first.line.code} (lines[${edit.first.index}]): ${edit.group.description}`,
+          message: `${lineLead(l.index, l.line.code)}repeats ${edit.first.line.code} (${serviceLine(edit.first.index)}): ${edit.group.description}`,
         });
       }
     }

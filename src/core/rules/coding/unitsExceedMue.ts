@@ -1,5 +1,6 @@
 import type { MueEntry } from '../../data';
 import type { IndexedLine, Rule } from '../../types';
+import { lineLead, serviceLine } from '../../text';
 
 const MAI_TEXT: Record<1 | 2 | 3, string> = {
   1: 'MAI 1: per claim line',
@@ -36,10 +37,10 @@ export const unitsExceedMue: Rule = {
       for (const group of groups) {
         const units = group.reduce((s, l) => s + l.line.units, 0);
         if (units <= mue.maxUnits) continue;
-        const where = group.map((l) => `lines[${l.index}]`).join(' + ');
+        const where = group.length > 1 ? ` on ${group.map((l) => serviceLine(l.index)).join(' + ')}` : '';
         report({
           path: `lines[${group[0].index}].units`,
-          message: `${code}: ${units} units on ${where}, over the medically unlikely edit of ${mue.maxUnits} (${describe(mue)}).`,
+          message: `${lineLead(group[0].index, code)}${units} units${where}, over the medically unlikely edit of ${mue.maxUnits} (${describe(mue)}).`,
         });
       }
     }

@@ -1,6 +1,7 @@
 import { isKnownCodeAnyDate } from '../../data';
 import type { Rule } from '../../types';
 import { unknownKey } from '../../unknownText';
+import { lineLead } from '../../text';
 
 /** A CPT or HCPCS shape (5 digits, or a letter and 4 digits) is safe to repeat; any other text is not. */
 const CODE_SHAPE = /^(\d{5}|[A-Z]\d{4}|\d{4}[A-Z])$/;
@@ -21,10 +22,10 @@ export const unknownCode: Rule = {
       report({
         path: `lines[${l.index}].code`,
         message: known
-          ? `${l.line.code} is not a valid code for this date of service (deleted or not yet in effect).`
+          ? `${lineLead(l.index, l.line.code)}the code is not valid for this date of service (deleted or not yet in effect).`
           : CODE_SHAPE.test(l.line.code)
-            ? `${l.line.code} is not a code in claimlint's therapy reference data.`
-            : `lines[${l.index}]: ${unknownKey(l.line.code, [], 'code')}, not in claimlint's therapy reference data.`,
+            ? `${lineLead(l.index, l.line.code)}the code is not in claimlint's therapy reference data.`
+            : `${lineLead(l.index)}${unknownKey(l.line.code, [], 'code')}, not in claimlint's therapy reference data.`,
       });
     }
   },

@@ -3,6 +3,7 @@ import { listing } from '../../documentation/phrases';
 import { addPlaceholders, quoted, type Placeholder } from '../../documentation/placeholderFix';
 import { placeholderFor, REQUIREMENT_DEFAULTS, requiredFields } from '../../documentation/requirements';
 import type { Fix, Rule } from '../../types';
+import { lineLead } from '../../text';
 
 export const documentationMissing: Rule = {
   id: 'documentation-missing',
@@ -41,11 +42,11 @@ export const documentationMissing: Rule = {
         });
       }
       const kind = oneOnOne ? 'a timed one-on-one code' : 'billed per session';
-      const where = l.line.documentation ? `lines[${l.index}].documentation` : `lines[${l.index}]`;
+      const where = l.line.documentation ? 'documentation' : 'the line';
       report({
         path: `lines[${l.index}].documentation`,
         at: 'key',
-        message: `${where} lacks ${listing(missing)}: ${l.line.code} is ${kind} and its documentation needs ${missing.length === 1 ? 'it' : 'them'}.`,
+        message: `${lineLead(l.index, l.line.code)}${where} lacks ${listing(missing)}: the code is ${kind} and its documentation needs ${missing.length === 1 ? 'it' : 'them'}.`,
         fixes,
       });
     }

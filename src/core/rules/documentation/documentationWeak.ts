@@ -2,6 +2,7 @@ import { ruleOptions } from '../../config/schema';
 import { TEXT_FIELDS } from '../../documentation/lexicon';
 import { STRENGTH_DEFAULTS, weaknesses } from '../../documentation/strength';
 import type { Rule } from '../../types';
+import { lineLead } from '../../text';
 
 export const documentationWeak: Rule = {
   id: 'documentation-weak',
@@ -28,7 +29,7 @@ export const documentationWeak: Rule = {
         const found = weaknesses(field, text, opts);
         if (!found.length) continue;
         const path = `lines[${l.index}].documentation.${field}`;
-        report({ path, message: `${path} is weak: it ${found.join('; it ')}.` });
+        report({ path, message: `${lineLead(l.index, l.line.code)}documentation.${field} is weak: it ${found.join('; it ')}.` });
       }
     }
   },

@@ -5,6 +5,7 @@ import { PLACEHOLDERS } from '../../documentation/lexicon';
 import { listing } from '../../documentation/phrases';
 import { isPlaceholder } from '../../documentation/strength';
 import type { Rule } from '../../types';
+import { lineLead } from '../../text';
 
 const EXERCISE = '97110';
 const ACTIVITY = '97530';
@@ -45,7 +46,7 @@ export const exerciseVsActivity: Rule = {
       report({
         path: `lines[${l.index}].documentation.intervention`,
         message:
-          `lines[${l.index}].documentation.intervention describes ${what} (${listing(seen)}${mixed}), but the code is ${code} (${thisName}); ` +
+          `${lineLead(l.index, code)}documentation.intervention describes ${what} (${listing(seen)}${mixed}), but the code is ${code} (${thisName}); ` +
           `${what} is ${other} (${otherName}).`,
         fixes: [{ id: `code:${other}`, title: `Change the code to ${other} (${otherName})`, edits: ctx.fix.setValue(codePath, `"${other}"`) }],
       });

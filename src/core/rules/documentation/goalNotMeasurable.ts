@@ -3,6 +3,7 @@ import { GOAL_DEFAULTS, GOAL_GAP_TEXT, goalGaps, type GoalOptions } from '../../
 import { PLACEHOLDERS } from '../../documentation/lexicon';
 import { isPlaceholder } from '../../documentation/strength';
 import type { Rule } from '../../types';
+import { lineLead } from '../../text';
 
 export const goalNotMeasurable: Rule = {
   id: 'goal-not-measurable',
@@ -26,7 +27,7 @@ export const goalNotMeasurable: Rule = {
       const gaps = goalGaps(goal, opts);
       if (!gaps.length) continue;
       const path = `lines[${l.index}].documentation.functional_goal`;
-      report({ path, message: `${path} is not measurable: it has ${gaps.map((g) => GOAL_GAP_TEXT[g]).join('; ')}.` });
+      report({ path, message: `${lineLead(l.index, l.line.code)}documentation.functional_goal is not measurable: it has ${gaps.map((g) => GOAL_GAP_TEXT[g]).join('; ')}.` });
     }
   },
 };

@@ -9,6 +9,7 @@ import {
   replaceModifierFix,
   therapyModifiers,
 } from './shared';
+import { lineLead } from '../../text';
 
 export const assistantModifierMismatch: Rule = {
   id: 'assistant-modifier-mismatch',
@@ -38,10 +39,10 @@ export const assistantModifierMismatch: Rule = {
         const fixes: (Fix | undefined)[] = [];
         let message: string;
         if (!fitting) {
-          message = `lines[${l.index}]: ${mod} does not go with ${where}: there is no assistant modifier for speech-language pathology.`;
+          message = `${lineLead(l.index, l.line.code)}${mod} does not go with ${where}: there is no assistant modifier for speech-language pathology.`;
           fixes.push(removeModifiersFix(ctx, l, [at], false));
         } else {
-          message = `lines[${l.index}]: ${mod} does not go with ${where}; ${fitting} does.`;
+          message = `${lineLead(l.index, l.line.code)}${mod} does not go with ${where}; ${fitting} does.`;
           if (!modifiersOf(l).includes(fitting)) fixes.push(replaceModifierFix(ctx, l, at, fitting, settled));
           else fixes.push(removeModifiersFix(ctx, l, [at], settled));
         }

@@ -2,6 +2,7 @@ import { ruleOptions } from '../../config/schema';
 import { ASSISTANT_RULE_DEFAULTS, assistantCodes, hasAssistantModifier, lineSupportsAssistant } from '../../assistant/codes';
 import type { Fix, Rule } from '../../types';
 import { addModifierFix, ASSISTANT_MOD_FOR, lineDiscipline, modifiersMisspelled, modsPath } from './shared';
+import { lineLead } from '../../text';
 
 export const assistantModifierMissing: Rule = {
   id: 'assistant-modifier-missing',
@@ -33,14 +34,14 @@ export const assistantModifierMissing: Rule = {
         return after >= c.need.min && after <= c.need.max && lineSupportsAssistant(l, c.deMinimis);
       });
       const at = fits[0] ?? plain[0];
-      const fixes = fits.map((l) => addModifierFix(ctx, l, mod, fits.length === 1, `Add ${mod} to lines[${l.index}]`));
+      const fixes = fits.map((l) => addModifierFix(ctx, l, mod, fits.length === 1));
       const split = fits.length
         ? ''
         : ` Bill ${c.need.min} of them on a separate line with ${mod} and the rest without it.`;
       report({
         path: modsPath(at),
         message:
-          `lines[${at.index}]: ${c.code} has ${c.units} billed unit${c.units === 1 ? '' : 's'}, of which ${c.need.min} must carry ${mod} ` +
+          `${lineLead(at.index, at.line.code)}${c.code} has ${c.units} billed unit${c.units === 1 ? '' : 's'}, of which ${c.need.min} must carry ${mod} ` +
           `(${c.need.why}); ${c.assistantUnits} do.${split}`,
         fixes: fixes.filter((f): f is Fix => !!f),
       });

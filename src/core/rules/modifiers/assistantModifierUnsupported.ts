@@ -2,6 +2,7 @@ import { ruleOptions } from '../../config/schema';
 import { ASSISTANT_RULE_DEFAULTS, assistantCodes, lineSupportsAssistant } from '../../assistant/codes';
 import type { Fix, IndexedLine, Rule } from '../../types';
 import { modifiersOf, modPath, removeModifiersFix } from './shared';
+import { lineLead } from '../../text';
 
 export const assistantModifierUnsupported: Rule = {
   id: 'assistant-modifier-unsupported',
@@ -43,7 +44,7 @@ export const assistantModifierUnsupported: Rule = {
         const fix: Fix | undefined = removeModifiersFix(ctx, l, ats, preferred);
         report({
           path: modPath(l, ats[0]),
-          message: `lines[${l.index}]: ${modifiersOf(l)[ats[0]]} is not supported: ${why}.`,
+          message: `${lineLead(l.index, l.line.code)}${modifiersOf(l)[ats[0]]} is not supported: ${why}.`,
           fixes: fix ? [fix] : [],
         });
       }

@@ -1,5 +1,5 @@
 import type { Fix, Rule } from '../../types';
-import { ServiceLine } from '../../text';
+import { lineLead } from '../../text';
 import { modifiersOf, modPath, removeModifiersFix } from './shared';
 
 export const assistantOnEvaluation: Rule = {
@@ -20,18 +20,18 @@ export const assistantOnEvaluation: Rule = {
       if (!l.info?.evaluation) continue;
       const mods = modifiersOf(l);
       const ats = mods.flatMap((m, i) => (m === 'CQ' || m === 'CO' ? [i] : []));
-      const where = ServiceLine(l.index, l.info.code);
+      const where = lineLead(l.index, l.info.code);
       if (ats.length) {
         const fix: Fix | undefined = removeModifiersFix(ctx, l, ats, false);
         report({
           path: modPath(l, ats[0]),
-          message: `${where} is an evaluation and carries ${ats.map((a) => mods[a]).join(', ')}: assistants may not furnish evaluations or re-evaluations.`,
+          message: `${where}the code is an evaluation and carries ${ats.map((a) => mods[a]).join(', ')}: assistants may not furnish evaluations or re-evaluations.`,
           fixes: fix ? [fix] : [],
         });
       } else if ((l.line.assistant_minutes ?? 0) > 0) {
         report({
           path: `lines[${l.index}].assistant_minutes`,
-          message: `${where} is an evaluation with ${l.line.assistant_minutes} assistant minutes: assistants may not furnish evaluations or re-evaluations.`,
+          message: `${where}the code is an evaluation with ${l.line.assistant_minutes} assistant minutes: assistants may not furnish evaluations or re-evaluations.`,
         });
       }
     }

@@ -1,5 +1,6 @@
 import type { Fix, Rule } from '../../types';
 import { modifiersOf, modPath, removeModifiersFix } from './shared';
+import { lineLead } from '../../text';
 
 const X_MODS = ['XE', 'XS', 'XP', 'XU'];
 
@@ -23,7 +24,7 @@ export const distinctModifierConflict: Rule = {
       const fix: Fix | undefined = removeModifiersFix(ctx, l, [at], true);
       report({
         path: modPath(l, at),
-        message: `lines[${l.index}] has 59 and ${xs.join(', ')}: report the X modifier alone, not with 59.`,
+        message: `${lineLead(l.index, l.line.code)}has 59 and ${xs.join(', ')}; report the X modifier alone, not with 59.`,
         fixes: fix ? [fix] : [],
       });
     }

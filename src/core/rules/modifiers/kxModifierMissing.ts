@@ -5,6 +5,7 @@ const KX_THRESHOLDS = tables.kxThresholds.filter((t) => t.from >= '2024-01-01');
 import type { Fix, Rule } from '../../types';
 import { BUCKET_LABEL, describeTotal, kxPicture, money } from './kxAmounts';
 import { addModifierFix, modifiersMisspelled, modifiersOf, modsPath } from './shared';
+import { lineLead } from '../../text';
 
 export const KX_DEFAULTS = { payerTypes: ['medicare'] as string[] };
 
@@ -38,7 +39,7 @@ export const kxModifierMissing: Rule = {
         report({
           path: modsPath(l),
           message:
-            `lines[${l.index}]: ${l.line.code} needs KX: ${BUCKET_LABEL[b.bucket]} allowed amounts pass the ${picture!.year} KX threshold ` +
+            `${lineLead(l.index, l.line.code)}needs KX: ${BUCKET_LABEL[b.bucket]} allowed amounts pass the ${picture!.year} KX threshold ` +
             `of ${money(b.threshold)} (${describeTotal(b)}).`,
           fixes: fix ? [fix] : [],
         });

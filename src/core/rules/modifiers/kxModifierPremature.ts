@@ -2,6 +2,7 @@ import { ruleOptions } from '../../config/schema';
 import type { Fix, Rule } from '../../types';
 import { BUCKET_LABEL, describeTotal, kxPicture, money } from './kxAmounts';
 import { modifiersOf, modPath, removeModifiersFix } from './shared';
+import { lineLead } from '../../text';
 
 const DEFAULTS = { belowShare: 0.5, payerTypes: ['medicare'] as string[] };
 
@@ -30,7 +31,7 @@ export const kxModifierPremature: Rule = {
         report({
           path: modPath(l, at),
           message:
-            `lines[${l.index}]: KX is premature: ${BUCKET_LABEL[b.bucket]} allowed amounts (${describeTotal(b)}) are below ` +
+            `${lineLead(l.index, l.line.code)}KX is premature: ${BUCKET_LABEL[b.bucket]} allowed amounts (${describeTotal(b)}) are below ` +
             `${Math.round(opts.belowShare * 100)}% of the ${picture!.year} KX threshold of ${money(b.threshold)}.`,
           fixes: fix ? [fix] : [],
         });

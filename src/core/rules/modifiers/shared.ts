@@ -6,6 +6,7 @@
 import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { Discipline, TherapyModifier } from '../../data';
 import { lineSchema, type Claim } from '../../model/claim';
+import { serviceLine } from '../../text';
 import type { ClaimContext, Fix, IndexedLine } from '../../types';
 
 export const THERAPY_MOD_FOR: Record<Discipline, TherapyModifier> = { PT: 'GP', OT: 'GO', SLP: 'GN' };
@@ -90,13 +91,13 @@ export function addModifierFix(ctx: ClaimContext, l: IndexedLine, mod: string, p
   if (modifiersOf(l).length >= MAX_MODIFIERS) return undefined; // a fifth would break the claim
   // A new `modifiers:` goes right below `code:`, where a reader looks for it.
   const edits = ctx.fix.addItem(modsPath(l), modifierText(ctx, l, mod), 'code');
-  return edits.length ? { id: `add-${mod}`, title: title ?? `Add ${mod} to lines[${l.index}]`, edits, preferred } : undefined;
+  return edits.length ? { id: `add-${mod}`, title: title ?? `Add ${mod} to ${serviceLine(l.index, l.line.code)}`, edits, preferred } : undefined;
 }
 
 export function replaceModifierFix(ctx: ClaimContext, l: IndexedLine, at: number, mod: string, preferred: boolean): Fix | undefined {
   const old = modifiersOf(l)[at];
   const edits = ctx.fix.replaceItem(modsPath(l), at, modifierText(ctx, l, mod));
-  return edits.length ? { id: `replace-${old}-${mod}`, title: `Replace ${old} with ${mod} on lines[${l.index}]`, edits, preferred } : undefined;
+  return edits.length ? { id: `replace-${old}-${mod}`, title: `Replace ${old} with ${mod} on ${serviceLine(l.index, l.line.code)}`, edits, preferred } : undefined;
 }
 
 /** Remove the modifiers at `ats` (one or more) from a line in one fix; comments of kept items stay. */
@@ -104,5 +105,5 @@ export function removeModifiersFix(ctx: ClaimContext, l: IndexedLine, ats: numbe
   const mods = modifiersOf(l);
   const names = ats.map((a) => mods[a]).join(', ');
   const edits = ctx.fix.removeItems(modsPath(l), ats);
-  return edits.length ? { id: `remove-${ats.map((a) => mods[a]).join('-')}`, title: `Remove ${names} from lines[${l.index}]`, edits, preferred } : undefined;
+  return edits.length ? { id: `remove-${ats.map((a) => mods[a]).join('-')}`, title: `Remove ${names} from ${serviceLine(l.index, l.line.code)}`, edits, preferred } : undefined;
 }

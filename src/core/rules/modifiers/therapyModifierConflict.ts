@@ -1,5 +1,6 @@
 import type { Fix, Rule } from '../../types';
 import { claimDiscipline, modsPath, removeModifiersFix, THERAPY_MOD_FOR, therapyModifiers } from './shared';
+import { lineLead } from '../../text';
 
 export const therapyModifierConflict: Rule = {
   id: 'therapy-modifier-conflict',
@@ -31,7 +32,7 @@ export const therapyModifierConflict: Rule = {
       const hint = keepers.length === 1 ? `; keep ${keepers[0]}` : target ? `; none is ${target}, which the claim needs` : '';
       report({
         path: modsPath(l),
-        message: `lines[${l.index}] has ${mods.map((m) => m.mod).join(' and ')}: a line takes exactly one of GP/GO/GN${hint}.`,
+        message: `${lineLead(l.index, l.line.code)}has ${mods.map((m) => m.mod).join(' and ')}, but a line takes exactly one of GP/GO/GN${hint}.`,
         fixes: fixes.filter((f): f is Fix => !!f),
       });
     }

@@ -1,5 +1,6 @@
 import type { Fix, Rule } from '../../types';
 import { claimDiscipline, modPath, replaceModifierFix, THERAPY_MOD_FOR, therapyModifiers } from './shared';
+import { lineLead } from '../../text';
 
 export const therapyModifierMismatch: Rule = {
   id: 'therapy-modifier-mismatch',
@@ -24,14 +25,14 @@ export const therapyModifierMismatch: Rule = {
       const fixes: (Fix | undefined)[] = [];
       let message: string;
       if (lock && mod !== lock) {
-        message = `lines[${l.index}]: ${l.line.code} is billed only with ${lock}, not ${mod}.`;
+        message = `${lineLead(l.index, l.line.code)}the code is billed only with ${lock}, not ${mod}.`;
         fixes.push(replaceModifierFix(ctx, l, at, lock, !planMod || planMod === lock));
       } else if (planMod && mod !== planMod) {
         if (lock) {
           // The modifier fits the code; the code does not fit the plan. Nothing safe to change.
-          message = `lines[${l.index}]: ${l.line.code} takes only ${lock}, but ${cd!.field} is ${cd!.discipline} (${planMod}); check the code or the plan of care.`;
+          message = `${lineLead(l.index, l.line.code)}the code takes only ${lock}, but ${cd!.field} is ${cd!.discipline} (${planMod}); check the code or the plan of care.`;
         } else {
-          message = `lines[${l.index}]: ${mod} does not match ${cd!.field} ${cd!.discipline}, which needs ${planMod}.`;
+          message = `${lineLead(l.index, l.line.code)}${mod} does not match ${cd!.field} ${cd!.discipline}, which needs ${planMod}.`;
           fixes.push(replaceModifierFix(ctx, l, at, planMod, true));
         }
       } else continue;

@@ -1,5 +1,6 @@
 import type { Fix, Rule } from '../../types';
 import { addModifierFix, claimDiscipline, modifiersMisspelled, modsPath, THERAPY_MOD_FOR, therapyModifiers } from './shared';
+import { lineLead } from '../../text';
 
 export const therapyModifierMissing: Rule = {
   id: 'therapy-modifier-missing',
@@ -29,16 +30,16 @@ export const therapyModifierMissing: Rule = {
         // A locked code that disagrees with the plan is a coding question, not a missing modifier.
         const preferred = !lock || !planMod || lock === planMod;
         fixes.push(addModifierFix(ctx, l, target, preferred));
-        why = lock ? `${l.line.code} is billed only with ${lock}` : `${cd!.field} is ${cd!.discipline}, so ${target}`;
+        why = lock ? `the code is billed only with ${lock}` : `${cd!.field} is ${cd!.discipline}, so ${target}`;
         if (lock && planMod && lock !== planMod) why += `, although ${cd!.field} is ${cd!.discipline}`;
       } else {
         fixes.push(...(['GP', 'GO', 'GN'] as const).map((m) => addModifierFix(ctx, l, m, false)));
         why = 'no plan of care or PT/OT/SLP provider discipline says which';
       }
-      const kind = l.info.therapy === 'always' ? 'an always-therapy code' : 'billed under a plan of care';
+      const kind = l.info.therapy === 'always' ? 'an always-therapy code' : 'a code billed under a plan of care';
       report({
         path: modsPath(l),
-        message: `lines[${l.index}]: ${l.line.code} is ${kind} and needs one of GP/GO/GN; ${why}.`,
+        message: `${lineLead(l.index, l.line.code)}${kind} needs one of GP/GO/GN; ${why}.`,
         fixes: fixes.filter((f): f is Fix => !!f),
       });
     }

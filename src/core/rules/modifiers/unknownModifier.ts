@@ -1,6 +1,7 @@
 import { modifierInfo, tables } from '../../data';
 import type { Rule } from '../../types';
 import { modifiersOf, modPath } from './shared';
+import { lineLead } from '../../text';
 
 export const unknownModifier: Rule = {
   id: 'unknown-modifier',
@@ -22,8 +23,8 @@ export const unknownModifier: Rule = {
         report({
           path: modPath(l, at),
           message: known
-            ? `lines[${l.index}]: ${mod} is not in effect on the date of service.`
-            : `lines[${l.index}]: ${mod} is not a modifier claimlint knows.`,
+            ? `${lineLead(l.index, l.line.code)}${mod} is not in effect on the date of service.`
+            : `${lineLead(l.index, l.line.code)}${mod} is not a modifier claimlint knows.`,
         });
       });
     }

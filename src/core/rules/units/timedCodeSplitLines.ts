@@ -1,4 +1,5 @@
 import type { Rule } from '../../types';
+import { lineLead, serviceLine } from '../../text';
 
 export const timedCodeSplitLines: Rule = {
   id: 'timed-code-split-lines',
@@ -19,7 +20,7 @@ export const timedCodeSplitLines: Rule = {
       else
         report({
           path: `lines[${l.index}].code`,
-          message: `lines[${l.index}]: ${l.line.code} is already on lines[${at}] with the same modifiers; bill a timed code's units on one line.`,
+          message: `${lineLead(l.index, l.line.code)}the code is already on ${serviceLine(at)} with the same modifiers; bill a timed code's units on one line.`,
         });
     }
   },

@@ -1,4 +1,5 @@
 import type { Rule } from '../../types';
+import { lineLead } from '../../text';
 
 export const timedMinutesMissing: Rule = {
   id: 'timed-minutes-missing',
@@ -15,7 +16,7 @@ export const timedMinutesMissing: Rule = {
       if ((kind === 'timed15' || kind === 'timed-other') && l.line.minutes === undefined) {
         report({
           path: `lines[${l.index}].minutes`,
-          message: `lines[${l.index}]: ${l.line.code} is a timed code; add its minutes so its units can be checked.`,
+          message: `${lineLead(l.index, l.line.code)}a timed code needs its minutes; add them so its units can be checked.`,
         });
       }
     }

@@ -2,6 +2,7 @@ import { ruleOptions } from '../../config/schema';
 import type { IndexedLine, Rule } from '../../types';
 import { plural } from '../../text';
 import { allCodes } from '../../data';
+import { lineLead } from '../../text';
 
 /** The add-on code that continues a once-per-date code (97545 → 97546). */
 function addOnOf(code: string, date: string): string | undefined {
@@ -53,7 +54,7 @@ export const timedUnits51Percent: Rule = {
       const period = need >= 1 ? `the whole ${unitMinutes} minutes` : `at least ${Math.round(need * 100)}% of a period`;
       report({
         path,
-        message: `${code} is billed per ${unitMinutes} minutes and needs ${period} for a unit: ${plural(minutes, 'minute')} support ${plural(want, 'unit')}; ${billed} billed.${once}`,
+        message: `${lineLead(lines[0].index, code)}the code is billed per ${unitMinutes} minutes and needs ${period} for a unit: ${plural(minutes, 'minute')} support ${plural(want, 'unit')}; ${billed} billed.${once}`,
         fixes:
           lines.length === 1
             ? [{ id: `units:${code}=${want}`, title: `Bill ${plural(want, 'unit')} of ${code}`, edits: ctx.fix.setValue(path, String(want)), preferred: true }]

@@ -1,7 +1,7 @@
 import type { Rule } from '../../types';
 import { allowedAllocations, cmsAllocation, isAllowedAllocation } from '../../units/eightMinute';
 import { allocationFix, describeAllocation, unitsPath } from '../../units/fixes';
-import { poolPrefix, timedPools } from '../../units/visit';
+import { codeLead, poolOwner, timedPools } from '../../units/visit';
 
 export const timedUnitsAllocation: Rule = {
   id: 'timed-units-allocation',
@@ -32,7 +32,7 @@ export const timedUnitsAllocation: Rule = {
       for (const [k, c] of targets.entries()) {
         report({
           path: unitsPath(c),
-          message: `${poolPrefix(pool)}${describeAllocation(codes, billed)} is not a split CMS allows for ${minutes}: each code keeps its full 15-minute units and the rest go to the largest leftover minutes. Allowed: ${allowed}.`,
+          message: `${codeLead(c)}${describeAllocation(codes, billed)} is not a split CMS allows for ${minutes}${pool.several ? ` (${poolOwner(pool).replace(/^the /, '')})` : ''}: each code keeps its full 15-minute units and the rest go to the largest leftover minutes. Allowed: ${allowed}.`,
           // One finding carries the fixes so that fix-all applies the split once.
           fixes: k === 0 ? fixes : [],
         });

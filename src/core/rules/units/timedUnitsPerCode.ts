@@ -2,7 +2,7 @@ import type { Rule } from '../../types';
 import { unitsForMinutes } from '../../units/eightMinute';
 import { setCodeUnits, unitsPath } from '../../units/fixes';
 import { plural } from '../../text';
-import { timedCodes } from '../../units/visit';
+import { codeLead, timedCodes } from '../../units/visit';
 
 export const timedUnitsPerCode: Rule = {
   id: 'timed-units-per-code',
@@ -21,7 +21,7 @@ export const timedUnitsPerCode: Rule = {
       const edits = setCodeUnits(ctx, c, want);
       report({
         path: unitsPath(c),
-        message: `Per-code rule: ${c.code} has ${plural(c.minutes, 'minute')}, which support ${plural(want, 'unit')}; ${c.billedUnits} billed.`,
+        message: `${codeLead(c)}${plural(c.minutes, 'minute')} support${c.minutes === 1 ? 's' : ''} ${plural(want, 'unit')} under the per-code rule ("rule of eights"); ${c.billedUnits} billed.`,
         fixes: edits ? [{ id: `units:${c.code}=${want}`, title: `Bill ${plural(want, 'unit')} of ${c.code}`, edits, preferred: true }] : [],
       });
     }

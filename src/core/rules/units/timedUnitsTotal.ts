@@ -2,7 +2,7 @@ import type { Rule } from '../../types';
 import { allowedAllocations, cmsAllocation, describeTotal } from '../../units/eightMinute';
 import { allocationFix, describeAllocation, setCodeUnits, unitsPath } from '../../units/fixes';
 import { plural } from '../../text';
-import { poolPrefix, timedPools } from '../../units/visit';
+import { codeLead, poolOwner, timedPools } from '../../units/visit';
 
 export const timedUnitsTotal: Rule = {
   id: 'timed-units-total',
@@ -24,7 +24,7 @@ export const timedUnitsTotal: Rule = {
       const alloc = cmsAllocation(codes);
       const billed = codes.reduce((s, c) => s + c.billedUnits, 0);
       if (billed === alloc.totalUnits) continue;
-      const head = `${poolPrefix(pool)}${describeTotal(alloc.totalMinutes)}; ${billed} billed`;
+      const total = `${poolOwner(pool)} ${describeTotal(alloc.totalMinutes)}; ${billed} billed in all`;
       const options = allowedAllocations(alloc);
       if (options.length === 1) {
         codes.forEach((c, i) => {
@@ -33,7 +33,7 @@ export const timedUnitsTotal: Rule = {
           const edits = setCodeUnits(ctx, c, want);
           report({
             path: unitsPath(c),
-            message: `${head}. ${c.code} (${c.minutes} min) supports ${plural(want, 'unit')}, ${c.billedUnits} billed.`,
+            message: `${codeLead(c)}${plural(c.minutes, 'minute')} support${c.minutes === 1 ? 's' : ''} ${plural(want, 'unit')}, ${c.billedUnits} billed: ${total}.`,
             fixes: edits ? [{ id: `units:${c.code}=${want}`, title: `Bill ${plural(want, 'unit')} of ${c.code}`, edits, preferred: true }] : [],
           });
         });
@@ -43,7 +43,7 @@ export const timedUnitsTotal: Rule = {
       const target = codes.find((c, i) => !options.some((o) => o[i] === c.billedUnits)) ?? codes[0];
       report({
         path: unitsPath(target),
-        message: `${head}. Equal leftover minutes allow ${options.length} splits: ${options.map((o) => describeAllocation(codes, o)).join('; or ')}.`,
+        message: `${codeLead(target)}${total}. Equal leftover minutes allow ${options.length} splits: ${options.map((o) => describeAllocation(codes, o)).join('; or ')}.`,
         fixes: options.map((o) => allocationFix(ctx, codes, o, false)).filter((f) => !!f),
       });
     }

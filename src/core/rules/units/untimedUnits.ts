@@ -1,5 +1,6 @@
 import type { Rule } from '../../types';
 import { lineDisciplineOf } from '../../units/discipline';
+import { lineLead, serviceLine } from '../../text';
 
 export const untimedUnits: Rule = {
   id: 'untimed-units',
@@ -15,24 +16,28 @@ export const untimedUnits: Rule = {
     '(units-exceed-mue), not by 1.',
   source: 'CMS Pub 100-04 ch. 5 §20.2; Transmittal 1019 / Transmittal 2121 (CR 7247) via RACmonitor [S69]; ASHA [S17]; billing-rules §13.3',
   check(ctx, report) {
-    const seen = new Map<string, number>();
+    const seen = new Map<string, { units: number; first: number }>();
     for (const l of ctx.lines) {
       if (l.info?.kind !== 'untimed' || l.info.perArea) continue;
       const { code, units } = l.line;
       const discipline = lineDisciplineOf(l.line, ctx.claim);
       const key = `${l.info.code}|${discipline ?? ''}`;
-      const before = seen.get(key) ?? 0;
-      seen.set(key, before + units);
+      const prior = seen.get(key);
+      const before = prior?.units ?? 0;
+      seen.set(key, { units: before + units, first: prior?.first ?? l.index });
       const path = `lines[${l.index}].units`;
       const per = discipline ? `1 unit per ${discipline} date of service` : '1 unit per date of service';
       if (units > 1) {
         report({
           path,
-          message: `${code} is untimed (service-based): ${per}; ${units} billed.`,
+          message: `${lineLead(l.index, code)}an untimed (service-based) code takes ${per}; ${units} billed.`,
           fixes: [{ id: `units:${code}=1`, title: `Bill 1 unit of ${code}`, edits: ctx.fix.setValue(path, '1'), preferred: true }],
         });
       } else if (units > 0 && before > 0) {
-        report({ path, message: `${code} is untimed (service-based) and is already billed on another line${discipline ? ` under ${discipline}` : ''}; ${per}.` });
+        report({
+          path,
+          message: `${lineLead(l.index, code)}the untimed (service-based) code is already billed on ${serviceLine(prior!.first)}${discipline ? ` under ${discipline}` : ''}; ${per}.`,
+        });
       }
     }
   },
