@@ -38,6 +38,18 @@ function build() {
   });
   // The generated JSON Schemas, where out/src/… finds them at the same relative path as src/… does.
   fs.cpSync('schema', 'out/schema', { recursive: true });
+  // JSON the sources import (the built-in data pack) is not transpiled: copy it alongside.
+  const copyJson = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) copyJson(p);
+      else if (/\.json$/.test(e.name)) {
+        fs.mkdirSync(path.join('out', dir), { recursive: true });
+        fs.copyFileSync(p, path.join('out', p));
+      }
+    }
+  };
+  copyJson('src');
 }
 
 /** ESLint over src and test: one passed check when clean, one failure per error otherwise. */

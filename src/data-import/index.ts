@@ -48,6 +48,13 @@ export interface ImportOptions {
   /** First date of service for files whose CMS name does not tell it (YYYY-MM-DD). */
   effective?: string;
   sha256: (data: Uint8Array | string) => string;
+  /**
+   * The files are claimlint's own source tables (data/source, `npm run data:builtin`):
+   * their "claimlint …" columns are read (./curated.ts), every row names its source, and a
+   * table's period is the span of its rows' dates (open-ended when a row has no end), not
+   * the period the file name tells. Release "curated".
+   */
+  curated?: boolean;
 }
 
 export interface ImportedPack {
@@ -61,7 +68,7 @@ interface Parsed {
   layout: Layout<LayoutKind, unknown>;
   release: string;
   from: string;
-  to: string;
+  to?: string;
   qp: boolean;
   rows: Row[];
   result?: ParsedRows<unknown>;
@@ -106,6 +113,20 @@ function period(input: ImportInput, layout: Layout<LayoutKind, unknown>, effecti
   return { from, to, release: release!, qp: named?.qp ?? false };
 }
 
+/** A curated table's period: the span of its rows' dates; open-ended when a row has no end. */
+function curatedPeriod(input: ImportInput, rows: readonly unknown[]): { from: string; to?: string } {
+  let from: string | undefined;
+  let to: string | undefined = '0000-01-01';
+  for (const r of rows as { from?: string; to?: string }[]) {
+    if (r.from === undefined) throw new ImportError(input.name, undefined, 'a curated table needs dates on every row (claimlint From, or the effective date)');
+    if (from === undefined || r.from < from) from = r.from;
+    if (r.to === undefined) to = undefined;
+    else if (to !== undefined && r.to > to) to = r.to;
+  }
+  if (from === undefined) throw new ImportError(input.name, undefined, 'no rows: a curated source table has at least one');
+  return to === undefined ? { from } : { from, to };
+}
+
 function example(kind: LayoutKind): string {
   return {
     'ncci-ptp': 'ccipra-v320r0-f1.txt',
@@ -139,9 +160,15 @@ export function importPack(inputs: readonly ImportInput[], options: ImportOption
   if (!/^[A-Za-z0-9._-]{1,64}$/.test(options.packName)) {
     throw new ImportError(options.packName, undefined, 'a pack name may use letters, digits, ".", "_" and "-" (at most 64)');
   }
+  const curated = options.curated === true;
   const parsed: Parsed[] = inputs.map((input) => {
     const rows = readRows(input.name, input.bytes);
     const layout = identify(input, rows);
+    if (curated) {
+      const base = input.name.split(/[\\/]/).pop() ?? input.name;
+      // Filled in from the rows once they are parsed.
+      return { input, layout, rows, release: 'curated', from: '', qp: layout.period(base)?.qp ?? /_qpp/i.test(base) };
+    }
     return { input, layout, rows, ...period(input, layout, options.effective) };
   });
 
@@ -150,12 +177,13 @@ export function importPack(inputs: readonly ImportInput[], options: ImportOption
   const builtinCount = keepCodes.size;
   let listed = 0;
   for (const p of parsed.filter((q) => q.layout.kind === 'therapy-codes')) {
-    p.result = p.layout.parse(p.input.name, p.rows, () => true);
+    p.result = p.layout.parse(p.input.name, p.rows, () => true, curated);
     for (const r of p.result.rows as TableRows['therapy-codes'][]) keepCodes.add(r.code);
     listed += p.result.rows.length;
   }
   const keep = (code: string) => keepCodes.has(code);
-  for (const p of parsed) p.result ??= p.layout.parse(p.input.name, p.rows, keep);
+  for (const p of parsed) p.result ??= p.layout.parse(p.input.name, p.rows, keep, curated);
+  if (curated) for (const p of parsed) Object.assign(p, curatedPeriod(p.input, p.result!.rows));
 
   // Group into tables: one per kind and period (the f1…f4 parts of a PTP release join).
   const groups = new Map<string, Parsed[]>();
@@ -190,7 +218,7 @@ export function importPack(inputs: readonly ImportInput[], options: ImportOption
     }
     if (kind === 'pfs-rvu-qp') continue;
     const rows = g.flatMap((p) => p.result!.rows);
-    const effective = { from: first.from, to: first.to };
+    const effective = first.to === undefined ? { from: first.from } : { from: first.from, to: first.to };
     let tableInputs = inputsOf(g);
     if (kind === 'pfs-rvu') {
       const qpGroup = groups.get(`pfs-rvu-qp ${first.from}`);
@@ -200,7 +228,8 @@ export function importPack(inputs: readonly ImportInput[], options: ImportOption
         throw new ImportError(first.input.name, undefined, 'expected the conversion factor in the CONV FACTOR column');
       }
       if (qpGroup) tableInputs = [...tableInputs, ...inputsOf(qpGroup)];
-      tables.push({ meta: { table: 'conversion-factor', rows: 1, release: first.release, effective, inputs: tableInputs }, rows: [{ nonQp, qp }] });
+      const cfSource = first.result!.extra?.cfSource;
+      tables.push({ meta: { table: 'conversion-factor', rows: 1, release: first.release, effective, inputs: tableInputs }, rows: [{ nonQp, qp, ...cfSource }] });
     }
     tables.push({ meta: { table: kind as TableName, rows: rows.length, release: first.release, effective, inputs: tableInputs }, rows: sortRows(kind as TableName, rows) });
   }

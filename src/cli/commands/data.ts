@@ -103,7 +103,7 @@ function runImport(argv: string[]): number {
   for (const t of pack.manifest.tables) {
     const read = t.inputs.reduce((n, i) => n + i.rows, 0);
     const kept = t.table === 'conversion-factor' ? 'from the CONV FACTOR column' : `${plural(t.rows, 'row')} kept of ${read} read`;
-    lines.push(`  ${TABLE_LABELS[t.table]} ${t.release}, ${t.effective.from} to ${t.effective.to}: ${kept}`);
+    lines.push(`  ${TABLE_LABELS[t.table]} ${t.release}, ${t.effective.from} to ${t.effective.to ?? '(no end date)'}: ${kept}`);
   }
   lines.push(`Filter: ${pack.manifest.filter}`);
   if (read.skipped.length) lines.push(`Passed over in the zips: ${read.skipped.length} file(s) that are not tables claimlint reads.`);

@@ -41,7 +41,6 @@ export {
   type ClaimPrice,
 } from './pricing';
 export { roundCents } from './fees';
-export { RVUS, type RvuRow } from './rvus';
 
 function norm(s: string): string {
   return s.trim().toUpperCase();

@@ -26,8 +26,26 @@ export const TABLE_LABELS: Record<TableName, string> = {
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const code = z.string().regex(/^[0-9A-Z]{5}$/);
-export const periodSchema = z.strictObject({ from: isoDate, to: isoDate });
+/**
+ * First and last date of service. `to` is absent only in the built-in pack, whose curated
+ * tables carry their own dates per row and some rows have no end date.
+ */
+export const periodSchema = z.strictObject({ from: isoDate, to: isoDate.optional() });
 export type Period = z.infer<typeof periodSchema>;
+
+/**
+ * claimlint's curation marks, present only on the rows of the built-in pack (imported from
+ * the checked-in source tables in data/source, which carry them in "claimlint …" columns
+ * next to CMS's own): where the value came from and how sure it is. Rows imported from
+ * CMS's files have none; their source is the file itself.
+ */
+const curated = {
+  source: z.string().max(1000).optional(),
+  /** C confirmed, S secondary source only, D derived, U unconfirmed. */
+  confidence: z.enum(['C', 'S', 'D', 'U']).optional(),
+};
+/** A curated row's own dates, for tables whose CMS file has one period for all rows. */
+const rowDates = { from: isoDate.optional(), to: isoDate.optional() };
 
 export const ncciRowSchema = z.strictObject({
   column1: code,
@@ -39,12 +57,20 @@ export const ncciRowSchema = z.strictObject({
   /** "*" in the file: the pair existed before 1996. */
   before1996: z.boolean().optional(),
   rationale: z.string().max(200).optional(),
+  ...curated,
+  /** Curated: how sure the modifier indicator is, when less sure than the pair. */
+  indicatorConfidence: z.enum(['C', 'S', 'D', 'U']).optional(),
+  /** Curated: a note for hovers. */
+  note: z.string().max(1000).optional(),
 });
 export const mueRowSchema = z.strictObject({
   code,
   maxUnits: z.number().int().min(0).max(100000),
-  mai: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  /** Always present in CMS's file; a curated row may not know it. */
+  mai: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   rationale: z.string().max(200).optional(),
+  ...rowDates,
+  ...curated,
 });
 export const rvuRowSchema = z.strictObject({
   code,
@@ -56,11 +82,14 @@ export const rvuRowSchema = z.strictObject({
   mpRvu: z.number().min(0),
   /** MULT PROC indicator; 5 is the therapy multiple-procedure (MPPR) reduction. */
   multProc: z.string().max(2),
+  ...rowDates,
+  ...curated,
 });
 export const cfRowSchema = z.strictObject({
   /** The conversion factor paid to clinicians who are not qualifying APM participants. */
   nonQp: z.number().positive().max(1000),
   qp: z.number().positive().max(1000),
+  ...curated,
 });
 export const gpciRowSchema = z.strictObject({
   mac: z.string().regex(/^\d{5}$/),

@@ -6,11 +6,11 @@
  *
  * The core receives packs already read (see packLoad.ts); it never reads files.
  */
-import { roundCents } from './fees';
 import { priceClaimLines as priceDayWith, priceLine as priceWith, type ClaimPrice, type ClaimPriceInput, type PriceLineInput, type PricedLine, type PriceLookup } from './pricing';
 import { pickEffective } from './effective';
 import { BUILTIN_PACK } from './builtinPack';
-import { TABLE_LABELS, type LoadedPack, type Period, type TableName, type TableRows } from './packTypes';
+import { type LoadedPack, type Period, type TableName, type TableRows } from './packTypes';
+import { cfEntries, feeEntries, mueEntries, ncciEntries, provenance } from './packRows';
 import type { CodeInfo, ConversionFactor, FeeEntry, MueEntry, NcciPair, Sourced } from './types';
 import { tables as builtin, codeInfo as builtinCodeInfo, groupBy } from './index';
 
@@ -25,7 +25,7 @@ export interface GpciEntry extends Sourced {
   mp: number;
   counties?: string;
   from: string;
-  to: string;
+  to?: string;
 }
 
 /** What one pack says about one table: shown by `data info` and used for coverage. */
@@ -53,11 +53,6 @@ interface Layer<T> {
   entries: T[];
   /** Position in the pack list (built-in 0). */
   order: number;
-}
-
-/** "NCCI PTP practitioner edits v320r0, effective 2026-01-01 (pack: ncci-2026q1)" */
-function provenance(table: TableName, release: string, from: string, pack: string): string {
-  return `${TABLE_LABELS[table]} ${release}, effective ${from} (pack: ${pack})`;
 }
 
 function covers(p: { from: string; to?: string }, date: string): boolean {
@@ -117,44 +112,14 @@ export class ReferenceData {
     this.packs.push(summary);
     const layer = <T>(meta: { release: string; effective: Period }, entries: T[]): Layer<T> => ({ pack: name, release: meta.release, period: meta.effective, entries, order });
 
-    for (const { meta, rows } of rowsOf(pack, 'ncci-ptp')) {
-      this.ncci.push(layer(meta, rows.map((r): NcciPair => {
-        const pair: NcciPair = {
-          column1: r.column1, column2: r.column2, modifierIndicator: r.modifierIndicator, from: r.from,
-          source: provenance('ncci-ptp', meta.release, r.from, name), confidence: 'C',
-        };
-        if (r.to !== undefined) pair.to = r.to;
-        if (r.rationale) pair.note = r.rationale;
-        return pair;
-      })));
-    }
-    for (const { meta, rows } of rowsOf(pack, 'mue')) {
-      const p = meta.effective;
-      this.mue.push(layer(meta, rows.map((r): MueEntry => ({
-        code: r.code, maxUnits: r.maxUnits, mai: r.mai, from: p.from, to: p.to,
-        source: provenance('mue', meta.release, p.from, name), confidence: 'C',
-      }))));
-    }
-    for (const { meta, rows } of rowsOf(pack, 'conversion-factor')) {
-      const p = meta.effective;
-      this.cf.push(layer(meta, rows.map((r): ConversionFactor => ({ ...r, from: p.from, to: p.to, source: provenance('conversion-factor', meta.release, p.from, name), confidence: 'C' }))));
-    }
+    for (const { meta, rows } of rowsOf(pack, 'ncci-ptp')) this.ncci.push(layer(meta, ncciEntries(rows, meta, name)));
+    for (const { meta, rows } of rowsOf(pack, 'mue')) this.mue.push(layer(meta, mueEntries(rows, meta, name)));
+    for (const { meta, rows } of rowsOf(pack, 'conversion-factor')) this.cf.push(layer(meta, cfEntries(rows, meta, name)));
     for (const { meta, rows } of rowsOf(pack, 'pfs-rvu')) {
-      const p = meta.effective;
-      const cf = rowsOf(pack, 'conversion-factor').find((c) => c.meta.effective.from === p.from)?.rows[0];
+      const cfTable = rowsOf(pack, 'conversion-factor').find((c) => c.meta.effective.from === meta.effective.from);
+      const cf = cfTable && cfEntries(cfTable.rows, cfTable.meta, name)[0];
       if (!cf) continue;
-      const fees: FeeEntry[] = [];
-      for (const r of rows) {
-        // Only active codes (status A, R, T) have a fee-schedule amount.
-        if (!['A', 'R', 'T'].includes(r.status)) continue;
-        const totalRvu = Number((r.workRvu + r.peNonFacility + r.mpRvu).toFixed(4));
-        fees.push({
-          code: r.code, totalRvu, peRvu: r.peNonFacility, workRvu: r.workRvu, mpRvu: r.mpRvu, multProc: r.multProc,
-          conversionFactor: cf.nonQp, nationalAmount: roundCents(totalRvu * cf.nonQp), from: p.from, to: p.to,
-          source: provenance('pfs-rvu', meta.release, p.from, name), confidence: 'C',
-        });
-      }
-      this.fees.push(layer(meta, fees));
+      this.fees.push(layer(meta, feeEntries(rows, cf, meta, name)));
     }
     for (const { meta, rows } of rowsOf(pack, 'gpci')) {
       const p = meta.effective;

@@ -11,7 +11,7 @@ export interface ParsedRows<R> {
   /** Data rows read (before the therapy filter). */
   read: number;
   /** Anything else the file states once, e.g. PPRRVU's conversion factor. */
-  extra?: { conversionFactor?: number };
+  extra?: { conversionFactor?: number; cfSource?: { source: string; confidence: 'C' | 'S' | 'D' | 'U' } };
 }
 
 export interface Layout<K extends LayoutKind, R = K extends TableName ? TableRows[K] : LocalityRow> {
@@ -26,8 +26,11 @@ export interface Layout<K extends LayoutKind, R = K extends TableName ? TableRow
   periodLength: 'quarter' | 'year';
   /** Finds the header (throws when absent): used to recognise a file by its content. */
   header(file: string, rows: Row[]): FoundHeader<string>;
-  /** Data rows; `keep` is the therapy filter on codes. */
-  parse(file: string, rows: Row[], keep: (code: string) => boolean): ParsedRows<R>;
+  /**
+   * Data rows; `keep` is the therapy filter on codes. `curated`: the file is one of
+   * claimlint's own source tables, whose "claimlint …" columns are read (./curated.ts).
+   */
+  parse(file: string, rows: Row[], keep: (code: string) => boolean, curated?: boolean): ParsedRows<R>;
 }
 
 export interface LocalityRow {

@@ -9,13 +9,15 @@ import type { MueRow } from '../../core';
 import { cell, findHeader, isNoteRow, type ColumnSpec } from '../header';
 import { ImportError } from '../rows';
 import { parseCode } from '../values';
+import { CURATED_SPECS, curatedDates, curatedSource, type CuratedKey } from '../curated';
 import type { Layout } from './layout';
 
-const SPECS: readonly ColumnSpec<'code' | 'value' | 'mai' | 'why'>[] = [
+const SPECS: readonly ColumnSpec<'code' | 'value' | 'mai' | 'why' | CuratedKey>[] = [
   { key: 'code', label: 'HCPCS/CPT Code', match: /^(HCPCS|CPT)\b.*CODE|^HCPCS$/ },
   { key: 'value', label: 'Practitioner Services MUE Values', match: /^PRACTITIONER SERVICES MUE VALUES?$/ },
   { key: 'mai', label: 'MUE Adjudication Indicator', match: /ADJUDICATION INDICATOR/ },
   { key: 'why', label: 'MUE Rationale', match: /RATIONALE/, optional: true },
+  ...CURATED_SPECS,
 ];
 
 export const mueLayout: Layout<'mue'> = {
@@ -31,7 +33,7 @@ export const mueLayout: Layout<'mue'> = {
   },
   periodLength: 'quarter',
   header: (file, rows) => findHeader(file, rows, SPECS, mueLayout.what),
-  parse(file, rows, keep) {
+  parse(file, rows, keep, curated) {
     const h = findHeader(file, rows, SPECS, mueLayout.what);
     const out: MueRow[] = [];
     let read = 0;
@@ -43,11 +45,15 @@ export const mueLayout: Layout<'mue'> = {
       if (!keep(code)) continue;
       const value = cell(row, h, 'value');
       if (!/^\d{1,6}$/.test(value)) throw new ImportError(file, row.n, 'expected a whole number in Practitioner Services MUE Values');
-      const mai = /^([123])\b/.exec(cell(row, h, 'mai'));
-      if (!mai) throw new ImportError(file, row.n, 'expected 1, 2 or 3 at the start of MUE Adjudication Indicator');
-      const entry: MueRow = { code, maxUnits: Number(value), mai: Number(mai[1]) as 1 | 2 | 3 };
+      const maiText = cell(row, h, 'mai');
+      const mai = /^([123])\b/.exec(maiText);
+      // A curated row may leave the indicator blank when no source gives it.
+      if (!mai && !(curated && maiText === '')) throw new ImportError(file, row.n, 'expected 1, 2 or 3 at the start of MUE Adjudication Indicator');
+      const entry: MueRow = { code, maxUnits: Number(value) };
+      if (mai) entry.mai = Number(mai[1]) as 1 | 2 | 3;
       const why = cell(row, h, 'why');
       if (why) entry.rationale = why.slice(0, 200);
+      if (curated) Object.assign(entry, curatedDates(file, row, h), curatedSource(file, row, h));
       out.push(entry);
     }
     return { rows: out, read };

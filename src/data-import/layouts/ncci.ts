@@ -9,9 +9,10 @@ import type { NcciRow } from '../../core';
 import { cell, findHeader, isNoteRow, type ColumnSpec } from '../header';
 import { ImportError, type Row } from '../rows';
 import { parseCode, parseDate, requireDate } from '../values';
+import { CURATED_SPECS, curatedNcci, curatedSource, type CuratedKey } from '../curated';
 import type { Layout } from './layout';
 
-const SPECS: readonly ColumnSpec<'c1' | 'c2' | 'prior' | 'eff' | 'del' | 'mod' | 'why'>[] = [
+const SPECS: readonly ColumnSpec<'c1' | 'c2' | 'prior' | 'eff' | 'del' | 'mod' | 'why' | CuratedKey>[] = [
   { key: 'c1', label: 'Column 1', match: /^COLUMN ?1\b/ },
   { key: 'c2', label: 'Column 2', match: /^COLUMN ?2\b/ },
   { key: 'prior', label: '*=in existence prior to 1996', match: /PRIOR TO 1996|IN EXISTENCE/, optional: true },
@@ -19,6 +20,7 @@ const SPECS: readonly ColumnSpec<'c1' | 'c2' | 'prior' | 'eff' | 'del' | 'mod' |
   { key: 'del', label: 'Deletion Date', match: /^DELETION\b/ },
   { key: 'mod', label: 'Modifier 0=not allowed 1=allowed 9=not applicable', match: /^MODIFIER\b/ },
   { key: 'why', label: 'PTP Edit Rationale', match: /RATIONALE/, optional: true },
+  ...CURATED_SPECS,
 ];
 
 export const ncciLayout: Layout<'ncci-ptp'> = {
@@ -36,7 +38,7 @@ export const ncciLayout: Layout<'ncci-ptp'> = {
   },
   periodLength: 'quarter',
   header: (file, rows) => findHeader(file, rows, SPECS, ncciLayout.what),
-  parse(file, rows: Row[], keep) {
+  parse(file, rows: Row[], keep, curated) {
     const h = findHeader(file, rows, SPECS, ncciLayout.what);
     const out: NcciRow[] = [];
     let read = 0;
@@ -63,6 +65,7 @@ export const ncciLayout: Layout<'ncci-ptp'> = {
       if (cell(row, h, 'prior') === '*') entry.before1996 = true;
       const why = cell(row, h, 'why');
       if (why) entry.rationale = why.slice(0, 200);
+      if (curated) Object.assign(entry, curatedSource(file, row, h), curatedNcci(file, row, h));
       out.push(entry);
     }
     return { rows: out, read };

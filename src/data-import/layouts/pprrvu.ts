@@ -8,9 +8,10 @@ import type { RvuRow } from '../../core';
 import { cell, findHeader, isNoteRow, type ColumnSpec } from '../header';
 import { ImportError } from '../rows';
 import { isCode, parseNumber } from '../values';
+import { CURATED_SPECS, curatedCf, curatedDates, curatedSource, type CuratedKey } from '../curated';
 import type { Layout } from './layout';
 
-type Key = 'code' | 'mod' | 'status' | 'work' | 'peNf' | 'peF' | 'mp' | 'mult' | 'cf';
+type Key = 'code' | 'mod' | 'status' | 'work' | 'peNf' | 'peF' | 'mp' | 'mult' | 'cf' | CuratedKey;
 const SPECS: readonly ColumnSpec<Key>[] = [
   { key: 'code', label: 'HCPCS', match: /^HCPCS( CODE)?$/ },
   { key: 'mod', label: 'MOD', match: /^MOD(IFIER)?$/, optional: true },
@@ -21,6 +22,7 @@ const SPECS: readonly ColumnSpec<Key>[] = [
   { key: 'mp', label: 'MP RVU', match: /^(MP|MALPRACTICE) RVUS?$/ },
   { key: 'mult', label: 'MULT PROC', match: /^MULT(IPLE)? PROC/ },
   { key: 'cf', label: 'CONV FACTOR', match: /^CONV(ERSION)? FACTOR$/ },
+  ...CURATED_SPECS,
 ];
 
 const MONTHS: Record<string, string> = { JAN: '01', APR: '04', JUL: '07', OCT: '10' };
@@ -39,10 +41,11 @@ export const pprrvuLayout: Layout<'pfs-rvu'> = {
   },
   periodLength: 'year',
   header: (file, rows) => findHeader(file, rows, SPECS, pprrvuLayout.what),
-  parse(file, rows, keep) {
+  parse(file, rows, keep, curated) {
     const h = findHeader(file, rows, SPECS, pprrvuLayout.what);
     const out: RvuRow[] = [];
     const factors = new Set<number>();
+    const cfSources = new Map<string, { source: string; confidence: 'C' | 'S' | 'D' | 'U' }>();
     let read = 0;
     for (const row of rows.slice(h.end + 1)) {
       const code = cell(row, h, 'code').toUpperCase();
@@ -54,9 +57,11 @@ export const pprrvuLayout: Layout<'pfs-rvu'> = {
         const cf = parseNumber(file, row.n, cfText, 'CONV FACTOR');
         if (cf > 0) factors.add(cf);
       }
+      const cfSource = curated ? curatedCf(file, row, h) : undefined;
+      if (cfSource) cfSources.set(`${cfSource.source} (${cfSource.confidence})`, cfSource);
       if (cell(row, h, 'mod') !== '' || !keep(code)) continue;
       const num = (key: Key, label: string) => parseNumber(file, row.n, cell(row, h, key).replace(/^NA$/i, ''), label, 0);
-      out.push({
+      const entry: RvuRow = {
         code,
         status: cell(row, h, 'status').toUpperCase().slice(0, 2),
         workRvu: num('work', 'WORK RVU'),
@@ -64,11 +69,16 @@ export const pprrvuLayout: Layout<'pfs-rvu'> = {
         peFacility: num('peF', 'FACILITY PE RVU'),
         mpRvu: num('mp', 'MP RVU'),
         multProc: cell(row, h, 'mult').slice(0, 2),
-      });
+      };
+      if (curated) Object.assign(entry, curatedDates(file, row, h), curatedSource(file, row, h));
+      out.push(entry);
     }
     if (factors.size > 1) {
       throw new ImportError(file, undefined, `expected one conversion factor in CONV FACTOR, found ${[...factors].sort().join(', ')}`);
     }
-    return { rows: out, read, extra: factors.size ? { conversionFactor: [...factors][0] } : undefined };
+    if (cfSources.size > 1) throw new ImportError(file, undefined, `expected one citation in claimlint CF Source, found ${cfSources.size}`);
+    if (curated && factors.size && !cfSources.size) throw new ImportError(file, undefined, 'expected the conversion factor\'s citation in claimlint CF Source');
+    const extra = factors.size ? { conversionFactor: [...factors][0], ...(cfSources.size ? { cfSource: [...cfSources.values()][0] } : {}) } : undefined;
+    return { rows: out, read, extra };
   },
 };

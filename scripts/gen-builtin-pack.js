@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// `npm run data:builtin`: regenerates the built-in data pack (src/core/data/builtin) from the
+// source tables in data/source with the same importer as `claimlint data import`
+// (src/data-import/builtin.ts). Files of the pack folder that the import no longer makes are
+// removed. test/unit/builtinPack.test.ts checks that running this changes nothing.
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { createHash } = require('node:crypto');
+const { ROOT, loadTs } = require('./lib/load-ts');
+
+const { buildBuiltinPack, BUILTIN_SOURCE_DIR, BUILTIN_PACK_DIR } = loadTs("export * from './src/data-import/builtin';");
+const srcDir = path.join(ROOT, BUILTIN_SOURCE_DIR);
+const outDir = path.join(ROOT, BUILTIN_PACK_DIR);
+const sources = fs
+  .readdirSync(srcDir)
+  .filter((f) => /\.(txt|csv|xlsx)$/i.test(f))
+  .map((f) => ({ name: `${BUILTIN_SOURCE_DIR}/${f}`, bytes: new Uint8Array(fs.readFileSync(path.join(srcDir, f))) }));
+const sha256 = (d) => createHash('sha256').update(d).digest('hex');
+let files;
+try {
+  files = buildBuiltinPack(sources, sha256);
+} catch (err) {
+  console.error(`data:builtin: ${err.message}`);
+  process.exit(1);
+}
+fs.mkdirSync(outDir, { recursive: true });
+let changed = 0;
+for (const f of fs.readdirSync(outDir)) {
+  if (!files.has(f)) {
+    fs.rmSync(path.join(outDir, f));
+    changed++;
+    console.log(`removed ${BUILTIN_PACK_DIR}/${f}`);
+  }
+}
+for (const [f, text] of files) {
+  const p = path.join(outDir, f);
+  if (fs.existsSync(p) && fs.readFileSync(p, 'utf8') === text) continue;
+  fs.writeFileSync(p, text);
+  changed++;
+  console.log(`wrote ${BUILTIN_PACK_DIR}/${f} (${Buffer.byteLength(text)} bytes)`);
+}
+console.log(`data:builtin: ${sources.length} source tables, ${files.size} pack files, ${changed ? `${changed} changed` : 'nothing changed'}`);
