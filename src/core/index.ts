@@ -33,6 +33,7 @@ export { DISCIPLINE_LABEL } from './units/discipline';
 export { poolLines } from './units/visit';
 export { fieldGuidance, type GuidanceField } from './documentation/guidance';
 export { plural } from './text';
+export { linkSources, sourceAnchor, sourceKeys, sourceRefs, SOURCES_URL, type SourceRef } from './sources';
 export { own } from './own';
 
 // The audit report's figures (the CLI's html formatter renders them)
@@ -67,4 +68,4 @@ export {
   type TableName,
   type TableRows,
 } from './data/packTypes';
-export { tables as builtinTables } from './data';
+export { tables as builtinTables, therapyStatus } from './data';

@@ -3,7 +3,10 @@
  * fixture (the example) and that fixture's fixed snapshot (the fix). Pure: the callers
  * (scripts/gen-docs.js and the drift test) read and write the files.
  */
-import type { Rule } from '../core';
+import { linkSources, type Rule } from '../core';
+
+/** The sources page as a rule page (docs/rules/<id>.md) reaches it. */
+const SOURCES_PAGE = '../sources.md';
 
 export interface RuleExample {
   /** Fixture path relative to the repository root. */
@@ -21,7 +24,8 @@ export function ruleDocPage(rule: Rule, example?: RuleExample): string {
   out.push(`| Category | ${rule.category} |`);
   out.push(`| Default severity | ${SEVERITY_WORD[rule.defaultSeverity]} |`);
   out.push(`| Quick fix | ${rule.fixable ? 'yes' : 'no'} |`);
-  out.push('', '## Why', '', rule.rationale, '', '## Source', '', rule.source, '');
+  out.push('', '## Why', '', linkSources(rule.rationale, SOURCES_PAGE), '', '## Source', '', linkSources(rule.source, SOURCES_PAGE), '');
+  out.push('Each source is described, with its publisher, date and what it supports, in [docs/sources.md](../sources.md).', '');
   if (example) {
     out.push('## Example that fails', '', `From \`${example.file}\` (the \`# expect:\` comments mark each finding):`, '');
     out.push('```yaml', trimFixture(example.text), '```', '');

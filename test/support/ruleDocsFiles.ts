@@ -3,10 +3,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES } from '../../src/core/rules';
 import { ruleDocPage, rulesIndex, type RuleExample } from '../../src/docs/ruleDocs';
+import { sourcesPage } from '../../src/docs/sourcesPage';
 
 export function expectedDocs(root: string): Map<string, string> {
   const pages = new Map<string, string>();
   for (const rule of ALL_RULES) pages.set(`docs/rules/${rule.id}.md`, ruleDocPage(rule, firstFailingFixture(root, rule.id)));
+  pages.set('docs/sources.md', sourcesPage());
   pages.set('docs/rules/README.md', `# Rules\n\nGenerated from the rule metadata by \`npm run gen:docs\`.\n\n${rulesIndex(ALL_RULES).replace(/\(docs\/rules\//g, '(')}\n`);
   return pages;
 }

@@ -3,7 +3,7 @@
  * patient values) and regions — never source snippets, which would copy claim data.
  */
 import type { Log, ReportingDescriptor, Result } from 'sarif';
-import { ALL_RULES, docsUrl } from '../../core';
+import { ALL_RULES, docsUrl, linkSources, SOURCES_URL } from '../../core';
 import type { Formatter } from '../report';
 import { jsonSafe } from './safe';
 
@@ -15,6 +15,11 @@ export function formatSarifLog(reports: Parameters<Formatter>[0], version: strin
     shortDescription: { text: r.description },
     fullDescription: { text: r.rationale },
     helpUri: docsUrl(r.id),
+    // The rule's sources, each key linked to its entry in docs/sources.md.
+    help: {
+      text: `Source: ${r.source}. Sources are described in ${SOURCES_URL}.`,
+      markdown: `Source: ${linkSources(r.source)}. Sources are described in [docs/sources.md](${SOURCES_URL}).`,
+    },
     defaultConfiguration: { level: LEVEL[r.defaultSeverity] },
     properties: { category: r.category, fixable: r.fixable, source: r.source },
   }));

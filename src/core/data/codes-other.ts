@@ -48,17 +48,17 @@ export const OTHER_CODES: CodeInfo[] = [
   sometimes('29584', 'Multilayer compression, whole arm and hand', 'Wrapping the whole arm, hand and fingers in a layered compression bandage system.', 'AHCA/NCAL citing APTA [S56]', 'U', { from: NCCI_2018 }),
 
   // Wound care.
-  sometimes('97597', 'Selective debridement, first 20 sq cm', 'Removing dead tissue from an open wound with instruments, for the first 20 square centimetres of wound or less.', 'report §4.1 (secondary mention)', 'S', {
+  sometimes('97597', 'Selective debridement, first 20 sq cm', 'Removing dead tissue from an open wound with instruments, for the first 20 square centimetres of wound or less.', 'billing-rules §4.1 (secondary mention)', 'S', {
     notes: ['Sometimes therapy: needs GP/GO/GN only when given under a therapy plan of care.'],
   }),
 
   // Muscle and range-of-motion testing (NCCI pairs with 97750, from 2018).
-  sometimes('95831', 'Manual muscle testing, limb or trunk', 'Hand-graded strength testing of the muscles of a limb (not the hand) or the trunk, with a report.', 'codingahead [S58] (report §5.2)', 'U', { from: NCCI_2018, perArea: true, notes: [PER_AREA] }),
-  sometimes('95832', 'Manual muscle testing, hand', 'Hand-graded strength testing of the muscles of the hand, with a report.', 'codingahead [S58] (report §5.2)', 'U', { from: NCCI_2018 }),
-  sometimes('95833', 'Manual muscle testing, whole body', 'Hand-graded strength testing of the whole body, not counting the hands, with a report.', 'codingahead [S58] (report §5.2)', 'U', { from: NCCI_2018 }),
-  sometimes('95834', 'Manual muscle testing, whole body with hands', 'Hand-graded strength testing of the whole body including the hands, with a report.', 'codingahead [S58] (report §5.2)', 'U', { from: NCCI_2018 }),
-  sometimes('95851', 'Range of motion measurement, limb or trunk', 'Measuring how far the joints of one limb (not the hand) or one section of the trunk move, with a report.', 'codingahead [S58] (report §5.2)', 'U', { from: NCCI_2018, perArea: true, notes: [PER_AREA] }),
-  sometimes('95852', 'Range of motion measurement, hand', 'Measuring how far the joints of the hand move, with a report.', 'codingahead [S58] (report §5.2)', 'U', { from: NCCI_2018 }),
+  sometimes('95831', 'Manual muscle testing, limb or trunk', 'Hand-graded strength testing of the muscles of a limb (not the hand) or the trunk, with a report.', 'codingahead [S58] (billing-rules §5.2)', 'U', { from: NCCI_2018, perArea: true, notes: [PER_AREA] }),
+  sometimes('95832', 'Manual muscle testing, hand', 'Hand-graded strength testing of the muscles of the hand, with a report.', 'codingahead [S58] (billing-rules §5.2)', 'U', { from: NCCI_2018 }),
+  sometimes('95833', 'Manual muscle testing, whole body', 'Hand-graded strength testing of the whole body, not counting the hands, with a report.', 'codingahead [S58] (billing-rules §5.2)', 'U', { from: NCCI_2018 }),
+  sometimes('95834', 'Manual muscle testing, whole body with hands', 'Hand-graded strength testing of the whole body including the hands, with a report.', 'codingahead [S58] (billing-rules §5.2)', 'U', { from: NCCI_2018 }),
+  sometimes('95851', 'Range of motion measurement, limb or trunk', 'Measuring how far the joints of one limb (not the hand) or one section of the trunk move, with a report.', 'codingahead [S58] (billing-rules §5.2)', 'U', { from: NCCI_2018, perArea: true, notes: [PER_AREA] }),
+  sometimes('95852', 'Range of motion measurement, hand', 'Measuring how far the joints of the hand move, with a report.', 'codingahead [S58] (billing-rules §5.2)', 'U', { from: NCCI_2018 }),
 
   // Deleted or not recognised by Medicare.
   {

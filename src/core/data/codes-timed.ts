@@ -37,12 +37,12 @@ export const TIMED_CODES: CodeInfo[] = [
   // Attended modalities (clinician present throughout).
   timed15('97032', 'E-stim, attended', 'Electrical stimulation applied and adjusted by the clinician, who stays with the patient throughout.', '[S18][S19], mikemena cptCodes.json', 'C'),
   timed15('97033', 'Iontophoresis', 'A mild electrical current used to drive a medication through the skin into the tissue beneath.', '[S18]', 'C', {
-    notes: ['Timed. One web page lists it as untimed; that is wrong (report §3).'],
+    notes: ['Timed. One web page lists it as untimed; that is wrong (billing-rules §3).'],
   }),
-  timed15('97034', 'Contrast baths', 'A limb is dipped alternately in warm and cold water while the clinician stays in attendance.', 'report §3 (attended-modality group)', 'U'),
+  timed15('97034', 'Contrast baths', 'A limb is dipped alternately in warm and cold water while the clinician stays in attendance.', 'billing-rules §3 (attended-modality group)', 'U'),
   timed15('97035', 'Ultrasound', 'Therapeutic ultrasound delivered by the clinician to heat or stimulate deeper tissue.', '[S18][S19][S9]', 'C'),
-  timed15('97036', 'Hubbard tank', 'Whole-body immersion in a large water tank for treatment, with the clinician in attendance.', 'report §3', 'U'),
-  timed15('97039', 'Unlisted modality', 'A modality that has no code of its own; the claim must name the modality and, if attended, its length.', 'report §3', 'U', {
+  timed15('97036', 'Hubbard tank', 'Whole-body immersion in a large water tank for treatment, with the clinician in attendance.', 'billing-rules §3', 'U'),
+  timed15('97039', 'Unlisted modality', 'A modality that has no code of its own; the claim must name the modality and, if attended, its length.', 'billing-rules §3', 'U', {
     pfsStatus: 'C',
     notes: ['Whether it is timed depends on the modality described; payers decide case by case. Treated as timed here.'],
   }),
@@ -70,7 +70,7 @@ export const TIMED_CODES: CodeInfo[] = [
     addOnTo: ['97129'],
   }),
   timed15('97140', 'Manual therapy', 'Skilled hands-on treatment of joints and soft tissue, for example mobilising a stiff joint or moving swelling out of a limb by hand.', 'UTHealth [S15], WebPT [S18]', 'C', {
-    notes: ['Timed. Pages calling it a per-session code are wrong (report §9).'],
+    notes: ['Timed. Pages calling it a per-session code are wrong (billing-rules §9).'],
   }),
   timed15('97530', 'Therapeutic activities', 'Practising real-life tasks that use several movements together, such as lifting, carrying, reaching or transfers.', 'UTHealth [S15], WebPT [S18]', 'C', {
     notes: [
@@ -80,14 +80,14 @@ export const TIMED_CODES: CodeInfo[] = [
   }),
   timed15('97533', 'Sensory integration', 'Activities that help the patient process touch, movement and other sensations so they can react to their surroundings better.', 'ASHA [S17]', 'C'),
   timed15('97535', 'Self-care / home management training', 'Teaching everyday tasks at home, such as dressing, bathing, cooking and using aids or equipment safely.', 'mikemena cptCodes.json; athelas list', 'S'),
-  timed15('97537', 'Community / work reintegration', 'Training for tasks outside the home, such as shopping, using transport or doing job tasks.', 'report §3', 'U'),
+  timed15('97537', 'Community / work reintegration', 'Training for tasks outside the home, such as shopping, using transport or doing job tasks.', 'billing-rules §3', 'U'),
   timed15('97542', 'Wheelchair management', 'Choosing and adjusting a wheelchair and teaching the patient to use and propel it.', 'athelas list', 'S'),
 
   // Tests, assistive technology, orthotics and prosthetics.
   timed15('97750', 'Physical performance test', 'A structured test of how well the patient performs physically (for example a work-capacity test), written up in a report.', 'e2emedicalbilling/codingahead [S58], PPS Impact [S72]', 'C', {
     notes: ['Not separately billable with an evaluation on the same date (NCCI; see the pair table).'],
   }),
-  timed15('97755', 'Assistive technology assessment', 'Working with the patient to judge which assistive devices or technology would help them function, written up in a report.', 'report §3', 'U'),
+  timed15('97755', 'Assistive technology assessment', 'Working with the patient to judge which assistive devices or technology would help them function, written up in a report.', 'billing-rules §3', 'U'),
   timed15('97760', 'Orthotic management, initial', 'Fitting of an orthosis (brace or splint) and training in its use at the first encounter.', 'AAPC forum [S5]', 'S'),
   timed15('97761', 'Prosthetic training, initial', 'Training in the use of an artificial limb at the first encounter.', 'mikemena cptCodes.json', 'S'),
   timed15('97763', 'Orthotic / prosthetic follow-up', 'Later checks, adjustment and training for an orthosis or prosthesis after the first encounter.', 'Gawenda [S60] (added 2018)', 'U', {
@@ -105,7 +105,7 @@ export const TIMED_CODES: CodeInfo[] = [
     oncePerDay: true,
     pfsStatus: 'R',
     from: DATA_BASELINE,
-    source: 'billing-rules §13.8 ("initial 2 hours", once; Medicare status R); report §3',
+    source: 'billing-rules §13.8 ("initial 2 hours", once; Medicare status R); billing-rules §3',
     confidence: 'S',
     notes: [
       'Reported once per date ("initial 2 hours"); each further hour is 97546.',
@@ -122,7 +122,7 @@ export const TIMED_CODES: CodeInfo[] = [
     addOnTo: ['97545'],
     pfsStatus: 'R',
     from: DATA_BASELINE,
-    source: 'billing-rules §13.8 (each additional hour; Medicare status R); report §3',
+    source: 'billing-rules §13.8 (each additional hour; Medicare status R); billing-rules §3',
     confidence: 'S',
     notes: ['Medicare status R: restricted coverage, no national rate (the contractor prices it).'],
   },

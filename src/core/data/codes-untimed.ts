@@ -89,6 +89,6 @@ export const UNTIMED_CODES: CodeInfo[] = [
   untimed('97018', 'Paraffin bath', 'A hand or foot dipped in warm paraffin wax for heat.', 'functionalpathways MUE [S59]', 'S'),
   untimed('97022', 'Whirlpool', 'Treatment in a tub of moving warm water.', 'functionalpathways MUE [S59]', 'S'),
   untimed('97024', 'Diathermy', 'Deep heating of tissue with short-wave or microwave energy.', 'functionalpathways MUE [S59]', 'S'),
-  untimed('97026', 'Infrared', 'Surface heating with an infrared lamp.', 'report §3', 'U'),
-  untimed('97028', 'Ultraviolet', 'Treatment of the skin with ultraviolet light.', 'report §3', 'U'),
+  untimed('97026', 'Infrared', 'Surface heating with an infrared lamp.', 'billing-rules §3', 'U'),
+  untimed('97028', 'Ultraviolet', 'Treatment of the skin with ultraviolet light.', 'billing-rules §3', 'U'),
 ];

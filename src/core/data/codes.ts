@@ -36,7 +36,7 @@ const GN_LOCKED_STATUS: Sourced = { source: 'CR 10176 [S23][S27]', confidence: '
 const THERAPY_STATUS_OVERRIDES: Record<string, Sourced> = {
   ...Object.fromEntries(['97161', '97162', '97163', '97164', '97165', '97166', '97167', '97168'].map((c) => [c, EVAL_STATUS])),
   ...Object.fromEntries(['92521', '92522', '92523', '92524', '92597', '92607'].map((c) => [c, GN_LOCKED_STATUS])),
-  '97597': { source: 'secondary mention, report §4.1 ("when part of therapy plan")', confidence: 'S' },
+  '97597': { source: 'secondary mention, billing-rules §4.1 ("when part of therapy plan")', confidence: 'S' },
   '97129': { source: 'brief: 97xxx treatment code; CMS status for 97129/97130 not retrieved', confidence: 'U' },
   '97130': { source: 'brief: 97xxx treatment code; CMS status for 97129/97130 not retrieved', confidence: 'U' },
   G0283: { source: 'follows 97014, which it replaces; CMS status not retrieved', confidence: 'U' },

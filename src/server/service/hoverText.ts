@@ -10,6 +10,7 @@ import {
   describeTotal,
   DISCIPLINE_LABEL,
   kxThreshold,
+  linkSources,
   modifierInfo,
   plural,
   unitsForMinutes,
@@ -59,7 +60,7 @@ export function codeHover(code: string, date: string, line: LineFacts, data: Ref
   out.push(...editLines(info.code, date, line, data));
 
   if (info.notes?.length) out.push('', ...info.notes.map((n) => `> ${n}`));
-  out.push('', `_Source: ${citation(info)}_`);
+  out.push('', `_Source: ${linkSources(citation(info))}_`);
   return out.join('\n');
 }
 
@@ -94,7 +95,7 @@ function paymentLines(code: string, date: string, line: LineFacts, data: Referen
     out.push(`- **${year} payment:** ${dollars(fee.nationalAmount)} per unit, a national, unadjusted Medicare amount (non-QP; ${why}).`);
   }
   out.push('  On a day with several therapy units, all but the highest-practice-expense unit are paid with 50% of their practice expense (MPPR).');
-  out.push(`  _Fee: ${fee.source}_`);
+  out.push(`  _Fee: ${linkSources(fee.source)}_`);
   if (priced && priced.assistantRate !== 1) {
     out.push(`- **With ${mods.includes('CQ') ? 'CQ' : 'CO'} on this line:** ${Math.round(priced.assistantRate * 100)}% → ${dollars(priced.perUnit * priced.assistantRate)} per unit.`);
   }
@@ -111,7 +112,7 @@ function editLines(code: string, date: string, line: LineFacts, data: ReferenceD
   const mue = data.mueFor(code, date);
   if (mue) {
     const mai = mue.mai ? `, MAI ${mue.mai} (${mue.mai === 1 ? 'per line' : 'per date of service'})` : '';
-    out.push(`- **MUE:** ${plural(mue.maxUnits, 'unit')}${mai}. _Source: ${mue.source}_`);
+    out.push(`- **MUE:** ${plural(mue.maxUnits, 'unit')}${mai}. _Source: ${linkSources(mue.source)}_`);
   }
   const seen = new Set<string>();
   for (const other of line.otherCodes ?? []) {
@@ -121,7 +122,7 @@ function editLines(code: string, date: string, line: LineFacts, data: ReferenceD
     const pair = data.findNcciPair(code, o, date);
     if (!pair || pair.modifierIndicator === 9) continue;
     const bypass = pair.modifierIndicator === 1 ? '59 or XE/XS/XP/XU on the column 2 line may bypass it' : 'no modifier bypasses it';
-    out.push(`- **NCCI with ${o}:** ${pair.column1} is column 1, ${pair.column2} column 2; ${bypass}. _Source: ${pair.source}_`);
+    out.push(`- **NCCI with ${o}:** ${pair.column1} is column 1, ${pair.column2} column 2; ${bypass}. _Source: ${linkSources(pair.source)}_`);
   }
   return out;
 }
@@ -131,7 +132,7 @@ export function modifierHover(mod: string, date: string): string {
   if (!info) return `**${mod.toUpperCase()}** is not a modifier claimlint knows for ${date}.`;
   const out = [`**Modifier ${info.modifier}** (${info.group})`, '', info.description];
   if (info.whenRequired) out.push('', `**When:** ${info.whenRequired}`);
-  out.push('', `_Source: ${citation(info)}_`);
+  out.push('', `_Source: ${linkSources(citation(info))}_`);
   return out.join('\n');
 }
 

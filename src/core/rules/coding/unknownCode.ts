@@ -14,7 +14,7 @@ export const unknownCode: Rule = {
   fixable: false,
   rationale:
     "A code that does not exist on the date of service (a typo, a deleted code such as 97532, or a code outside therapy) cannot be checked for units or modifiers and will be rejected.",
-  source: 'claimlint reference data (src/core/data), from the billing-rules report §3',
+  source: 'claimlint reference data (src/core/data), from the billing-rules billing-rules §3',
   check(ctx, report) {
     for (const l of ctx.lines) {
       if (l.info) continue;

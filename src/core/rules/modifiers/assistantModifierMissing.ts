@@ -3,22 +3,23 @@ import { ASSISTANT_RULE_DEFAULTS, assistantCodes, hasAssistantModifier, lineSupp
 import type { Fix, Rule } from '../../types';
 import { addModifierFix, ASSISTANT_MOD_FOR, lineDiscipline, modifiersMisspelled, modsPath } from './shared';
 import { lineLead } from '../../text';
+import { ASSISTANT_RATE, DE_MINIMIS, FINAL_UNIT_METHOD, RATE_FROM } from './assistantText';
 
 export const assistantModifierMissing: Rule = {
   id: 'assistant-modifier-missing',
-  description: 'Units an assistant furnished (beyond the 10% de minimis share) billed without CQ/CO',
+  description: `Units an assistant furnished (beyond the ${DE_MINIMIS} de minimis share) billed without CQ/CO`,
   category: 'modifiers',
   defaultSeverity: 'error',
   fixable: true,
   rationale:
-    'Services a physical therapist assistant or occupational therapy assistant furnished in whole or in part (more than 10% of the ' +
-    'service, counting only the minutes the assistant worked on their own) carry CQ or CO, and since 2022 Medicare pays those lines at 85%. ' +
-    'Under the CY 2022 rules the check is per unit: full 15-minute units go to whoever furnished them, a remaining unit to whoever ' +
-    'furnished more of its minutes, and when two units remain with 9–14 minutes each, one is billed with CQ/CO and one without. ' +
-    'Untimed services carry CQ/CO when the assistant furnished more than 10% of their minutes. A code whose units split between ' +
+    `Services a physical therapist assistant or occupational therapy assistant furnished in whole or in part (more than ${DE_MINIMIS} of the ` +
+    `service, counting only the minutes the assistant worked on their own) carry CQ or CO, and since ${RATE_FROM} Medicare pays those lines at ${ASSISTANT_RATE}. ` +
+    `Under the CY 2022 rules the check is per unit: full 15-minute units go to whoever furnished them; ${FINAL_UNIT_METHOD} (billing-rules §13.1); ` +
+    'and when two units remain with 9–14 minutes each, one is billed with CQ/CO and one without. ' +
+    `Untimed services carry CQ/CO when the assistant furnished more than ${DE_MINIMIS} of their minutes. A code whose units split between ` +
     'therapist and assistant is billed on two lines, [GP] and [GP, CQ]. Without the modifier the service is overpaid. ' +
     'Only codes whose lines state assistant_minutes are judged. Option payerTypes (default ["medicare", "medicare-advantage"]).',
-  source: 'SSA §1834(v), CMS CQ/CO billing examples [S28]; APTA Maryland, MediClaim (de minimis per unit) [S29][S31]; CY 2022 PFS final rule per TherapyComply, PT Management, WebPT [S30][S33][S36]',
+  source: 'SSA §1834(v), CMS CQ/CO billing examples [S28]; CY 2022 final-unit method billing-rules §13.1; APTA Maryland, MediClaim (de minimis per unit) [S29][S31]; CY 2022 PFS final rule per TherapyComply, PT Management, WebPT [S30][S33][S36]',
   check(ctx, report) {
     const opts = ruleOptions(ctx.config, 'assistant-modifier-missing', ASSISTANT_RULE_DEFAULTS);
     if (!opts.payerTypes.includes(ctx.claim.payer.type)) return;

@@ -3,6 +3,7 @@ import { ASSISTANT_RULE_DEFAULTS, assistantCodes, lineSupportsAssistant } from '
 import type { Fix, IndexedLine, Rule } from '../../types';
 import { modifiersOf, modPath, removeModifiersFix } from './shared';
 import { lineLead } from '../../text';
+import { ASSISTANT_RATE, DE_MINIMIS, FINAL_UNIT_METHOD, RATE_FROM } from './assistantText';
 
 export const assistantModifierUnsupported: Rule = {
   id: 'assistant-modifier-unsupported',
@@ -11,12 +12,12 @@ export const assistantModifierUnsupported: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   rationale:
-    'CQ and CO cut the payment of a line to 85% (from 2022), so they belong only on units the assistant furnished: more than 10% ' +
+    `CQ and CO cut the payment of a line to ${ASSISTANT_RATE} (from ${RATE_FROM}), so they belong only on units the assistant furnished: more than ${DE_MINIMIS} ` +
     'of the unit in minutes the assistant worked on their own. Time the therapist spent treating together with the assistant counts ' +
-    "as the therapist's. Under the CY 2022 per-unit rules a remaining unit goes to whoever furnished more of its minutes, so CQ/CO on " +
-    'a unit the therapist furnished most of undercharges the claim and misreports who gave the care. Only codes whose lines state ' +
+    `as the therapist's. Under the CY 2022 per-unit rules ${FINAL_UNIT_METHOD} (billing-rules §13.1), so CQ/CO on ` +
+    'a unit the therapist furnished undercharges the claim and misreports who gave the care. Only codes whose lines state ' +
     'assistant_minutes are judged. Option payerTypes (default ["medicare", "medicare-advantage"]).',
-  source: 'CMS CQ/CO billing examples [S28]; APTA Maryland, MediClaim (de minimis per unit) [S29][S31]; CY 2022 rules per TherapyComply, PT Management [S30][S36]',
+  source: 'CMS CQ/CO billing examples [S28]; CY 2022 final-unit method billing-rules §13.1; APTA Maryland, MediClaim (de minimis per unit) [S29][S31]; CY 2022 rules per TherapyComply, PT Management [S30][S36]',
   check(ctx, report) {
     const opts = ruleOptions(ctx.config, 'assistant-modifier-unsupported', ASSISTANT_RULE_DEFAULTS);
     if (!opts.payerTypes.includes(ctx.claim.payer.type)) return;

@@ -1,5 +1,6 @@
 import type { Fix, Rule } from '../../types';
 import { lineLead } from '../../text';
+import { DE_MINIMIS } from './assistantText';
 import { modifiersOf, modPath, removeModifiersFix } from './shared';
 
 export const assistantOnEvaluation: Rule = {
@@ -12,7 +13,7 @@ export const assistantOnEvaluation: Rule = {
     'Physical and occupational therapist assistants may not furnish evaluations or re-evaluations: the therapist evaluates and ' +
     'establishes or revises the plan of care. CQ/CO on an evaluation (97161–97168, and the SLP evaluation codes the catalogue ' +
     'marks as evaluations) or assistant_minutes above 0 on one says an assistant furnished part of it, which makes it not ' +
-    'billable as therapy, so the de minimis (10%) question does not arise there. Removing the modifier only corrects the claim ' +
+    `billable as therapy, so the de minimis (${DE_MINIMIS}) question does not arise there. Removing the modifier only corrects the claim ` +
     'when the therapist in fact furnished the whole evaluation, so that fix is offered, never applied automatically.',
   source: 'Medicare Benefit Policy Manual (Pub 100-02) ch. 15 §230.1 (PT) and §230.2 (OT); billing-rules §13.5',
   check(ctx, report) {
