@@ -46,7 +46,7 @@ export const SOURCES: readonly SourceEntry[] = [
     supports: "The wording of Pub 100-04 ch. 5 §20.2 C on timed codes (the 8-minute rule and remaining minutes)." },
   { key: "S3", kind: "secondary", publisher: "FindACode", title: "Documentation Requirements for Therapy Services", date: "not stated", urls: ["https://www.findacode.com/articles/documentation-requirements-for-therapy-services-26634.html"],
     supports: "The CMS worked examples 1–4 of the 8-minute rule, used as test cases." },
-  { key: "S4", kind: "repository", publisher: "RonCom/policy-rag (GitHub)", title: "Eval/questions.jsonl: gold answers checked against CMS Ch. 5, BPM Ch. 15 and NCCI Ch. 1 and 11", date: "not stated", urls: ["https://github.com/RonCom/policy-rag"],
+  { key: "S4", kind: "repository", publisher: "RonCom/policy-rag (GitHub)", title: "Gold answers in eval/questions.jsonl, checked against CMS Ch. 5, BPM Ch. 15 and NCCI Ch. 1 and 11", date: "not stated", urls: ["https://github.com/RonCom/policy-rag"],
     supports: "Answers checked against the CMS manuals (Pub 100-04 ch. 5, BPM ch. 15, NCCI Policy Manual ch. 1 and 11), cited by question number (q12 KX, q13 review threshold, q16–q19 plan of care, certification and progress reports, q31–q33 MUEs, q34 X modifiers, q37–q39 NCCI)." },
   { key: "S5", kind: "secondary", publisher: "AAPC forum", title: "Quoting Ch. 5 §20.2", date: "not stated", urls: ["https://aapc.com/discuss/threads/97760-add-on-code-time-requirement.102577"],
     supports: "A quotation of Ch. 5 §20.2 on add-on time; the timing of 97760." },
