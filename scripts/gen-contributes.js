@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Writes package.json's contributes.configuration from the settings zod schema
 // (src/core/config/settings.ts): each key K becomes the setting `claimlint.K` with its
-// type, default, description, enum/pattern and item schema. The rest of package.json is
+// type, default, description, enum/pattern and item schema; claimlint.rules gets one
+// property per rule id of the rule registry (src/core/config/ruleSettings.ts). The rest of package.json is
 // kept as it is (2-space JSON). test/unit/manifest.test.ts regenerates it in memory and
 // fails on drift. `--check` reports drift, writes nothing.
 'use strict';
@@ -14,10 +15,16 @@ const PACKAGE_JSON = path.join(ROOT, 'package.json');
 
 /** JSON Schema of the settings object, as zod renders it (input side: defaults shown). */
 function settingsJsonSchema() {
-  const { z, settingsSchema } = loadTs(
-    "export { z } from 'zod';\nexport { settingsSchema } from './src/core/config/settings';",
+  const { z, settingsSchema, rulesJsonSchema } = loadTs(
+    "export { z } from 'zod';\nexport { settingsSchema } from './src/core/config/settings';\nexport { rulesJsonSchema } from './src/core/config/ruleSettings';",
   );
-  return z.toJSONSchema(settingsSchema, { io: 'input', target: 'draft-7' });
+  const schema = z.toJSONSchema(settingsSchema, { io: 'input', target: 'draft-7' });
+  // claimlint.rules: one property per rule id from the rule registry (a severity, or
+  // { severity, options } with the rule's own option schema), so settings.json completes
+  // rule ids and VS Code underlines an unknown one.
+  const { type, default: dflt, description } = schema.properties.rules;
+  schema.properties.rules = { type, default: dflt, ...rulesJsonSchema(), description };
+  return schema;
 }
 
 /**

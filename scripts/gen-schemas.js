@@ -13,14 +13,17 @@ const SCHEMA_DIR = path.join(ROOT, 'schema');
 
 /** @returns {Record<string, object>} file name (under schema/) -> JSON Schema */
 function generateSchemas() {
-  const { z, configSchema, claimFileJsonSchema } = loadTs(
+  const { z, configSchema, claimFileJsonSchema, rulesJsonSchema } = loadTs(
     [
       "export { z } from 'zod';",
       "export { configSchema } from './src/core/config/schema';",
+      "export { rulesJsonSchema } from './src/core/config/ruleSettings';",
       "export { claimFileJsonSchema } from './src/core/model/claim';",
     ].join('\n'),
   );
   const rc = z.toJSONSchema(configSchema, { io: 'input', target: 'draft-7' });
+  // rules: one property per rule id (severity, or { severity, options } with the rule's options).
+  rc.properties.rules = { ...rulesJsonSchema(), description: rc.properties.rules.description };
   const { $schema, ...rest } = rc;
   return {
     'claim.schema.json': claimFileJsonSchema(),

@@ -1,6 +1,7 @@
 /** Config for the CLI: --config <file>, else the nearest .claimlintrc per file's folder. */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { terminalSafe } from './formatters/safe';
 import { loadNearestConfig, parseConfig, type ConfigHost, type ConfigLoad, resolveConfig, type ResolvedConfig } from '../core';
 
 export const nodeConfigHost: ConfigHost = {
@@ -10,11 +11,24 @@ export const nodeConfigHost: ConfigHost = {
   isRepoRoot: (dir) => existsSync(join(dir, '.git')),
 };
 
+/** Writes a config file's warnings (unknown rule ids, bad rule options) to stderr. */
+export function writeConfigWarnings(load: ConfigLoad): void {
+  if (!load.ok) return;
+  for (const w of load.warnings ?? []) {
+    process.stderr.write(`claimlint: warning: ${terminalSafe(`${load.path}${w.line ? `:${w.line}` : ''}: ${w.path}: ${w.message}`)}\n`);
+  }
+}
+
 export class ConfigResolver {
   private readonly byDir = new Map<string, ConfigLoad | undefined>();
   private readonly explicit?: ConfigLoad;
+  private readonly warned = new Set<string>();
 
-  constructor(configPath?: string) {
+  /** `warn` receives each config file that is read, once (default: its warnings go to stderr). */
+  constructor(
+    configPath?: string,
+    private readonly warn: (load: ConfigLoad) => void = writeConfigWarnings,
+  ) {
     if (configPath) {
       const text = nodeConfigHost.readFile(configPath);
       this.explicit = text === undefined ? { ok: false, path: configPath, message: 'file not found' } : parseConfig(configPath, text);
@@ -30,6 +44,10 @@ export class ConfigResolver {
   forDir(dir: string): { config: ResolvedConfig } | { error: string } {
     const load = this.explicit ?? this.nearest(dir);
     if (!load) return { config: resolveConfig() };
+    if (!this.warned.has(load.path)) {
+      this.warned.add(load.path);
+      this.warn(load);
+    }
     if (!load.ok) return { error: `${load.path}${load.line ? `:${load.line}` : ''}: invalid config: ${load.message}` };
     return { config: withPackPaths(resolveConfig(load.config), load.path) };
   }

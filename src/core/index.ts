@@ -19,7 +19,9 @@ export type { SourceEntry, SourceMap } from './parse/sourceMap';
 // Config
 export { configKey, configSchema, resolveConfig, type Config, type ResolvedConfig } from './config/schema';
 export { defaultSettings, settingsSchema, settingsToConfig, type Settings } from './config/settings';
-export { CONFIG_FILE_NAMES, loadNearestConfig, parseConfig, type ConfigHost, type ConfigLoad } from './config/lookup';
+export { CONFIG_FILE_NAMES, loadNearestConfig, parseConfig, type ConfigHost, type ConfigLoad, type ConfigWarning } from './config/lookup';
+export { checkRuleSettings, rulesJsonSchema, type RuleSettingProblem } from './config/ruleSettings';
+export { forPayer } from './config/optionSchemas';
 
 // Rules, findings, the claim format
 export { ALL_RULES, RULES_BY_ID, docsUrl } from './rules';

@@ -5,6 +5,7 @@ import type { ResolvedConfig } from './config/schema';
 import type { SourceMap } from './parse/sourceMap';
 import type { FixBuilder } from './fixes/builder';
 import type { ReferenceData } from './data/reference';
+import type { RuleOptionsSchema } from './config/optionSchemas';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -97,6 +98,12 @@ export interface Report {
 }
 
 export interface Rule extends RuleMeta {
+  /**
+   * The rule's options (`rules.<id>.options` in .claimlintrc or claimlint.rules), each key
+   * optional. Validated before an audit (config/ruleSettings.ts); rules without options
+   * refuse any.
+   */
+  options?: RuleOptionsSchema;
   /** Parser rules (yaml-syntax, claim-schema) are reported by the engine itself. */
   check?: (ctx: ClaimContext, report: (r: Report) => void) => void;
 }

@@ -2,6 +2,7 @@
  * The nearest .claimlintrc.{yaml,yml,json} of each folder, read through node:fs and
  * cached until a watched config file changes; and diagnostics for an open config file.
  * An invalid config never stops the audit: the settings alone apply, and the user is told.
+ * An unknown rule id or a bad rule option is a warning on its key; the rest applies.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -47,7 +48,19 @@ export class ConfigFiles {
 export function configDiagnostics(doc: TextDocument, path: string): Diagnostic[] {
   const text = doc.getText();
   const load = parseConfig(path, text);
-  if (load.ok) return [];
+  if (load.ok) {
+    // Unknown rule ids and bad rule options: the rest of the config applies.
+    return (load.warnings ?? []).map((w) => {
+      const [start, end] = w.span ?? [0, 0];
+      return {
+        range: { start: doc.positionAt(start), end: doc.positionAt(end) },
+        severity: DiagnosticSeverity.Warning,
+        source: DIAGNOSTIC_SOURCE,
+        code: 'invalid-config',
+        message: `${w.path}: ${w.message}`,
+      };
+    });
+  }
   const [start, end] = issueSpan(text) ?? [0, 0];
   return [
     {

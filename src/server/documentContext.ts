@@ -6,7 +6,7 @@
  */
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
-import { resolveConfig, type Config, type ResolvedConfig, settingsToConfig, type Settings } from '../core';
+import { resolveConfig, type Config, type ConfigWarning, type ResolvedConfig, settingsToConfig, type Settings } from '../core';
 import { isClaimFile, uriToPath } from './claimFiles';
 import type { ConfigFiles } from './configFiles';
 import type { SettingsStore } from './settings';
@@ -46,7 +46,8 @@ export class DocumentContexts {
         configPath = load.path;
         if (load.ok) {
           fileConfig = load.config.data ? { ...load.config, data: load.config.data.map((p) => resolve(dirname(load.path), p)) } : load.config;
-          this.warned.delete(load.path);
+          if (load.warnings?.length) this.warnRules(load.path, load.warnings);
+          else this.warned.delete(load.path);
         } else this.warnOnce(load.path, load.message);
       }
     }
@@ -81,6 +82,17 @@ export class DocumentContexts {
     this.logged.set(dir, path);
     // The config's own path (folder names of configs, not of claim files) or "none".
     this.connection.console.log(path ? `config in effect: ${path}` : 'config in effect: none (settings and defaults)');
+  }
+
+  /** Unknown rule ids / bad rule options in a config file: logged and shown once, located (path:line). */
+  private warnRules(path: string, warnings: ConfigWarning[]): void {
+    const lines = warnings.map((w) => `${path}${w.line ? `:${w.line}` : ''}: ${w.path}: ${w.message}`);
+    const key = lines.join('\n');
+    if (this.warned.get(path) === key) return;
+    this.warned.set(path, key);
+    for (const l of lines) this.connection.console.warn(`Config ${l}`);
+    const more = lines.length > 1 ? ` (+${lines.length - 1} more in the claimlint output)` : '';
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `claimlint: ${lines[0]}${more}` });
   }
 
   private warnOnce(path: string, message: string): void {

@@ -4,15 +4,15 @@
  * falls back to its default alone; the log names the key, never its value. A client
  * without the configuration capability gets the settings it pushed, or the defaults.
  */
-import type { Connection } from 'vscode-languageserver';
-import { defaultSettings, settingsSchema, type Settings } from '../core';
+import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
+import { checkRuleSettings, defaultSettings, settingsSchema, type Settings } from '../core';
 import { SETTINGS_SECTION } from './protocol';
 
 /** Validate raw settings field by field. `invalid` receives the keys that were rejected. */
-export function parseSettings(raw: unknown, invalid: (key: string) => void = () => {}): Settings {
+export function parseSettings(raw: unknown, invalid: (key: string, message?: string) => void = () => {}): Settings {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ...defaultSettings };
   const whole = settingsSchema.safeParse(raw);
-  if (whole.success) return whole.data;
+  if (whole.success) return checkedRules(whole.data, invalid);
   const out: Record<string, unknown> = { ...defaultSettings };
   const input = raw as Record<string, unknown>;
   for (const [key, schema] of Object.entries(settingsSchema.shape)) {
@@ -21,7 +21,15 @@ export function parseSettings(raw: unknown, invalid: (key: string) => void = () 
     if (field.success) out[key] = field.data;
     else invalid(key);
   }
-  return out as Settings;
+  return checkedRules(out as Settings, invalid);
+}
+
+/** claimlint.rules against the rule registry: unknown ids and bad options are reported and left out. */
+function checkedRules(settings: Settings, invalid: (key: string, message?: string) => void): Settings {
+  const { rules, problems } = checkRuleSettings(settings.rules);
+  if (!problems.length) return settings;
+  for (const p of problems) invalid(p.path.join('.'), p.message);
+  return { ...settings, rules };
 }
 
 export class SettingsStore {
@@ -60,10 +68,18 @@ export class SettingsStore {
   }
 
   private parse(raw: unknown): Settings {
-    return parseSettings(raw ?? {}, (key) => {
+    return parseSettings(raw ?? {}, (key, message) => {
       if (this.reported.has(key)) return;
       this.reported.add(key);
-      this.connection.console.warn(`Setting ${SETTINGS_SECTION}.${key} is invalid; using its default.`);
+      if (message === undefined) {
+        this.connection.console.warn(`Setting ${SETTINGS_SECTION}.${key} is invalid; using its default.`);
+        return;
+      }
+      // An unknown rule id or a bad rule option (settings.json is the client's file: VS Code
+      // underlines these there from the generated schema; the server says so too).
+      const text = `Setting ${SETTINGS_SECTION}.${key}: ${message}`;
+      this.connection.console.warn(text);
+      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `claimlint: ${text}` });
     });
   }
 }

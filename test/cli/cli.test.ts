@@ -153,6 +153,24 @@ describe('claimlint CLI (spawned binary)', () => {
     assert.ok(!JSON.parse(explicit.stdout).files[0].findings.some((f: { rule: string }) => f.rule === 'timed-units-total'));
   });
 
+  it('warns on stderr about an unknown rule id (with "did you mean") and a bad rule option, once per config file, and applies the rest', () => {
+    writeFileSync(join(dir, 'wrong.claim.yaml'), WRONG);
+    writeFileSync(join(dir, 'also.claim.yaml'), WRONG.replace('CLI-2', 'CLI-3'));
+    writeFileSync(
+      join(dir, '.claimlintrc.yaml'),
+      'rules:\n  kx-modifer-missing: "off"\n  timed-units-total: warning\n  kx-modifier-missing:\n    options:\n      payerTypes: [medicar]\n',
+    );
+    const r = claimlint(['-f', 'json', '.'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const rc = join(dir, '.claimlintrc.yaml');
+    assert.deepEqual(r.stderr.trim().split('\n'), [
+      `claimlint: warning: ${rc}:2: rules.kx-modifer-missing: unknown rule id; did you mean kx-modifier-missing? (the setting is ignored)`,
+      `claimlint: warning: ${rc}:6: rules.kx-modifier-missing.options.payerTypes: must be one of medicare, medicare-advantage, medicaid, commercial (the option is ignored; the default applies)`,
+    ]);
+    const findings = JSON.parse(r.stdout).files.flatMap((f: { findings: { rule: string; severity: string }[] }) => f.findings);
+    assert.ok(findings.some((f: { rule: string; severity: string }) => f.rule === 'timed-units-total' && f.severity === 'warning'));
+  });
+
   it('exits 2 on an invalid config, a missing file, or bad usage', () => {
     writeFileSync(join(dir, 'wrong.claim.yaml'), WRONG);
     writeFileSync(join(dir, 'bad.yaml'), 'rulez: {}\n');

@@ -78,6 +78,38 @@ describe('lsp: config files and workspace', () => {
     assert.deepEqual(fixed.diagnostics, []);
   });
 
+  it('an unknown rule id and a bad rule option: warnings on their keys in the open config file, a located message, and the rest applies', async () => {
+    const configText = ['rules:', '  kx-modifer-missing: "off"', '  kx-modifier-missing:', '    options:', '      payerTypes: medicar', '  timed-units-total: warning', ''].join('\n');
+    writeFileSync(join(dir, '.claimlintrc.yaml'), configText);
+    const configUri = uriOf('.claimlintrc.yaml');
+    client.open(configUri, configText);
+    const onConfig = await client.waitForDiagnostics(configUri);
+    assert.deepEqual(
+      onConfig.diagnostics.map((d) => [d.range.start.line, d.severity, d.message]),
+      [
+        [1, DiagnosticSeverity.Warning, 'rules.kx-modifer-missing: unknown rule id; did you mean kx-modifier-missing? (the setting is ignored)'],
+        [4, DiagnosticSeverity.Warning, 'rules.kx-modifier-missing.options.payerTypes: must be one of medicare, medicare-advantage, medicaid, commercial (the option is ignored; the default applies)'],
+      ],
+    );
+
+    const uri = uriOf('visit.claim.yaml');
+    client.open(uri, claimFile({ units530: 2 }));
+    const published = await client.waitForDiagnostics(uri);
+    assert.equal(published.diagnostics.find((d) => d.code === 'timed-units-total')?.severity, DiagnosticSeverity.Warning, 'the valid part applies');
+    const warning = await client.waitFor(() => client.shownMessages.find((m) => m.type === MessageType.Warning), 'a warning');
+    assert.ok(warning.message.includes(`${join(dir, '.claimlintrc.yaml')}:2: rules.kx-modifer-missing: unknown rule id; did you mean kx-modifier-missing?`), warning.message);
+  });
+
+  it('an unknown rule id in claimlint.rules is a warning naming the setting; the valid entries apply', async () => {
+    client.settings = { rules: { 'kx-modifer-missing': 'off', 'timed-units-total': 'info' } };
+    const uri = uriOf('visit.claim.yaml');
+    client.open(uri, claimFile({ units530: 2 }));
+    const published = await client.waitForDiagnostics(uri);
+    assert.equal(published.diagnostics.find((d) => d.code === 'timed-units-total')?.severity, DiagnosticSeverity.Information);
+    const warning = await client.waitFor(() => client.shownMessages.find((m) => m.type === MessageType.Warning), 'a warning');
+    assert.equal(warning.message, 'claimlint: Setting claimlint.rules.kx-modifer-missing: unknown rule id; did you mean kx-modifier-missing? (the setting is ignored)');
+  });
+
   it('treats files matching the `files` globs as claim files', async () => {
     mkdirSync(join(dir, 'claims'));
     const matching = uriOf('claims', 'march.yaml');

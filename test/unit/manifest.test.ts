@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ALL_RULES, payerTypes } from '../../src/core';
 import { AUDIT_SUMMARY_VIEW_TYPE, Commands, ContextKeys, ServerCommands, STATUS_ITEM_ID } from '../../src/client/constants';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -50,6 +51,35 @@ describe('extension manifest: generated parts', () => {
       assert.match(key, /^claimlint\.[A-Za-z]+$/);
       for (const field of ['type', 'default', 'description', 'scope']) assert.ok(field in prop, `${key} has no ${field}`);
     }
+  });
+
+  it('claimlint.rules and the .claimlintrc schema have one property per rule id: severity enum, description, options when the rule has them', () => {
+    const settingsRules = contributes.configuration.properties['claimlint.rules'];
+    const rcRules = JSON.parse(read('schema/claimlintrc.schema.json')).properties.rules;
+    for (const rules of [settingsRules, rcRules]) {
+      assert.equal(rules.additionalProperties, false, 'an unknown rule id is flagged by the editor');
+      assert.deepEqual(Object.keys(rules.properties), ALL_RULES.map((r) => r.id));
+      for (const rule of ALL_RULES) {
+        const prop = rules.properties[rule.id];
+        assert.ok(prop.description.startsWith(rule.description.replace(/\.$/, '')), rule.id);
+        const forms = prop.anyOf ?? [prop];
+        assert.deepEqual(forms[0].enum, ['off', 'info', 'warning', 'error'], rule.id);
+        if (rule.options) {
+          const options = forms[1]?.properties?.options;
+          assert.deepEqual(Object.keys(options?.properties ?? {}).sort(), Object.keys(rule.options.shape).sort(), rule.id);
+          assert.equal(options.additionalProperties, false);
+        } else assert.equal(forms.length, 1, `${rule.id} has no options: severity only`);
+      }
+    }
+    const payer = settingsRules.properties['kx-modifier-missing'].anyOf[1].properties.options.properties.payerTypes;
+    assert.ok(payer.anyOf.some((f: { type: string }) => f.type === 'array'));
+  });
+
+  it('Unit Rule By Payer Type has one property per payer type with enum cms/per-code', () => {
+    const prop = contributes.configuration.properties['claimlint.unitRuleByPayerType'];
+    assert.deepEqual(Object.keys(prop.properties), [...payerTypes]);
+    for (const t of payerTypes) assert.deepEqual(prop.properties[t].enum, ['cms', 'per-code']);
+    assert.equal(prop.additionalProperties, false);
   });
 
   it('schema/*.json match the zod schemas', () => {

@@ -5,6 +5,7 @@
  * perUnit.ts computes.
  */
 import { assistantDifferential } from '../data';
+import { optionsSchema, payerTypesOption } from '../config/optionSchemas';
 import type { ClaimContext, IndexedLine } from '../types';
 import { lineDisciplineOf } from '../units/discipline';
 import { assistantUnitsTimed, assistantUnitsUntimed, type AssistantUnits } from './perUnit';
@@ -16,6 +17,7 @@ export const ASSISTANT_MODS = ['CQ', 'CO'];
  * Advantage plans commonly follow it. Other payers vary, so they are opt-in.
  */
 export const ASSISTANT_RULE_DEFAULTS = { payerTypes: ['medicare', 'medicare-advantage'] as string[] };
+export const ASSISTANT_RULE_OPTIONS = optionsSchema({ payerTypes: payerTypesOption });
 
 export interface AssistantCode {
   code: string;

@@ -2,7 +2,8 @@
  * Finds and reads the nearest .claimlintrc.yaml (or .yml / .json) walking up from a
  * folder. File access is passed in, so the core stays free of node:fs.
  */
-import { parseDocument } from 'yaml';
+import { isCollection, isPair, isScalar, parseDocument, type Document } from 'yaml';
+import { checkRuleSettings } from './ruleSettings';
 import { configSchema, type Config } from './schema';
 import { unknownKey } from '../unknownText';
 import { guardText } from '../parse/guard';
@@ -21,8 +22,18 @@ export interface ConfigHost {
   isRepoRoot?(dir: string): boolean;
 }
 
+/** A part of a valid config that was left out (an unknown rule id, a bad rule option). */
+export interface ConfigWarning {
+  /** Dotted key path, e.g. rules.kx-modifer-missing. */
+  path: string;
+  message: string;
+  /** 1-based line and the key's offsets in the file text, when found. */
+  line?: number;
+  span?: [number, number];
+}
+
 export type ConfigLoad =
-  | { ok: true; path: string; config: Config }
+  | { ok: true; path: string; config: Config; warnings?: ConfigWarning[] }
   | { ok: false; path: string; message: string; line?: number };
 
 /**
@@ -66,7 +77,34 @@ export function parseConfig(path: string, text: string): ConfigLoad {
     const message = issue.code === 'invalid_value' ? `must be one of ${issue.values.map(String).join(', ')}` : issue.code === 'invalid_type' ? `expected ${issue.expected}` : 'invalid value';
     return { ok: false, path, message: `${at}: ${message}` };
   }
-  return { ok: true, path, config: parsed.data };
+  const checked = checkRuleSettings(parsed.data.rules);
+  if (!checked.problems.length) return { ok: true, path, config: parsed.data };
+  const warnings = checked.problems.map((p): ConfigWarning => {
+    const span = keySpan(doc, p.path);
+    return { path: p.path.join('.'), message: p.message, span, line: span ? lineOf(text, span[0]) : undefined };
+  });
+  return { ok: true, path, config: { ...parsed.data, rules: checked.rules }, warnings };
+}
+
+/** Offsets of the deepest key of `keys` found in the document (the key itself, else its nearest parent). */
+export function keySpan(doc: Document, keys: readonly (string | number)[]): [number, number] | undefined {
+  for (let n = keys.length; n > 0; n--) {
+    const parent = n === 1 ? doc.contents : doc.getIn(keys.slice(0, n - 1), true);
+    if (!isCollection(parent)) continue;
+    for (const item of parent.items as unknown[]) {
+      const key = isPair(item) ? item.key : undefined;
+      const range = (key as { range?: [number, number, number] } | undefined)?.range;
+      const value = isScalar(key) ? key.value : key;
+      if (range && String(value) === String(keys[n - 1])) return [range[0], range[1]];
+    }
+  }
+  return undefined;
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
 }
 
 /** Key names the config format knows at a path, for "did you mean …?". */

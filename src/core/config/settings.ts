@@ -5,14 +5,14 @@
  */
 import * as z from 'zod';
 import { payerTypes, unitRules } from '../model/claim';
-import { severitySetting, type Config } from './schema';
+import { ruleSetting, type Config } from './schema';
 
 export const settingsSchema = z.object({
   enable: z.boolean().default(true).describe('Audit claim files in this workspace.'),
   rules: z
-    .record(z.string(), severitySetting)
+    .record(z.string(), ruleSetting)
     .default({})
-    .describe('Severity overrides by rule id: "off", "error", "warning" or "info". These win over .claimlintrc.yaml.'),
+    .describe('Per rule id: "off", "info", "warning" or "error", or { "severity": …, "options": { … } } for a rule with options. These win over .claimlintrc.yaml.'),
   files: z
     .array(z.string())
     .default([])

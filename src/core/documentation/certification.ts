@@ -11,6 +11,7 @@
  * certification (BPM ch. 15 §220.1.3 [S65]; billing-rules §7).
  */
 import type { Claim } from '../model/claim';
+import { dayCountOption, forPayer, optionsSchema, payerTypesOption } from '../config/optionSchemas';
 
 const DAY_MS = 86_400_000;
 
@@ -37,6 +38,13 @@ export const CERTIFICATION_DEFAULTS: CertificationOptions = {
   payerTypes: ['medicare'],
 };
 
+export const CERTIFICATION_OPTIONS = optionsSchema({
+  certifyWithinDays: dayCountOption.describe('Days after the first treatment within which the initial plan must be certified (default 30).'),
+  maxPeriodDays: dayCountOption.describe('Longest certified period, in days from its start (default 90).'),
+  recertificationAfterDays: dayCountOption.describe('A signature later than this many days (and a period past the initial window) reads as a recertification (default 60).'),
+  payerTypes: payerTypesOption,
+});
+
 export interface CertificationReading {
   start: string;
   certified?: string;
@@ -50,7 +58,7 @@ export interface CertificationReading {
 export function readCertification(claim: Claim, opts: CertificationOptions): CertificationReading | undefined {
   const poc = claim.plan_of_care;
   if (!poc?.start_date) return undefined;
-  if (Array.isArray(opts.payerTypes) && !opts.payerTypes.includes(claim.payer.type)) return undefined;
+  if (!forPayer(opts.payerTypes, claim.payer.type)) return undefined;
   const start = poc.start_date;
   const signedAfter = poc.certified_date ? daysBetween(start, poc.certified_date) : undefined;
   const reachesPast = poc.cert_through === undefined || daysBetween(start, poc.cert_through) > opts.maxPeriodDays;

@@ -6,6 +6,8 @@
  */
 import { ACTIVITY_CUES, DOMINANCE, EXERCISE_CUES } from './exerciseLexicon';
 import { cues, matchedLabels, type PhraseSpec } from './phrases';
+import { z } from 'zod';
+import { optionsSchema, phraseListOption } from '../config/optionSchemas';
 
 export interface ExerciseActivityOptions {
   exerciseCues: PhraseSpec[];
@@ -20,6 +22,14 @@ export const EXERCISE_ACTIVITY_DEFAULTS: ExerciseActivityOptions = {
   activityCues: ACTIVITY_CUES,
   ...DOMINANCE,
 };
+
+export const EXERCISE_ACTIVITY_OPTIONS = optionsSchema({
+  exerciseCues: phraseListOption.describe('Cues of isolated exercise (replaces the built-in list).'),
+  activityCues: phraseListOption.describe('Cues of functional activity (replaces the built-in list).'),
+  minCuesAlone: z.number().int().min(1).max(50).describe('With no cue of the other kind, this many cues of one kind are enough (default 1).'),
+  minCuesMixed: z.number().int().min(1).max(50).describe('With cues of both kinds, the dominant kind needs at least this many distinct cues (default 4).'),
+  ratio: z.number().gt(0).max(100).describe('…and at least this many times as many as the other kind (default 4).'),
+});
 
 export interface Reading {
   kind: 'exercise' | 'activity' | 'mixed' | 'none';

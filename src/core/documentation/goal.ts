@@ -5,6 +5,7 @@
  */
 import { FUNCTION_HINT, FUNCTIONAL_TIES, MEASURABLE_TARGETS, TARGET_HINT, TIMEFRAME_HINT, TIMEFRAMES } from './goalLexicon';
 import { cues, hasAny, without, type PhraseSpec } from './phrases';
+import { optionsSchema, phraseListOption } from '../config/optionSchemas';
 
 export interface GoalOptions {
   measurableTargets: PhraseSpec[];
@@ -17,6 +18,12 @@ export const GOAL_DEFAULTS: GoalOptions = {
   timeframes: TIMEFRAMES,
   functionalTies: FUNCTIONAL_TIES,
 };
+
+export const GOAL_OPTIONS = optionsSchema({
+  measurableTargets: phraseListOption.describe('Phrases that make a goal measurable (replaces the built-in list).'),
+  timeframes: phraseListOption.describe('Phrases that give a goal a timeframe (replaces the built-in list).'),
+  functionalTies: phraseListOption.describe('Phrases that tie a goal to daily life (replaces the built-in list).'),
+});
 
 export type GoalGap = 'target' | 'timeframe' | 'function';
 

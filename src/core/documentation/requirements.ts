@@ -12,7 +12,9 @@
  * was medically necessary (justification), but not one-on-one need or assistance levels.
  * Equipment is never required: many services use none.
  */
-import type { Documentation } from '../model/claim';
+import { z } from 'zod';
+import { documentationSchema, type Documentation } from '../model/claim';
+import { optionsSchema } from '../config/optionSchemas';
 import type { CodeInfo } from '../data';
 
 export type DocField = keyof Documentation;
@@ -31,6 +33,14 @@ export const REQUIREMENT_DEFAULTS: RequirementOptions = {
   other: ['justification', 'intervention'],
   byCode: {},
 };
+
+const docFields = z.array(z.enum(Object.keys(documentationSchema.shape) as [DocField, ...DocField[]]));
+
+export const REQUIREMENT_OPTIONS = optionsSchema({
+  oneOnOne: docFields.describe('Documentation fields timed one-on-one codes need.'),
+  other: docFields.describe('Documentation fields every other code needs.'),
+  byCode: z.record(z.string().regex(/^[0-9A-Z]{5}$/), docFields).describe('Per-code overrides, e.g. { "92526": ["justification", "functional_goal", "intervention"] }.'),
+});
 
 export function requiredFields(code: string, info: CodeInfo, opts: RequirementOptions): DocField[] {
   const byCode = opts.byCode && Object.hasOwn(opts.byCode, code) ? opts.byCode[code] : undefined;

@@ -13,9 +13,12 @@ import {
   SPECIFICS_HINT,
   SUPERVISION_HINT,
   SUPERVISION_REASONS,
+  TEXT_FIELDS,
   type TextField,
 } from './lexicon';
 import { cues, hasAny, listing, matchedLabels, without, wordCount, type PhraseSpec } from './phrases';
+import { z } from 'zod';
+import { optionsSchema, phraseListOption } from '../config/optionSchemas';
 
 export interface StrengthOptions {
   minWords: Partial<Record<TextField, number>>;
@@ -34,6 +37,17 @@ export const STRENGTH_DEFAULTS: StrengthOptions = {
   supervisionReasons: SUPERVISION_REASONS,
   justificationReasons: JUSTIFICATION_REASONS,
 };
+
+export const STRENGTH_OPTIONS = optionsSchema({
+  minWords: z
+    .partialRecord(z.enum(TEXT_FIELDS), z.number().int().min(0).max(200))
+    .describe(`Minimum words per field (${TEXT_FIELDS.join(', ')}).`),
+  placeholders: phraseListOption.describe('Template markers that make an entry weak (replaces the built-in list).'),
+  boilerplate: phraseListOption.describe('Boilerplate phrases (replaces the built-in list).'),
+  interventionSpecifics: phraseListOption.describe('Specifics an intervention should name (replaces the built-in list).'),
+  supervisionReasons: phraseListOption.describe('Reasons that justify skilled supervision (replaces the built-in list).'),
+  justificationReasons: phraseListOption.describe('Reasons that justify skilled care (replaces the built-in list).'),
+});
 
 export function isPlaceholder(text: string, opts: Pick<StrengthOptions, 'placeholders'> = STRENGTH_DEFAULTS): boolean {
   return hasAny(text, cues(opts.placeholders));

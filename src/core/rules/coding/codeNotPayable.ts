@@ -1,4 +1,5 @@
 import { isScalar, type Scalar } from 'yaml';
+import { forPayer, optionsSchema, payerTypesOption } from '../../config/optionSchemas';
 import { ruleOptions } from '../../config/schema';
 import type { ClaimContext, Fix, IndexedLine, Rule } from '../../types';
 import { lineLead } from '../../text';
@@ -11,6 +12,7 @@ export const codeNotPayable: Rule = {
   category: 'coding',
   defaultSeverity: 'error',
   fixable: true,
+  options: optionsSchema({ payerTypes: payerTypesOption }),
   rationale:
     'Hot and cold packs (97010) have Medicare status B: their payment is always bundled into the other services of the day, so the ' +
     'line is never paid and cannot be billed to the patient. Medicare does not use 97014 (unattended electrical stimulation); it ' +
@@ -18,7 +20,7 @@ export const codeNotPayable: Rule = {
   source: 'Palmetto GBA (status B) [S22], ImmediCare [S47]; WebPT (G0283) [S18]; billing-rules §3, §5.2',
   check(ctx, report) {
     const opts = ruleOptions(ctx.config, 'code-not-payable', DEFAULTS);
-    if (!opts.payerTypes.includes(ctx.claim.payer.type)) return;
+    if (!forPayer(opts.payerTypes, ctx.claim.payer.type)) return;
     for (const l of ctx.lines) {
       const status = l.info?.medicare;
       if (!status || l.line.units <= 0) continue;

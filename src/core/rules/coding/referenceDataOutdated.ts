@@ -3,6 +3,7 @@ import { KX_THRESHOLDS } from '../../data/kx';
 import { TABLE_LABELS, type TableName } from '../../data/packTypes';
 import type { Rule } from '../../types';
 import { KX_DEFAULTS } from '../modifiers/kxModifierMissing';
+import { forPayer } from '../../config/optionSchemas';
 
 /** The dated tables an audit relies on, and what goes unchecked past their end. */
 const CHECKED: { table: TableName; unchecked: string }[] = [
@@ -53,7 +54,7 @@ export const referenceDataOutdated: Rule = {
     }
     const kx = ruleOptions(ctx.config, 'kx-modifier-missing', KX_DEFAULTS);
     const kxEnd = kxLastDate();
-    if (kx.payerTypes.includes(ctx.claim.payer.type) && kxEnd !== undefined && date > kxEnd) add(kxEnd, 'KX thresholds', 'KX modifier findings');
+    if (forPayer(kx.payerTypes, ctx.claim.payer.type) && kxEnd !== undefined && date > kxEnd) add(kxEnd, 'KX thresholds', 'KX modifier findings');
     if (byEnd.size === 0) return;
     const parts = [...byEnd.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -1,5 +1,5 @@
 import { ruleOptions } from '../../config/schema';
-import { CERTIFICATION_DEFAULTS, daysBetween, readCertification } from '../../documentation/certification';
+import { CERTIFICATION_DEFAULTS, CERTIFICATION_OPTIONS, daysBetween, readCertification } from '../../documentation/certification';
 import { plural } from '../../text';
 import type { Rule } from '../../types';
 
@@ -9,6 +9,7 @@ export const certificationExpired: Rule = {
   category: 'plan-of-care',
   defaultSeverity: 'error',
   fixable: false,
+  options: CERTIFICATION_OPTIONS,
   rationale:
     'A certification covers the length of the plan or 90 calendar days, whichever is less; the plan must be recertified at least every 90 days. A ' +
     'service after plan_of_care.cert_through is outside the certified period. For the initial certification, a service more than 90 days after the ' +

@@ -1,5 +1,5 @@
 import { ruleOptions } from '../../config/schema';
-import { CERTIFICATION_DEFAULTS, daysBetween, readCertification } from '../../documentation/certification';
+import { CERTIFICATION_DEFAULTS, CERTIFICATION_OPTIONS, daysBetween, readCertification } from '../../documentation/certification';
 import { plural } from '../../text';
 import type { Rule } from '../../types';
 
@@ -9,6 +9,7 @@ export const certificationLate: Rule = {
   category: 'plan-of-care',
   defaultSeverity: 'warning',
   fixable: false,
+  options: CERTIFICATION_OPTIONS,
   rationale:
     'The physician or NPP certifies the initial plan "as soon as possible", which Medicare reads as within 30 days of the first treatment, including the ' +
     'evaluation. A later certification is accepted only with a documented reason for the delay, so the finding is a warning. When certified_date is ' +

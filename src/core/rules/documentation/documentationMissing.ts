@@ -1,7 +1,7 @@
 import { ruleOptions } from '../../config/schema';
 import { listing } from '../../documentation/phrases';
 import { addPlaceholders, quoted, type Placeholder } from '../../documentation/placeholderFix';
-import { placeholderFor, REQUIREMENT_DEFAULTS, requiredFields } from '../../documentation/requirements';
+import { placeholderFor, REQUIREMENT_DEFAULTS, REQUIREMENT_OPTIONS, requiredFields } from '../../documentation/requirements';
 import type { Fix, Rule } from '../../types';
 import { lineLead } from '../../text';
 
@@ -11,6 +11,7 @@ export const documentationMissing: Rule = {
   category: 'documentation',
   defaultSeverity: 'warning',
   fixable: true,
+  options: REQUIREMENT_OPTIONS,
   rationale:
     'Timed one-on-one codes are paid by the minute of constant attendance, so each line needs all five fields: why skilled one-on-one care was needed ' +
     '(justification), the functional goal, why the patient could not do it safely alone (supervision_need), exactly what was done (intervention) and the ' +

@@ -1,6 +1,6 @@
 import { ruleOptions } from '../../config/schema';
 import { TEXT_FIELDS } from '../../documentation/lexicon';
-import { STRENGTH_DEFAULTS, weaknesses } from '../../documentation/strength';
+import { STRENGTH_DEFAULTS, STRENGTH_OPTIONS, weaknesses } from '../../documentation/strength';
 import type { Rule } from '../../types';
 import { lineLead } from '../../text';
 
@@ -10,6 +10,7 @@ export const documentationWeak: Rule = {
   category: 'documentation',
   defaultSeverity: 'warning',
   fixable: false,
+  options: STRENGTH_OPTIONS,
   rationale:
     'An auditor reads each field for what a therapist did and why. Stock phrases ("tolerated well", "continue POC", "as above", "see note") say nothing ' +
     'checkable; an intervention needs its dose or named task (sets, reps, distance, time, load); a supervision need names a risk, safety issue, cueing or ' +

@@ -1,6 +1,6 @@
 import { ruleOptions } from '../../config/schema';
 import { codeInfo } from '../../data';
-import { EXERCISE_ACTIVITY_DEFAULTS, readIntervention } from '../../documentation/exerciseActivity';
+import { EXERCISE_ACTIVITY_DEFAULTS, EXERCISE_ACTIVITY_OPTIONS, readIntervention } from '../../documentation/exerciseActivity';
 import { PLACEHOLDERS } from '../../documentation/lexicon';
 import { listing } from '../../documentation/phrases';
 import { isPlaceholder } from '../../documentation/strength';
@@ -16,6 +16,7 @@ export const exerciseVsActivity: Rule = {
   category: 'documentation',
   defaultSeverity: 'warning',
   fixable: true,
+  options: EXERCISE_ACTIVITY_OPTIONS,
   rationale:
     'The most common therapy coding error is billing isolated exercise (97110: strength, range of motion, endurance — bicep curls, straight-leg raises, ' +
     'band work) as therapeutic activities (97530: dynamic, functional, multi-plane tasks — transfers, lifting a box, reaching across midline), which pays ' +

@@ -1,5 +1,5 @@
 import { ruleOptions } from '../../config/schema';
-import { GOAL_DEFAULTS, GOAL_GAP_TEXT, goalGaps, type GoalOptions } from '../../documentation/goal';
+import { GOAL_DEFAULTS, GOAL_OPTIONS, GOAL_GAP_TEXT, goalGaps, type GoalOptions } from '../../documentation/goal';
 import { PLACEHOLDERS } from '../../documentation/lexicon';
 import { isPlaceholder } from '../../documentation/strength';
 import type { Rule } from '../../types';
@@ -11,6 +11,7 @@ export const goalNotMeasurable: Rule = {
   category: 'documentation',
   defaultSeverity: 'warning',
   fixable: false,
+  options: GOAL_OPTIONS,
   rationale:
     'Medicare expects goals that are measurable and functional, with the plan saying how long they should take: a checkable target (number, %, assist ' +
     'level, distance, time, reps, a standardized score or an observable "without loss of balance"), a timeframe (within 4 weeks, in 6 visits, by ' +

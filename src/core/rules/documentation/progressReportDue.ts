@@ -1,4 +1,5 @@
 import { ruleOptions } from '../../config/schema';
+import { dayCountOption, forPayer, optionsSchema, payerTypesOption } from '../../config/optionSchemas';
 import type { Rule } from '../../types';
 
 interface Options {
@@ -12,12 +13,19 @@ interface Options {
 
 const DEFAULTS: Options = { dueAt: 10, periodDays: 10, payerTypes: ['medicare'] };
 
+const PROGRESS_OPTIONS = optionsSchema({
+  dueAt: dayCountOption.describe('Report when treatment_days_since_progress_report is at least this (default 10).'),
+  periodDays: dayCountOption.describe('The longest progress-report period, in treatment days (default 10).'),
+  payerTypes: payerTypesOption,
+});
+
 export const progressReportDue: Rule = {
   id: 'progress-report-due',
   description: '10 or more treatment days since the last progress report',
   category: 'plan-of-care',
   defaultSeverity: 'warning',
   fixable: false,
+  options: PROGRESS_OPTIONS,
   rationale:
     'A clinician must write a progress report at least once every 10 treatment days; the first period starts on the first day of the episode. ' +
     'plan_of_care.treatment_days_since_progress_report is read as this visit\'s place in the current period: the treatment days since the last report, ' +
@@ -30,7 +38,7 @@ export const progressReportDue: Rule = {
     const opts = ruleOptions(ctx.config, 'progress-report-due', DEFAULTS);
     const days = ctx.claim.plan_of_care?.treatment_days_since_progress_report;
     if (days === undefined || days < opts.dueAt) return;
-    if (Array.isArray(opts.payerTypes) && !opts.payerTypes.includes(ctx.claim.payer.type)) return;
+    if (!forPayer(opts.payerTypes, ctx.claim.payer.type)) return;
     const period = opts.periodDays;
     const state =
       days > period

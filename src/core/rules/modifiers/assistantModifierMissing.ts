@@ -1,5 +1,6 @@
 import { ruleOptions } from '../../config/schema';
-import { ASSISTANT_RULE_DEFAULTS, assistantCodes, hasAssistantModifier, lineSupportsAssistant } from '../../assistant/codes';
+import { forPayer } from '../../config/optionSchemas';
+import { ASSISTANT_RULE_DEFAULTS, ASSISTANT_RULE_OPTIONS, assistantCodes, hasAssistantModifier, lineSupportsAssistant } from '../../assistant/codes';
 import type { Fix, Rule } from '../../types';
 import { addModifierFix, ASSISTANT_MOD_FOR, lineDiscipline, modifiersMisspelled, modsPath } from './shared';
 import { lineLead } from '../../text';
@@ -11,6 +12,7 @@ export const assistantModifierMissing: Rule = {
   category: 'modifiers',
   defaultSeverity: 'error',
   fixable: true,
+  options: ASSISTANT_RULE_OPTIONS,
   rationale:
     `Services a physical therapist assistant or occupational therapy assistant furnished in whole or in part (more than ${DE_MINIMIS} of the ` +
     `service, counting only the minutes the assistant worked on their own) carry CQ or CO, and since ${RATE_FROM} Medicare pays those lines at ${ASSISTANT_RATE}. ` +
@@ -22,7 +24,7 @@ export const assistantModifierMissing: Rule = {
   source: 'SSA §1834(v), CMS CQ/CO billing examples [S28]; CY 2022 final-unit method billing-rules §13.1; APTA Maryland, MediClaim (de minimis per unit) [S29][S31]; CY 2022 PFS final rule per TherapyComply, PT Management, WebPT [S30][S33][S36]',
   check(ctx, report) {
     const opts = ruleOptions(ctx.config, 'assistant-modifier-missing', ASSISTANT_RULE_DEFAULTS);
-    if (!opts.payerTypes.includes(ctx.claim.payer.type)) return;
+    if (!forPayer(opts.payerTypes, ctx.claim.payer.type)) return;
     for (const c of assistantCodes(ctx)) {
       if (c.assistantUnits >= c.need.min) continue;
       const plain = c.lines.filter((l) => !hasAssistantModifier(l));

@@ -1,5 +1,6 @@
 import { ruleOptions } from '../../config/schema';
-import { ASSISTANT_RULE_DEFAULTS, assistantCodes, lineSupportsAssistant } from '../../assistant/codes';
+import { forPayer } from '../../config/optionSchemas';
+import { ASSISTANT_RULE_DEFAULTS, ASSISTANT_RULE_OPTIONS, assistantCodes, lineSupportsAssistant } from '../../assistant/codes';
 import type { Fix, IndexedLine, Rule } from '../../types';
 import { modifiersOf, modPath, removeModifiersFix } from './shared';
 import { lineLead } from '../../text';
@@ -11,6 +12,7 @@ export const assistantModifierUnsupported: Rule = {
   category: 'modifiers',
   defaultSeverity: 'warning',
   fixable: true,
+  options: ASSISTANT_RULE_OPTIONS,
   rationale:
     `CQ and CO cut the payment of a line to ${ASSISTANT_RATE} (from ${RATE_FROM}), so they belong only on units the assistant furnished: more than ${DE_MINIMIS} ` +
     'of the unit in minutes the assistant worked on their own. Time the therapist spent treating together with the assistant counts ' +
@@ -20,7 +22,7 @@ export const assistantModifierUnsupported: Rule = {
   source: 'CMS CQ/CO billing examples [S28]; CY 2022 final-unit method billing-rules §13.1; APTA Maryland, MediClaim (de minimis per unit) [S29][S31]; CY 2022 rules per TherapyComply, PT Management [S30][S36]',
   check(ctx, report) {
     const opts = ruleOptions(ctx.config, 'assistant-modifier-unsupported', ASSISTANT_RULE_DEFAULTS);
-    if (!opts.payerTypes.includes(ctx.claim.payer.type)) return;
+    if (!forPayer(opts.payerTypes, ctx.claim.payer.type)) return;
     for (const c of assistantCodes(ctx)) {
       // A line whose own assistant minutes fall short: removing CQ/CO there is always right.
       const flagged = new Map<IndexedLine, { why: string; preferred: boolean }>();

@@ -1,4 +1,5 @@
 import { ruleOptions } from '../../config/schema';
+import { forPayer, optionsSchema, payerTypesOption } from '../../config/optionSchemas';
 import { tables } from '../../data';
 
 const KX_THRESHOLDS = tables.kxThresholds.filter((t) => t.from >= '2024-01-01');
@@ -8,6 +9,7 @@ import { addModifierFix, modifiersMisspelled, modifiersOf, modsPath } from './sh
 import { lineLead } from '../../text';
 
 export const KX_DEFAULTS = { payerTypes: ['medicare'] as string[] };
+export const KX_OPTIONS = optionsSchema({ payerTypes: payerTypesOption });
 
 export const kxModifierMissing: Rule = {
   id: 'kx-modifier-missing',
@@ -15,6 +17,7 @@ export const kxModifierMissing: Rule = {
   category: 'modifiers',
   defaultSeverity: 'error',
   fixable: true,
+  options: KX_OPTIONS,
   rationale:
     'Medicare Part B therapy has a yearly KX threshold per bucket — PT and SLP together, OT alone (' +
     KX_THRESHOLDS.map((t) => `${money(t.pt_slp)} in ${t.from.slice(0, 4)}`).join(', ') +
@@ -28,7 +31,7 @@ export const kxModifierMissing: Rule = {
   source: 'BBA 2018; NGS [S37], Noridian [S38] (2022–2024); 2025 [S40] and 2026 [S41] amounts secondary; billing-rules §4.3',
   check(ctx, report) {
     const opts = ruleOptions(ctx.config, 'kx-modifier-missing', KX_DEFAULTS);
-    if (!opts.payerTypes.includes(ctx.claim.payer.type)) return;
+    if (!forPayer(opts.payerTypes, ctx.claim.payer.type)) return;
     const picture = kxPicture(ctx);
     for (const b of picture?.buckets ?? []) {
       if (!(b.total > b.threshold)) continue;

@@ -1,4 +1,5 @@
 import { ruleOptions } from '../../config/schema';
+import { forPayer, optionsSchema, payerTypesOption, shareOption } from '../../config/optionSchemas';
 import type { Fix, Rule } from '../../types';
 import { BUCKET_LABEL, describeTotal, kxPicture, money } from './kxAmounts';
 import { modifiersOf, modPath, removeModifiersFix } from './shared';
@@ -12,6 +13,7 @@ export const kxModifierPremature: Rule = {
   category: 'modifiers',
   defaultSeverity: 'warning',
   fixable: true,
+  options: optionsSchema({ belowShare: shareOption.describe('Share of the KX threshold below which KX is premature (default 0.5).'), payerTypes: payerTypesOption }),
   rationale:
     'KX attests that therapy above the yearly threshold is medically necessary. CMS calls adding it to early, low-cost services when ' +
     'nothing suggests the threshold will be passed abusive (Pub 100-04 ch. 5 §10.3.3). The rule fires only when patient.ytd_allowed ' +
@@ -20,7 +22,7 @@ export const kxModifierPremature: Rule = {
   source: 'CMS Pub 100-04 ch. 5 §10.3.3 via policy-rag [S4 q12]; thresholds NGS [S37], Noridian [S38], [S40][S41]; billing-rules §4.3',
   check(ctx, report) {
     const opts = ruleOptions(ctx.config, 'kx-modifier-premature', DEFAULTS);
-    if (!opts.payerTypes.includes(ctx.claim.payer.type)) return;
+    if (!forPayer(opts.payerTypes, ctx.claim.payer.type)) return;
     const picture = kxPicture(ctx);
     for (const b of picture?.buckets ?? []) {
       if (b.ytd === undefined || !(b.total < opts.belowShare * b.threshold)) continue;

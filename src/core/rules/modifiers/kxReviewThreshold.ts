@@ -1,7 +1,8 @@
 import { ruleOptions } from '../../config/schema';
+import { forPayer } from '../../config/optionSchemas';
 import type { Rule } from '../../types';
 import { BUCKET_LABEL, describeTotal, kxPicture, money } from './kxAmounts';
-import { KX_DEFAULTS } from './kxModifierMissing';
+import { KX_DEFAULTS, KX_OPTIONS } from './kxModifierMissing';
 import { tables } from '../../data';
 import { lineLead } from '../../text';
 
@@ -14,6 +15,7 @@ export const kxReviewThreshold: Rule = {
   category: 'modifiers',
   defaultSeverity: 'info',
   fixable: false,
+  options: KX_OPTIONS,
   rationale:
     `Above ${REVIEW} a year per bucket (PT+SLP, OT) Medicare may select therapy claims for targeted medical review; not every claim is ` +
     'reviewed. The amount is fixed until 2028, when it is to be indexed. Nothing on the claim is wrong: this is a note that the ' +
@@ -22,7 +24,7 @@ export const kxReviewThreshold: Rule = {
   source: 'BBA 2018; NGS [S37], policy-rag [S4 q13]; billing-rules §4.3',
   check(ctx, report) {
     const opts = ruleOptions(ctx.config, 'kx-review-threshold', KX_DEFAULTS);
-    if (!opts.payerTypes.includes(ctx.claim.payer.type)) return;
+    if (!forPayer(opts.payerTypes, ctx.claim.payer.type)) return;
     const picture = kxPicture(ctx);
     for (const b of picture?.buckets ?? []) {
       const review = picture!.threshold.reviewThreshold;

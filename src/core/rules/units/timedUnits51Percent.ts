@@ -1,4 +1,5 @@
 import { ruleOptions } from '../../config/schema';
+import { optionsSchema, shareOption } from '../../config/optionSchemas';
 import type { IndexedLine, Rule } from '../../types';
 import { plural } from '../../text';
 import { allCodes } from '../../data';
@@ -27,6 +28,7 @@ export const timedUnits51Percent: Rule = {
   category: 'units',
   defaultSeverity: 'error',
   fixable: true,
+  options: optionsSchema({ share: shareOption.describe("Share of the descriptor's time needed for a unit (default 0.51).") }),
   rationale:
     'Some codes are timed in periods other than 15 minutes (92607/92608 speech-generating device evaluation, 92626/92627, 96105, 96125, work hardening 97545/97546). They follow neither the 8-minute table nor its pooling: a unit needs at least 51% of the time in the code\'s descriptor (31 minutes of an hour, 16 of a half hour). Codes for a first period (97545 initial 2 hours, 97550 first 30 minutes) are reported once per date, further time on their add-on; remote treatment management (98980/98981) needs the whole 20 minutes. Option: share (default 0.51).',
   source: 'ASHA, Medicare CPT coding rules for SLP services [S17]; CPT time rule (midpoint) [S14][S15]',
