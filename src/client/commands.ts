@@ -6,6 +6,7 @@ import { Commands, type CommandId } from './constants';
 import type { ServerController } from './controller';
 import { fixAll } from './fixAll';
 import { importClaims } from './importClaims';
+import { CodeDetails } from './codeDetails';
 import { showRuleDocs } from './ruleDocs';
 import { STATUS_MENU } from './status';
 
@@ -15,6 +16,7 @@ export function registerCommands(
   log: vscode.LogOutputChannel,
   summaryView: AuditSummaryView,
 ): vscode.Disposable[] {
+  const codeDetails = new CodeDetails(controller, log);
   const handlers: Record<CommandId, (...args: unknown[]) => unknown> = {
     [Commands.restartServer]: async () => {
       await controller.restart();
@@ -29,6 +31,7 @@ export function registerCommands(
       if (choice) await vscode.commands.executeCommand(choice.command);
     },
     [Commands.importClaims]: (uri) => importClaims(log, uri),
+    [Commands.showCodeDetails]: (uri, position) => codeDetails.show(uri, position),
   };
-  return Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
+  return [codeDetails, ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler))];
 }

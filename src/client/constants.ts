@@ -22,6 +22,7 @@ export const Commands = {
   showAuditSummary: 'claimlint.showAuditSummary',
   showStatusMenu: 'claimlint.showStatusMenu',
   importClaims: 'claimlint.importClaims',
+  showCodeDetails: CLIENT_COMMANDS.showCodeDetails,
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
@@ -35,6 +36,7 @@ export const ServerCommands = {
   auditWorkspace: SERVER_COMMANDS.auditWorkspace,
   applyFixAll: SERVER_COMMANDS.applyFixAll,
   auditSummaryData: SERVER_COMMANDS.auditSummaryData,
+  codeDetails: SERVER_COMMANDS.codeDetails,
 } as const;
 
 /** Context keys the extension sets, used in package.json `when` clauses. */

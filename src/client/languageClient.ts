@@ -58,8 +58,8 @@ export function createLanguageClient(
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // Restricted Mode turns the server's workspace-wide audit off (see onDidGrantWorkspaceTrust below).
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies ServerInitializationOptions,
-    // Hovers may link "show documentation" to the client command; nothing else runs.
-    markdown: { isTrusted: { enabledCommands: [Commands.showRuleDocs] }, supportHtml: false },
+    // Hovers may link "show documentation" and "More" (a code's details) to the client commands; nothing else runs.
+    markdown: { isTrusted: { enabledCommands: [Commands.showRuleDocs, Commands.showCodeDetails] }, supportHtml: false },
     middleware: {
       // Every publish, empty ones included: tells the controller the server has audited uri.
       handleDiagnostics: (uri, diagnostics, next) => {

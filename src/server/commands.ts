@@ -1,7 +1,8 @@
 /**
  * workspace/executeCommand: fix all (claimlint.applyFixAll), one fix from a code lens
- * (claimlint.applyFix), the workspace audit (claimlint.auditWorkspace) and the audit
- * summary's data (claimlint.auditSummaryData).
+ * (claimlint.applyFix), the workspace audit (claimlint.auditWorkspace), the audit
+ * summary's data (claimlint.auditSummaryData) and a code's full explanation
+ * (claimlint.codeDetails, the hover's "More").
  */
 import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
@@ -43,6 +44,8 @@ export function registerCommands(deps: CommandDeps): void {
         case SERVER_COMMANDS.auditSummaryData:
           if (!deps.trusted()) return restricted(deps, { files: [], unreadable: 0, restricted: true });
           return await auditSummaryData(deps, args[0]);
+        case SERVER_COMMANDS.codeDetails:
+          return await codeDetails(deps, args[0], args[1]);
         default:
           return null;
       }
@@ -57,6 +60,16 @@ export function registerCommands(deps: CommandDeps): void {
 function restricted<T>(deps: CommandDeps, result: T): T {
   deps.connection.console.info('workspace audit: not run in Restricted Mode (the workspace is not trusted)');
   return result;
+}
+
+/** The hover's "More": the full explanation of the code at a position of an open claim file. */
+async function codeDetails(deps: CommandDeps, uri: unknown, position: unknown): Promise<string | null> {
+  const doc = typeof uri === 'string' ? deps.documents.get(uri) : undefined;
+  const p = position as { line?: unknown; character?: unknown } | null | undefined;
+  if (!doc || typeof p?.line !== 'number' || typeof p.character !== 'number') return null;
+  const ctx = await deps.contexts.get(doc.uri);
+  if (!ctx.active) return null;
+  return deps.service.codeDetails(doc, { line: p.line, character: p.character }, ctx.config);
 }
 
 async function openDocument(deps: CommandDeps, uri: unknown, version: unknown): Promise<{ doc: TextDocument; reason?: undefined } | { doc?: undefined; reason: ApplyResult['reason'] }> {

@@ -28,6 +28,12 @@ export const SERVER_COMMANDS = {
    * returns AuditSummaryData for the Audit Summary view; publishes nothing.
    */
   auditSummaryData: 'claimlint.auditSummaryData',
+  /**
+   * Arguments: [uri: string, position: Position]. The full explanation of the code under
+   * the position (meaning, timing, payment, edits, notes, sources) as Markdown, or null:
+   * what the hover's "More" link opens.
+   */
+  codeDetails: 'claimlint.codeDetails',
 } as const;
 
 /**
@@ -45,6 +51,8 @@ export const WORKSPACE_TRUSTED_NOTIFICATION = 'claimlint/workspaceTrusted';
 export const CLIENT_COMMANDS = {
   /** Arguments: [ruleId: string, href: string]. Opens the rule's documentation page. */
   showRuleDocs: 'claimlint.showRuleDocs',
+  /** Arguments: [uri: string, position: Position]. Opens the full explanation of the code there (claimlint.codeDetails). */
+  showCodeDetails: 'claimlint.showCodeDetails',
 } as const;
 
 /** The data carried by every claimlint Diagnostic; code actions match on it, never on text. */

@@ -44,12 +44,14 @@ describe('lsp: data packs', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** The code's full explanation: what the hover's "More" link opens (server command claimlint.codeDetails). */
   async function hoverOn(uri: string, needle: string): Promise<string> {
     const offset = CLAIM.indexOf(needle) + 2;
     const before = CLAIM.slice(0, offset).split('\n');
     const position = { line: before.length - 1, character: before[before.length - 1].length };
     const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
-    return h ? (h.contents as MarkupContent).value : '';
+    assert.match(h ? (h.contents as MarkupContent).value : '', /command:claimlint\.showCodeDetails\?/, 'the hover links to the details');
+    return (await client.request<string | null>('workspace/executeCommand', { command: 'claimlint.codeDetails', arguments: [uri, position] })) ?? '';
   }
 
   it('.claimlintrc data: flags what only the pack knows; hovers name the pack and use the locality', async () => {

@@ -21,8 +21,54 @@ describe('lsp: hover', () => {
     return h ? (h.contents as MarkupContent).value : undefined;
   }
 
-  it('explains a code: meaning, timing, discipline, payment, modifiers, exercise vs activity', async () => {
-    const md = await hoverAt(claimFile().replace('code: "97530"', 'code: "975^30"'));
+  /** The code's full explanation at the caret: what the hover's "More" link opens (claimlint.codeDetails). */
+  async function detailsAt(marked: string): Promise<string | undefined> {
+    const { text, position } = caret(marked);
+    const uri = `file:///ws/hover-${++n}.claim.yaml`;
+    client.open(uri, text);
+    const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+    const link = /\[More about [^\]]+\]\(command:claimlint\.showCodeDetails\?([^)]+)\)/.exec(h ? (h.contents as MarkupContent).value : '');
+    assert.ok(link, 'the hover has a "More" link to the code details');
+    const args = JSON.parse(decodeURIComponent(link[1]));
+    assert.deepEqual(args, [uri, position], 'the link names this document and position');
+    const md = await client.request<string | null>('workspace/executeCommand', { command: 'claimlint.codeDetails', arguments: args });
+    client.close(uri);
+    return md ?? undefined;
+  }
+
+  describe('a hover on a code fits the hover window (issue 10 item 9)', () => {
+    const MAX_LINES = 12;
+
+    it('leads with this line\'s verdict: no problems found on this line', async () => {
+      const md = (await hoverAt(claimFile().replace('code: "97530"', 'code: "975^30"'))) ?? '';
+      const [first] = md.split('\n\n');
+      assert.equal(first, '✓ **Service line 2 (97530): no problems found on this line.**');
+      assert.ok(md.split('\n').length <= MAX_LINES, `${md.split('\n').length} lines:\n${md}`);
+      assert.match(md, /\*\*97530 — Therapeutic activities\*\* · Timed, 15-minute units/);
+      assert.match(md, /Usually needs:\*\* GP \(PT plan\)/);
+      assert.match(md, /\*\*This line:\*\* 1 unit → est\. \$35\.07 \(\$35\.07 per unit; 2026, national, unadjusted\)/);
+      assert.match(md.split('\n').at(-1) ?? '', /^\[More about 97530…\]\(command:claimlint\.showCodeDetails\?/, 'ends with the "More" link');
+      assert.doesNotMatch(md, /MPPR|_Source:|_Fee:|> /, 'the long explanation is behind "More"');
+    });
+
+    it('leads with the findings on this line, each linked to its rule page, and only this line\'s', async () => {
+      const text = claimFile({ units530: 3, modifiers530: '' });
+      const md = (await hoverAt(text.replace('code: "97530"', 'code: "97^530"'))) ?? '';
+      const [first] = md.split('\n\n');
+      const lines = first.split('\n');
+      assert.match(lines[0], /^\*\*Service line 2 \(97530\): \d problems on this line\*\*$/);
+      assert.ok(lines.length >= 3, first);
+      for (const l of lines.slice(1)) assert.match(l, /^- (Error|Warning|Info) \[[a-z0-9-]+\]\(command:claimlint\.showRuleDocs\?[^)]+\): \S|^- and \d+ more \(Problems panel\)$/);
+      assert.match(first, /\[therapy-modifier-missing\]/);
+      assert.ok(md.split('\n').length <= MAX_LINES, `${md.split('\n').length} lines:\n${md}`);
+      const other = (await hoverAt(text.replace('code: "97110"', 'code: "97^110"'))) ?? '';
+      assert.doesNotMatch(other.split('\n\n')[0], /therapy-modifier-missing/, 'line 1 does not show line 2\'s findings');
+      assert.match(other, /^(✓ )?\*\*Service line 1 \(97110\)/);
+    });
+  });
+
+  it('"More" explains a code: meaning, timing, discipline, payment, modifiers, exercise vs activity', async () => {
+    const md = await detailsAt(claimFile().replace('code: "97530"', 'code: "975^30"'));
     assert.ok(md);
     assert.match(md, /\*\*97530 — Therapeutic activities\*\*/);
     assert.match(md, /\*\*Timed\*\* \(15-minute units/);
@@ -34,12 +80,12 @@ describe('lsp: hover', () => {
   });
 
   it('shows the 85% assistant rate when the line has CQ', async () => {
-    const md = await hoverAt(claimFile({ modifiers530: 'GP, CQ' }).replace('code: "97530"', 'code: "97530^"'));
+    const md = await detailsAt(claimFile({ modifiers530: 'GP, CQ' }).replace('code: "97530"', 'code: "97530^"'));
     assert.match(md ?? '', /With CQ on this line:\*\* 85% → \$29\.81 per unit/);
   });
 
   it('explains 97110 with its exercise note', async () => {
-    const md = await hoverAt(claimFile().replace('code: "97110"', 'code: ^"97110"'));
+    const md = await detailsAt(claimFile().replace('code: "97110"', 'code: ^"97110"'));
     assert.match(md ?? '', /Therapeutic exercise/);
     assert.match(md ?? '', /therapeutic activities \(97530\) instead/);
   });

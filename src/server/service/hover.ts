@@ -8,18 +8,63 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { type Analysis, type NodeAt, type ReferenceData, type ResolvedConfig, fieldGuidance, type GuidanceField } from '../../core';
 import { dataDate, rawAt } from './claimData';
 import { rangeOf } from './edits';
-import { codeHover, modifierHover, unitsHover } from './hoverText';
+import { codeHover, codeHoverShort, modifierHover, unitsHover, type LineFacts } from './hoverText';
+import { commandLink, findingsOnLine, lineVerdict } from './lineVerdict';
+import { CLIENT_COMMANDS } from '../protocol';
 import { describeOf, keyPathOf, schemaAt } from './schemaNav';
 import { visitSummary } from './visitSummary';
 
 const GUIDED_FIELDS = new Set<string>(['justification', 'functional_goal', 'supervision_need', 'intervention', 'assistance_level', 'equipment']);
 
+/**
+ * A hover on a line's code is short (it must fit the hover window): the line's verdict
+ * first, then the code's name, timing, usual modifiers and this line's estimate, and a
+ * "More" link to the full explanation (codeDetails).
+ */
 export function hover(analysis: Analysis, doc: TextDocument, position: Position, config: ResolvedConfig): Hover | null {
   const at = analysis.nodeAt(doc.offsetAt(position));
   if (!at) return null;
-  const value = hoverMarkdown(at, config, analysis.data);
+  const code = codeAt(at, config);
+  let value: string | undefined;
+  if (code) {
+    const verdict = lineVerdict(findingsOnLine(at.claim.findings, at.claim.prefix ? `${at.claim.prefix}.lines[${code.index}]` : `lines[${code.index}]`), code.index + 1, code.code);
+    const more = commandLink(`More about ${code.code}…`, CLIENT_COMMANDS.showCodeDetails, [doc.uri, position]);
+    value = [...verdict, '', ...codeHoverShort(code.code, code.date, code.facts, analysis.data, config.locality), '', more].join('\n');
+  } else value = hoverMarkdown(at, config, analysis.data);
   if (!value) return null;
   return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(doc, at.span) };
+}
+
+/** The full explanation of the code under the position (the hover's "More"), or null. */
+export function codeDetails(analysis: Analysis, doc: TextDocument, position: Position, config: ResolvedConfig): string | null {
+  const at = analysis.nodeAt(doc.offsetAt(position));
+  const code = at && codeAt(at, config);
+  return (code && codeHover(code.code, code.date, code.facts, analysis.data, config.locality)) ?? null;
+}
+
+/** The service line's code under the cursor, with the line's facts. */
+function codeAt(at: NodeAt, config: ResolvedConfig): { code: string; index: number; date: string; facts: LineFacts } | undefined {
+  const m = at.on === 'value' ? /^lines\[(\d+)\]\.code$/.exec(at.path) : null;
+  if (!m) return undefined;
+  const raw = at.claim.raw;
+  const index = Number(m[1]);
+  const line = rawAt(raw, 'lines', index);
+  const code = rawAt(line, 'code');
+  if (code === undefined || code === null || code === '') return undefined;
+  const units = rawAt(line, 'units');
+  const charge = rawAt(line, 'charge');
+  return {
+    code: String(code),
+    index,
+    date: dataDate(raw, config),
+    facts: {
+      modifiers: modifiersOf(rawAt(line, 'modifiers')),
+      units: typeof units === 'number' ? units : undefined,
+      charge: typeof charge === 'number' ? charge : undefined,
+      plan: stringOr(rawAt(raw, 'plan_of_care', 'discipline')),
+      otherCodes: otherCodes(rawAt(raw, 'lines'), index),
+    },
+  };
 }
 
 function hoverMarkdown(at: NodeAt, config: ResolvedConfig, data: ReferenceData): string | undefined {
@@ -28,20 +73,6 @@ function hoverMarkdown(at: NodeAt, config: ResolvedConfig, data: ReferenceData):
   const date = dataDate(raw, config);
   let m: RegExpExecArray | null;
 
-  if (on === 'value' && (m = /^lines\[(\d+)\]\.code$/.exec(path))) {
-    const line = rawAt(raw, 'lines', Number(m[1]));
-    const code = rawAt(line, 'code');
-    if (code === undefined || code === null || code === '') return undefined;
-    const units = rawAt(line, 'units');
-    const charge = rawAt(line, 'charge');
-    return codeHover(String(code), date, {
-      modifiers: modifiersOf(rawAt(line, 'modifiers')),
-      units: typeof units === 'number' ? units : undefined,
-      charge: typeof charge === 'number' ? charge : undefined,
-      plan: stringOr(rawAt(raw, 'plan_of_care', 'discipline')),
-      otherCodes: otherCodes(rawAt(raw, 'lines'), Number(m[1])),
-    }, data, config.locality);
-  }
   if (on === 'value' && /^lines\[\d+\]\.modifiers\[\d+\]$/.test(path)) {
     const mod = at.entry.node && 'value' in at.entry.node ? (at.entry.node as { value: unknown }).value : undefined;
     if (mod === undefined || mod === null) return undefined;

@@ -64,6 +64,28 @@ export function codeHover(code: string, date: string, line: LineFacts, data: Ref
   return out.join('\n');
 }
 
+/**
+ * The short part of a code hover (under the line's verdict): name, timing, the modifiers
+ * it usually needs, Medicare payability and this line's estimate. The rest is behind the
+ * hover's "More" link (codeHover).
+ */
+export function codeHoverShort(code: string, date: string, line: LineFacts, data: ReferenceData = BUILTIN_DATA, locality?: string): string[] {
+  const info = data.codeInfo(code, date);
+  if (!info) return [`**${code}** is not in claimlint's therapy reference data for ${date}.`];
+  const kind = kindLabel(info);
+  const out = [`**${info.code} — ${info.short}** · ${kind[0].toUpperCase()}${kind.slice(1)}${info.lockedTo ? ` · ${info.lockedTo} only` : ''}`, ''];
+  out.push(`- **Usually needs:** ${usualModifiers(info, date, line.plan).join('; ')}.`);
+  if (info.addOnTo?.length) out.push(`- **Add-on code:** bill it with ${info.addOnTo.join(' or ')}.`);
+  if (info.medicare && 'status' in info.medicare) out.push('- **Medicare:** bundled, not separately payable.');
+  if (info.medicare && 'replacedBy' in info.medicare) out.push(`- **Medicare:** not payable; bill ${info.medicare.replacedBy} instead.`);
+  const priced = line.units !== undefined ? data.priceLine({ code, units: line.units, modifiers: line.modifiers.map((m) => m.toUpperCase()), date, charge: line.charge }, locality) : undefined;
+  if (priced) {
+    const basis = priced.basis === 'national' ? 'national, unadjusted' : `locality ${priced.basis.mac}-${priced.basis.locality}`;
+    out.push(`- **This line:** ${plural(line.units ?? 0, 'unit')} → est. ${dollars(priced.amount)} (${dollars(priced.perUnit)} per unit; ${date.slice(0, 4)}, ${basis}).`);
+  }
+  return out;
+}
+
 function usualModifiers(info: CodeInfo, date: string, plan?: string): string[] {
   const out: string[] = [];
   const therapy = info.lockedTo ?? (plan ? own(THERAPY_MOD, plan) : undefined);

@@ -12,7 +12,7 @@ import { codeLenses } from './codeLens';
 import { completion } from './completion';
 import { toDiagnostic } from './diagnostics';
 import { diffEdit, workspaceEdit, type EditOptions } from './edits';
-import { hover } from './hover';
+import { codeDetails, hover } from './hover';
 
 export interface ServiceOptions {
   cache?: AuditCache;
@@ -74,6 +74,11 @@ export class ClaimLanguageService {
 
   hover(doc: TextDocument, position: Position, config: ResolvedConfig): Hover | null {
     return hover(this.analysis(doc, config), doc, position, config);
+  }
+
+  /** The full explanation of the code at the position (the hover's "More"), or null. */
+  codeDetails(doc: TextDocument, position: Position, config: ResolvedConfig): string | null {
+    return codeDetails(this.analysis(doc, config), doc, position, config);
   }
 
   codeLenses(doc: TextDocument, config: ResolvedConfig): CodeLens[] {

@@ -205,12 +205,21 @@ describe('claimlint in a real VS Code (installed .vsix)', () => {
     for (const d of claimDiagnostics(doc.uri)) assert.doesNotMatch(d.message, /PT-3001|PT-3002|1234567893|M54\.50/);
   });
 
-  it('hovers on a code: therapeutic activities and the 2026 payment', async () => {
+  it('hovers on a code: the line\'s verdict first, then therapeutic activities and the 2026 payment; "More" opens the full explanation', async () => {
     const doc = await open(FAMILIES);
     const md = await claimHover(doc, at(doc, '97530', { after: 'CLM-2026-000201', offset: 2 }), /97530/);
+    assert.match(md.split('\n\n')[0], /^(✓ )?\*\*Service line \d+ \(97530\): (no problems found|\d+ problems?) on this line/);
     assert.match(md, /Therapeutic activities/);
     assert.match(md, /\$35\.07/);
     assert.match(md, /Timed/);
+    assert.ok(md.split('\n').length <= 12, md);
+    const link = /\(command:claimlint\.showCodeDetails\?([^)]+)\)/.exec(md);
+    assert.ok(link, 'a "More" link');
+    const args = JSON.parse(decodeURIComponent(link[1]));
+    assert.equal(await vscode.commands.executeCommand('claimlint.showCodeDetails', ...args), true);
+    const details = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'claimlint-details');
+    assert.ok(details, 'the details document is open');
+    assert.match(details.getText(), /2026 payment:\*\* \$35\.07 per unit/);
   });
 
   it('hovers on a modifier: what GP means and when it is required', async () => {

@@ -1,0 +1,63 @@
+/**
+ * claimlint.showCodeDetails [uri, position]: the hover's "More" link. Asks the server for
+ * the full explanation of the code at that position (server command claimlint.codeDetails)
+ * and shows it in the Markdown preview of a read-only, in-memory document
+ * (claimlint-details:), so the hover itself stays short. Nothing is written to disk.
+ */
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest } from 'vscode-languageclient/node';
+import { BuiltinCommands, ServerCommands } from './constants';
+import type { ServerController } from './controller';
+
+export const DETAILS_SCHEME = 'claimlint-details';
+
+export class CodeDetails implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly pages = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly registration: vscode.Disposable;
+
+  constructor(
+    private readonly controller: ServerController,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.registration = vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, this);
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.pages.get(uri.toString()) ?? '';
+  }
+
+  /** Resolves to true when the explanation was shown. */
+  async show(uri: unknown, position: unknown): Promise<boolean> {
+    if (typeof uri !== 'string' || !position || typeof position !== 'object') return false;
+    let markdown: unknown;
+    try {
+      const client = await this.controller.start();
+      markdown = await client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.codeDetails, arguments: [uri, position] });
+    } catch (err) {
+      this.log.error(`code details failed: ${err instanceof Error ? err.name : 'error'}`);
+      void vscode.window.showErrorMessage('claimlint: the code\'s details could not be read; see the output for details.');
+      return false;
+    }
+    if (typeof markdown !== 'string' || !markdown) {
+      void vscode.window.showInformationMessage('claimlint: no code at that place any more.');
+      return false;
+    }
+    const code = /^\*\*([0-9A-Z]{5})\b/.exec(markdown)?.[1] ?? 'code';
+    const page = vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/${code}.md` });
+    this.pages.set(page.toString(), markdown);
+    this.changed.fire(page);
+    try {
+      await vscode.commands.executeCommand(BuiltinCommands.markdownPreview, page);
+    } catch {
+      await vscode.window.showTextDocument(page, { preview: true });
+    }
+    return true;
+  }
+
+  dispose(): void {
+    this.registration.dispose();
+    this.changed.dispose();
+  }
+}
