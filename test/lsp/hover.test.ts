@@ -60,6 +60,7 @@ describe('lsp: hover', () => {
       assert.ok(lines.length >= 3, first);
       for (const l of lines.slice(1)) assert.match(l, /^- (Error|Warning|Info) \[[a-z0-9-]+\]\(command:claimlint\.showRuleDocs\?[^)]+\): \S|^- and \d+ more \(Problems panel\)$/);
       assert.match(first, /\[therapy-modifier-missing\]/);
+      assert.doesNotMatch(first.split('\n').slice(1).join('\n'), /Service line \d/, 'each finding without the line lead the heading already gives');
       assert.ok(md.split('\n').length <= MAX_LINES, `${md.split('\n').length} lines:\n${md}`);
       const other = (await hoverAt(text.replace('code: "97110"', 'code: "97^110"'))) ?? '';
       assert.doesNotMatch(other.split('\n\n')[0], /therapy-modifier-missing/, 'line 1 does not show line 2\'s findings');

@@ -23,9 +23,11 @@ export function findingsOnLine(findings: readonly LocatedFinding[], linePath: st
   return findings.filter((f) => f.path === linePath || f.path.startsWith(`${linePath}.`) || f.path.startsWith(`${linePath}[`));
 }
 
+/** The message's first sentence, without its "Service line 2 (97110): " lead (the verdict's heading says it). */
 function firstSentence(message: string): string {
-  const m = /^(.+?[.;])(\s|$)/.exec(message);
-  const s = (m ? m[1] : message).replace(/[.;]$/, '');
+  const body = message.replace(/^Service line \d+(?: \([^)]*\))?: /, '');
+  const m = /^(.+?[.;])(\s|$)/.exec(body);
+  const s = (m ? m[1] : body).replace(/[.;]$/, '');
   return s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1).trimEnd()}…` : s;
 }
 
