@@ -38,7 +38,7 @@ export interface FixResult {
  */
 export function applyFixes(text: string, findings: Pick<Finding, 'fixes'>[], select: (f: Pick<Finding, 'fixes'>) => Fix | undefined = preferredFix): FixResult {
   const chosen: Fix[] = [];
-  const accepted: TextEdit[] = [];
+  const accepted = new EditSet();
   const fixes = findings.map(select).filter((f): f is Fix => !!f);
   const seen = new Set<string>();
   for (const fix of fixes) {
@@ -47,42 +47,84 @@ export function applyFixes(text: string, findings: Pick<Finding, 'fixes'>[], sel
     if (seen.has(sig)) continue;
     // Overlapping or touching ranges conflict: `[CQ]` losing CQ and gaining GP at its end
     // would otherwise read `[, GP]`.
-    const conflicts = (e: TextEdit, a: TextEdit): boolean => e.start <= a.end && a.start <= e.end;
-    if (fix.edits.some((e) => accepted.some((a) => conflicts(e, a)))) continue;
+    if (fix.edits.some((e) => accepted.conflicts(e))) continue;
     seen.add(sig);
-    accepted.push(...fix.edits);
+    for (const e of fix.edits) accepted.add(e);
     chosen.push(fix);
   }
   if (!chosen.length) return { text, applied: 0, dropped: [] };
   const before = yamlErrorCount(text);
-  const all = applyEdits(text, accepted);
+  const all = applyEdits(text, chosen.flatMap((f) => f.edits));
   if (yamlErrorCount(all) <= before) return { text: all, applied: chosen.length, dropped: [] };
-  // Something broke the file: keep only the fixes that parse on their own, one at a time.
-  let out = text;
-  let applied = 0;
+  // Something broke the file: find the fixes that break it by halving (a parse per test,
+  // O(broken × log fixes) parses instead of one per fix), every test applied to the
+  // original text, so the fixes' offsets stay valid.
+  const kept: Fix[] = [];
   const dropped: Fix[] = [];
-  for (const fix of [...chosen].sort((a, b) => firstStart(b) - firstStart(a))) {
-    const next = applyEdits(out, fix.edits);
-    if (yamlErrorCount(next) <= before) {
-      out = next;
-      applied++;
-    } else dropped.push(fix);
+  const parses = (extra: Fix[]) => yamlErrorCount(applyEdits(text, [...kept, ...extra].flatMap((f) => f.edits))) <= before;
+  const sift = (group: Fix[]): void => {
+    if (!group.length) return;
+    if (parses(group)) kept.push(...group);
+    else if (group.length === 1) dropped.push(group[0]);
+    else {
+      const half = group.length >> 1;
+      sift(group.slice(0, half));
+      sift(group.slice(half));
+    }
+  };
+  sift(chosen);
+  if (!kept.length) return { text, applied: 0, dropped };
+  return { text: applyEdits(text, kept.flatMap((f) => f.edits)), applied: kept.length, dropped };
+}
+
+/**
+ * Accepted edit ranges, sorted by start and disjoint (touching ranges conflict, so they
+ * never both get in): a conflict test is a binary search, not a scan of every accepted edit.
+ */
+class EditSet {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  /** Index of the first range whose start is greater than `x`. */
+  private upper(x: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   }
-  return { text: out, applied, dropped };
+
+  /** Does [e.start, e.end] overlap or touch an accepted range? */
+  conflicts(e: TextEdit): boolean {
+    const i = this.upper(e.end); // ranges before i start at or before e.end
+    return i > 0 && this.ends[i - 1] >= e.start;
+  }
+
+  add(e: TextEdit): void {
+    const i = this.upper(e.start);
+    this.starts.splice(i, 0, e.start);
+    this.ends.splice(i, 0, e.end);
+  }
 }
 
 /** Does this one fix keep the text parsing? (Quick fixes are checked before they are offered.) */
 export function fixKeepsYaml(text: string, fix: Fix): boolean {
   if (!fix.edits.every((e) => validEdit(e, text.length))) return false;
-  return yamlErrorCount(applyEdits(text, fix.edits)) <= yamlErrorCount(text);
+  return yamlErrorCount(applyEdits(text, fix.edits)) <= originalErrors(text);
+}
+
+/** The error count of the text quick fixes are checked against, kept for the next fix of it. */
+let lastChecked: { text: string; errors: number } | undefined;
+function originalErrors(text: string): number {
+  if (lastChecked?.text !== text) lastChecked = { text, errors: yamlErrorCount(text) };
+  return lastChecked.errors;
 }
 
 function validEdit(e: TextEdit, length: number): boolean {
   return Number.isInteger(e.start) && Number.isInteger(e.end) && e.start >= 0 && e.start <= e.end && e.end <= length;
-}
-
-function firstStart(fix: Fix): number {
-  return Math.min(...fix.edits.map((e) => e.start));
 }
 
 /** Edits that do not overlap, applied from the end so earlier offsets stay valid. */

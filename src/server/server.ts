@@ -69,7 +69,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     update: (doc, changes, version) => {
       for (const change of changes) {
         if ('range' in change) service.edited(doc.uri, doc.offsetAt(change.range.start), doc.offsetAt(change.range.end), change.text.length);
-        else service.forget(doc.uri);
+        else service.replaced(doc.uri);
         TextDocument.update(doc, [change], version);
       }
       return TextDocument.update(doc, [], version);

@@ -14,6 +14,8 @@ import { resolveConfig } from '../../src/core/config/schema';
 import { ClaimLanguageService } from '../../src/server/service';
 import { claimFile } from './generate';
 import { lspFigures } from './lsp';
+import { serverMemory } from './memory';
+import { claimScaling } from './scaling';
 import { file837 } from './generate837';
 import { Reader837, yamlClaimItem } from '../../src/import';
 
@@ -119,6 +121,24 @@ rows.push(
   { name: 'LSP stdio: didOpen → first diagnostics (ms ≤ 700)', value: lsp.open, unit: 'ms', ratio: lsp.open / baseline, target: 700 / baseline },
   { name: 'LSP stdio: ranged edit → diagnostics, median (ms ≤ 100)', value: lsp.edit, unit: 'ms', ratio: lsp.edit / baseline, target: 100 / baseline },
 );
+
+// One claim of many lines (issue 11 item 7): CPU time must grow with the lines, not their
+// square. Up to 1,000 lines every rule runs; a longer claim gets the lines limit's finding
+// (docs/limits.md) after the parse, so 4,000 ÷ 1,000 measures the parse and the refusal.
+const scaling = claimScaling([250, 1000, 4000]);
+const [s250, s1000, s4000] = scaling;
+console.log(`one claim (CPU ms): ${scaling.map((f) => `${f.lines} lines audit ${f.audit.toFixed(0)}, fix-all ${f.fixAll.toFixed(0)}, editor ${f.editor.toFixed(0)}`).join('; ')}`);
+rows.push(
+  { name: 'one claim: audit time, 4000 ÷ 1000 lines', value: s4000.audit, unit: 'ms', ratio: s4000.audit / s1000.audit, target: 5 },
+  { name: 'one claim: audit time, 1000 ÷ 250 lines (all rules)', value: s1000.audit, unit: 'ms', ratio: s1000.audit / s250.audit, target: 5 },
+  { name: 'one claim: fix-all time, 1000 ÷ 250 lines', value: s1000.fixAll, unit: 'ms', ratio: s1000.fixAll / s250.fixAll, target: 5 },
+  { name: 'one claim: editor features, 1000 ÷ 250 lines', value: s1000.editor, unit: 'ms', ratio: s1000.editor / s250.editor, target: 5 },
+);
+
+// Server memory under edits on the whole-document path (issue 11 item 8).
+const memory = await serverMemory(1000, 300, 30);
+console.log(`server RSS: ${memory.afterOpen.toFixed(0)} MB after open, ${memory.afterEdits.toFixed(0)} MB after ${memory.edits} edits (${memory.audits} audits), peak ${memory.peak.toFixed(0)} MB`);
+rows.push({ name: 'server RSS after 300 edits ÷ after open (anchored)', value: memory.afterEdits, unit: 'MB', ratio: memory.afterEdits / memory.afterOpen, target: 1.5 });
 
 // The language server's bundle as shipped (minified, built in memory by esbuild.js).
 const { bundleSizes, SERVER_BUNDLE_TARGET } = createRequire(__filename)(join(__dirname, '..', 'esbuild.js')) as {

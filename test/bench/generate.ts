@@ -57,3 +57,18 @@ export function claimFile(count: number): string {
   for (let i = 0; i < count; i++) parts.push(claimText(i));
   return parts.join('');
 }
+
+/**
+ * One claim with `lines` service lines (issue 11 item 7: work per claim must be linear in
+ * its lines). Lines cycle through codes and modifier mistakes, so every modifier rule, the
+ * unit rules and their fixes run on each line.
+ */
+export function longClaim(lines: number): string {
+  const parts = ['claim:\n  id: LONG-1\n  date_of_service: 2026-03-10\n  payer: {type: medicare}\n  patient: {id: PT-1}\n  plan_of_care: {discipline: PT}\n  lines:\n'];
+  const codes = ['97110', '97530', '97140', '97112'];
+  const mods = ['[]', '[GP]', '[CQ]', '[GO, GN]', '["GP", 59]'];
+  for (let i = 0; i < lines; i++) {
+    parts.push(`    - code: "${codes[i % codes.length]}"\n      modifiers: ${mods[i % mods.length]}\n      units: ${1 + (i % 3)}\n      minutes: ${10 + (i % 30)}\n      assistant_minutes: 0\n`);
+  }
+  return parts.join('');
+}

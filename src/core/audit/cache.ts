@@ -11,6 +11,8 @@ export const DEFAULT_CACHE_BYTES = 768 * 1024 * 1024;
 
 export class AuditCache {
   private readonly map = new Map<string, ParsedUnit>();
+  /** Each cached unit's key, so a unit can be released without its (possibly large) text. */
+  private readonly keys = new WeakMap<ParsedUnit, string>();
   private used = 0;
   hits = 0;
   misses = 0;
@@ -34,6 +36,7 @@ export class AuditCache {
       this.map.delete(key);
     }
     this.map.set(key, value);
+    this.keys.set(value, key);
     this.used += value.bytes;
     // Evict the oldest entries over budget (never the one just added).
     for (const [k, v] of this.map) {
@@ -41,6 +44,19 @@ export class AuditCache {
       this.map.delete(k);
       this.used -= v.bytes;
     }
+  }
+
+  /**
+   * Drop a unit nobody needs any more (the editor's previous version of a document): the
+   * cache then holds one version per open document instead of every version until the
+   * byte budget is spent. A unit another document still uses is only parsed again.
+   */
+  release(unit: ParsedUnit): void {
+    const key = this.keys.get(unit);
+    if (key === undefined || this.map.get(key) !== unit) return;
+    this.map.delete(key);
+    this.keys.delete(unit);
+    this.used -= unit.bytes;
   }
 
   /** A unit's results grew (findings for another config): account for it. */

@@ -9,8 +9,8 @@ import { analyze, BUILTIN_DATA, configKey, type Analysis, type AuditCache, type 
 
 export class DocumentAnalyses {
   private readonly entries = new Map<string, Analysis>();
-  /** Where each document changed since its last analysis (new offsets). */
-  private readonly changes = new Map<string, TextChange>();
+  /** Where each document changed since its last analysis (new offsets), or 'replaced' (whole text). */
+  private readonly changes = new Map<string, TextChange | 'replaced'>();
 
   constructor(
     readonly cache: AuditCache,
@@ -25,13 +25,25 @@ export class DocumentAnalyses {
     const key = data.key ? `${configKey(config)}\u0000${data.key}` : configKey(config);
     const hit = this.entries.get(doc.uri);
     if (hit && hit.text === text && hit.configKey === key) return hit;
-    const change = hit && this.changes.get(doc.uri);
+    const recorded = this.changes.get(doc.uri);
+    const change = hit && recorded !== 'replaced' ? recorded : undefined;
     this.changes.delete(doc.uri);
-    const analysis = analyze(text, { config, cache: this.cache, data, previous: change ? hit : undefined, change: change || undefined });
+    const analysis = analyze(text, { config, cache: this.cache, data, previous: change ? hit : undefined, change });
+    if (hit) this.release(hit, analysis);
     this.entries.delete(doc.uri);
     this.entries.set(doc.uri, analysis);
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size > this.maxEntries) this.forget(this.entries.keys().next().value as string);
     return analysis;
+  }
+
+  /**
+   * One version per document: the units of the document's previous analysis that the new
+   * one does not reuse (the edited claim, or the whole document on the whole-document
+   * path) leave the cache now, not when the byte budget runs out.
+   */
+  private release(old: Analysis, next?: Analysis): void {
+    const kept = new Set(next?.units.map((u) => u.unit));
+    for (const u of old.units) if (!kept.has(u.unit)) this.cache.release(u.unit);
   }
 
   /**
@@ -42,6 +54,7 @@ export class DocumentAnalyses {
     if (!this.entries.has(uri)) return;
     const delta = inserted - (end - start);
     const prev = this.changes.get(uri);
+    if (prev === 'replaced') return;
     if (!prev) {
       this.changes.set(uri, { start, end: start + inserted, delta });
       return;
@@ -55,7 +68,14 @@ export class DocumentAnalyses {
     });
   }
 
+  /** The whole text was replaced (a full-sync change): no edit range, but the previous units are still released after the next analysis. */
+  replaced(uri: string): void {
+    if (this.entries.has(uri)) this.changes.set(uri, 'replaced');
+  }
+
   forget(uri: string): void {
+    const old = this.entries.get(uri);
+    if (old) this.release(old);
     this.entries.delete(uri);
     this.changes.delete(uri);
   }

@@ -94,6 +94,11 @@ export class ClaimLanguageService {
     this.analyses.edited(uri, start, end, inserted);
   }
 
+  /** The document's whole text was replaced (full sync): re-read it, then release its previous version. */
+  replaced(uri: string): void {
+    this.analyses.replaced(uri);
+  }
+
   /** Drop what is remembered about a closed document. */
   forget(uri: string): void {
     this.analyses.forget(uri);

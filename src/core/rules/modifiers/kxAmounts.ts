@@ -75,8 +75,11 @@ export function kxPicture(ctx: ClaimContext): KxPicture | undefined {
   return { year: ctx.date.slice(0, 4), threshold, buckets };
 }
 
+/** One formatter for every amount (toLocaleString builds one per call, slow in long claims). */
+const USD = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 export function money(x: number): string {
-  return `$${x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `$${USD.format(x)}`;
 }
 
 /** "year to date $2,300.00 + this claim $64.13 = $2,364.13" */

@@ -72,19 +72,44 @@ export function modPath(l: IndexedLine, at: number): string {
 
 /** Write a modifier the way the claim already writes them (quoted or plain). */
 function modifierText(ctx: ClaimContext, l: IndexedLine, mod: string): string {
-  const own = ctx.src.get(modsPath(l))?.node;
-  const lists = [own, ...ctx.lines.map((o) => ctx.src.get(modsPath(o))?.node)];
-  for (const seq of lists) {
-    if (!isSeq(seq)) continue;
-    for (const item of seq.items as Node[]) {
-      if (!isScalar(item)) continue;
-      const type = (item as Scalar).type;
-      if (type === 'QUOTE_DOUBLE') return `"${mod}"`;
-      if (type === 'QUOTE_SINGLE') return `'${mod}'`;
-      if (type === 'PLAIN' && typeof (item as Scalar).value === 'string') return mod;
-    }
+  const style = listStyle(ctx.src.get(modsPath(l))?.node) ?? claimStyle(ctx);
+  return style === 'double' ? `"${mod}"` : style === 'single' ? `'${mod}'` : mod;
+}
+
+type ModStyle = 'double' | 'single' | 'plain';
+
+/** The style of a modifier list's first written item, if any. */
+function listStyle(seq: unknown): ModStyle | undefined {
+  if (!isSeq(seq)) return undefined;
+  for (const item of seq.items as Node[]) {
+    if (!isScalar(item)) continue;
+    const type = (item as Scalar).type;
+    if (type === 'QUOTE_DOUBLE') return 'double';
+    if (type === 'QUOTE_SINGLE') return 'single';
+    if (type === 'PLAIN' && typeof (item as Scalar).value === 'string') return 'plain';
   }
-  return mod;
+  return undefined;
+}
+
+/**
+ * The claim's style (its first line that writes a modifier), found once per claim: every
+ * fix of a claim asks, so scanning all lines per fix made a claim's audit quadratic.
+ */
+const claimStyles = new WeakMap<ClaimContext, ModStyle>();
+function claimStyle(ctx: ClaimContext): ModStyle {
+  let style = claimStyles.get(ctx);
+  if (!style) {
+    style = 'plain';
+    for (const o of ctx.lines) {
+      const found = listStyle(ctx.src.get(modsPath(o))?.node);
+      if (found) {
+        style = found;
+        break;
+      }
+    }
+    claimStyles.set(ctx, style);
+  }
+  return style;
 }
 
 export function addModifierFix(ctx: ClaimContext, l: IndexedLine, mod: string, preferred: boolean, title?: string): Fix | undefined {
