@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { audit } from '../../src/core/engine';
 import { detectFormat, ImportError, importText, readCsvMapping, toClaimYaml, type ImportedClaim } from '../../src/import';
+import { CLAIM_LEVEL_COLUMNS, CSV_COLUMNS, LINE_COLUMNS } from '../../src/import/csv/mapping';
 
 const HASH = { patientId: { mode: 'hash' as const } };
 
@@ -107,6 +108,24 @@ describe('import CSV', () => {
     assert.equal(failure(withRow(5, '150,1', '150,0')).where, 'row 5, column diagnosis_pointers');
     assert.match(failure(DEFAULT_CSV + '\n"V-300,2026-03-02').message, /^line \d+: a quoted cell is not closed properly$/);
     assert.match(failure(DEFAULT_CSV + '\nV-300,2026-03-02').message, /^line 6: a row has more or fewer cells than the header$/);
+  });
+
+  it('every claim-level column (one list in mapping.ts) must agree across the rows of a claim; line columns may differ', () => {
+    const header = DEFAULT_CSV.split('\r\n')[0].split(',');
+    assert.deepEqual(header, [...CSV_COLUMNS], 'the default layout is the column list');
+    assert.deepEqual([...CSV_COLUMNS].sort(), ['claim_id', 'date_of_service', ...CLAIM_LEVEL_COLUMNS, ...LINE_COLUMNS].sort(), 'key, claim-level and line columns partition the columns');
+    // Two rows of one claim, the second repeating every cell of the first except one.
+    const first = ['V-1', '2026-03-02', 'medicare', 'Medicare Part B', 'MRN-1', '1234567893', 'PT', 'PT', '2026-02-16', '2026-02-20', '2026-05-15', 'M25661', '47', '47', '97110', 'GP', '2', '32', '0', '80', '1'];
+    const alt: Record<string, string> = { payer_type: 'commercial', payer_name: 'Other', patient_id: 'MRN-2', npi: '1245319599', discipline: 'OT', plan_discipline: 'OT', plan_start_date: '2026-02-17', plan_certified_date: '2026-02-21', plan_cert_through: '2026-05-16', diagnoses: 'R26.2', total_timed_minutes: '48', total_treatment_minutes: '48' };
+    for (const col of CLAIM_LEVEL_COLUMNS) {
+      const second = [...first];
+      second[CSV_COLUMNS.indexOf(col)] = alt[col];
+      const text = [header.join(','), first.join(','), second.join(',')].join('\n');
+      assert.equal(failure(text).message, `row 3, column ${col}: differs from row 2 of the same claim`, col);
+    }
+    const line = [...first];
+    line[CSV_COLUMNS.indexOf('code')] = '97140';
+    assert.equal(run([header.join(','), first.join(','), line.join(',')].join('\n'))[0].lines.length, 2, 'a line column differs freely');
   });
 
   it('the mapping file is validated with its key path', () => {

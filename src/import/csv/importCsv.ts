@@ -9,7 +9,7 @@ import { payerTypes, type PayerType } from '../../core';
 import { decimal, disciplineOfModifiers, icd10WithDot, isRealDate } from '../codes';
 import { patientId, type PatientIdPolicy } from '../patientId';
 import { ImportError, type ImportedClaim, type ImportedLine, type ImportResult, type PlanDiscipline, type ProviderDiscipline } from '../types';
-import { CSV_COLUMNS, readMapping, REQUIRED_COLUMNS, type CsvColumn, type CsvMapping } from './mapping';
+import { CLAIM_LEVEL_COLUMNS, CSV_COLUMNS, readMapping, REQUIRED_COLUMNS, type CsvColumn, type CsvMapping } from './mapping';
 
 export interface ImportCsvOptions {
   patientId: PatientIdPolicy;
@@ -19,21 +19,6 @@ export interface ImportCsvOptions {
 
 const PROVIDER_DISCIPLINES: readonly ProviderDiscipline[] = ['PT', 'OT', 'SLP', 'physician', 'other'];
 const PLAN_DISCIPLINES: readonly PlanDiscipline[] = ['PT', 'OT', 'SLP'];
-const CLAIM_COLUMNS: readonly CsvColumn[] = [
-  'payer_type',
-  'payer_name',
-  'patient_id',
-  'npi',
-  'discipline',
-  'plan_discipline',
-  'plan_start_date',
-  'plan_certified_date',
-  'plan_cert_through',
-  'diagnoses',
-  'total_timed_minutes',
-  'total_treatment_minutes',
-];
-
 function list(text: string): string[] {
   return text.split(/[\s,;|]+/).filter(Boolean);
 }
@@ -118,7 +103,7 @@ export function importCsv(text: string, options: ImportCsvOptions): ImportResult
       drafts.set(key, draft);
       order.push(draft);
     }
-    for (const c of CLAIM_COLUMNS) {
+    for (const c of CLAIM_LEVEL_COLUMNS) {
       const v = cell(c);
       if (!v) continue;
       const had = draft.fields[c];

@@ -14,9 +14,11 @@ import * as z from 'zod';
 import { ImportError } from '../types';
 
 /** The default layout, one row per service line; claim-level columns repeat on each row. */
-export const CSV_COLUMNS = [
-  'claim_id',
-  'date_of_service',
+/** The columns that key a claim: rows with the same id and date are one claim. */
+const KEY_COLUMNS = ['claim_id', 'date_of_service'] as const;
+
+/** Claim-level columns: written on any row of the claim, and the same wherever repeated. */
+export const CLAIM_LEVEL_COLUMNS = [
   'payer_type',
   'payer_name',
   'patient_id',
@@ -29,14 +31,13 @@ export const CSV_COLUMNS = [
   'diagnoses',
   'total_timed_minutes',
   'total_treatment_minutes',
-  'code',
-  'modifiers',
-  'units',
-  'minutes',
-  'assistant_minutes',
-  'charge',
-  'diagnosis_pointers',
 ] as const;
+
+/** Line-level columns: one service line per row. */
+export const LINE_COLUMNS = ['code', 'modifiers', 'units', 'minutes', 'assistant_minutes', 'charge', 'diagnosis_pointers'] as const;
+
+/** Every column claimlint reads, in the order messages list them. */
+export const CSV_COLUMNS = [...KEY_COLUMNS, ...CLAIM_LEVEL_COLUMNS, ...LINE_COLUMNS] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** Columns every file needs (payer_type may come from --payer-type instead). */
