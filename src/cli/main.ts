@@ -173,7 +173,7 @@ export function run(argv: string[]): number | Promise<number> {
     }
     let findings = audit(text, { config: cfg.config, cache, data }).findings;
     if (values.quiet) findings = findings.filter((f) => f.severity === 'error');
-    reports.push(html ? { ...fileReport(shown, findings, applied), claims: collectClaims(text, cfg.config) } : fileReport(shown, findings, applied));
+    reports.push(html ? { ...fileReport(shown, findings, applied), claims: collectClaims(text, cfg.config, data) } : fileReport(shown, findings, applied));
   }
 
   if (readErrors && !reports.length) {

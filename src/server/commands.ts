@@ -161,7 +161,7 @@ async function* auditedClaimFiles(deps: CommandDeps, unreadable: () => void, onl
       }
       const ctx = await deps.contexts.get(uri);
       if (!ctx.settings.enable) continue;
-      const findings = open ? deps.service.audit(open, ctx.config).findings : audit(text, { config: ctx.config, cache: deps.service.cache }).findings;
+      const findings = open ? deps.service.audit(open, ctx.config).findings : audit(text, { config: ctx.config, cache: deps.service.cache, data: deps.service.dataFor(ctx.config) }).findings;
       const relative = file.startsWith(folder) ? file.slice(folder.length).replace(/\\/g, '/').replace(/^\//, '') : file;
       yield { uri, relative, open, text, config: ctx.config, findings };
     }
@@ -206,7 +206,8 @@ async function auditSummaryData(deps: CommandDeps, arg: unknown): Promise<AuditS
     result.files.push({
       uri: f.uri,
       path: f.relative,
-      claims: collectClaims(f.text, f.config).map((c) => ({ ...c, patientId: undefined })),
+      // Priced with the file's data packs and locality, as its hovers and code lenses are.
+      claims: collectClaims(f.text, f.config, deps.service.dataFor(f.config)).map((c) => ({ ...c, patientId: undefined })),
       findings: f.findings.map(({ rule, severity, message, document, path, range }) => ({ rule, severity, message, document, path, range })),
     });
   }

@@ -122,6 +122,20 @@ describe('claimlint data (spawned binary)', () => {
     assert.equal(json.locality.gpci.name, 'SAN FRANCISCO');
   });
 
+  it('the HTML report prices with the packs and locality of the config, and says national only without them', () => {
+    assert.equal(claimlint(importArgs('packs/cms-2026q2'), dir).code, 0);
+    // 97110 × 3 for 24 minutes: one MPPR-reduced unit over. SAN FRANCISCO: 0.805 RVU × 33.4009 = $26.89.
+    writeFileSync(join(dir, 'visit.claim.yaml'), CLAIM.replace(/  lines:\n[\s\S]*$/, '  lines:\n    - { code: "97110", modifiers: [GP], units: 3, minutes: 24 }\n'));
+    const national = claimlint(['-f', 'html', 'visit.claim.yaml'], dir);
+    assert.match(national.stdout, />national, unadjusted</);
+    assert.match(national.stdout, /\$22\.21/, 'built-in 2026 reduced unit');
+    writeFileSync(join(dir, '.claimlintrc.yaml'), 'data: [packs/cms-2026q2]\nlocality: "01112-05"\n');
+    const local = claimlint(['-f', 'html', 'visit.claim.yaml'], dir);
+    assert.match(local.stdout, />locality 01112-05 \(SAN FRANCISCO\)</);
+    assert.match(local.stdout, /\$26\.89/);
+    assert.doesNotMatch(local.stdout, /national, unadjusted|\$22\.21/);
+  });
+
   it('data info without a config: built-in data only, amounts national', () => {
     const r = claimlint(['data', 'info'], dir);
     assert.equal(r.code, 0, r.stderr);

@@ -79,6 +79,19 @@ describe('lsp: data packs', () => {
     assert.match(md, /_Fee: Physician Fee Schedule RVUs \(PPRRVU\) RVU26 JAN, effective 2026-01-01 \(pack: cms-2026q2\)_/);
   });
 
+  it('the Audit Summary data and the workspace audit use the packs and locality of each file (files not open too)', async () => {
+    writeFileSync(join(dir, '.claimlintrc.yaml'), 'data: [packs/cms-2026q2]\nlocality: "01112-05"\n');
+    // 97110 × 3 for 24 minutes: one MPPR-reduced unit over; SAN FRANCISCO (0.45 × 1.1 + 0.40 × 1.5 / 2 + 0.02 × 0.5) × 33.4009 = $26.89.
+    writeFileSync(join(dir, 'over.claim.yaml'), CLAIM.replace(/  lines:\n[\s\S]*$/, '  lines:\n    - { code: "97110", modifiers: [GP], units: 3, minutes: 24 }\n'));
+    writeFileSync(join(dir, 'visit.claim.yaml'), CLAIM);
+    type Data = { files: { path: string; claims: { money?: { delta: number; locality?: string } }[]; findings: { rule: string }[] }[] };
+    const data = await client.request<Data>('workspace/executeCommand', { command: 'claimlint.auditSummaryData', arguments: [{}] });
+    const over = data.files.find((f) => f.path === 'over.claim.yaml')!;
+    assert.deepEqual(over.claims[0].money, { delta: 26.89, unpricedUnits: 0, locality: '01112-05 (SAN FRANCISCO)' });
+    const visit = data.files.find((f) => f.path === 'visit.claim.yaml')!;
+    assert.ok(visit.findings.some((f) => f.rule === 'units-exceed-mue'), 'a file that is not open is audited with the pack (imported MUE 97140: 3)');
+  });
+
   it('a pack that cannot be read is named in a warning, and the audit goes on with the built-in data', async () => {
     writeFileSync(join(dir, '.claimlintrc.yaml'), 'data: [packs/missing]\n');
     const uri = uriOf('visit.claim.yaml');

@@ -7,6 +7,9 @@
 import { isMap, isSeq, parseAllDocuments, type Node } from 'yaml';
 import { guardText } from '../parse/guard';
 import { codeInfo } from '../data';
+import { BUILTIN_DATA, type ReferenceData } from '../data/reference';
+import { roundCents } from '../data/cents';
+import { priceDay, type UnitsItem } from './money';
 import type { CodeKind, Discipline } from '../data/types';
 import type { ResolvedConfig } from '../config/schema';
 import { unitRuleFor } from '../audit/claim';
@@ -62,13 +65,31 @@ export interface ReportClaim {
    * failed the schema or a timed line has no minutes.
    */
   timed?: TimedCodeUnits[];
+  /**
+   * Billed minus supported amount of the claim's timed units, priced when the claims were
+   * collected with the reference data and locality of the claim's file (see claimMoney).
+   */
+  money?: ClaimMoney;
+}
+
+export interface ClaimMoney {
+  /** Billed amount minus supported amount, US dollars: > 0 overpaid, < 0 underpaid. */
+  delta: number;
+  /** Billed units of codes with no amount for the date. */
+  unpricedUnits: number;
+  /** "01112-05 (SAN FRANCISCO)" when the locality's GPCIs priced the claim; absent: national, unadjusted. */
+  locality?: string;
 }
 
 const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true, logLevel: 'error' } as const;
 const POOL_OF: Record<string, Discipline> = { GP: 'PT', GO: 'OT', GN: 'SLP' };
 
-/** Every claim of a claim file, in file order. A document that does not parse adds none. */
-export function collectClaims(text: string, config: ResolvedConfig): ReportClaim[] {
+/**
+ * Every claim of a claim file, in file order. A document that does not parse adds none.
+ * `data` (the built-in tables overlaid by the file's data packs) and the config's
+ * `locality` price each claim's money, as hovers and code lenses do.
+ */
+export function collectClaims(text: string, config: ResolvedConfig, data: ReferenceData = BUILTIN_DATA): ReportClaim[] {
   const out: ReportClaim[] = [];
   if (guardText(text)) return out; // over a limit of docs/limits.md: the audit reports it
   let docs;
@@ -82,11 +103,11 @@ export function collectClaims(text: string, config: ResolvedConfig): ReportClaim
     const root = doc.contents as Node | null;
     if (!isMap(root)) return;
     const one = root.get('claim', true) as Node | undefined;
-    if (isMap(one)) out.push(claimFacts(toJS(one, doc), d, 'claim', config));
+    if (isMap(one)) out.push(claimFacts(toJS(one, doc), d, 'claim', config, data));
     const many = root.get('claims', true) as Node | undefined;
     if (isSeq(many)) {
       many.items.forEach((item, k) => {
-        if (isMap(item)) out.push(claimFacts(toJS(item as Node, doc), d, `claims[${k}]`, config));
+        if (isMap(item)) out.push(claimFacts(toJS(item as Node, doc), d, `claims[${k}]`, config, data));
       });
     }
   });
@@ -109,7 +130,7 @@ function field(obj: unknown, key: string): unknown {
   return obj && typeof obj === 'object' && Object.hasOwn(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
 }
 
-function claimFacts(raw: unknown, document: number, path: string, config: ResolvedConfig): ReportClaim {
+function claimFacts(raw: unknown, document: number, path: string, config: ResolvedConfig, data: ReferenceData): ReportClaim {
   const rawLines = field(raw, 'lines');
   const facts: ReportClaim = {
     document,
@@ -137,6 +158,8 @@ function claimFacts(raw: unknown, document: number, path: string, config: Resolv
   facts.complete = validated.complete;
   facts.lines = claim.lines.map((line, i) => reportLine(line, validated.lineIndex[i], claim.date_of_service));
   if (validated.complete) facts.timed = timedUnits(facts.lines, facts.unitRule, facts.defaultPool);
+  const money = claimMoney(facts, data, config.locality);
+  if (money) facts.money = money;
   return facts;
 }
 
@@ -196,4 +219,37 @@ function cmsSplitNearest(pool: TimedCodeUnits[]): number[] {
   const distance = (o: number[]) => o.reduce((s, u, i) => s + Math.abs(u - billed[i]), 0);
   // Nearest to the bill; on a tie the first in the allocation's stable order.
   return options.reduce((best, o) => (distance(o) < distance(best) ? o : best));
+}
+
+/**
+ * Billed amount minus supported amount of one claim's date: every usable line as billed,
+ * against the same lines with each timed code's units changed to what its minutes support
+ * (the change falls on the code's last line; a removed unit is taken from the last lines).
+ * Priced with `data` and, when a pack has its GPCIs for the date, `locality`.
+ */
+export function claimMoney(claim: ReportClaim, data: ReferenceData = BUILTIN_DATA, locality?: string): ClaimMoney | undefined {
+  if (!claim.timed || !claim.date) return undefined;
+  const billed: UnitsItem[] = claim.lines.map((l) => ({ code: l.code, units: l.units, modifiers: l.modifiers }));
+  const supported = billed.map((b) => ({ ...b }));
+  for (const c of claim.timed) {
+    let delta = c.supported - c.billed;
+    if (!delta) continue;
+    const idx = claim.lines.flatMap((l, i) => (l.kind === 'timed15' && l.code === c.code && poolOf(l, claim.defaultPool) === c.discipline ? [i] : []));
+    for (let k = idx.length - 1; k >= 0 && delta !== 0; k--) {
+      const item = supported[idx[k]];
+      if (delta > 0) {
+        item.units += delta;
+        delta = 0;
+      } else {
+        const take = Math.min(item.units, -delta);
+        item.units -= take;
+        delta += take;
+      }
+    }
+  }
+  const a = priceDay(billed, claim.date, data, locality);
+  const b = priceDay(supported, claim.date, data, locality);
+  const out: ClaimMoney = { delta: roundCents(a.amount - b.amount), unpricedUnits: a.unpricedUnits };
+  if (a.locality) out.locality = a.locality;
+  return out;
 }

@@ -6,8 +6,9 @@
  */
 import { RULES_BY_ID } from '../rules';
 import type { Position, RuleCategory, Severity } from '../types';
-import { poolOf, type ReportClaim } from './claims';
-import { priceDay, type UnitsItem } from './money';
+import { claimMoney, poolOf, type ReportClaim } from './claims';
+
+export { claimMoney } from './claims';
 
 /** What the report needs of a finding (a LocatedFinding has all of it). */
 export interface ReportFinding {
@@ -74,9 +75,14 @@ export interface AuditFigures {
     underpayment: number;
     /** overpayment − underpayment. */
     net: number;
-    /** Units left out because their code has no national amount for the date. */
+    /** Units left out because their code has no amount for the date. */
     unpricedUnits: number;
+    /** In words: national and unadjusted, or the localities whose GPCIs adjusted the amounts. */
     basis: string;
+    /** Localities ("01112-05 (SAN FRANCISCO)") whose GPCIs priced at least one claim; empty: all national. */
+    localities: string[];
+    /** Claims priced at national, unadjusted amounts (no locality configured, or no GPCIs for it). */
+    nationalClaims: number;
   };
   byRule: (Count & { category: RuleCategory | 'other' })[];
   byCategory: Count[];
@@ -87,6 +93,15 @@ export interface AuditFigures {
 
 export const MONEY_BASIS =
   'National Medicare amounts for each date of service, unadjusted for locality, with the multiple procedure payment reduction and the 85% CQ/CO rate; from timed-unit differences only.';
+
+/** The money basis when at least one claim was priced with a locality's GPCIs. */
+export function localityBasis(localities: readonly string[], nationalClaims: number): string {
+  const where = localities.length === 1 ? `locality ${localities[0]}` : `localities ${localities.join(', ')}`;
+  const national = nationalClaims
+    ? `; ${nationalClaims} claim${nationalClaims === 1 ? '' : 's'} at national, unadjusted amounts (no locality configured, or no GPCIs for ${nationalClaims === 1 ? 'its' : 'their'} locality and date)`
+    : '';
+  return `Medicare amounts for each date of service, adjusted for ${where} by the GPCIs of the data packs in force${national}, with the multiple procedure payment reduction and the 85% CQ/CO rate; from timed-unit differences only.`;
+}
 
 export const CATEGORY_ORDER: readonly RuleCategory[] = ['units', 'modifiers', 'coding', 'documentation', 'plan-of-care', 'syntax'];
 
@@ -113,7 +128,7 @@ export function computeFigures(files: readonly FileAudit[]): AuditFigures {
     findings: { error: 0, warning: 0, info: 0 },
     fileLevelFindings: 0,
     timedUnits: { billed: 0, supported: 0, over: 0, under: 0, claimsNotCounted: 0 },
-    money: { overpayment: 0, underpayment: 0, net: 0, unpricedUnits: 0, basis: MONEY_BASIS },
+    money: { overpayment: 0, underpayment: 0, net: 0, unpricedUnits: 0, basis: MONEY_BASIS, localities: [], nationalClaims: 0 },
     byRule: [],
     byCategory: [],
     byNpi: [],
@@ -124,6 +139,7 @@ export function computeFigures(files: readonly FileAudit[]): AuditFigures {
   const byCategory = new Map<string, Count>(CATEGORY_ORDER.map((c) => [c, { key: c, findings: 0, errors: 0 }]));
   const byNpi = new Map<string, Count>();
   const byDiscipline = new Map<string, Count>();
+  const localities = new Set<string>();
   const bump = (m: Map<string, Count>, key: string, sev: Severity) => {
     let c = m.get(key);
     if (!c) m.set(key, (c = { key, findings: 0, errors: 0 }));
@@ -166,8 +182,11 @@ export function computeFigures(files: readonly FileAudit[]): AuditFigures {
         f.timedUnits.over += Math.max(0, pool.billed - pool.supported);
         f.timedUnits.under += Math.max(0, pool.supported - pool.billed);
       }
-      const money = claimMoney(claim);
+      // Priced when the claims were collected, with the packs and locality of the claim's file.
+      const money = claim.money ?? claimMoney(claim);
       if (money) {
+        if (money.locality) localities.add(money.locality);
+        else f.money.nationalClaims++;
         row.amountDelta = money.delta;
         if (money.delta > 0) f.money.overpayment += money.delta;
         else f.money.underpayment -= money.delta;
@@ -180,6 +199,8 @@ export function computeFigures(files: readonly FileAudit[]): AuditFigures {
   f.money.overpayment = cents(f.money.overpayment);
   f.money.underpayment = cents(f.money.underpayment);
   f.money.net = cents(f.money.overpayment - f.money.underpayment);
+  f.money.localities = [...localities].sort();
+  if (localities.size) f.money.basis = localityBasis(f.money.localities, f.money.nationalClaims);
   f.byRule = sortCounts(byRule).map((c) => ({ ...c, category: RULES_BY_ID.get(c.key)?.category ?? 'other' }));
   f.byCategory = [...byCategory.values()].filter((c) => c.findings > 0 || c.key !== 'syntax');
   f.byNpi = sortCounts(byNpi);
@@ -222,34 +243,4 @@ function pools(claim: ReportClaim): { billed: number; supported: number }[] {
     by.set(c.discipline, p);
   }
   return [...by.values()];
-}
-
-/**
- * Billed amount minus supported amount of one claim's date: every usable line as billed,
- * against the same lines with each timed code's units changed to what its minutes support
- * (the change falls on the code's last line; a removed unit is taken from the last lines).
- */
-export function claimMoney(claim: ReportClaim): { delta: number; unpricedUnits: number } | undefined {
-  if (!claim.timed || !claim.date) return undefined;
-  const billed: UnitsItem[] = claim.lines.map((l) => ({ code: l.code, units: l.units, modifiers: l.modifiers }));
-  const supported = billed.map((b) => ({ ...b }));
-  for (const c of claim.timed) {
-    let delta = c.supported - c.billed;
-    if (!delta) continue;
-    const idx = claim.lines.flatMap((l, i) => (l.kind === 'timed15' && l.code === c.code && poolOf(l, claim.defaultPool) === c.discipline ? [i] : []));
-    for (let k = idx.length - 1; k >= 0 && delta !== 0; k--) {
-      const item = supported[idx[k]];
-      if (delta > 0) {
-        item.units += delta;
-        delta = 0;
-      } else {
-        const take = Math.min(item.units, -delta);
-        item.units -= take;
-        delta += take;
-      }
-    }
-  }
-  const a = priceDay(billed, claim.date);
-  const b = priceDay(supported, claim.date);
-  return { delta: cents(a.amount - b.amount), unpricedUnits: a.unpricedUnits };
 }

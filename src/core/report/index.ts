@@ -1,10 +1,11 @@
 /** The audit report's pure core: claim facts, money estimates and summary figures. */
-export { collectClaims, poolOf, timedUnits, type ReportClaim, type ReportLine, type TimedCodeUnits } from './claims';
+export { collectClaims, poolOf, timedUnits, type ClaimMoney, type ReportClaim, type ReportLine, type TimedCodeUnits } from './claims';
 export { priceDay, type DayPrice, type UnitsItem } from './money';
 export {
   CATEGORY_ORDER,
   MONEY_BASIS,
   claimMoney,
+  localityBasis,
   computeFigures,
   lineOf,
   within,

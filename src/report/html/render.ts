@@ -49,6 +49,18 @@ export function formatPercent(rate: number): string {
 const SEVERITY_RANK = { error: 3, warning: 2, info: 1 } as const;
 const NATIONAL = '<span class="tag" title="National Medicare amounts for the date of service, unadjusted for locality">national, unadjusted</span>';
 
+/** The amounts' basis as a tag: "national, unadjusted" only when no locality priced any claim. */
+function moneyTag(m: AuditFigures['money']): string {
+  if (!m.localities.length) return NATIONAL;
+  const label = m.localities.length === 1 ? `locality ${m.localities[0]}` : `${m.localities.length} localities`;
+  return `<span class="tag" title="${escapeHtml(m.basis)}">${escapeHtml(label)}${m.nationalClaims ? ' (some national)' : ''}</span>`;
+}
+
+function footerNote(m: AuditFigures['money']): string {
+  if (!m.localities.length) return 'Amounts are estimates at national Medicare rates for each date of service, unadjusted for locality (GPCI), and are not a payment determination.';
+  return `Amounts are estimates at Medicare rates for each date of service, not a payment determination: ${escapeHtml(m.basis)}`;
+}
+
 function card(label: string, value: string, sub: string, extraClass = ''): string {
   return `<div class="card${extraClass}"><dt>${label}</dt><dd>${value}<span class="sub">${sub}</span></dd></div>`;
 }
@@ -63,9 +75,9 @@ function summary(f: AuditFigures): string {
     card('Line error rate', formatPercent(f.lineErrorRate), `${formatInt(f.linesWithErrors)} of ${formatInt(f.lines)} service lines`),
     card('Timed units billed', formatInt(u.billed), `${formatInt(u.supported)} supported by the minutes${notCounted}`),
     card('Units over / under', `${formatInt(u.over)} / ${formatInt(u.under)}`, 'billed above / below the supported units'),
-    card('Est. overpayment', formatMoney(m.overpayment), NATIONAL, ' money'),
-    card('Est. underpayment', formatMoney(m.underpayment), NATIONAL, ' money'),
-    card('Net', formatMoney(m.net), `${NATIONAL} overpayment − underpayment`, ' money'),
+    card('Est. overpayment', formatMoney(m.overpayment), moneyTag(m), ' money'),
+    card('Est. underpayment', formatMoney(m.underpayment), moneyTag(m), ' money'),
+    card('Net', formatMoney(m.net), `${moneyTag(m)} overpayment − underpayment`, ' money'),
     card('Findings', formatInt(f.findings.error + f.findings.warning + f.findings.info), `${formatInt(f.findings.error)} errors, ${formatInt(f.findings.warning)} warnings, ${formatInt(f.findings.info)} notes`),
   ];
   const unpriced = m.unpricedUnits ? ` ${formatInt(m.unpricedUnits)} billed unit${m.unpricedUnits === 1 ? '' : 's'} of codes with no national amount for the date are not priced.` : '';
@@ -130,7 +142,7 @@ function claimsTable(f: AuditFigures, files: readonly string[], opts: RenderOpti
   const rows = f.rows.map((r, i) => claimRow(r, i, index.get(r.file) ?? 0, opts)).join('\n');
   return `<section id="claims" aria-labelledby="claims-h"><h2 id="claims-h">Claims</h2>
 <div class="controls"><label>Rule <select id="rule-filter"><option value="">All rules</option>${options}</select></label><button type="button" id="clear-filter">Show all</button><span id="shown-count" class="note" aria-live="polite">${formatInt(f.rows.length)} claims</span></div>
-<table id="claims-table"><thead><tr><th><button class="sort" type="button" data-sort="claim">Claim</button></th><th>Date</th><th>Rendering NPI</th><th>Discipline</th>${patient}<th class="num"><button class="sort" type="button" data-sort="severity">Errors</button></th><th class="num">Warnings</th><th class="num">Timed units billed / supported</th><th class="num"><button class="sort" type="button" data-sort="amount">Est. amount at stake</button> ${NATIONAL}</th><th>Findings</th></tr></thead>
+<table id="claims-table"><thead><tr><th><button class="sort" type="button" data-sort="claim">Claim</button></th><th>Date</th><th>Rendering NPI</th><th>Discipline</th>${patient}<th class="num"><button class="sort" type="button" data-sort="severity">Errors</button></th><th class="num">Warnings</th><th class="num">Timed units billed / supported</th><th class="num"><button class="sort" type="button" data-sort="amount">Est. amount at stake</button> ${moneyTag(f.money)}</th><th>Findings</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>
@@ -171,7 +183,7 @@ ${claimsTable(figures, files, opts)}`;
 <main>
 ${body}
 </main>
-<footer><p class="note">Amounts are estimates at national Medicare rates for each date of service, unadjusted for locality (GPCI), and are not a payment determination. Rule pages explain each finding.</p></footer>
+<footer><p class="note">${footerNote(figures.money)} Rule pages explain each finding.</p></footer>
 <script${nonceAttr}>${SCRIPT}</script>
 </body>
 </html>

@@ -33,6 +33,11 @@ export class ClaimLanguageService {
     this.editOptions = { documentChanges: options.documentChanges ?? true };
   }
 
+  /** The reference data a config's audits run on: the built-in tables overlaid by its data packs. */
+  dataFor(config: ResolvedConfig): ReferenceData {
+    return this.analyses.dataFor(config);
+  }
+
   setDocumentChanges(supported: boolean): void {
     this.editOptions = { documentChanges: supported };
   }
