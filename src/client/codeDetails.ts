@@ -48,10 +48,11 @@ export class CodeDetails implements vscode.TextDocumentContentProvider, vscode.D
     const page = vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/${code}.md` });
     this.pages.set(page.toString(), markdown);
     this.changed.fire(page);
+    const doc = await vscode.workspace.openTextDocument(page);
     try {
-      await vscode.commands.executeCommand(BuiltinCommands.markdownPreview, page);
+      await vscode.commands.executeCommand(BuiltinCommands.markdownPreview, doc.uri);
     } catch {
-      await vscode.window.showTextDocument(page, { preview: true });
+      await vscode.window.showTextDocument(doc, { preview: true });
     }
     return true;
   }

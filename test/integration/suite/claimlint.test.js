@@ -217,8 +217,7 @@ describe('claimlint in a real VS Code (installed .vsix)', () => {
     assert.ok(link, 'a "More" link');
     const args = JSON.parse(decodeURIComponent(link[1]));
     assert.equal(await vscode.commands.executeCommand('claimlint.showCodeDetails', ...args), true);
-    const details = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'claimlint-details');
-    assert.ok(details, 'the details document is open');
+    const details = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'claimlint-details'), 'the details document is open');
     assert.match(details.getText(), /2026 payment:\*\* \$35\.07 per unit/);
   });
 
