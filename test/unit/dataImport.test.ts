@@ -151,6 +151,24 @@ describe('data import: wrong and malformed files', () => {
     assert.match(err.expected, /5-character HCPCS\/CPT code in Column 2/);
   });
 
+  it('finds columns by their header names, not their positions: reversed columns give the same table', () => {
+    const reverse = (name: string, sep: string) => {
+      const text = readFileSync(join(DIR, name), 'utf8');
+      return { name, bytes: Buffer.from(text.split('\n').map((l) => l.replace(/\r$/, '').split(sep).reverse().join(sep)).join('\r\n')) };
+    };
+    assert.deepEqual(rowsOf(run([reverse(NCCI, '\t')]), 'ncci-ptp'), rowsOf(run([NCCI]), 'ncci-ptp'), 'NCCI, tab-delimited with a header over four lines');
+    assert.deepEqual(rowsOf(run([reverse(GPCI, ',')]), 'gpci'), rowsOf(run([GPCI]), 'gpci'), 'GPCI');
+    const mue = '"HCPCS/\nCPT Code",MUE Rationale,Some New Column,MUE Adjudication Indicator,Practitioner Services MUE Values\n97110,Clinical: Data,x,3 Date of Service Edit: Clinical,6\n';
+    assert.deepEqual(rowsOf(run([{ name: MUE, bytes: Buffer.from(mue) }]), 'mue'), [{ code: '97110', maxUnits: 6, mai: 3, rationale: 'Clinical: Data' }], 'MUE with its columns shuffled and an unknown one');
+  });
+
+  it('a file missing a required column is refused, naming the file and the columns expected', () => {
+    const text = readFileSync(join(DIR, NCCI), 'utf8').replace('\tModifier\t', '\tMod\t');
+    const err = importError(() => run([{ name: NCCI, bytes: Buffer.from(text) }]));
+    assert.equal(err.file, NCCI);
+    assert.match(err.expected, /^does not look like an NCCI PTP practitioner edits file: no header row with the columns "Column 1", "Column 2", "Effective Date", "Deletion Date", "Modifier 0=not allowed 1=allowed 9=not applicable" in its first 60 rows$/);
+  });
+
   it('rejects the hospital MUE table given as the practitioner one', () => {
     const err = importError(() => run(['MCR_MUE_OutpatientHospitalServices_Eff_04-01-2026.csv']));
     assert.match(err.message, /does not look like an MUE practitioner services table: no header row with the columns "HCPCS\/CPT Code", "Practitioner Services MUE Values"/);

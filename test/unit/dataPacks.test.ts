@@ -164,6 +164,21 @@ describe('data packs: audits only an imported table can flag', () => {
     assert.ok(!rules(text, BUILTIN_DATA, withLocality).includes('kx-modifier-missing'), 'without GPCIs the locality changes nothing');
   });
 
+  it('imported RVUs alone (national, no locality): the fee only the pack has pushes the year past the KX threshold', () => {
+    const date = '2026-04-15';
+    // 97110 in the imported PPRRVU: PE 0.40 against the built-in 0.41, so an MPPR-reduced unit is worth more.
+    const day = [{ code: '97110', units: 4, modifiers: ['GP'], info: data.codeInfo('97110', date) }];
+    const builtinDay = BUILTIN_DATA.priceClaimLines(day, date).total;
+    const packDay = data.priceClaimLines(day, date).total;
+    assert.equal(builtinDay, 95.69, '29.06 + 3 × 22.21');
+    assert.equal(packDay, 96.2, '29.06 + 3 × 22.38');
+    const ytd = Math.round((kxThreshold(date)!.pt_slp - (builtinDay + packDay) / 2) * 100) / 100;
+    const text = claim(date, `    - { code: "97110", modifiers: [GP], units: 4, minutes: 60 }
+`, `  patient: { ytd_allowed: { pt_slp: ${ytd} } }\n`);
+    assert.ok(!rules(text).includes('kx-modifier-missing'), 'the built-in fee stays under the threshold');
+    assert.ok(rules(text, data).includes('kx-modifier-missing'), 'the imported fee passes it');
+  });
+
   it('an imported Annual Therapy Code List changes a code from always to sometimes therapy', () => {
     const list = `"CPT/HCPCS Code","Therapy Status"\n97110,Sometimes Therapy\n`;
     const tdata = new ReferenceData([load(files([{ name: '2026 therapy code list.csv', bytes: Buffer.from(list) }], 'therapy-2026'))]);
