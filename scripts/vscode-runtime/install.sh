@@ -5,7 +5,9 @@
 #   - Debian packages, installed AS ROOT (sudo when not root) with
 #     `apt-get install --no-install-recommends`, only those not yet installed:
 #     libkrb5-dev + pkg-config (a native VS Code module builds against gssapi) and
-#     chromium (the browser that loads the workbench). apt may also upgrade packages
+#     chromium (the browser that loads the workbench) and strace (the test that checks
+#     the CLI and the server open no socket and no file outside the folder, issue 11).
+#     apt may also upgrade packages
 #     they depend on; the log says how many before installing.
 #     CLAIMLINT_SKIP_APT=1 skips this step (install them yourself first).
 #
@@ -28,7 +30,7 @@ NODE_VERSION="${CLAIMLINT_NODE_VERSION:-24.21.0}"
 CACHE_ROOT="${CLAIMLINT_VSCODE_CACHE:-$HOME/.cache/claimlint-vscode}"
 DIR="$CACHE_ROOT/$CODE_SERVER_VERSION"
 MARKER="$DIR/.installed"
-APT_PACKAGES=(libkrb5-dev pkg-config chromium)
+APT_PACKAGES=(libkrb5-dev pkg-config chromium strace)
 
 log() { echo "[vscode-runtime] $*" >&2; }
 

@@ -94,6 +94,7 @@ describe('VS Code runtime install (scripts/vscode-runtime/install.sh)', function
     assert.match(install, /\blibkrb5-dev\b/);
     assert.match(install, /\bpkg-config\b/);
     assert.match(install, /\bchromium\b/);
+    assert.match(install, /\bstrace\b/);
     // The log announces the change before making it, with the packages and apt's plan.
     const announce = r.stderr.indexOf('installing Debian packages as root');
     assert.ok(announce >= 0, r.stderr);
