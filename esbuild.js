@@ -35,6 +35,7 @@ const entries = [
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [reportExternal] },
   { entryPoints: ['src/report/html/index.ts'], outfile: 'dist/report.js' },
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' },
+  { entryPoints: ['test/fuzz/fuzz.ts'], outfile: 'dist/fuzz.js' },
 ];
 
 async function main() {

@@ -87,9 +87,3 @@ export async function serverMemory(claims = 1000, edits = 300, burst = 30): Prom
   }
 }
 
-if (require.main === module) {
-  const [claims, edits, burst] = process.argv.slice(2).map(Number);
-  void serverMemory(claims || 1000, edits || 300, burst || 30).then((m) =>
-    console.log(`server RSS: ${m.afterOpen.toFixed(0)} MB after open, ${m.afterEdits.toFixed(0)} MB after ${m.edits} edits (${m.audits} audits), peak ${m.peak.toFixed(0)} MB`),
-  );
-}

@@ -62,9 +62,3 @@ export function claimScaling(sizes: number[], runs = 3): ScalingFigure[] {
   return sizes.map(measure);
 }
 
-if (require.main === module) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  for (const f of claimScaling(sizes.length ? sizes : [250, 500, 1000, 2000, 4000])) {
-    console.log(`${String(f.lines).padStart(5)} lines: audit ${f.audit.toFixed(0).padStart(6)} ms, fix-all ${f.fixAll.toFixed(0).padStart(6)} ms, editor ${f.editor.toFixed(0).padStart(6)} ms`);
-  }
-}

@@ -1,10 +1,7 @@
 import { isKnownCodeAnyDate } from '../../data';
 import type { Rule } from '../../types';
 import { unknownKey } from '../../unknownText';
-import { lineLead } from '../../text';
-
-/** A CPT or HCPCS shape (5 digits, or a letter and 4 digits) is safe to repeat; any other text is not. */
-const CODE_SHAPE = /^(\d{5}|[A-Z]\d{4}|\d{4}[A-Z])$/;
+import { CODE_SHAPE, lineLead } from '../../text';
 
 export const unknownCode: Rule = {
   id: 'unknown-code',
