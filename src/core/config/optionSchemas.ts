@@ -4,7 +4,7 @@
  * .claimlintrc file or the claimlint.rules setting (ruleSettings.ts) and become the JSON
  * Schema that editors complete those options from.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { payerTypes, type PayerType } from '../model/claim';
 
 /** A rule's options: every key optional (defaults fill the rest), unknown keys refused. */

@@ -6,7 +6,7 @@
  * Also the JSON Schema of `rules` (one property per rule id) for package.json and
  * schema/claimlintrc.schema.json.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ALL_RULES, RULES_BY_ID } from '../rules';
 import { nearMiss } from '../unknownText';
 import type { Rule } from '../types';

@@ -6,7 +6,7 @@
  */
 import { ACTIVITY_CUES, DOMINANCE, EXERCISE_CUES } from './exerciseLexicon';
 import { cues, matchedLabels, type PhraseSpec } from './phrases';
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionsSchema, phraseListOption } from '../config/optionSchemas';
 
 export interface ExerciseActivityOptions {

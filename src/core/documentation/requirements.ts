@@ -12,7 +12,7 @@
  * was medically necessary (justification), but not one-on-one need or assistance levels.
  * Equipment is never required: many services use none.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentationSchema, type Documentation } from '../model/claim';
 import { optionsSchema } from '../config/optionSchemas';
 import type { CodeInfo } from '../data';

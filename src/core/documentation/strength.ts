@@ -17,7 +17,7 @@ import {
   type TextField,
 } from './lexicon';
 import { cues, hasAny, listing, matchedLabels, without, wordCount, type PhraseSpec } from './phrases';
-import { z } from 'zod';
+import * as z from 'zod';
 import { optionsSchema, phraseListOption } from '../config/optionSchemas';
 
 export interface StrengthOptions {
