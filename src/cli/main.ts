@@ -3,7 +3,9 @@
  * Exit codes: 0 no errors, 1 errors found, 2 usage or read errors.
  */
 import { writeFileSync } from 'node:fs';
-import { AuditCache, audit, fixAll } from '../core';
+import { AuditCache, audit, configKey, fixAll, type LocatedFinding } from '../core';
+import { buildId, cacheLocation, ResultCache } from './cache';
+import { AuditPool, parseThreads, threadCount } from './threads';
 import { commandsHelp, findCommand } from './commands';
 import { ConfigResolver } from './config';
 import { routeProcessWarnings } from './warnings';
@@ -11,13 +13,14 @@ import { parseCommandLine } from './args';
 import { terminalSafe } from './formatters/safe';
 import { PackStore } from '../shared/packStore';
 import { discoverFiles, displayPath, isSymlink, readClaimFile } from './files';
+import { statSync } from 'node:fs';
 import { generatedAt, makeHtmlFormatter } from './formatters/html';
 import { formatJson } from './formatters/json';
 import { formatJunit } from './formatters/junit';
 import { makeSarifFormatter } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
 import { collectClaims } from '../core';
-import { fileReport, type FileReport, type Formatter } from './report';
+import { fileReport, isFixable, type FileReport, type Formatter } from './report';
 
 declare const CLAIMLINT_VERSION: string | undefined;
 const VERSION = typeof CLAIMLINT_VERSION === 'string' ? CLAIMLINT_VERSION : '0.1.0';
@@ -33,6 +36,14 @@ Options:
   -o, --output <file>   write the report to a file instead of standard output
       --debug           say on standard error which config file applies where
       --quiet           report errors only
+      --cache           only audit files that changed since the last run (their
+                        findings are kept in .claimlintcache)
+      --cache-location <path>
+                        the cache file, or a folder to hold .claimlintcache; inside
+                        the current folder
+      --threads <n|auto>
+                        audit on n worker threads (auto: the machine's cores for
+                        large inputs, else 1); the output is the same for every n
       --report-include-patient-ids
                         show patient ids in the html report (default: claim ids only)
       --stdio           run the language server over standard input/output
@@ -61,6 +72,9 @@ export function run(argv: string[]): number | Promise<number> {
       output: { type: 'string', short: 'o' },
       quiet: { type: 'boolean', default: false },
       debug: { type: 'boolean', default: false },
+      cache: { type: 'boolean', default: false },
+      'cache-location': { type: 'string' },
+      threads: { type: 'string', default: 'auto' },
       'report-include-patient-ids': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -85,6 +99,14 @@ export function run(argv: string[]): number | Promise<number> {
   if (!positionals.length) return usage('no files or folders given');
 
   const debug = values.debug;
+  const threads = parseThreads(values.threads);
+  if (typeof threads === 'object') return usage(threads.error);
+  let results: ResultCache | undefined;
+  if (values.cache) {
+    const where = cacheLocation(values['cache-location']);
+    if ('error' in where) return usage(where.error);
+    results = new ResultCache(where.path, buildId(VERSION));
+  }
   const configs = new ConfigResolver(values.config);
   const { files, missing, outside, folders } = discoverFiles(positionals, (dir) => configs.globsFor(dir));
   let readErrors = missing.length;
@@ -109,10 +131,13 @@ export function run(argv: string[]): number | Promise<number> {
   let unaudited = 0;
   for (const o of outside) process.stderr.write(`claimlint: warning: ${terminalSafe(displayPath(o))}: outside the folder given; skipped\n`);
 
+  const workers = threadCount(threads, files.reduce((n, f) => n + sizeOf(f), 0));
+  const pool = workers > 1 ? new AuditPool(workers) : undefined;
   const cache = new AuditCache();
   const packs = new PackStore();
   const packErrors = new Set<string>();
-  const reports: FileReport[] = [];
+  /** Reports in file order; a finding list still being audited on a worker is a promise. */
+  const pending: { report: Omit<FileReport, 'findings' | 'errorCount' | 'warningCount' | 'infoCount'>; findings: LocatedFinding[] | Promise<LocatedFinding[]> }[] = [];
   for (const file of files) {
     const shown = displayPath(file);
     const cfg = configs.forFile(file);
@@ -151,8 +176,12 @@ export function run(argv: string[]): number | Promise<number> {
       unaudited++;
       continue;
     }
+    // The cache key: the effective config and the data packs' tables.
+    const key = `${configKey(cfg.config)}\u0000${data.key}`;
+    let cached = results?.get(file, text, key);
     let applied = 0;
-    if (values.fix) {
+    // A cached file with nothing fixable: --fix would change nothing, so it is not audited again.
+    if (values.fix && !(cached && !cached.some(isFixable))) {
       const fixed = fixAll(text, { config: cfg.config, cache, data });
       for (const d of fixed.dropped) process.stderr.write(`claimlint: ${terminalSafe(shown)}: warning: fix "${terminalSafe(d.title)}" left out: it would make the YAML unreadable\n`);
       if (fixed.text !== text && isSymlink(file)) {
@@ -169,30 +198,55 @@ export function run(argv: string[]): number | Promise<number> {
         }
         text = fixed.text;
         applied = fixed.applied;
+        cached = results?.get(file, text, key);
       }
     }
-    let findings = audit(text, { config: cfg.config, cache, data }).findings;
-    if (values.quiet) findings = findings.filter((f) => f.severity === 'error');
-    reports.push(html ? { ...fileReport(shown, findings, applied), claims: collectClaims(text, cfg.config, data) } : fileReport(shown, findings, applied));
+    const audited = text;
+    const remember = (found: LocatedFinding[]): LocatedFinding[] => {
+      if (!cached) results?.set(file, audited, key, found);
+      return found;
+    };
+    const findings = cached ?? (pool ? pool.auditFile(text, { config: cfg.config, data }).then(remember) : remember(audit(text, { config: cfg.config, cache, data }).findings));
+    pending.push({ report: { path: shown, fixesApplied: applied, claims: html ? collectClaims(text, cfg.config, data) : undefined }, findings });
   }
 
-  if (readErrors && !reports.length) {
-    // Nothing could be read: no "0 files audited, no problems" beside the errors, no report file.
-    process.stderr.write(`claimlint: nothing was audited${values.output ? `; ${values.output} not written` : ''}\n`);
-    return 2;
-  }
-  const output = formatter(reports, { notAudited: unaudited, errorsAbove: errorsSaid + configErrors.size });
-  if (values.output) {
-    try {
-      writeFileSync(values.output, output);
-    } catch (err) {
-      process.stderr.write(`claimlint: ${terminalSafe(String(values.output))}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
+  const finish = (lists: LocatedFinding[][]): number => {
+    void pool?.close();
+    const reports = pending.map(({ report }, i) => {
+      const findings = values.quiet ? lists[i].filter((f) => f.severity === 'error') : lists[i];
+      const r = fileReport(report.path, findings, report.fixesApplied);
+      return report.claims ? { ...r, claims: report.claims } : r;
+    });
+    const unsaved = results?.save();
+    if (unsaved) process.stderr.write(`claimlint: warning: ${terminalSafe(unsaved)}\n`);
+    if (readErrors && !reports.length) {
+      // Nothing could be read: no "0 files audited, no problems" beside the errors, no report file.
+      process.stderr.write(`claimlint: nothing was audited${values.output ? `; ${values.output} not written` : ''}\n`);
       return 2;
     }
-  } else process.stdout.write(output);
+    const output = formatter(reports, { notAudited: unaudited, errorsAbove: errorsSaid + configErrors.size });
+    if (values.output) {
+      try {
+        writeFileSync(values.output, output);
+      } catch (err) {
+        process.stderr.write(`claimlint: ${terminalSafe(String(values.output))}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
+        return 2;
+      }
+    } else process.stdout.write(output);
 
-  if (readErrors) return 2;
-  return reports.some((r) => r.errorCount > 0) ? 1 : 0;
+    if (readErrors) return 2;
+    return reports.some((r) => r.errorCount > 0) ? 1 : 0;
+  };
+  if (pending.some((p) => p.findings instanceof Promise)) return Promise.all(pending.map((p) => p.findings)).then(finish);
+  return finish(pending.map((p) => p.findings as LocatedFinding[]));
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 function usage(message: string): number {

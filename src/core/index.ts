@@ -7,6 +7,7 @@
 // The pipeline and the engine
 export { analyze, Analysis, type AnalyzeOptions, type NodeAt, type PlacedClaim, type PlacedUnit, type TextChange } from './pipeline/analysis';
 export type { ParsedClaim, ParsedUnit } from './pipeline/unit';
+export { auditUnitText, cutUnits, findingsOfUnits, type DocumentCut, type UnitCut, type UnitSummary } from './pipeline/parallel';
 export { AuditCache, DEFAULT_CACHE_BYTES } from './audit/cache';
 export { audit, applyFixes, fixAll, fixKeepsYaml, preferredFix, type AuditOptions, type AuditResult, type FixResult } from './engine';
 export { unitRuleFor } from './audit/claim';

@@ -1,0 +1,75 @@
+/**
+ * The pipeline cut for an audit done elsewhere (the CLI's worker threads): the units a
+ * text is cut into, exactly as analyze() cuts it; each unit audited on its own into a
+ * plain, cloneable summary; and the summaries placed back into one file's findings by the
+ * same code the analysis uses (locateFindings), so the result is identical to audit().
+ */
+import type { ResolvedConfig } from '../config/schema';
+import { BUILTIN_DATA, type ReferenceData } from '../data/reference';
+import { guardText } from '../parse/guard';
+import { LineIndex } from '../parse/lines';
+import { documentLayout, splitDocuments } from '../parse/split';
+import type { LocatedFinding } from '../types';
+import { analysisKey, locateFindings } from './analysis';
+import { unitResult, type UnitResult } from './audit';
+import { parseItemUnit, parseWholeUnit, type ParsedClaim } from './unit';
+
+/** One unit of a file: a claims-list item, or a whole YAML document. Offsets in the file. */
+export interface UnitCut {
+  kind: 'item' | 'whole';
+  start: number;
+  end: number;
+  document: number;
+  /** claims[k] for an item, '' for a whole document. */
+  prefix: string;
+}
+
+/** A YAML document of the file and its units. */
+export interface DocumentCut {
+  start: number;
+  end: number;
+  units: UnitCut[];
+}
+
+/**
+ * The units of a text by YAML document, in order; undefined when the text is refused by
+ * the limits or only the full parser can find its documents (audit it in one piece then).
+ * A document whose item turns out not to be one list item (UnitSummary.unusable) is
+ * audited whole instead, as the pipeline does.
+ */
+export function cutUnits(text: string): DocumentCut[] | undefined {
+  if (guardText(text)) return undefined;
+  const docs = splitDocuments(text);
+  if (!docs) return undefined;
+  return docs.map((slice, document) => {
+    const layout = documentLayout(text, slice);
+    const whole: UnitCut[] = [{ kind: 'whole', start: slice.start, end: slice.end, document, prefix: '' }];
+    const units: UnitCut[] = layout.kind !== 'claims' ? whole : layout.items.map((item, k) => ({ kind: 'item', start: item.start, end: item.end, document, prefix: `claims[${k}]` }));
+    return { start: slice.start, end: slice.end, units };
+  });
+}
+
+/** A unit's audit as plain data (structured-clone safe). */
+export interface UnitSummary {
+  /** An item that is not one list item: its document must be audited whole. */
+  unusable: boolean;
+  claims: Pick<ParsedClaim, 'prefix' | 'sound' | 'id'>[];
+  result: UnitResult;
+}
+
+/** Parse and audit one unit's text (relative spans, as in the pipeline). */
+export function auditUnitText(kind: UnitCut['kind'], text: string, config: ResolvedConfig, data: ReferenceData = BUILTIN_DATA): UnitSummary {
+  const unit = kind === 'item' ? parseItemUnit(text) : parseWholeUnit(text);
+  if (unit.unusable) return { unusable: true, claims: [], result: { findings: [], owners: [] } };
+  return {
+    unusable: false,
+    claims: unit.claims.map((c) => ({ prefix: c.prefix, sound: c.sound, id: c.id })),
+    result: unitResult(unit, config, analysisKey(config, data), undefined, data),
+  };
+}
+
+/** The file's findings from its units' summaries, in the units' order (what audit() returns). */
+export function findingsOfUnits(text: string, config: ResolvedConfig, units: readonly (UnitSummary & Pick<UnitCut, 'start' | 'prefix' | 'document'>)[]): LocatedFinding[] {
+  const placed = units.map((u) => ({ claims: u.claims, result: u.result, base: u.start, prefix: u.prefix, document: u.document }));
+  return locateFindings(text, new LineIndex(text), config, placed).map(({ f }) => f);
+}

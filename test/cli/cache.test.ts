@@ -1,0 +1,161 @@
+/**
+ * claimlint --cache / --cache-location with the real binary: a re-run reads findings back
+ * (shown by planting a marker in the cache: only a run that used the entry prints it), and
+ * a change to the file's content, the config or the claimlint that wrote the cache makes
+ * it audit again. A corrupt cache is ignored without a crash; the cache stays inside the
+ * current folder.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { claimText } from '../bench/generate';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const BIN = join(ROOT, 'bin', 'claimlint.js');
+const MARK = 'PLANTED-BY-THE-TEST';
+
+function claimlint(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// Two claims, one over-billed (a timed-units finding) in each file.
+const file = (n: number) => `claims:\n${claimText(n).replace(/units: \d\n {8}minutes/, 'units: 9\n        minutes')}${claimText(n + 1)}`;
+
+describe('claimlint --cache (spawned binary)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'claimlint-cache-'));
+    writeFileSync(join(dir, 'a.claim.yaml'), file(1));
+    writeFileSync(join(dir, 'b.claim.yaml'), file(7));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const cachePath = () => join(dir, '.claimlintcache');
+  const readCache = () => JSON.parse(readFileSync(cachePath(), 'utf8'));
+  /** Replace every cached message of a.claim.yaml with the marker. */
+  const plant = () => {
+    const c = readCache();
+    const key = Object.keys(c.entries).find((k) => k.endsWith('a.claim.yaml'))!;
+    for (const f of c.entries[key].findings) f.message = MARK;
+    writeFileSync(cachePath(), JSON.stringify(c));
+  };
+  const uncached = (args: string[]) => claimlint(args, dir);
+
+  it('a re-run gives the identical output and exit code, read from .claimlintcache in the current folder', () => {
+    const fresh = uncached(['-f', 'json', '.']);
+    assert.equal(fresh.code, 1);
+    const first = claimlint(['--cache', '-f', 'json', '.'], dir);
+    assert.ok(existsSync(cachePath()), 'cache written in the current folder');
+    const second = claimlint(['--cache', '-f', 'json', '.'], dir);
+    assert.deepEqual(first, fresh);
+    assert.deepEqual(second, fresh);
+    const c = readCache();
+    assert.equal(c.format, 'claimlint-cache');
+    assert.equal(Object.keys(c.entries).length, 2);
+    // The entry is really used: a planted message comes back.
+    plant();
+    const planted = claimlint(['--cache', '-f', 'json', '.'], dir);
+    assert.equal(planted.code, 1);
+    assert.ok(planted.stdout.includes(MARK));
+    assert.ok(!fresh.stdout.includes(MARK));
+  });
+
+  it('a changed file is audited again (and only its entry is replaced)', () => {
+    claimlint(['--cache', '.'], dir);
+    plant();
+    writeFileSync(join(dir, 'a.claim.yaml'), file(1).replace('units: 9', 'units: 8'));
+    const r = claimlint(['--cache', '-f', 'json', '.'], dir);
+    assert.deepEqual(r, uncached(['-f', 'json', '.']));
+    assert.ok(!r.stdout.includes(MARK));
+    assert.ok(!readFileSync(cachePath(), 'utf8').includes(MARK), 'the stale entry was replaced');
+  });
+
+  it('a changed config is audited again', () => {
+    claimlint(['--cache', '.'], dir);
+    plant();
+    writeFileSync(join(dir, '.claimlintrc.yaml'), 'rules:\n  timed-units-total: warning\n');
+    const r = claimlint(['--cache', '-f', 'json', '.'], dir);
+    assert.deepEqual(r, uncached(['-f', 'json', '.']));
+    assert.ok(!r.stdout.includes(MARK));
+    assert.match(r.stdout, /"severity":\s*"warning"/);
+  });
+
+  it('a cache written by another claimlint version is not used', () => {
+    claimlint(['--cache', '.'], dir);
+    plant();
+    const c = readCache();
+    c.claimlint = '0.0.1+old';
+    writeFileSync(cachePath(), JSON.stringify(c));
+    const r = claimlint(['--cache', '-f', 'json', '.'], dir);
+    assert.deepEqual(r, uncached(['-f', 'json', '.']));
+    assert.ok(!r.stdout.includes(MARK));
+    assert.notEqual(readCache().claimlint, '0.0.1+old', 'rewritten by this version');
+  });
+
+  it('a corrupt or malformed cache is ignored without a crash and rewritten', () => {
+    const fresh = uncached(['-f', 'json', '.']);
+    for (const junk of ['{"format":"claimlint-cache", trunc', '\u0000\u0001binary', '[]', JSON.stringify({ format: 'claimlint-cache', version: 1, claimlint: 'x', entries: { a: { findings: 'no' } } })]) {
+      writeFileSync(cachePath(), junk);
+      const r = claimlint(['--cache', '-f', 'json', '.'], dir);
+      assert.deepEqual(r, fresh, junk);
+      assert.equal(readCache().format, 'claimlint-cache');
+    }
+    // An entry of the current version with a finding of the wrong shape is not used either.
+    claimlint(['--cache', '.'], dir);
+    const c = readCache();
+    const key = Object.keys(c.entries)[0];
+    c.entries[key].findings[0].range = null;
+    writeFileSync(cachePath(), JSON.stringify(c));
+    assert.deepEqual(claimlint(['--cache', '-f', 'json', '.'], dir), fresh);
+  });
+
+  it('--cache-location: a folder holds .claimlintcache; a place outside the current folder is refused', () => {
+    mkdirSync(join(dir, 'tmp'));
+    const r = claimlint(['--cache', '--cache-location', 'tmp/', '.'], dir);
+    assert.equal(r.code, 1);
+    assert.ok(existsSync(join(dir, 'tmp', '.claimlintcache')));
+    assert.ok(!existsSync(cachePath()));
+    const named = claimlint(['--cache', '--cache-location', 'tmp/mine.json', '.'], dir);
+    assert.equal(named.code, 1);
+    assert.ok(existsSync(join(dir, 'tmp', 'mine.json')));
+
+    const outside = mkdtempSync(join(tmpdir(), 'claimlint-outside-'));
+    try {
+      for (const where of [join(outside, 'c'), '../x.cache']) {
+        const bad = claimlint(['--cache', '--cache-location', where, '.'], dir);
+        assert.equal(bad.code, 2);
+        assert.match(bad.stderr, /inside the current folder/);
+      }
+      // A symlinked folder that leads outside is outside too.
+      symlinkSync(outside, join(dir, 'link'));
+      const viaLink = claimlint(['--cache', '--cache-location', 'link/c', '.'], dir);
+      assert.equal(viaLink.code, 2);
+      assert.deepEqual(readdirSync(outside), []);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('never writes through a symlinked cache file', () => {
+    const target = join(dir, 'elsewhere.json');
+    writeFileSync(target, 'untouched');
+    symlinkSync(target, cachePath());
+    const r = claimlint(['--cache', '.'], dir);
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /symlink; the cache is not written through it/);
+    assert.equal(readFileSync(target, 'utf8'), 'untouched');
+  });
+
+  it('--fix with --cache: a cached file with fixable findings is still fixed, and the rerun is cached', () => {
+    claimlint(['--cache', '.'], dir);
+    const r = claimlint(['--cache', '--fix', '.'], dir);
+    assert.equal(r.stderr, '');
+    assert.ok(!readFileSync(join(dir, 'a.claim.yaml'), 'utf8').includes('units: 9'), 'fixed although its findings were cached');
+    const after = uncached(['.']);
+    assert.equal(r.code, after.code);
+    assert.deepEqual(claimlint(['--cache', '.'], dir), after);
+  });
+});

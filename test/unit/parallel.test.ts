@@ -1,0 +1,122 @@
+/**
+ * The audit done elsewhere (the CLI's worker threads): the pipeline's cut of a text into
+ * units, each audited alone, placed back by the analysis' own code, must equal audit() —
+ * on every rule fixture, on documents the line scan will not cut, and on a big file with
+ * findings that cross units (duplicate ids, directives). The worker pool itself
+ * (src/cli/threads.ts with real worker threads) gives the same findings.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { audit, auditUnitText, cutUnits, findingsOfUnits, resolveConfig, type ResolvedConfig } from '../../src/core';
+import { AuditPool, parseThreads, threadCount, AUTO_MIN_BYTES } from '../../src/cli/threads';
+import { claimFile, claimText } from '../bench/generate';
+
+function assembled(text: string, config: ResolvedConfig) {
+  const docs = cutUnits(text);
+  if (!docs) return undefined;
+  const placed = docs.flatMap((doc, document) => {
+    const summaries = doc.units.map((u) => auditUnitText(u.kind, text.slice(u.start, u.end), config));
+    if (summaries.some((s) => s.unusable)) return [{ ...auditUnitText('whole', text.slice(doc.start, doc.end), config), start: doc.start, prefix: '', document }];
+    return summaries.map((s, i) => ({ ...s, start: doc.units[i].start, prefix: doc.units[i].prefix, document }));
+  });
+  return findingsOfUnits(text, config, placed);
+}
+
+function fixtureTexts(): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.ya?ml$/.test(e.name)) out.push({ name: p, text: readFileSync(p, 'utf8') });
+    }
+  };
+  walk(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'rules'));
+  walk(join(__dirname, '..', '..', '..', 'examples'));
+  return out;
+}
+
+/** A big list with findings that need the whole file: ids repeated far apart, directives, a broken item, a second document. */
+function trickyBigFile(claims: number): string {
+  const items: string[] = [];
+  for (let i = 0; i < claims; i++) {
+    let t = claimText(i);
+    if (i % 5 === 0) t = t.replace(/units: \d\n {8}minutes/, 'units: 9\n        minutes');
+    if (i === 7 || i === claims - 3) t = t.replace(/id: CLM-2026-\d+/, 'id: CLM-DUP');
+    if (i === 11) t = t.replace('    lines:\n', '    # claimlint-disable-next-line\n    lines:\n');
+    if (i === 20) t = t.replace('modifiers: [GP]', 'modifiers: [GP');
+    items.push(t);
+  }
+  return `# claimlint-disable timed-units-total\nclaims:\n${items.join('')}# claimlint-enable timed-units-total\n`;
+}
+
+describe('parallel audit: units audited alone, placed back, equal audit()', () => {
+  const config = resolveConfig();
+
+  it('on every rule fixture and example (cut or audited whole, as the pipeline does)', () => {
+    let cut = 0;
+    for (const { name, text } of fixtureTexts()) {
+      const got = assembled(text, config);
+      if (!got) continue;
+      cut++;
+      assert.deepEqual(got, audit(text, { config }).findings, name);
+    }
+    assert.ok(cut > 50, `only ${cut} fixtures were cut`);
+  });
+
+  it('on a big file with cross-claim findings, directives, a broken item and several documents', () => {
+    const text = trickyBigFile(60) + '---\nclaim:\n' + claimText(3).replace('  - id:', '  id:').replace(/^ {2}/gm, '  ') + '---\n' + claimFile(4).replace('claims:\n', 'claims:\n  - just text\n');
+    const expected = audit(text, { config }).findings;
+    assert.ok(expected.some((f) => f.rule === 'claim-id-duplicate'));
+    assert.ok(expected.some((f) => f.rule === 'yaml-syntax'));
+    assert.deepEqual(assembled(text, config), expected);
+    // A config changes severities: still equal.
+    const strict = resolveConfig({ rules: { 'claim-id-duplicate': 'warning', 'documentation-weak': 'off' } });
+    assert.deepEqual(assembled(text, strict), audit(text, { config: strict }).findings);
+  });
+
+  it('refused texts and streams only the parser can cut are left to audit()', () => {
+    assert.equal(cutUnits('%YAML 1.2\n---\nclaim: {}\n'), undefined);
+    assert.equal(cutUnits('a: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['), undefined);
+  });
+});
+
+describe('the CLI worker pool (real worker threads)', function () {
+  this.timeout(120000);
+  const config = resolveConfig();
+
+  it('audits whole files and a big file in chunks with the same findings as audit()', async () => {
+    const pool = new AuditPool(2);
+    try {
+      const small = trickyBigFile(6);
+      const big = trickyBigFile(320);
+      assert.ok(big.length > 512 * 1024, 'big enough to be cut across the workers');
+      const [a, b] = await Promise.all([pool.auditFile(small, { config }), pool.auditFile(big, { config })]);
+      assert.deepEqual(a, audit(small, { config }).findings);
+      assert.deepEqual(b, audit(big, { config }).findings);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a pool whose workers cannot start audits on this thread, with the same result', async () => {
+    const pool = new AuditPool(2, join(__dirname, 'no-such-worker.js'));
+    try {
+      const text = trickyBigFile(4);
+      assert.deepEqual(await pool.auditFile(text, { config }), audit(text, { config }).findings);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('--threads values: a count, auto (one thread for small inputs), anything else an error', () => {
+    assert.equal(parseThreads('3'), 3);
+    assert.equal(parseThreads('auto'), 'auto');
+    assert.equal(parseThreads(undefined), 'auto');
+    for (const bad of ['0', '-1', '1.5', 'x', '65']) assert.ok(typeof parseThreads(bad) === 'object', bad);
+    assert.equal(threadCount('auto', AUTO_MIN_BYTES - 1), 1);
+    assert.ok(threadCount('auto', 64 * AUTO_MIN_BYTES) >= 1);
+    assert.equal(threadCount(4, 10), 4);
+  });
+});
