@@ -16,6 +16,7 @@ import { claimFile } from './generate';
 import { lspFigures } from './lsp';
 import { serverMemory } from './memory';
 import { claimScaling } from './scaling';
+import { cacheFigures, threadFigures } from './cli';
 import { file837 } from './generate837';
 import { Reader837, yamlClaimItem } from '../../src/import';
 
@@ -139,6 +140,24 @@ rows.push(
 const memory = await serverMemory(1000, 300, 30);
 console.log(`server RSS: ${memory.afterOpen.toFixed(0)} MB after open, ${memory.afterEdits.toFixed(0)} MB after ${memory.edits} edits (${memory.audits} audits), peak ${memory.peak.toFixed(0)} MB`);
 rows.push({ name: 'server RSS after 300 edits ÷ after open (anchored)', value: memory.afterEdits, unit: 'MB', ratio: memory.afterEdits / memory.afterOpen, target: 1.5 });
+// The CLI, spawned: --cache on unchanged files vs a cold run (about the issue's 3 MB, in 10
+// files), and one big file with --threads auto vs one yaml.parseDocument of it. The issue's
+// 30 MB file is over claimlint's 16 MB file limit (docs/limits.md): the default is the
+// largest generated file under it.
+const CACHE_CLAIMS = Number(process.env.BENCH_CACHE_CLAIMS ?? 1700);
+const cached = cacheFigures(CACHE_CLAIMS, 10);
+console.log(`CLI --cache: ${cached.files} files, ${cached.mb.toFixed(2)} MB: cold ${cached.cold.toFixed(0)} ms, unchanged re-run ${cached.warm.toFixed(0)} ms`);
+const BIG_CLAIMS = Number(process.env.BENCH_CLI_CLAIMS ?? 8000);
+const big = threadFigures(BIG_CLAIMS);
+console.log(
+  `CLI one file of ${BIG_CLAIMS} claims, ${big.mb.toFixed(1)} MB: yaml.parseDocument ${big.parse.toFixed(0)} ms; --threads auto ${big.auto.toFixed(0)} ms; --threads 1 ${big.one.toFixed(0)} ms (same output)` +
+    (big.peakMb ? `; peak memory ${big.peakMb.toFixed(0)} MB` : ''),
+);
+rows.push(
+  { name: 'CLI --cache re-run, nothing changed / cold run', value: cached.warm, unit: 'ms', ratio: cached.warm / cached.cold, target: 0.1 },
+  { name: 'CLI one big file, --threads auto / yaml parse', value: big.auto, unit: 'ms', ratio: big.auto / big.parse, target: 0.75 },
+);
+if (big.peakMb !== undefined) rows.push({ name: 'CLI peak memory on the big file (MB ≤ 1536)', value: big.peakMb, unit: 'MB', ratio: big.peakMb / 1536, target: 1 });
 
 // The language server's bundle as shipped (minified, built in memory by esbuild.js).
 const { bundleSizes, SERVER_BUNDLE_TARGET } = createRequire(__filename)(join(__dirname, '..', 'esbuild.js')) as {

@@ -1,0 +1,90 @@
+/**
+ * The CLI as a user runs it (the built bin/claimlint.js, spawned): a re-run with --cache on
+ * unchanged files against a cold run, and one big file with --threads auto against one
+ * yaml.parseDocument of it in this process. The outputs of --threads 1 and auto are
+ * compared byte for byte (a difference fails the bench).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseDocument } from 'yaml';
+import { claimFile } from './generate';
+
+const BIN = join(__dirname, '..', 'bin', 'claimlint.js');
+const TIME = '/usr/bin/time';
+
+/** Wall time of one CLI run (ms), its stdout, and its peak resident memory (MB) when /usr/bin/time is there. */
+function runCli(args: string[], cwd: string): { ms: number; stdout: string; code: number | null; peakMb?: number } {
+  const rss = join(cwd, '.rss');
+  const withTime = existsSync(TIME);
+  const started = performance.now();
+  const r = withTime
+    ? spawnSync(TIME, ['-f', '%M', '-o', rss, process.execPath, BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
+    : spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const ms = performance.now() - started;
+  const peakMb = withTime && existsSync(rss) ? Number(readFileSync(rss, 'utf8').trim().split('\n').pop()) / 1024 : undefined;
+  return { ms, stdout: r.stdout, code: r.status, peakMb };
+}
+
+/** With findings in a third of the claims (as a real backlog has). */
+function withFindings(text: string): string {
+  let i = 0;
+  return text.replace(/units: \d\n {8}minutes/g, (m) => (i++ % 3 ? m : 'units: 9\n        minutes'));
+}
+
+export interface CacheFigures {
+  cold: number;
+  warm: number;
+  files: number;
+  mb: number;
+}
+
+/** `claimlint --cache` over `files` files of `claims` claims in all: a cold run, then the median of three re-runs. */
+export function cacheFigures(claims: number, files: number): CacheFigures {
+  const dir = mkdtempSync(join(tmpdir(), 'claimlint-bench-cache-'));
+  try {
+    let bytes = 0;
+    for (let f = 0; f < files; f++) {
+      const text = withFindings(claimFile(Math.ceil(claims / files)).replace(/CLM-2026-/g, `CLM-${f}-`));
+      bytes += text.length;
+      writeFileSync(join(dir, `f${f}.claim.yaml`), text);
+    }
+    const cold = runCli(['--cache', '-f', 'json', '.'], dir);
+    const warm = [0, 1, 2].map(() => runCli(['--cache', '-f', 'json', '.'], dir));
+    for (const w of warm) if (w.stdout !== cold.stdout) throw new Error('a cached re-run printed something else than the cold run');
+    const ms = warm.map((w) => w.ms).sort((a, b) => a - b);
+    return { cold: cold.ms, warm: ms[1], files, mb: bytes / 1e6 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export interface ThreadFigures {
+  parse: number;
+  auto: number;
+  one: number;
+  mb: number;
+  peakMb?: number;
+}
+
+/** One file of `claims` claims: yaml.parseDocument here, then the CLI with --threads auto and 1 (same output required). */
+export function threadFigures(claims: number): ThreadFigures {
+  const dir = mkdtempSync(join(tmpdir(), 'claimlint-bench-threads-'));
+  try {
+    const text = withFindings(claimFile(claims));
+    writeFileSync(join(dir, 'big.claim.yaml'), text);
+    let started = performance.now();
+    parseDocument(text);
+    const parse = performance.now() - started;
+    started = performance.now();
+    const auto = runCli(['--threads', 'auto', '-f', 'json', 'big.claim.yaml'], dir);
+    const one = runCli(['--threads', '1', '-f', 'json', 'big.claim.yaml'], dir);
+    if (auto.code !== 1 || !auto.stdout.includes('"findings"')) throw new Error(`the CLI did not audit the big file (exit ${auto.code})`);
+    if (auto.stdout !== one.stdout) throw new Error('--threads auto and --threads 1 printed different output');
+    return { parse, auto: auto.ms, one: one.ms, mb: text.length / 1e6, peakMb: auto.peakMb };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
