@@ -33,8 +33,9 @@ const entries = [
   { entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js', plugins: [reportExternal] },
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [reportExternal] },
-  // The CLI's worker threads (--threads): the core and the pack reader, nothing else.
-  { entryPoints: ['src/cli/auditWorker.ts'], outfile: 'dist/auditWorker.js' },
+  // The worker threads of the CLI (--threads) and of the server's first audit of a big
+  // file: the core and the pack reader, nothing else.
+  { entryPoints: ['src/shared/auditWorker.ts'], outfile: 'dist/auditWorker.js' },
   { entryPoints: ['src/report/html/index.ts'], outfile: 'dist/report.js' },
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' },
   { entryPoints: ['test/fuzz/fuzz.ts'], outfile: 'dist/fuzz.js' },

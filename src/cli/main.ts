@@ -5,7 +5,8 @@
 import { writeFileSync } from 'node:fs';
 import { AuditCache, audit, configKey, fixAll, type LocatedFinding } from '../core';
 import { buildId, cacheLocation, ResultCache } from './cache';
-import { AuditPool, parseThreads, threadCount } from './threads';
+import { parseThreads, threadCount } from './threads';
+import { AuditPool } from '../shared/auditPool';
 import { commandsHelp, findCommand } from './commands';
 import { ConfigResolver } from './config';
 import { routeProcessWarnings } from './warnings';

@@ -4,6 +4,7 @@
  * Logs carry paths, rule ids, counts and timings, never claim content.
  */
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import {
   CodeActionKind,
@@ -30,6 +31,8 @@ import { Scheduler } from './scheduler';
 import { ClaimLanguageService } from './service';
 import { SettingsStore } from './settings';
 import { PackStore } from '../shared/packStore';
+import { AuditPool, CHUNK_FILE_BYTES } from '../shared/auditPool';
+import { toDiagnostic } from './service/diagnostics';
 
 export interface ServerOptions {
   /**
@@ -37,6 +40,13 @@ export interface ServerOptions {
    * twice the document's last audit time, between 10 and 150 ms (short when auditing is cheap).
    */
   debounceMs?: number;
+  /**
+   * Worker threads for the first audit of a big document (at least 512 KB, no analysis of
+   * it yet): its claims are audited across them and the diagnostics published, then the
+   * editor's own analysis is built. 0 or 1: on the main thread. Default: the machine's
+   * cores, at most 4 (none on one core).
+   */
+  openThreads?: number;
 }
 
 const MIN_DEBOUNCE_MS = 10;
@@ -59,6 +69,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return data;
   };
   const service = new ClaimLanguageService({ dataFor });
+  const cores = availableParallelism();
+  const openThreads = options.openThreads ?? (cores > 1 ? Math.min(4, cores) : 0);
+  let pool: AuditPool | undefined;
+  /** Started on the first big document only: idle workers cost memory. */
+  const poolFor = (text: string): AuditPool | undefined =>
+    openThreads > 1 && text.length >= CHUNK_FILE_BYTES ? (pool ??= new AuditPool(openThreads, { unref: true })) : undefined;
   /** Last audit time per document, for the adaptive debounce. */
   const auditMillis = new Map<string, number>();
   const debounceFor = (uri: string): number =>
@@ -103,6 +119,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return;
       }
       const started = performance.now();
+      const first = service.hasAnalysis(uri) ? undefined : poolFor(doc.getText());
+      if (first) {
+        // A big document's first audit: on the workers, then the analysis here once the diagnostics are out.
+        const findings = await first.auditFile(doc.getText(), { config: ctx.config, data: dataFor(ctx.config) });
+        const millis = performance.now() - started;
+        if (!isCurrent() || documents.get(uri)?.version !== version) return;
+        const diagnostics = findings.map((f) => toDiagnostic(doc, f));
+        publish(uri, version, diagnostics);
+        logAudit(uri, version, diagnostics.map((d) => String(d.code)), millis, ` on ${first.size} worker threads`);
+        setImmediate(() => {
+          if (!isCurrent() || documents.get(uri)?.version !== version) return;
+          try {
+            void service.analysis(doc, ctx.config).findings;
+          } catch (err) {
+            connection.console.error(`analysis of ${docTag(uri)} failed: ${err instanceof Error ? err.name : 'error'}`);
+          }
+        });
+        return;
+      }
       const diagnostics = service.diagnostics(doc, ctx.config);
       const millis = performance.now() - started;
       auditMillis.set(uri, millis);
@@ -119,11 +154,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
-  function logAudit(uri: string, version: number, rules: string[], millis: number): void {
+  function logAudit(uri: string, version: number, rules: string[], millis: number, where = ''): void {
     const counts = new Map<string, number>();
     for (const r of rules) counts.set(r, (counts.get(r) ?? 0) + 1);
     const byRule = [...counts].map(([r, n]) => `${r}×${n}`).join(', ');
-    connection.console.log(`audited ${docTag(uri)} v${version}: ${rules.length} findings${byRule ? ` (${byRule})` : ''} in ${millis.toFixed(1)} ms`);
+    connection.console.log(`audited ${docTag(uri)} v${version}: ${rules.length} findings${byRule ? ` (${byRule})` : ''} in ${millis.toFixed(1)} ms${where}`);
   }
 
   function revalidateAll(): void {
@@ -234,7 +269,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   registerCommands({ connection, documents, service, contexts, folders: () => folders, published: (uri) => published.add(uri), trusted: () => trusted });
 
-  connection.onShutdown(() => scheduler.dispose());
+  connection.onShutdown(() => {
+    scheduler.dispose();
+    void pool?.close();
+  });
   documents.listen(connection);
   connection.listen();
 }

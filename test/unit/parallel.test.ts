@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { audit, auditUnitText, cutUnits, findingsOfUnits, resolveConfig, type ResolvedConfig } from '../../src/core';
-import { AuditPool, parseThreads, threadCount, AUTO_MIN_BYTES } from '../../src/cli/threads';
+import { parseThreads, threadCount, AUTO_MIN_BYTES } from '../../src/cli/threads';
+import { AuditPool } from '../../src/shared/auditPool';
 import { claimFile, claimText } from '../bench/generate';
 
 function assembled(text: string, config: ResolvedConfig) {
@@ -101,7 +102,7 @@ describe('the CLI worker pool (real worker threads)', function () {
   });
 
   it('a pool whose workers cannot start audits on this thread, with the same result', async () => {
-    const pool = new AuditPool(2, join(__dirname, 'no-such-worker.js'));
+    const pool = new AuditPool(2, { script: join(__dirname, 'no-such-worker.js') });
     try {
       const text = trickyBigFile(4);
       assert.deepEqual(await pool.auditFile(text, { config }), audit(text, { config }).findings);

@@ -73,6 +73,10 @@ export class DocumentAnalyses {
     if (this.entries.has(uri)) this.changes.set(uri, 'replaced');
   }
 
+  has(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
   forget(uri: string): void {
     const old = this.entries.get(uri);
     if (old) this.release(old);

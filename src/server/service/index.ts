@@ -47,6 +47,11 @@ export class ClaimLanguageService {
     return this.analyses.get(doc, config);
   }
 
+  /** Whether a document has been analysed since it was opened (or since the last reset). */
+  hasAnalysis(uri: string): boolean {
+    return this.analyses.has(uri);
+  }
+
   /** The document's findings (the same object while the text and config stay the same). */
   audit(doc: TextDocument, config: ResolvedConfig): AuditResult {
     return this.analysis(doc, config);

@@ -77,7 +77,7 @@ export class TestClient {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
     const server = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    startServer(server, { debounceMs: options.debounceMs });
+    startServer(server, { debounceMs: options.debounceMs, openThreads: options.openThreads });
     const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     const client = new TestClient(connection, [toServer, toClient], options.settings ?? {});
     client.listen();

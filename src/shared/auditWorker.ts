@@ -1,12 +1,13 @@
 /**
- * A worker thread of `claimlint --threads`: audits what the CLI's pool sends it — a whole
+ * A worker thread of ./auditPool.ts (`claimlint --threads`, the language server's first
+ * audit of a big file): audits what the pool sends it — a whole
  * file, or a batch of one big file's units — and sends back plain findings. It reads data
  * packs itself (by the folders the config names) and nothing else from disk. Lives outside
  * the core: the core stays free of threads and `fs`.
  */
 import { parentPort } from 'node:worker_threads';
 import { audit, auditUnitText, type LocatedFinding, type ResolvedConfig, type UnitCut, type UnitSummary } from '../core';
-import { PackStore } from '../shared/packStore';
+import { PackStore } from './packStore';
 
 export type WorkerJob =
   | { type: 'file'; text: string; config: ResolvedConfig }
