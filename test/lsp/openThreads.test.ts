@@ -38,10 +38,11 @@ describe('lsp: first audit of a big document on worker threads', function () {
     const doc = TextDocument.create(uri, 'yaml', 1, bigFile(330));
     assert.ok(doc.getText().length >= 512 * 1024);
     client.open(uri, doc.getText());
-    const opened = await client.waitForDiagnostics(uri);
+    const opened = await client.waitForDiagnostics(uri, undefined, 0, 120000);
     assert.deepEqual(shape(opened.diagnostics), expected(doc.getText()));
     assert.ok(opened.diagnostics.some((d) => d.code === 'claim-id-duplicate'));
-    assert.ok(client.logs.some((l) => / on 2 worker threads$/.test(l.message)), 'audited on the workers');
+    // The log line follows the diagnostics.
+    await client.waitFor(() => client.logs.find((l) => / on 2 worker threads$/.test(l.message)), 'the log of an audit on the workers');
 
     const at = doc.getText().indexOf('code: "97530"', 200000) + 8;
     const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: doc.positionAt(at) });
@@ -51,7 +52,7 @@ describe('lsp: first audit of a big document on worker threads', function () {
     const change = { range: { start: doc.positionAt(from), end: doc.positionAt(from + 2) }, text: '99' };
     TextDocument.update(doc, [change], 2);
     client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [change] });
-    const edited = await client.waitForDiagnostics(uri, (p) => p.version === 2);
+    const edited = await client.waitForDiagnostics(uri, (p) => p.version === 2, 0, 120000);
     assert.deepEqual(shape(edited.diagnostics), expected(doc.getText()));
     assert.equal(client.logs.filter((l) => / on 2 worker threads$/.test(l.message)).length, 1, 'only the first audit goes to the workers');
   });
@@ -61,7 +62,7 @@ describe('lsp: first audit of a big document on worker threads', function () {
     const uri = 'file:///ws/big2.claim.yaml';
     const text = bigFile(300);
     client.open(uri, text);
-    const opened = await client.waitForDiagnostics(uri);
+    const opened = await client.waitForDiagnostics(uri, undefined, 0, 120000);
     assert.deepEqual(shape(opened.diagnostics), expected(text));
     assert.ok(!client.logs.some((l) => /worker threads/.test(l.message)));
   });

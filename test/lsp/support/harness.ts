@@ -153,8 +153,8 @@ export class TestClient {
   }
 
   /** The next diagnostics published for `uri` (after `after` publications) matching `accept`. */
-  waitForDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, after = 0): Promise<PublishDiagnosticsParams> {
-    return this.waitFor(() => this.diagnostics.slice(after).find((p) => p.uri === uri && accept(p)), `diagnostics for ${uri}`);
+  waitForDiagnostics(uri: string, accept: (p: PublishDiagnosticsParams) => boolean = () => true, after = 0, timeoutMs?: number): Promise<PublishDiagnosticsParams> {
+    return this.waitFor(() => this.diagnostics.slice(after).find((p) => p.uri === uri && accept(p)), `diagnostics for ${uri}`, timeoutMs);
   }
 
   /** Diagnostics published for `uri`, oldest first. */
