@@ -44,6 +44,17 @@ describe('lint: architecture boundaries', function () {
     });
   }
 
+  for (const file of ['src/core/model/example.ts', 'src/server/service/example.ts', 'src/report/example.ts']) {
+    it(`${file}: zod only as a namespace (a named or default z keeps its locales in the bundles)`, async () => {
+      for (const source of [`import { z } from 'zod';\nexport const s = z.string();\n`, `import z from 'zod';\nexport const s = z.string();\n`]) {
+        const messages = await restricted(file, source);
+        assert.equal(messages.length, 1, source);
+        assert.match(messages[0], /import \* as z from 'zod'/);
+      }
+      assert.deepEqual(await restricted(file, `import * as z from 'zod';\nexport const s = z.string();\n`), []);
+    });
+  }
+
   it('adapters may import the core entry', async () => {
     assert.deepEqual(await restricted('src/server/service/example.ts', `import { audit } from '../../core';\nexport const y = audit;\n`), []);
     assert.deepEqual(await restricted('src/cli/example.ts', `import { audit } from '../core/index';\nexport const y = audit;\n`), []);
