@@ -15,6 +15,6 @@ export const MAX_NESTING_DEPTH = 64;
 /** Aliases (*name) in one file. */
 export const MAX_ALIASES = 100;
 /** Bytes of one file: larger files are skipped with a warning (CLI, workspace audit, editor). */
-export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export const LIMITS_DOC = 'docs/limits.md';

@@ -57,13 +57,13 @@ describe('lsp: confinement of the workspace audit and the config lookup', () => 
   });
 
   it('a file over the size limit inside the folder is skipped, not read', async () => {
-    writeFileSync(join(ws, 'big.claim.yaml'), Buffer.alloc(17 * 1024 * 1024, 0x20));
+    writeFileSync(join(ws, 'big.claim.yaml'), Buffer.alloc(65 * 1024 * 1024, 0x20));
     writeFileSync(join(ws, 'ok.claim.yaml'), claimFile());
     client = await start();
     const result = await client.request<AuditResult>('workspace/executeCommand', { command: 'claimlint.auditWorkspace', arguments: [] });
     assert.equal(result.files, 1, JSON.stringify(result));
     assert.equal(result.skipped, 1);
-    assert.ok(client.logs.some((l) => /skipped: larger than 16 MB/.test(l.message)));
+    assert.ok(client.logs.some((l) => /skipped: larger than 64 MB/.test(l.message)));
   });
 
   it('Restricted Mode: no workspace audit nor summary data until the workspace is trusted', async () => {

@@ -44,7 +44,7 @@ describe('limits (docs/limits.md)', () => {
   });
 
   it('a file over the size limit is refused with one finding', () => {
-    only('#'.repeat(LIMITS.MAX_FILE_BYTES + 1), /larger than 16 MB/);
+    only('#'.repeat(LIMITS.MAX_FILE_BYTES + 1), /larger than 64 MB/);
   });
 
   it('lines per claim over the limit: one claim-schema finding at lines', () => {
