@@ -13,7 +13,8 @@ import { buildBuiltinPack, BUILTIN_PACK_DIR, BUILTIN_SOURCE_DIR } from '../../sr
 import { loadPack } from '../../src/core/data/packLoad';
 import { BUILTIN_LOADED } from '../../src/core/data/builtinPack';
 import { BUILTIN_DATA } from '../../src/core/data/reference';
-import { citation, conversionFactor, feeFor, findNcciPair, mueFor, tables } from '../../src/core/data';
+import { citation, codeInfo, conversionFactor, feeFor, findNcciPair, mueFor, tables, therapyStatus } from '../../src/core/data';
+import { parse as parseCsv } from 'csv-parse/sync';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SRC = join(ROOT, BUILTIN_SOURCE_DIR);
@@ -71,7 +72,7 @@ describe('built-in pack: generated from data/source by the importer', () => {
       'the bundled pack is the one on disk',
     );
     const tableNames = new Set(pack.tables.map((t) => t.meta.table));
-    assert.deepEqual([...tableNames].sort(), ['conversion-factor', 'mue', 'ncci-ptp', 'pfs-rvu']);
+    assert.deepEqual([...tableNames].sort(), ['conversion-factor', 'mue', 'ncci-ptp', 'pfs-rvu', 'therapy-codes']);
     for (const t of pack.tables) {
       assert.equal(t.meta.release, 'curated');
       assert.ok(t.meta.inputs.every((i) => i.name.startsWith(`${BUILTIN_SOURCE_DIR}/`)), `${t.meta.file} names its source tables`);
@@ -111,6 +112,62 @@ describe('built-in pack: generated from data/source by the importer', () => {
     assert.deepEqual(BUILTIN_DATA.coverage('ncci-ptp'), { from: '2018-01-01', to: undefined });
     assert.deepEqual(BUILTIN_DATA.coverage('mue'), { from: '2017-01-01', to: undefined });
     assert.deepEqual(BUILTIN_DATA.coverage('pfs-rvu'), { from: '2024-01-01', to: '2026-12-31' });
+  });
+});
+
+describe('built-in pack: the catalogue\'s therapy status comes from the Annual Therapy Code List source table', () => {
+  const FILE = 'Annual_Therapy_Code_List_curated.csv';
+  /** The checked-in source table read independently of the importer (csv-parse, header found by its first cell). */
+  function sourceRows(): { code: string; status: string; from: string; to: string; source: string; confidence: string }[] {
+    const cells = parseCsv(readFileSync(join(SRC, FILE), 'utf8'), { relax_column_count: true }) as string[][];
+    const h = cells.findIndex((r) => r[0] === 'CPT/HCPCS Code');
+    assert.ok(h >= 0, 'header row found');
+    const col = (name: string) => {
+      const i = cells[h].indexOf(name);
+      assert.ok(i >= 0, `column ${name}`);
+      return i;
+    };
+    const [c, st, f, t, so, co] = ['CPT/HCPCS Code', 'Therapy Status', 'claimlint From', 'claimlint To', 'claimlint Source', 'claimlint Confidence'].map(col);
+    return cells.slice(h + 1).map((r) => ({ code: r[c], status: r[st], from: r[f], to: r[t], source: r[so], confidence: r[co] }));
+  }
+
+  it('each catalogued code\'s always/sometimes status, source and confidence equal its row in the source table', () => {
+    const rows = sourceRows();
+    assert.equal(rows.length, tables.codes.length, 'one row per catalogue entry');
+    for (const entry of tables.codes) {
+      const row = rows.find((r) => r.code === entry.code && r.from === entry.from);
+      assert.ok(row, `${entry.code} has a row in ${FILE}`);
+      const expected = { 'Always Therapy': 'always', 'Sometimes Therapy': 'sometimes' }[row.status];
+      assert.equal(entry.therapy, expected, `${entry.code}: catalogue says ${entry.therapy}, source table says ${row.status}`);
+      assert.equal(codeInfo(entry.code, entry.from)?.therapy, expected, `${entry.code}: the rules' lookup`);
+      assert.deepEqual(therapyStatus(entry.code), { therapy: expected, source: row.source, confidence: row.confidence });
+      assert.equal(entry.to ?? '', row.to, `${entry.code}: row dates follow the catalogue entry`);
+    }
+    assert.equal(new Set(rows.map((r) => r.status)).size, 2, 'the table holds both statuses');
+  });
+
+  it('the table reaches the pack as an Annual Therapy Code List table, and the TypeScript catalogue holds no therapy status', () => {
+    const t = BUILTIN_LOADED.tables.filter((x) => x.meta.table === 'therapy-codes');
+    assert.equal(t.length, 1);
+    assert.deepEqual(t[0].meta.inputs.map((i) => i.name), [`${BUILTIN_SOURCE_DIR}/${FILE}`]);
+    assert.equal(t[0].rows.length, tables.codes.length);
+    for (const f of readdirSync(join(ROOT, 'src', 'core', 'data')).filter((n) => /^codes-.*\.ts$/.test(n))) {
+      assert.doesNotMatch(readFileSync(join(ROOT, 'src', 'core', 'data', f), 'utf8'), /'(always|sometimes)'/, `${f} writes no always/sometimes literal`);
+    }
+  });
+
+  it('a curated therapy row must name its source; an ordinary import of the list ignores the claimlint columns', () => {
+    const head = 'CPT/HCPCS Code,Therapy Status,claimlint From,claimlint To,claimlint Source,claimlint Confidence\n';
+    const err = importError(() => curatedImport('therapy_curated.csv', `${head}97110,Always Therapy,2020-01-01,,CR 10176,S\n97597,Sometimes Therapy,2020-01-01,,,U\n`));
+    assert.equal(err.row, 3);
+    assert.match(err.expected, /claimlint Source/);
+    const pack = curatedImport('therapy_curated.csv', `${head}97110,Always Therapy,2020-01-01,,CR 10176,S\n97597,Sometimes Therapy,2021-01-01,2024-12-31,billing-rules,U\n`);
+    assert.deepEqual(JSON.parse(pack.files.get('therapy-codes-2020-01-01.json')!), [
+      { code: '97110', therapy: 'always', from: '2020-01-01', source: 'CR 10176', confidence: 'S' },
+      { code: '97597', therapy: 'sometimes', from: '2021-01-01', to: '2024-12-31', source: 'billing-rules', confidence: 'U' },
+    ]);
+    const plain = importPack([{ name: '2026 Annual Therapy Code List.csv', bytes: Buffer.from(`${head}97110,Always Therapy,,,,\n`) }], { packName: 'p', createdBy: 't', sha256 });
+    assert.deepEqual(JSON.parse(plain.files.get('therapy-codes-2026-01-01.json')!), [{ code: '97110', therapy: 'always' }]);
   });
 });
 

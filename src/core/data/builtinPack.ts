@@ -4,7 +4,8 @@
  * (see src/data-import/builtin.ts). Its files are bundled into the core from ./builtin;
  * nothing is read from disk. The entries the rules read (NCCI pairs, MUEs, conversion
  * factors, fees) come from here through the same conversion as any pack's (packRows.ts),
- * each keeping its curated source and confidence.
+ * each keeping its curated source and confidence; so does the catalogue's always/sometimes
+ * therapy status (codes.ts, from the pack's Annual Therapy Code List table).
  */
 import { BUILTIN_MANIFEST, BUILTIN_TABLE_FILES } from './builtin/index';
 import { cfEntries, feeEntries, mueEntries, ncciEntries } from './packRows';
@@ -42,6 +43,8 @@ const name = BUILTIN_PACK.name;
 export const BUILTIN_NCCI_PAIRS: readonly NcciPair[] = tablesOf('ncci-ptp').flatMap((t) => ncciEntries(t.rows, t.meta, name));
 export const BUILTIN_MUES: readonly MueEntry[] = tablesOf('mue').flatMap((t) => mueEntries(t.rows, t.meta, name));
 export const BUILTIN_CONVERSION_FACTORS: readonly ConversionFactor[] = tablesOf('conversion-factor').flatMap((t) => cfEntries(t.rows, t.meta, name));
+/** The always/sometimes therapy status of the catalogued codes, each row with its dates, source and confidence. */
+export const BUILTIN_THERAPY_ROWS: readonly TableRows['therapy-codes'][] = tablesOf('therapy-codes').flatMap((t) => t.rows);
 /** One fee table per PPRRVU source file, priced with the conversion factor of the same period. */
 export const BUILTIN_FEES: readonly FeeEntry[] = tablesOf('pfs-rvu').flatMap((t) => {
   const cf = tablesOf('conversion-factor').find((c) => c.meta.effective.from === t.meta.effective.from);

@@ -3,10 +3,10 @@
  * pairs refer to ("sometimes therapy" codes), and deleted codes kept so that the auditor
  * can say "deleted" rather than "unknown".
  */
-import type { CodeInfo, Confidence } from './types';
+import type { CatalogueEntry, Confidence } from './types';
 import { DATA_BASELINE } from './codes-timed';
 
-type Extra = Partial<Omit<CodeInfo, 'code' | 'short' | 'description' | 'source' | 'confidence'>>;
+type Extra = Partial<Omit<CatalogueEntry, 'code' | 'short' | 'description' | 'source' | 'confidence'>>;
 
 function sometimes(
   code: string,
@@ -15,13 +15,12 @@ function sometimes(
   source: string,
   confidence: Confidence,
   extra: Extra = {},
-): CodeInfo {
+): CatalogueEntry {
   return {
     code,
     kind: 'untimed',
     short,
     description,
-    therapy: 'sometimes',
     oneOnOne: false,
     from: DATA_BASELINE,
     source,
@@ -34,7 +33,7 @@ const AT_NOTE = 'Athletic trainer code, not a Medicare therapy service; listed s
 const PER_AREA = 'Untimed, but reported per body area, so more than one unit a day can be valid.';
 const NCCI_2018 = '2018-01-01';
 
-export const OTHER_CODES: CodeInfo[] = [
+export const OTHER_CODES: CatalogueEntry[] = [
   // Athletic-training evaluations (created 2017).
   sometimes('97169', 'AT evaluation, low complexity', 'Athletic trainer\'s first evaluation of a patient, lowest effort level.', 'Casamba [S51], Elite CME [S52]', 'U', { from: '2017-01-01', pfsStatus: 'I', notes: [AT_NOTE] }),
   sometimes('97170', 'AT evaluation, moderate complexity', 'Athletic trainer\'s first evaluation of a patient, middle effort level.', 'Casamba [S51], Elite CME [S52]', 'U', { from: '2017-01-01', pfsStatus: 'I', notes: [AT_NOTE] }),
@@ -66,7 +65,6 @@ export const OTHER_CODES: CodeInfo[] = [
     kind: 'timed15',
     short: 'Cognitive skills development (deleted)',
     description: 'Former 15-minute code for building cognitive skills; deleted at the end of 2017.',
-    therapy: 'always',
     oneOnOne: true,
     from: '2017-01-01',
     to: '2017-12-31',
@@ -78,7 +76,6 @@ export const OTHER_CODES: CodeInfo[] = [
     kind: 'untimed',
     short: 'Cognitive intervention, per day (retired)',
     description: 'Per-day cognitive treatment code of 2018–2019 that Medicare never recognised; replaced by 97129/97130 in 2020.',
-    therapy: 'always',
     oneOnOne: false,
     medicare: { replacedBy: 'G0515' },
     from: '2018-01-01',
@@ -91,7 +88,6 @@ export const OTHER_CODES: CodeInfo[] = [
     kind: 'timed15',
     short: 'Cognitive skills development (Medicare, retired)',
     description: 'Medicare\'s 15-minute code for one-on-one cognitive skills training in 2018–2019; replaced by 97129/97130 in 2020.',
-    therapy: 'sometimes',
     oneOnOne: true,
     from: '2018-01-01',
     to: '2019-12-31',

@@ -3,26 +3,25 @@
  * evaluation codes billed by the hour or half-hour follow ASHA's 51% rule [S17]
  * (`timed-other` with `unitMinutes`).
  */
-import type { CodeInfo, Confidence } from './types';
+import type { CatalogueEntry, Confidence } from './types';
 import { DATA_BASELINE } from './codes-timed';
 
-type Extra = Partial<Omit<CodeInfo, 'code' | 'short' | 'description' | 'source' | 'confidence'>>;
+type Extra = Partial<Omit<CatalogueEntry, 'code' | 'short' | 'description' | 'source' | 'confidence'>>;
 
 function slp(
   code: string,
-  kind: CodeInfo['kind'],
+  kind: CatalogueEntry['kind'],
   short: string,
   description: string,
   source: string,
   confidence: Confidence,
   extra: Extra = {},
-): CodeInfo {
+): CatalogueEntry {
   return {
     code,
     kind,
     short,
     description,
-    therapy: 'always',
     oneOnOne: false,
     from: DATA_BASELINE,
     source,
@@ -34,7 +33,7 @@ function slp(
 const FIFTY_ONE = 'Timed in longer blocks: bill a unit only when face-to-face time reaches at least 51% of it (ASHA).';
 const GN_LOCK = 'Discipline-locked: always billed with GN (CR 10176).';
 
-export const SLP_CODES: CodeInfo[] = [
+export const SLP_CODES: CatalogueEntry[] = [
   slp('92507', 'untimed', 'Speech / language treatment, individual', 'One-to-one speech-language therapy for problems with talking, understanding, voice or listening.', 'ASHA [S17]', 'C', {
     notes: ['Service-based: one unit per session whatever its length (ASHA).'],
   }),
@@ -77,13 +76,11 @@ export const SLP_CODES: CodeInfo[] = [
     notes: [FIFTY_ONE],
   }),
   slp('96105', 'timed-other', 'Aphasia assessment', 'Assessment of language loss after brain injury, covering speaking, understanding, reading and writing; billed per hour.', 'ASHA [S17]', 'C', {
-    therapy: 'sometimes',
     unitMinutes: 60,
     evaluation: true,
     notes: [FIFTY_ONE],
   }),
   slp('96125', 'timed-other', 'Standardised cognitive testing', 'Standardised tests of thinking skills given and interpreted by a qualified clinician, with a report; billed per hour.', 'ASHA [S17]', 'C', {
-    therapy: 'sometimes',
     unitMinutes: 60,
     evaluation: true,
     notes: [FIFTY_ONE],
@@ -91,7 +88,6 @@ export const SLP_CODES: CodeInfo[] = [
 
   // Added with the 2026-11 corrections (billing-rules §13.8).
   slp('92520', 'untimed', 'Laryngeal function studies', 'Non-invasive measurement of how the larynx works (airflow, pressure, voice), with a report.', 'billing-rules §13.8', 'S', {
-    therapy: 'sometimes',
     evaluation: true,
     notes: ['Sometimes therapy: needs GN only when given under an SLP plan of care.'],
   }),
@@ -110,12 +106,10 @@ export const SLP_CODES: CodeInfo[] = [
     notes: ['Service-based: one unit per session (per discipline and date).'],
   }),
   slp('92611', 'untimed', 'Video swallow study (modified barium swallow)', 'Evaluation of swallowing while it is filmed by X-ray (fluoroscopy), with the SLP\'s report.', 'billing-rules §13.8', 'S', {
-    therapy: 'sometimes',
     evaluation: true,
     notes: ['Sometimes therapy: needs GN only when given under an SLP plan of care.'],
   }),
   slp('92612', 'untimed', 'Endoscopic swallow study (FEES)', 'Evaluation of swallowing through a flexible endoscope passed through the nose, with a recording and report.', 'billing-rules §13.8', 'S', {
-    therapy: 'sometimes',
     evaluation: true,
     notes: ['Sometimes therapy: needs GN only when given under an SLP plan of care.'],
   }),

@@ -4,11 +4,11 @@
  * descriptors. `from` is the start of our data (2020-01-01) unless the code is newer;
  * it is not the date the code was created.
  */
-import type { CodeInfo, Confidence } from './types';
+import type { CatalogueEntry, Confidence } from './types';
 
 export const DATA_BASELINE = '2020-01-01';
 
-type Extra = Partial<Omit<CodeInfo, 'code' | 'short' | 'description' | 'source' | 'confidence'>>;
+type Extra = Partial<Omit<CatalogueEntry, 'code' | 'short' | 'description' | 'source' | 'confidence'>>;
 
 /** A one-on-one, 15-minute, always-therapy code. */
 function timed15(
@@ -18,13 +18,12 @@ function timed15(
   source: string,
   confidence: Confidence,
   extra: Extra = {},
-): CodeInfo {
+): CatalogueEntry {
   return {
     code,
     kind: 'timed15',
     short,
     description,
-    therapy: 'always',
     oneOnOne: true,
     from: DATA_BASELINE,
     source,
@@ -33,7 +32,7 @@ function timed15(
   };
 }
 
-export const TIMED_CODES: CodeInfo[] = [
+export const TIMED_CODES: CatalogueEntry[] = [
   // Attended modalities (clinician present throughout).
   timed15('97032', 'E-stim, attended', 'Electrical stimulation applied and adjusted by the clinician, who stays with the patient throughout.', '[S18][S19], mikemena cptCodes.json', 'C'),
   timed15('97033', 'Iontophoresis', 'A mild electrical current used to drive a medication through the skin into the tissue beneath.', '[S18]', 'C', {
@@ -100,7 +99,6 @@ export const TIMED_CODES: CodeInfo[] = [
     kind: 'timed-other',
     short: 'Work hardening, first 2 h',
     description: 'A structured, job-focused conditioning programme; this code covers the first two hours of the day and is reported once.',
-    therapy: 'always',
     unitMinutes: 120,
     oncePerDay: true,
     pfsStatus: 'R',
@@ -117,7 +115,6 @@ export const TIMED_CODES: CodeInfo[] = [
     kind: 'timed-other',
     short: 'Work hardening, each added hour',
     description: 'Each further hour of the job-focused conditioning programme, billed on top of 97545.',
-    therapy: 'always',
     unitMinutes: 60,
     addOnTo: ['97545'],
     pfsStatus: 'R',

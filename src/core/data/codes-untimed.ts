@@ -2,10 +2,10 @@
  * Untimed (service-based) PT/OT codes: one unit per date of service whatever the time
  * (billing-rules §2.5, §3). Evaluations, group therapy and supervised modalities.
  */
-import type { CodeInfo, Confidence, TherapyModifier } from './types';
+import type { CatalogueEntry, Confidence, TherapyModifier } from './types';
 import { DATA_BASELINE } from './codes-timed';
 
-type Extra = Partial<Omit<CodeInfo, 'code' | 'short' | 'description' | 'source' | 'confidence'>>;
+type Extra = Partial<Omit<CatalogueEntry, 'code' | 'short' | 'description' | 'source' | 'confidence'>>;
 
 function untimed(
   code: string,
@@ -14,13 +14,12 @@ function untimed(
   source: string,
   confidence: Confidence,
   extra: Extra = {},
-): CodeInfo {
+): CatalogueEntry {
   return {
     code,
     kind: 'untimed',
     short,
     description,
-    therapy: 'always',
     oneOnOne: false,
     from: DATA_BASELINE,
     source,
@@ -38,7 +37,7 @@ function evaluation(
   short: string,
   description: string,
   notes?: string[],
-): CodeInfo {
+): CatalogueEntry {
   const discipline = lockedTo === 'GP' ? 'PT' : 'OT';
   return untimed(code, short, description, `CR 10176 [S23], Provider Magazine [S27], WebPT [S18] (${discipline})`, 'C', {
     lockedTo,
@@ -51,7 +50,7 @@ function evaluation(
   });
 }
 
-export const UNTIMED_CODES: CodeInfo[] = [
+export const UNTIMED_CODES: CatalogueEntry[] = [
   // PT evaluations (GP only).
   evaluation('97161', 'GP', 'PT evaluation, low complexity', 'First PT evaluation when the background is simple and the patient\'s condition is steady; the lowest of three effort levels.'),
   evaluation('97162', 'GP', 'PT evaluation, moderate complexity', 'First PT evaluation when some background factors affect care or the condition is changing; the middle effort level.'),

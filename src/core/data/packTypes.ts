@@ -104,6 +104,8 @@ export const gpciRowSchema = z.strictObject({
 export const therapyRowSchema = z.strictObject({
   code,
   therapy: z.enum(['always', 'sometimes']),
+  ...rowDates,
+  ...curated,
 });
 
 export const TABLE_ROW_SCHEMAS = {

@@ -72,6 +72,13 @@ export interface CodeInfo extends Sourced, Effective {
   notes?: string[];
 }
 
+/**
+ * A code as the TypeScript catalogue (codes-*.ts) writes it: everything but its
+ * always/sometimes therapy status, which comes from the built-in pack's Annual Therapy Code
+ * List table (data/source/Annual_Therapy_Code_List_curated.csv; see codes.ts).
+ */
+export type CatalogueEntry = Omit<CodeInfo, 'therapy'>;
+
 export interface ModifierInfo extends Sourced, Effective {
   modifier: string;
   description: string;

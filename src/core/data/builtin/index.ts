@@ -11,6 +11,7 @@ import t_pfs_rvu_2024_01_01 from './pfs-rvu-2024-01-01.json';
 import t_pfs_rvu_2024_03_09 from './pfs-rvu-2024-03-09.json';
 import t_pfs_rvu_2025_01_01 from './pfs-rvu-2025-01-01.json';
 import t_pfs_rvu_2026_01_01 from './pfs-rvu-2026-01-01.json';
+import t_therapy_codes_2017_01_01 from './therapy-codes-2017-01-01.json';
 
 export const BUILTIN_MANIFEST: unknown = manifest;
 export const BUILTIN_TABLE_FILES: Record<string, unknown> = {
@@ -24,4 +25,5 @@ export const BUILTIN_TABLE_FILES: Record<string, unknown> = {
   'pfs-rvu-2024-03-09.json': t_pfs_rvu_2024_03_09,
   'pfs-rvu-2025-01-01.json': t_pfs_rvu_2025_01_01,
   'pfs-rvu-2026-01-01.json': t_pfs_rvu_2026_01_01,
+  'therapy-codes-2017-01-01.json': t_therapy_codes_2017_01_01,
 };
