@@ -10,7 +10,7 @@ import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { SECTION } from './constants';
 import { WORKSPACE_TRUSTED_NOTIFICATION } from '../server/protocol';
 import { createLanguageClient } from './languageClient';
-import { claimSelector, type ClaimDocumentFilter } from './selector';
+import { claimSelector, isConfigFileName, type ClaimDocumentFilter } from './selector';
 import type { ServerStatus } from './status';
 
 export class ServerController implements vscode.Disposable {
@@ -36,7 +36,7 @@ export class ServerController implements vscode.Disposable {
     this.filters = readSelector();
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((doc) => {
-        if (!this.disposed && this.status === 'idle' && this.isClaimDocument(doc)) void this.start().catch(() => undefined);
+        if (!this.disposed && this.status === 'idle' && this.isServedDocument(doc)) void this.start().catch(() => undefined);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${SECTION}.files`)) this.selectorChanged();
@@ -58,8 +58,14 @@ export class ServerController implements vscode.Disposable {
     return this.filters;
   }
 
-  isClaimDocument(doc: vscode.TextDocument): boolean {
+  /** A document the server is sent: a claim file or a .claimlintrc. */
+  isServedDocument(doc: vscode.TextDocument): boolean {
     return vscode.languages.match(this.filters as vscode.DocumentFilter[], doc) > 0;
+  }
+
+  /** A claim file (the served documents but the .claimlintrc files). */
+  isClaimDocument(doc: vscode.TextDocument): boolean {
+    return this.isServedDocument(doc) && !isConfigFileName(doc.uri.path);
   }
 
   /** Whether the running server has published diagnostics for uri (empty ones count). */
@@ -89,7 +95,7 @@ export class ServerController implements vscode.Disposable {
 
   /** Starts the server if a claim file is open now. */
   startIfClaimFileOpen(): void {
-    if (vscode.workspace.textDocuments.some((d) => this.isClaimDocument(d))) void this.start().catch(() => undefined);
+    if (vscode.workspace.textDocuments.some((d) => this.isServedDocument(d))) void this.start().catch(() => undefined);
   }
 
   /** The running client, starting it first if needed. Rejects when the server cannot start. */

@@ -6,8 +6,10 @@
  * Untitled documents are left out: nothing marks an unsaved YAML buffer as a claim, and
  * auditing every untitled YAML buffer would underline files that are not claims. Only
  * `file:` documents: the server resolves .claimlintrc files on disk next to them.
+ * The .claimlintrc files themselves are synced too, so an unknown rule id or a bad option
+ * is underlined in the config file (the server only validates them; no claim features).
  */
-import { CLAIM_FILE_GLOB } from './constants';
+import { CLAIM_FILE_GLOB, CONFIG_FILE_GLOB } from './constants';
 
 export interface ClaimDocumentFilter {
   readonly scheme: 'file';
@@ -32,8 +34,11 @@ export function toPathGlob(glob: unknown): string | undefined {
 }
 
 export function claimSelector(extraGlobs: readonly unknown[] = []): ClaimDocumentFilter[] {
-  const filters: ClaimDocumentFilter[] = [{ scheme: 'file', language: 'yaml', pattern: CLAIM_FILE_GLOB }];
-  const seen = new Set<string>([CLAIM_FILE_GLOB]);
+  const filters: ClaimDocumentFilter[] = [
+    { scheme: 'file', language: 'yaml', pattern: CLAIM_FILE_GLOB },
+    { scheme: 'file', pattern: CONFIG_FILE_GLOB },
+  ];
+  const seen = new Set<string>([CLAIM_FILE_GLOB, CONFIG_FILE_GLOB]);
   for (const glob of extraGlobs) {
     const pattern = toPathGlob(glob);
     if (!pattern || seen.has(pattern)) continue;
@@ -42,4 +47,9 @@ export function claimSelector(extraGlobs: readonly unknown[] = []): ClaimDocumen
     filters.push({ scheme: 'file', pattern });
   }
   return filters;
+}
+
+/** Whether a path names a .claimlintrc file (CONFIG_FILE_GLOB's names). */
+export function isConfigFileName(path: string): boolean {
+  return /(^|[\\/])\.claimlintrc\.(yaml|yml|json)$/.test(path);
 }

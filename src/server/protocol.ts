@@ -101,3 +101,6 @@ export interface ApplyResult {
   /** Why nothing was applied, when nothing was. */
   reason?: 'not-open' | 'outdated-version' | 'nothing-to-fix' | 'not-found' | 'rejected' | 'disabled';
 }
+
+/** The .claimlintrc files: watched by the server, and opened by the client so their problems show in them. */
+export const CONFIG_FILE_GLOB = '**/.claimlintrc.{yaml,yml,json}';

@@ -26,7 +26,7 @@ import { isConfigFile, uriToPath } from './claimFiles';
 import { registerCommands } from './commands';
 import { ConfigFiles, configDiagnostics } from './configFiles';
 import { DocumentContexts, type DocumentContext } from './documentContext';
-import { FIX_ALL_KIND, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION, type ServerInitializationOptions } from './protocol';
+import { CONFIG_FILE_GLOB, FIX_ALL_KIND, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION, type ServerInitializationOptions } from './protocol';
 import { Scheduler } from './scheduler';
 import { ClaimLanguageService } from './service';
 import { SettingsStore } from './settings';
@@ -52,7 +52,7 @@ export interface ServerOptions {
 const MIN_DEBOUNCE_MS = 10;
 const MAX_DEBOUNCE_MS = 150;
 
-export const CONFIG_WATCH_GLOB = '**/.claimlintrc.{yaml,yml,json}';
+export const CONFIG_WATCH_GLOB = CONFIG_FILE_GLOB;
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const packs = new PackStore();

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLAIM_FILE_GLOB, Commands, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SECTION, ServerCommands } from '../../src/client/constants';
-import { claimSelector, toPathGlob } from '../../src/client/selector';
+import { claimSelector, isConfigFileName, toPathGlob } from '../../src/client/selector';
 import { countDiagnostics, STATUS_MENU, statusPresentation } from '../../src/client/status';
 import { formatAuditSummary, parseAuditSummary } from '../../src/client/summary';
 import { clientLineRouter, parseClientLine, type LevelledLog } from '../../src/client/clientLog';
@@ -12,16 +12,27 @@ import { ALL_RULES } from '../../src/core';
 
 describe('client: document selector', () => {
   it('selects *.claim.yaml / *.claim.yml YAML files on disk only (no untitled)', () => {
-    assert.deepEqual(claimSelector([]), [{ scheme: 'file', language: 'yaml', pattern: CLAIM_FILE_GLOB }]);
+    assert.deepEqual(claimSelector([]), [
+      { scheme: 'file', language: 'yaml', pattern: CLAIM_FILE_GLOB },
+      { scheme: 'file', pattern: '**/.claimlintrc.{yaml,yml,json}' },
+    ]);
     assert.equal(CLAIM_FILE_GLOB, '**/*.claim.{yaml,yml}');
+  });
+
+  it('tells the .claimlintrc files (synced for their own diagnostics) from claim files', () => {
+    assert.ok(isConfigFileName('/w/rc/.claimlintrc.yaml'));
+    assert.ok(isConfigFileName('C:\\w\\.claimlintrc.json'));
+    assert.ok(!isConfigFileName('/w/a.claim.yaml'));
+    assert.ok(!isConfigFileName('/w/x.claimlintrc.yaml.bak'));
+    assert.ok(!isConfigFileName('/w/my.claimlintrc.yaml'));
   });
 
   it('adds claimlint.files globs as whole-path patterns, once each', () => {
     assert.deepEqual(
       claimSelector(['claims/*.yaml', './billing/**/*.yml', '**/*.claims', 'claims/*.yaml', '', 42, '**/*.claim.{yaml,yml}']).map((f) => f.pattern),
-      [CLAIM_FILE_GLOB, '**/claims/*.yaml', '**/billing/**/*.yml', '**/*.claims'],
+      [CLAIM_FILE_GLOB, '**/.claimlintrc.{yaml,yml,json}', '**/claims/*.yaml', '**/billing/**/*.yml', '**/*.claims'],
     );
-    assert.equal(claimSelector(['x/*.yaml'])[1].language, undefined, 'extra globs match whatever language the file opens in');
+    assert.equal(claimSelector(['x/*.yaml'])[2].language, undefined, 'extra globs match whatever language the file opens in');
   });
 
   it('keeps absolute globs and normalises backslashes', () => {

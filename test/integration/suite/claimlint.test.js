@@ -358,6 +358,23 @@ describe('claimlint in a real VS Code (installed .vsix)', () => {
     await waitFor(() => severities().join() === String(WARNING), describeDiagnostics(doc.uri)); // the rule's default
   });
 
+  it('underlines an unknown rule id in an open .claimlintrc.yaml, with "did you mean"', async () => {
+    const rc = fileUri('rc-typo/.claimlintrc.yaml');
+    await vscode.workspace.fs.writeFile(rc, Buffer.from('# a typo in a rule id\nrules:\n  kx-modifer-missing: "off"\n'));
+    try {
+      const doc = await vscode.workspace.openTextDocument(rc);
+      await vscode.window.showTextDocument(doc);
+      await waitFor(() => findingsOf(rc, 'invalid-config').length === 1, describeDiagnostics(rc));
+      const [d] = findingsOf(rc, 'invalid-config');
+      assert.match(d.message, /unknown rule id; did you mean kx-modifier-missing\?/);
+      assert.equal(d.range.start.line, 2, 'placed on the misspelled key');
+      assert.equal(d.severity, WARNING);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(rc, '..'), { recursive: true });
+    }
+  });
+
   it('imports an 837P with "claimlint: Import Claims…": <name>.claim.yaml beside it, opened and audited; a malformed file writes nothing', async () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('claimlint.importClaims'), 'the command is registered');
