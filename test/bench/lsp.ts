@@ -3,12 +3,10 @@
  * stdio, a big claim file opened, then ranged edits typed into it. Times are end to end:
  * from sending the notification to receiving publishDiagnostics for that version.
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { retypeMinutes, startStdioServer } from '../support/lspProcess';
 
 export interface LspFigures {
   /** didOpen → first publishDiagnostics (ms). */
@@ -19,23 +17,8 @@ export interface LspFigures {
 }
 
 export async function lspFigures(text: string, edits: number): Promise<LspFigures> {
-  const child = spawn(process.execPath, [join(__dirname, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const waiting = new Map<number, (p: PublishDiagnosticsParams) => void>();
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    const resolve = p.version === undefined ? undefined : waiting.get(p.version);
-    if (resolve) {
-      waiting.delete(p.version!);
-      resolve(p);
-    }
-  });
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.listen();
-  const published = (version: number) => new Promise<PublishDiagnosticsParams>((resolve) => waiting.set(version, resolve));
+  const { connection, published, stop } = await startStdioServer(join(__dirname, 'server.js'));
   try {
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
-    await connection.sendNotification('initialized', {});
     const uri = 'file:///bench/big.claim.yaml';
     const doc = TextDocument.create(uri, 'yaml', 1, text);
     const first = published(1);
@@ -45,9 +28,7 @@ export async function lspFigures(text: string, edits: number): Promise<LspFigure
     const open = performance.now() - started;
     const times: number[] = [];
     for (let version = 2; version < 2 + edits; version++) {
-      // Retype the two digits of one claim's treatment minutes, somewhere in the file.
-      const at = doc.getText().indexOf('total_treatment_minutes: ', Math.floor((text.length * ((version % 7) + 1)) / 9)) + 'total_treatment_minutes: '.length;
-      const change = { range: { start: doc.positionAt(at), end: doc.positionAt(at + 2) }, text: String(30 + (version % 60)) };
+      const change = retypeMinutes(doc, version);
       TextDocument.update(doc, [change], version);
       const done = published(version);
       started = performance.now();
@@ -58,14 +39,6 @@ export async function lspFigures(text: string, edits: number): Promise<LspFigure
     times.sort((a, b) => a - b);
     return { open, edit: times[times.length >> 1], diagnostics };
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    try {
-      await connection.sendRequest('shutdown');
-      await connection.sendNotification('exit');
-    } catch {
-      child.kill();
-    }
-    await exited;
-    connection.dispose();
+    await stop();
   }
 }

@@ -4,13 +4,11 @@
  * `edits` ranged edits typed in bursts (diagnostics awaited after each burst, as a debounced
  * editor would see them). RSS and peak RSS are read from /proc (Linux).
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { claimFile } from './generate';
+import { retypeMinutes, startStdioServer } from '../support/lspProcess';
 
 export interface MemoryFigures {
   /** RSS after the first diagnostics (MB). */
@@ -35,23 +33,8 @@ function rssMb(pid: number): { rss: number; peak: number } {
 }
 
 export async function serverMemory(claims = 1000, edits = 300, burst = 30): Promise<MemoryFigures> {
-  const child = spawn(process.execPath, [join(__dirname, 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const waiting = new Map<number, () => void>();
-  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    const resolve = p.version === undefined ? undefined : waiting.get(p.version);
-    if (resolve) {
-      waiting.delete(p.version!);
-      resolve();
-    }
-  });
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
-  connection.onRequest('client/registerCapability', () => null);
-  connection.listen();
-  const published = (version: number) => new Promise<void>((resolve) => waiting.set(version, resolve));
+  const { child, connection, published, stop } = await startStdioServer(join(__dirname, 'server.js'));
   try {
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
-    await connection.sendNotification('initialized', {});
     const uri = 'file:///bench/anchored.claim.yaml';
     const text = anchoredFile(claims);
     const doc = TextDocument.create(uri, 'yaml', 1, text);
@@ -61,8 +44,7 @@ export async function serverMemory(claims = 1000, edits = 300, burst = 30): Prom
     const afterOpen = rssMb(child.pid!).rss;
     let audits = 1;
     for (let version = 2; version < 2 + edits; version++) {
-      const at = doc.getText().indexOf('total_treatment_minutes: ', Math.floor((text.length * ((version % 7) + 1)) / 9)) + 'total_treatment_minutes: '.length;
-      const change = { range: { start: doc.positionAt(at), end: doc.positionAt(at + 2) }, text: String(30 + (version % 60)) };
+      const change = retypeMinutes(doc, version);
       TextDocument.update(doc, [change], version);
       const last = (version - 1) % burst === 0 || version === 1 + edits;
       const done = last ? published(version) : undefined;
@@ -75,15 +57,7 @@ export async function serverMemory(claims = 1000, edits = 300, burst = 30): Prom
     const { rss, peak } = rssMb(child.pid!);
     return { afterOpen, afterEdits: rss, peak, edits, audits };
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    try {
-      await connection.sendRequest('shutdown');
-      await connection.sendNotification('exit');
-    } catch {
-      child.kill();
-    }
-    await exited;
-    connection.dispose();
+    await stop();
   }
 }
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { claimFile } from './support/fixtures';
+import { stopServer } from '../support/lspProcess';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const BINS: [string, string][] = [
@@ -23,16 +24,7 @@ describe('lsp: the bundled server over stdio', () => {
   before(() => assert.ok(existsSync(join(ROOT, 'dist', 'server.js')), 'dist/server.js is built by the test runner'));
 
   afterEach(async () => {
-    if (!child) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    try {
-      await connection.sendRequest('shutdown');
-      await connection.sendNotification('exit');
-    } catch {
-      child.kill();
-    }
-    await exited;
-    connection.dispose();
+    if (child) await stopServer(child, connection);
   });
 
   for (const [name, bin] of BINS) it(`${name}: initializes and publishes diagnostics`, async () => {

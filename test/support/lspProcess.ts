@@ -1,0 +1,70 @@
+/**
+ * The real language server as a child process over stdio, for the stdio tests and the
+ * benches: start it with an initialized connection, wait for the diagnostics of a document
+ * version, and shut it down (politely, or killed when it no longer answers).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver/node';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+export interface StdioServer {
+  child: ChildProcess;
+  connection: MessageConnection;
+  /** Resolves with the publishDiagnostics of that document version (register before sending). */
+  published(version: number): Promise<PublishDiagnosticsParams>;
+  stop(): Promise<void>;
+}
+
+/** shutdown + exit, or kill; resolves when the process has exited. */
+export async function stopServer(child: ChildProcess, connection: MessageConnection): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+  } catch {
+    child.kill();
+  }
+  await exited;
+  connection.dispose();
+}
+
+/** Spawns `node <serverJs> --stdio`, answers configuration with defaults, and initializes. */
+export async function startStdioServer(serverJs: string): Promise<StdioServer> {
+  const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const waiting = new Map<number, (p: PublishDiagnosticsParams) => void>();
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    const resolve = p.version === undefined ? undefined : waiting.get(p.version);
+    if (resolve) {
+      waiting.delete(p.version!);
+      resolve(p);
+    }
+  });
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  const server: StdioServer = {
+    child,
+    connection,
+    published: (version) => new Promise((resolve) => waiting.set(version, resolve)),
+    stop: () => stopServer(child, connection),
+  };
+  try {
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+    await connection.sendNotification('initialized', {});
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
+  return server;
+}
+
+const MINUTES_KEY = 'total_treatment_minutes: ';
+
+/** A ranged edit that retypes the two digits of one claim's treatment minutes, placed by version. */
+export function retypeMinutes(doc: TextDocument, version: number) {
+  const text = doc.getText();
+  const at = text.indexOf(MINUTES_KEY, Math.floor((text.length * ((version % 7) + 1)) / 9)) + MINUTES_KEY.length;
+  return { range: { start: doc.positionAt(at), end: doc.positionAt(at + 2) }, text: String(30 + (version % 60)) };
+}
