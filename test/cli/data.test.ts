@@ -140,6 +140,7 @@ describe('claimlint data (spawned binary)', () => {
     const r = claimlint(['data', 'info'], dir);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /1\. built-in \(built-in\)/);
+    assert.match(r.stdout, /Annual Therapy Code List: curated, 2017-01-01 to open-ended, \d+ rows/);
     assert.ok(!/\n2\. /.test(r.stdout));
     assert.match(r.stdout, /Locality: none configured; amounts are national \(unadjusted\)\./);
   });

@@ -112,6 +112,9 @@ describe('built-in pack: generated from data/source by the importer', () => {
     assert.deepEqual(BUILTIN_DATA.coverage('ncci-ptp'), { from: '2018-01-01', to: undefined });
     assert.deepEqual(BUILTIN_DATA.coverage('mue'), { from: '2017-01-01', to: undefined });
     assert.deepEqual(BUILTIN_DATA.coverage('pfs-rvu'), { from: '2024-01-01', to: '2026-12-31' });
+    // The therapy status table is listed like the others (data info, coverage).
+    assert.equal(BUILTIN_DATA.coverage('therapy-codes')?.from, '2017-01-01');
+    assert.equal(BUILTIN_DATA.packs[0].tables.find((t) => t.table === 'therapy-codes')?.rows, 114);
   });
 });
 

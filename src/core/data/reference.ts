@@ -8,7 +8,7 @@
  */
 import { priceClaimLines as priceDayWith, priceLine as priceWith, type ClaimPrice, type ClaimPriceInput, type PriceLineInput, type PricedLine, type PriceLookup } from './pricing';
 import { pickEffective } from './effective';
-import { BUILTIN_PACK } from './builtinPack';
+import { BUILTIN_LOADED, BUILTIN_PACK } from './builtinPack';
 import { type LoadedPack, type Period, type TableName, type TableRows } from './packTypes';
 import { cfEntries, feeEntries, mueEntries, ncciEntries, provenance } from './packRows';
 import type { CodeInfo, ConversionFactor, FeeEntry, MueEntry, NcciPair, Sourced } from './types';
@@ -97,6 +97,11 @@ export class ReferenceData {
     addBuiltin('mue', this.mue, builtin.mues);
     addBuiltin('pfs-rvu', this.fees, builtin.fees);
     addBuiltin('conversion-factor', this.cf, builtin.conversionFactors);
+    // The therapy status reaches the rules through the catalogue (codes.ts); listed here so
+    // `data info` and coverage() show the built-in Annual Therapy Code List table too.
+    for (const t of BUILTIN_LOADED.tables.filter((t) => t.meta.table === 'therapy-codes')) {
+      builtinSummary.tables.push({ table: 'therapy-codes', pack: BUILTIN_PACK.name, release: t.meta.release, ...t.meta.effective, rows: t.rows.length });
+    }
     this.packs = [builtinSummary];
 
     packs.forEach((pack, i) => this.addPack(pack, i + 1));
