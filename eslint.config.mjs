@@ -52,15 +52,6 @@ export default defineConfig(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
-      // `import { z } from 'zod'` keeps all of zod (locales included, ~444 KB) in the server
-      // bundle; the namespace form lets esbuild drop the unused parts (bundle target 800 KB).
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
-          message: "Import zod as a namespace (import * as z from 'zod') so the bundle leaves its unused parts out.",
-        },
-      ],
     },
   },
   // Tests load the JavaScript test harness and generated files with require().
