@@ -5,30 +5,15 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
+import { CMS_DIR as CMS, CMS_PACK_FILES as FILES, PACK_ONLY_CLAIM as CLAIM } from '../support/cmsSample';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const BIN = join(ROOT, 'bin', 'claimlint.js');
-const CMS = join(ROOT, 'test', 'fixtures', 'cms');
 
 function claimlint(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-
-const FILES = ['ccipra_v321r0_f1.txt', 'MCR_MUE_PractitionerServices_Eff_04-01-2026.csv', 'PPRRVU2026_Jan_nonQPP.csv', 'GPCI2026.csv', '26LOCCO.csv'];
-
-// 97530 with 97116 (an imported pair, no bypass) and 97140 × 4 (imported MUE 3).
-const CLAIM = `claim:
-  id: D-1
-  date_of_service: 2026-04-15
-  payer: { type: medicare }
-  provider: { npi: "1234567893", discipline: PT }
-  plan_of_care: { discipline: PT, start_date: 2026-03-01, certified_date: 2026-03-02, cert_through: 2026-05-30 }
-  lines:
-    - { code: "97530", modifiers: [GP], units: 1, minutes: 15 }
-    - { code: "97116", modifiers: [GP, "59"], units: 1, minutes: 15 }
-    - { code: "97140", modifiers: [GP], units: 4, minutes: 60 }
-`;
 
 describe('claimlint data (spawned binary)', () => {
   let dir: string;

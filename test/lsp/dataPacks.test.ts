@@ -8,21 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { importPack } from '../../src/data-import';
 import { TestClient } from './support/harness';
-
-const CMS = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'cms');
-const FILES = ['ccipra_v321r0_f1.txt', 'MCR_MUE_PractitionerServices_Eff_04-01-2026.csv', 'PPRRVU2026_Jan_nonQPP.csv', 'GPCI2026.csv', '26LOCCO.csv'];
-
-const CLAIM = `claim:
-  id: L-1
-  date_of_service: 2026-04-15
-  payer: { type: medicare }
-  provider: { npi: "1234567893", discipline: PT }
-  plan_of_care: { discipline: PT, start_date: 2026-03-01, certified_date: 2026-03-02, cert_through: 2026-05-30 }
-  lines:
-    - { code: "97530", modifiers: [GP], units: 1, minutes: 15 }
-    - { code: "97116", modifiers: [GP, "59"], units: 1, minutes: 15 }
-    - { code: "97140", modifiers: [GP], units: 4, minutes: 60 }
-`;
+import { CMS_DIR as CMS, CMS_PACK_FILES as FILES, PACK_ONLY_CLAIM as CLAIM } from '../support/cmsSample';
 
 describe('lsp: data packs', () => {
   let dir: string;
