@@ -1,12 +1,20 @@
 /**
- * Debounced, per-document runs: a burst of edits audits only the last version. Each run
- * gets a ticket; a run whose ticket is no longer the latest for its document (a newer
- * edit, a config change) must drop its result instead of publishing it.
+ * Per-document runs: a burst of edits audits only the last version. Each run gets a
+ * ticket; a run whose ticket is no longer the latest for its document (a newer edit, a
+ * config change) must drop its result instead of publishing it.
+ *
+ * A run scheduled with no delay starts as soon as the messages already received are
+ * handled, not after a fixed quiet time: the JSON-RPC connection handles one queued
+ * message per event-loop turn (setImmediate), so the run waits two turns, and every
+ * queued edit that arrives meanwhile (say, keystrokes typed while the last audit ran)
+ * re-schedules it — they are all audited once, together. Requests queued before the run
+ * (a hover, a completion) are answered first.
  */
 export type Run = (uri: string, isCurrent: () => boolean) => Promise<void>;
 
 export class Scheduler {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Cancels the pending start of each document's run. */
+  private readonly pending = new Map<string, () => void>();
   private readonly tickets = new Map<string, number>();
   private next = 0;
 
@@ -15,29 +23,36 @@ export class Scheduler {
     private readonly onError: (uri: string, err: unknown) => void,
   ) {}
 
+  /** Run for `uri` after `delayMs` of quiet, or (0) once the messages already received are handled. */
   schedule(uri: string, delayMs: number): void {
     const ticket = ++this.next;
     this.tickets.set(uri, ticket);
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
+    this.pending.get(uri)?.();
     const start = (): void => {
-      this.timers.delete(uri);
+      this.pending.delete(uri);
       this.run(uri, () => this.tickets.get(uri) === ticket).catch((err) => this.onError(uri, err));
     };
-    this.timers.set(uri, setTimeout(start, delayMs));
+    if (delayMs > 0) {
+      const timer = setTimeout(start, delayMs);
+      this.pending.set(uri, () => clearTimeout(timer));
+      return;
+    }
+    let turn = setImmediate(() => {
+      turn = setImmediate(start);
+    });
+    this.pending.set(uri, () => clearImmediate(turn));
   }
 
   /** Forget a document: a pending run is cancelled and a running one becomes stale. */
   cancel(uri: string): void {
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
-    this.timers.delete(uri);
+    this.pending.get(uri)?.();
+    this.pending.delete(uri);
     this.tickets.delete(uri);
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    for (const stop of this.pending.values()) stop();
+    this.pending.clear();
     this.tickets.clear();
   }
 }

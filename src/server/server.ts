@@ -36,8 +36,10 @@ import { toDiagnostic } from './service/diagnostics';
 
 export interface ServerOptions {
   /**
-   * Quiet time after an edit before the document is audited. Default: adaptive, about
-   * twice the document's last audit time, between 10 and 150 ms (short when auditing is cheap).
+   * Quiet time after an edit before the document is audited. Default: adaptive — at once
+   * (after the messages already received, so edits queued meanwhile are audited together)
+   * while the document's audits take at most 100 ms; otherwise about its last audit time,
+   * at most 150 ms.
    */
   debounceMs?: number;
   /**
@@ -49,7 +51,8 @@ export interface ServerOptions {
   openThreads?: number;
 }
 
-const MIN_DEBOUNCE_MS = 10;
+/** Audits at most this long run at once after an edit; longer ones wait for a pause in typing. */
+const CHEAP_AUDIT_MS = 100;
 const MAX_DEBOUNCE_MS = 150;
 
 export const CONFIG_WATCH_GLOB = CONFIG_FILE_GLOB;
@@ -77,8 +80,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     openThreads > 1 && text.length >= CHUNK_FILE_BYTES ? (pool ??= new AuditPool(openThreads, { unref: true })) : undefined;
   /** Last audit time per document, for the adaptive debounce. */
   const auditMillis = new Map<string, number>();
-  const debounceFor = (uri: string): number =>
-    options.debounceMs ?? Math.round(Math.min(MAX_DEBOUNCE_MS, Math.max(MIN_DEBOUNCE_MS, 2 * (auditMillis.get(uri) ?? MAX_DEBOUNCE_MS))));
+  const debounceFor = (uri: string): number => {
+    if (options.debounceMs !== undefined) return options.debounceMs;
+    const last = auditMillis.get(uri) ?? 0;
+    return last <= CHEAP_AUDIT_MS ? 0 : Math.round(Math.min(MAX_DEBOUNCE_MS, last));
+  };
   // Each incremental change is told to the service, so the next audit starts from its range.
   const documents = new TextDocuments<TextDocument>({
     create: TextDocument.create,

@@ -51,4 +51,37 @@ describe('lsp: incremental edits', () => {
     }
     assert.ok(client.publishedFor(uri).at(-1)!.diagnostics.some((d) => d.code === 'claim-id-duplicate'));
   });
+
+  it('audits a burst of queued edits once, for the last version, and answers a hover queued behind them first', async () => {
+    const uri = 'file:///ws/burst.claim.yaml';
+    const doc = TextDocument.create(uri, 'yaml', 1, claimFile(40));
+    client.open(uri, doc.getText());
+    await client.waitForDiagnostics(uri);
+    const before = client.diagnostics.length;
+    const key = 'total_treatment_minutes: ';
+    let version = 1;
+    for (let i = 0; i < 8; i++) {
+      const text = doc.getText();
+      const at = text.indexOf(key, Math.floor((text.length * i) / 9)) + key.length;
+      const change: TextDocumentContentChangeEvent = { range: { start: doc.positionAt(at), end: doc.positionAt(at + 2) }, text: String(11 + i) };
+      TextDocument.update(doc, [change], ++version);
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    }
+    const order: string[] = [];
+    const hoverAt = doc.positionAt(doc.getText().indexOf('code: "97530"') + 8);
+    const hovered = client.request('textDocument/hover', { textDocument: { uri }, position: hoverAt }).then((h) => {
+      order.push(`hover:${client.diagnostics.length - before}`);
+      return h;
+    });
+    const published = await client.waitForDiagnostics(uri, (p) => p.version === version);
+    assert.ok(await hovered, 'the hover is answered');
+    assert.deepEqual(order, ['hover:0'], 'the hover queued behind the edits is answered before their audit is published');
+    const after = client.publishedFor(uri).slice(-(client.diagnostics.length - before));
+    assert.deepEqual(after.map((p) => p.version), [version], 'one publication, for the latest version only');
+    const expected = audit(doc.getText()).findings;
+    assert.deepEqual(
+      published.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.message]),
+      expected.map((f) => [f.rule, f.range.start.line, f.range.start.character, f.message]),
+    );
+  });
 });
