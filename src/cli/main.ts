@@ -133,7 +133,9 @@ export function run(argv: string[]): number | Promise<number> {
   for (const o of outside) process.stderr.write(`claimlint: warning: ${terminalSafe(displayPath(o))}: outside the folder given; skipped\n`);
 
   const workers = threadCount(threads, files.reduce((n, f) => n + sizeOf(f), 0));
-  const pool = workers > 1 ? new AuditPool(workers) : undefined;
+  // Started on the first file that is really audited: a run answered from --cache starts no worker.
+  let pool: AuditPool | undefined;
+  const poolFor = (): AuditPool | undefined => (workers > 1 ? (pool ??= new AuditPool(workers)) : undefined);
   const cache = new AuditCache();
   const packs = new PackStore();
   const packErrors = new Set<string>();
@@ -207,7 +209,8 @@ export function run(argv: string[]): number | Promise<number> {
       if (!cached) results?.set(file, audited, key, found);
       return found;
     };
-    const findings = cached ?? (pool ? pool.auditFile(text, { config: cfg.config, data }).then(remember) : remember(audit(text, { config: cfg.config, cache, data }).findings));
+    const workerPool = cached ? undefined : poolFor();
+    const findings = cached ?? (workerPool ? workerPool.auditFile(text, { config: cfg.config, data }).then(remember) : remember(audit(text, { config: cfg.config, cache, data }).findings));
     pending.push({ report: { path: shown, fixesApplied: applied, claims: html ? collectClaims(text, cfg.config, data) : undefined }, findings });
   }
 

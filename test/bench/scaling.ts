@@ -22,31 +22,31 @@ function median(xs: number[]): number {
 }
 
 /**
- * Median CPU time (user + system, ms) of `fn`: on a shared machine the wall clock mostly
- * measures the neighbours, CPU time measures the work.
+ * CPU time (user + system, ms) of `fn`: on a shared machine the wall clock mostly measures
+ * the neighbours, CPU time measures the work.
  */
-function time(runs: number, fn: () => void): number {
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.cpuUsage();
-    fn();
-    const d = process.cpuUsage(t);
-    out.push((d.user + d.system) / 1000);
-  }
-  return median(out);
+function cpu(fn: () => void): number {
+  const t = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(t);
+  return (d.user + d.system) / 1000;
 }
 
-export function claimScaling(sizes: number[], runs = 3): ScalingFigure[] {
+/**
+ * Median of `runs` samples per size and task. The sizes are sampled in turn (250, 1000,
+ * 4000, 250, …), so a slow or fast stretch (a collection, the JIT settling, a neighbour's
+ * burst) falls on every size alike instead of deciding a ratio with one sample.
+ */
+export function claimScaling(sizes: number[], runs = 5): ScalingFigure[] {
   const config = resolveConfig();
-  const measure = (lines: number): ScalingFigure => {
+  const tasks = (lines: number) => {
     const text = longClaim(lines);
     const doc = TextDocument.create('file:///bench/long.claim.yaml', 'yaml', 1, text);
     return {
-      lines,
-      audit: time(runs, () => audit(text, { config })),
-      fixAll: time(runs, () => fixAll(text, { config })),
+      audit: () => audit(text, { config }),
+      fixAll: () => fixAll(text, { config }),
       // A fresh service (no cache): diagnostics, lenses, a hover and the quick fixes of one line.
-      editor: time(runs, () => {
+      editor: () => {
         const service = new ClaimLanguageService();
         const diagnostics = service.diagnostics(doc, config);
         service.codeLenses(doc, config);
@@ -54,11 +54,19 @@ export function claimScaling(sizes: number[], runs = 3): ScalingFigure[] {
         service.hover(doc, mid, config);
         const onLine = diagnostics.filter((d) => d.range.start.line === diagnostics[Math.floor(diagnostics.length / 2)]?.range.start.line);
         service.codeActions(doc, { diagnostics: onLine }, config);
-      }),
+      },
     };
   };
-  measure(300); // warm the code paths up (JIT), then measure
-  measure(300);
-  return sizes.map(measure);
+  // Warm the code paths up (JIT) on another size, then measure.
+  const warm = tasks(300);
+  for (let i = 0; i < 2; i++) Object.values(warm).forEach(cpu);
+  const all = sizes.map((lines) => ({ lines, run: tasks(lines), samples: { audit: [] as number[], fixAll: [] as number[], editor: [] as number[] } }));
+  for (let i = 0; i < runs; i++) {
+    for (const s of all) {
+      s.samples.audit.push(cpu(s.run.audit));
+      s.samples.fixAll.push(cpu(s.run.fixAll));
+      s.samples.editor.push(cpu(s.run.editor));
+    }
+  }
+  return all.map((s) => ({ lines: s.lines, audit: median(s.samples.audit), fixAll: median(s.samples.fixAll), editor: median(s.samples.editor) }));
 }
-
