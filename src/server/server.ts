@@ -127,15 +127,39 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const started = performance.now();
       const first = service.hasAnalysis(uri) ? undefined : poolFor(doc.getText());
       if (first) {
-        // A big document's first audit: on the workers, then the analysis here once the diagnostics are out.
-        const findings = await first.auditFile(doc.getText(), { config: ctx.config, data: dataFor(ctx.config) });
+        // A big document's first audit: the top of the file here and published at once, the
+        // rest on the workers, then everything; the editor's analysis is built after that.
+        const current = (): boolean => isCurrent() && documents.get(uri)?.version === version;
+        const findings = await first.auditProgressive(
+          doc.getText(),
+          { config: ctx.config, data: dataFor(ctx.config) },
+          {
+            cancelled: () => !current(),
+            head: async (found, progress) => {
+              if (!current()) return;
+              const diagnostics = found.map((f) => toDiagnostic(doc, f));
+              const written = publish(uri, version, diagnostics);
+              connection.console.log(
+                `first ${progress.units} of ${progress.units === progress.of ? '' : `${progress.of} `}units of ${docTag(uri)} v${version}: ${diagnostics.length} findings in ${(performance.now() - started).toFixed(1)} ms, published before the rest`,
+              );
+              await written;
+            },
+          },
+        );
         const millis = performance.now() - started;
-        if (!isCurrent() || documents.get(uri)?.version !== version) return;
+        if (!findings || !current()) {
+          connection.console.log(`first audit of ${docTag(uri)} v${version} dropped: the document changed or closed`);
+          return;
+        }
         const diagnostics = findings.map((f) => toDiagnostic(doc, f));
-        publish(uri, version, diagnostics);
+        const written = publish(uri, version, diagnostics);
         logAudit(uri, version, diagnostics.map((d) => String(d.code)), millis, ` on ${first.size} worker threads`);
+        // The analysis blocks this thread for about as long as the audit took: build it only
+        // once the diagnostics are on the wire (a big publish spans many pipe writes, and a
+        // busy thread would hold them back until the analysis is done).
+        await written;
         setImmediate(() => {
-          if (!isCurrent() || documents.get(uri)?.version !== version) return;
+          if (!current()) return;
           try {
             void service.analysis(doc, ctx.config).findings;
           } catch (err) {
@@ -154,10 +178,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     (uri, err) => connection.console.error(`audit of ${docTag(uri)} failed: ${err instanceof Error ? err.name : 'error'}`),
   );
 
-  function publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void {
+  /** Resolves once the notification is written out. */
+  function publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): Promise<void> {
     if (diagnostics.length) published.add(uri);
     else published.delete(uri);
-    void connection.sendDiagnostics({ uri, version, diagnostics });
+    // A failed write is logged by the connection; nothing waits on it to fail.
+    return connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
   }
 
   function logAudit(uri: string, version: number, rules: string[], millis: number, where = ''): void {
@@ -231,8 +257,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     revalidateAll();
   });
 
-  documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
-  documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri, debounceFor(e.document.uri)));
+  /** Documents whose didOpen is being handled: TextDocuments follows onDidOpen with onDidChangeContent. */
+  const opening = new Set<string>();
+  documents.onDidOpen((e) => {
+    opening.add(e.document.uri);
+    scheduler.schedule(e.document.uri, 0);
+  });
+  documents.onDidChangeContent((e) => {
+    // The open's own content event: the audit is already scheduled without debounce (this
+    // used to re-schedule it 150 ms later, the debounce of a document never audited).
+    if (opening.delete(e.document.uri)) return;
+    scheduler.schedule(e.document.uri, debounceFor(e.document.uri));
+  });
   documents.onDidSave((e) => {
     // Clients that cannot watch files still tell us when a config file is saved.
     if (isConfigFile(e.document.uri) && !capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {

@@ -9,13 +9,15 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { audit, auditUnitText, cutUnits, findingsOfUnits, type AuditOptions, type LocatedFinding, type ResolvedConfig, type UnitSummary } from '../core';
+import { audit, auditUnitText, cutUnits, findingsOfUnits, LineIndex, type AuditOptions, type LocatedFinding, type ResolvedConfig, type UnitCut, type UnitSummary } from '../core';
 import type { WorkerJob, WorkerReply } from './auditWorker';
 
 /** Below this many bytes in all, `--threads auto` audits on this thread (starting workers costs more). */
 export const AUTO_MIN_BYTES = 1024 * 1024;
 /** A file at least this big is cut into units across the workers. */
 export const CHUNK_FILE_BYTES = 512 * 1024;
+/** Text audited on the calling thread first by auditProgressive (about the first 18 claims of a list: the top of the file). */
+export const HEAD_BYTES = 32 * 1024;
 /** Text per batch of units sent to a worker. */
 const BATCH_BYTES = 128 * 1024;
 
@@ -26,7 +28,18 @@ export interface PoolOptions {
   unref?: boolean;
 }
 
-type Pending = { task: WorkerJob; resolve: (r: WorkerReply) => void };
+type Pending = { task: WorkerJob; resolve: (r: WorkerReply) => void; cancelled?: () => boolean };
+
+export interface ProgressHooks {
+  /**
+   * The findings of the file's first units, audited on the calling thread: every one of them
+   * is in the final result (a prefix of the units: duplicate ids are reported on the later
+   * claim, directives are read from the whole text). Awaited before the final result.
+   */
+  head?: (findings: LocatedFinding[], progress: { units: number; of: number }) => void | Promise<void>;
+  /** True once the result is no longer wanted: batches not yet started are dropped, and the audit resolves undefined. */
+  cancelled?: () => boolean;
+}
 
 export class AuditPool {
   private readonly idle: Worker[] = [];
@@ -60,45 +73,82 @@ export class AuditPool {
 
   /** One file, audited whole on a worker. */
   async auditFile(text: string, options: Required<Pick<AuditOptions, 'config'>> & AuditOptions): Promise<LocatedFinding[]> {
-    if (text.length >= CHUNK_FILE_BYTES && this.all.length > 1) return this.auditChunked(text, options);
+    if (text.length >= CHUNK_FILE_BYTES && this.all.length > 1) return (await this.auditChunked(text, options, {}))!;
     const reply = await this.run({ type: 'file', text, config: options.config });
     if ('findings' in reply) return reply.findings;
     return audit(text, options).findings;
   }
 
-  /** One big file, its units audited in batches across the workers. */
-  private async auditChunked(text: string, options: Required<Pick<AuditOptions, 'config'>> & AuditOptions): Promise<LocatedFinding[]> {
+  /**
+   * A big file audited progressively (the language server's first audit of it): the first
+   * units — the top of the file, about HEAD_BYTES — are audited on this thread while the
+   * workers take the rest, and `hooks.head` gets their findings at once; then the whole
+   * file's findings, identical to audit()'s. Undefined when `hooks.cancelled` said so
+   * (a newer version, a closed document): batches not yet started are dropped.
+   */
+  async auditProgressive(text: string, options: Required<Pick<AuditOptions, 'config'>> & AuditOptions, hooks: ProgressHooks): Promise<LocatedFinding[] | undefined> {
+    if (text.length < CHUNK_FILE_BYTES || this.all.length < 2) {
+      const reply = await this.run({ type: 'file', text, config: options.config }, hooks.cancelled);
+      if (hooks.cancelled?.()) return undefined;
+      return 'findings' in reply ? reply.findings : audit(text, options).findings;
+    }
+    return this.auditChunked(text, options, hooks);
+  }
+
+  /** One big file, its units audited in batches across the workers (the first ones here when `hooks.head` is given). */
+  private async auditChunked(text: string, options: Required<Pick<AuditOptions, 'config'>> & AuditOptions, hooks: ProgressHooks): Promise<LocatedFinding[] | undefined> {
+    const cancelled = hooks.cancelled ?? (() => false);
     const docs = cutUnits(text);
-    if (!docs) return (await this.run({ type: 'file', text, config: options.config }).then((r) => ('findings' in r ? r.findings : undefined))) ?? audit(text, options).findings;
+    if (!docs) {
+      const reply = await this.run({ type: 'file', text, config: options.config }, cancelled);
+      if (cancelled()) return undefined;
+      return 'findings' in reply ? reply.findings : audit(text, options).findings;
+    }
     const units = docs.flatMap((d) => d.units);
-    const batches: (typeof units)[] = [];
+    let head = 0;
+    if (hooks.head) for (let bytes = 0; head < units.length - 1 && bytes < HEAD_BYTES; head++) bytes += units[head].end - units[head].start;
+    const batches: { from: number; to: number }[] = [];
     let size = 0;
-    for (const u of units) {
+    for (let i = head; i < units.length; i++) {
       if (!batches.length || size >= BATCH_BYTES) {
-        batches.push([]);
+        batches.push({ from: i, to: i });
         size = 0;
       }
-      batches[batches.length - 1].push(u);
-      size += u.end - u.start;
+      batches[batches.length - 1].to = i + 1;
+      size += units[i].end - units[i].start;
     }
-    const replies = await Promise.all(batches.map((b) => this.run({ type: 'units', units: b.map((u) => ({ kind: u.kind, text: text.slice(u.start, u.end) })), config: options.config })));
-    const summaries: UnitSummary[] = [];
-    replies.forEach((reply, i) => {
-      const batch = batches[i];
-      if ('summaries' in reply) summaries.push(...reply.summaries);
-      else summaries.push(...batch.map((u) => auditUnitText(u.kind, text.slice(u.start, u.end), options.config, options.data)));
+    const textOf = (u: UnitCut): string => text.slice(u.start, u.end);
+    // The rest goes to the workers first, so they start (or load) while the head is audited here.
+    const replies = batches.map((b) => this.run({ type: 'units', units: units.slice(b.from, b.to).map((u) => ({ kind: u.kind, text: textOf(u) })), config: options.config }, cancelled));
+    const summaries: UnitSummary[] = new Array(units.length);
+    const placedAt = (i: number) => ({ ...summaries[i], start: units[i].start, prefix: units[i].prefix, document: units[i].document });
+    let lines: LineIndex | undefined;
+    if (head && hooks.head) {
+      for (let i = 0; i < head; i++) summaries[i] = auditUnitText(units[i].kind, textOf(units[i]), options.config, options.data);
+      // An item that is not one list item: its document is audited whole, so nothing early.
+      if (!cancelled() && !summaries.slice(0, head).some((s) => s.unusable)) {
+        lines = new LineIndex(text);
+        const placed = summaries.slice(0, head).map((_, i) => placedAt(i));
+        await hooks.head(findingsOfUnits(text, options.config, placed, lines), { units: head, of: units.length });
+      }
+    }
+    const got = await Promise.all(replies);
+    if (cancelled()) return undefined;
+    got.forEach((reply, b) => {
+      const { from, to } = batches[b];
+      for (let i = from; i < to; i++) summaries[i] = 'summaries' in reply ? reply.summaries[i - from] : auditUnitText(units[i].kind, textOf(units[i]), options.config, options.data);
     });
     // A document with an item that is not one list item is audited whole (as the pipeline does).
     const placed: (UnitSummary & { start: number; prefix: string; document: number })[] = [];
     let k = 0;
     docs.forEach((doc, document) => {
-      const own = summaries.slice(k, k + doc.units.length);
+      const own = doc.units.map((_, i) => k + i);
       k += doc.units.length;
-      if (own.some((s) => s.unusable)) {
+      if (own.some((i) => summaries[i].unusable)) {
         placed.push({ ...auditUnitText('whole', text.slice(doc.start, doc.end), options.config, options.data), start: doc.start, prefix: '', document });
-      } else own.forEach((s, i) => placed.push({ ...s, start: doc.units[i].start, prefix: doc.units[i].prefix, document }));
+      } else for (const i of own) placed.push(placedAt(i));
     });
-    return findingsOfUnits(text, options.config as ResolvedConfig, placed);
+    return findingsOfUnits(text, options.config as ResolvedConfig, placed, lines);
   }
 
   close(): Promise<unknown> {
@@ -106,10 +156,10 @@ export class AuditPool {
     return Promise.all(this.all.map((w) => w.terminate()));
   }
 
-  private run(task: WorkerJob): Promise<WorkerReply> {
+  private run(task: WorkerJob, cancelled?: () => boolean): Promise<WorkerReply> {
     return new Promise((resolve) => {
       if (this.broken || !this.all.length) return resolve({ id: 0, error: 'no workers' });
-      this.queue.push({ task, resolve });
+      this.queue.push({ task, resolve, cancelled });
       this.pump();
     });
   }
@@ -118,6 +168,11 @@ export class AuditPool {
     while (this.idle.length && this.queue.length) {
       const w = this.idle.pop()!;
       const p = this.queue.shift()!;
+      if (p.cancelled?.()) {
+        this.idle.push(w);
+        p.resolve({ id: 0, error: 'cancelled' });
+        continue;
+      }
       const id = this.nextId++;
       this.running.set(w, { id, p });
       w.postMessage({ ...p.task, id });

@@ -1,69 +1,179 @@
 /**
- * The first audit of a big document on worker threads: what the server publishes on open
- * must equal a fresh audit() of the text (findings and order), the log says the workers
- * did it, and the editor's own analysis follows (hover answers; an edit publishes what a
- * full audit of the new text finds).
+ * The first audit of a big document: the top of the file is audited on the server's
+ * thread and published at once, the rest on worker threads, then the whole set. Over a
+ * real connection: every early publish is a subset of the final one (cross-claim findings
+ * and file-level directives included), the final one equals a fresh audit() of the text
+ * (findings and order), a later edit wins, a close leaves nothing stale, small documents
+ * publish once; and the editor's own analysis follows (hover, edits).
  */
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Hover } from 'vscode-languageserver';
+import type { Hover, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { audit } from '../../src/core';
 import { TestClient } from './support/harness';
 import { claimText } from '../bench/generate';
 
-function bigFile(claims: number): string {
+interface BigOptions {
+  /** Pairs of claim indexes given the same id (the later one is the duplicate). */
+  same?: [number, number][];
+  /** Lines appended after the last claim (directives). */
+  tail?: string;
+  /** Claim indexes whose item is not one list item (a line `   - y` inside it). */
+  broken?: number[];
+}
+
+function bigFile(claims: number, o: BigOptions = { same: [[4, claims - 4]] }): string {
   const items: string[] = [];
   for (let i = 0; i < claims; i++) {
     let t = claimText(i);
     if (i % 3 === 0) t = t.replace(/units: \d\n {8}minutes/, 'units: 9\n        minutes');
-    if (i === 4 || i === claims - 4) t = t.replace(/id: CLM-2026-\d+/, 'id: CLM-SAME');
+    o.same?.forEach(([a, b], k) => {
+      if (i === a || i === b) t = t.replace(/id: CLM-2026-\d+/, `id: CLM-SAME-${k}`);
+    });
+    if (o.broken?.includes(i)) t = t.replace('    payer:\n', '    payer:\n   - y\n');
     items.push(t);
   }
-  return `claims:\n${items.join('')}`;
+  return `claims:\n${items.join('')}${o.tail ?? ''}`;
 }
 
-const shape = (ds: { code?: unknown; range: { start: { line: number; character: number }; end: { line: number; character: number } }; message: string; severity?: number }[]) =>
-  ds.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message, d.severity]);
+type Shaped = [unknown, number, number, number, number, string, number | undefined];
+const shape = (ds: { code?: unknown; range: { start: { line: number; character: number }; end: { line: number; character: number } }; message: string; severity?: number }[]): Shaped[] =>
+  ds.map((d): Shaped => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message, d.severity]);
 const expected = (text: string) =>
   shape(audit(text).findings.map((f) => ({ code: f.rule, range: f.range, message: f.message, severity: { error: 1, warning: 2, info: 3 }[f.severity] })));
 
-describe('lsp: first audit of a big document on worker threads', function () {
+/** Every diagnostic of `part` is in `whole` (as often as it occurs there at least). */
+function assertSubset(part: Shaped[], whole: Shaped[], what: string): void {
+  const counts = new Map<string, number>();
+  for (const d of whole) counts.set(JSON.stringify(d), (counts.get(JSON.stringify(d)) ?? 0) + 1);
+  for (const d of part) {
+    const k = JSON.stringify(d);
+    const n = counts.get(k) ?? 0;
+    assert.ok(n > 0, `${what}: ${k} is not in the final diagnostics`);
+    counts.set(k, n - 1);
+  }
+}
+
+/** Resolves once the server logged the end of the audit of `version` (the final publish precedes the log). */
+const auditedLog = (client: TestClient, version: number) =>
+  client.waitFor(() => client.logs.find((l) => new RegExp(`^audited document \\w+ v${version}: `).test(l.message)), `the audit log of v${version}`, 120000);
+
+const v = (client: TestClient, uri: string, version: number): PublishDiagnosticsParams[] => client.publishedFor(uri).filter((p) => p.version === version);
+
+describe('lsp: first audit of a big document, progressive, on worker threads', function () {
   this.timeout(180000);
   let client: TestClient;
   afterEach(() => client.dispose());
 
-  it('publishes on open what audit() finds, from 2 workers, then serves hover and edits from its own analysis', async () => {
+  it('publishes the top of the file first, then what audit() finds; serves hover and edits from its own analysis', async () => {
     client = await TestClient.start({ debounceMs: 0, openThreads: 2 });
     const uri = 'file:///ws/big.claim.yaml';
-    const doc = TextDocument.create(uri, 'yaml', 1, bigFile(330));
-    assert.ok(doc.getText().length >= 512 * 1024);
-    client.open(uri, doc.getText());
-    const opened = await client.waitForDiagnostics(uri, undefined, 0, 120000);
-    assert.deepEqual(shape(opened.diagnostics), expected(doc.getText()));
-    assert.ok(opened.diagnostics.some((d) => d.code === 'claim-id-duplicate'));
-    // The log line follows the diagnostics.
-    await client.waitFor(() => client.logs.find((l) => / on 2 worker threads$/.test(l.message)), 'the log of an audit on the workers');
+    // A duplicate id inside the top of the file, one across the file, and a file-level
+    // directive on the last line: an early publish must hold the first and neither of the others.
+    const text = bigFile(330, { same: [[1, 2], [4, 326]], tail: '# claimlint-disable-file units-exceed-mue\n' });
+    const doc = TextDocument.create(uri, 'yaml', 1, text);
+    assert.ok(text.length >= 512 * 1024);
+    client.open(uri, text);
+    await auditedLog(client, 1);
+    const publishes = v(client, uri, 1);
+    assert.ok(publishes.length >= 2, `expected an early publish before the final one, got ${publishes.length} publish(es)`);
+    const final = publishes[publishes.length - 1];
+    const want = expected(text);
+    assert.deepEqual(shape(final.diagnostics), want);
+    assert.ok(!want.some((d) => d[0] === 'units-exceed-mue'), 'the file-level directive applies');
+    const first = publishes[0];
+    assert.ok(first.diagnostics.length > 0 && first.diagnostics.length < final.diagnostics.length / 4, `early publish: ${first.diagnostics.length} of ${final.diagnostics.length}`);
+    for (const p of publishes.slice(0, -1)) assertSubset(shape(p.diagnostics), want, 'early publish');
+    const dups = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code === 'claim-id-duplicate').map((d) => d.message);
+    assert.deepEqual(dups(first), ['claims[2].id: the same claim id is already used at claims[1].id; ids must be unique within the file.']);
+    assert.equal(dups(final).length, 2);
+    // Only findings of the top of the file come early.
+    const lastLine = Math.max(...first.diagnostics.map((d) => d.range.end.line));
+    assert.ok(lastLine < doc.lineCount / 10, `early findings end at line ${lastLine} of ${doc.lineCount}`);
+    assert.ok(client.logs.some((l) => /^first \d+ of 330 units of document \w+ v1: \d+ findings in [\d.]+ ms, published before the rest$/.test(l.message)));
+    assert.equal(client.logs.filter((l) => / on 2 worker threads$/.test(l.message)).length, 1);
 
-    const at = doc.getText().indexOf('code: "97530"', 200000) + 8;
+    const at = text.indexOf('code: "97530"', 200000) + 8;
     const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: doc.positionAt(at) });
     assert.ok(h && JSON.stringify(h.contents).includes('97530'));
 
-    const from = doc.getText().indexOf('total_treatment_minutes: ', 300000) + 'total_treatment_minutes: '.length;
+    const from = text.indexOf('total_treatment_minutes: ', 300000) + 'total_treatment_minutes: '.length;
     const change = { range: { start: doc.positionAt(from), end: doc.positionAt(from + 2) }, text: '99' };
     TextDocument.update(doc, [change], 2);
     client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [change] });
-    const edited = await client.waitForDiagnostics(uri, (p) => p.version === 2, 0, 120000);
-    assert.deepEqual(shape(edited.diagnostics), expected(doc.getText()));
+    await auditedLog(client, 2);
+    assert.equal(v(client, uri, 2).length, 1, 'an edit publishes once');
+    assert.deepEqual(shape(v(client, uri, 2)[0].diagnostics), expected(doc.getText()));
     assert.equal(client.logs.filter((l) => / on 2 worker threads$/.test(l.message)).length, 1, 'only the first audit goes to the workers');
   });
 
-  it('small documents and openThreads 0 stay on the main thread, with the same diagnostics', async () => {
+  it('an item that is not one list item far down the file: early findings are still in the final set, which equals audit()', async () => {
+    client = await TestClient.start({ debounceMs: 0, openThreads: 2 });
+    const uri = 'file:///ws/broken.claim.yaml';
+    const text = bigFile(300, { same: [[0, 3]], broken: [250] });
+    client.open(uri, text);
+    await auditedLog(client, 1);
+    const publishes = v(client, uri, 1);
+    const want = expected(text);
+    assert.ok(want.some((d) => d[0] === 'yaml-syntax'));
+    assert.ok(publishes.length >= 2, 'the top of the file came first');
+    assert.deepEqual(shape(publishes[publishes.length - 1].diagnostics), want);
+    for (const p of publishes.slice(0, -1)) assertSubset(shape(p.diagnostics), want, 'early publish');
+  });
+
+  it('an edit during the open wins: nothing of the opened version is published after it, and the edited text gets what audit() finds', async () => {
+    client = await TestClient.start({ debounceMs: 0, openThreads: 2 });
+    const uri = 'file:///ws/edited.claim.yaml';
+    const text = bigFile(330);
+    client.open(uri, text);
+    // The top of the file is out; the workers are still on the rest.
+    await client.waitForDiagnostics(uri, (p) => p.version === 1, 0, 120000);
+    const edited = text.replace('id: CLM-2026-100000', 'id: CLM-2026-100001');
+    const version = client.change(uri, edited);
+    await auditedLog(client, version);
+    const all = client.publishedFor(uri);
+    const firstNew = all.findIndex((p) => p.version === version);
+    assert.ok(firstNew > 0);
+    assert.deepEqual(all.slice(firstNew).map((p) => p.version).filter((x) => x !== version), [], 'no publish of version 1 after version 2');
+    assert.deepEqual(shape(all[all.length - 1].diagnostics), expected(edited));
+    assert.ok(expected(edited).some((d) => d[0] === 'claim-id-duplicate' && d[1] < 200));
+    assert.ok(!client.logs.some((l) => /^audited document \w+ v1: /.test(l.message)), 'the opened version is not audited to the end');
+    assert.ok(client.logs.some((l) => /^first audit of document \w+ v1 dropped: the document changed or closed$/.test(l.message)));
+  });
+
+  it('a close during the open publishes nothing afterwards', async () => {
+    client = await TestClient.start({ debounceMs: 0, openThreads: 2 });
+    const uri = 'file:///ws/closed.claim.yaml';
+    client.open(uri, bigFile(330));
+    await client.waitForDiagnostics(uri, (p) => p.version === 1, 0, 120000);
+    client.close(uri);
+    await client.waitFor(() => client.logs.find((l) => /^first audit of document \w+ v1 dropped/.test(l.message)), 'the dropped first audit', 120000);
+    // A round trip after the drop: anything the server had queued is in by now.
+    await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } });
+    const all = client.publishedFor(uri);
+    assert.deepEqual(all[all.length - 1].diagnostics, [], 'the last word on the closed document is the clear on close');
+    assert.equal(all.filter((p) => p.diagnostics.length > 0 && p.version === 1).length, 1, 'only the early publish came before the close');
+  });
+
+  it('small documents, and big ones with openThreads 0, publish once, on the main thread, what audit() finds', async () => {
+    client = await TestClient.start({ debounceMs: 0, openThreads: 2 });
+    const small = 'file:///ws/small.claim.yaml';
+    const smallText = bigFile(40, { same: [[1, 30]] });
+    client.open(small, smallText);
+    await auditedLog(client, 1);
+    await client.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 1, character: 4 } });
+    assert.equal(client.publishedFor(small).length, 1);
+    assert.deepEqual(shape(client.publishedFor(small)[0].diagnostics), expected(smallText));
+    assert.ok(!client.logs.some((l) => /worker threads|published before the rest/.test(l.message)));
+    await client.dispose();
+
     client = await TestClient.start({ debounceMs: 0, openThreads: 0 });
     const uri = 'file:///ws/big2.claim.yaml';
     const text = bigFile(300);
     client.open(uri, text);
-    const opened = await client.waitForDiagnostics(uri, undefined, 0, 120000);
-    assert.deepEqual(shape(opened.diagnostics), expected(text));
-    assert.ok(!client.logs.some((l) => /worker threads/.test(l.message)));
+    await auditedLog(client, 1);
+    assert.equal(client.publishedFor(uri).length, 1);
+    assert.deepEqual(shape(client.publishedFor(uri)[0].diagnostics), expected(text));
+    assert.ok(!client.logs.some((l) => /worker threads|published before the rest/.test(l.message)));
   });
 });

@@ -68,8 +68,19 @@ export function auditUnitText(kind: UnitCut['kind'], text: string, config: Resol
   };
 }
 
-/** The file's findings from its units' summaries, in the units' order (what audit() returns). */
-export function findingsOfUnits(text: string, config: ResolvedConfig, units: readonly (UnitSummary & Pick<UnitCut, 'start' | 'prefix' | 'document'>)[]): LocatedFinding[] {
+/**
+ * The file's findings from its units' summaries, in the units' order (what audit() returns).
+ * Given only the first units of a file, the findings of those units that the whole file's
+ * audit also has: duplicate ids are reported on the later claim and the directives are read
+ * from the whole text, so a prefix can neither gain nor lose a finding (`lines`: the whole
+ * text's line index, when the caller has one).
+ */
+export function findingsOfUnits(
+  text: string,
+  config: ResolvedConfig,
+  units: readonly (UnitSummary & Pick<UnitCut, 'start' | 'prefix' | 'document'>)[],
+  lines: LineIndex = new LineIndex(text),
+): LocatedFinding[] {
   const placed = units.map((u) => ({ claims: u.claims, result: u.result, base: u.start, prefix: u.prefix, document: u.document }));
-  return locateFindings(text, new LineIndex(text), config, placed).map(({ f }) => f);
+  return locateFindings(text, lines, config, placed).map(({ f }) => f);
 }
