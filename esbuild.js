@@ -29,10 +29,21 @@ const reportExternal = {
   },
 };
 
+// The CLI's engine (src/cli/engine.ts: rules, schemas, reference data, worker pool) is its
+// own bundle, dist/cliEngine.js, required by dist/cli.js on first use (src/cli/lazyEngine.ts):
+// a run answered from --cache never loads it.
+const cliEngineExternal = {
+  name: 'cli-engine-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/engine$/ }, (args) => (/[\\/]src[\\/]cli$/.test(args.resolveDir) ? { path: './cliEngine.js', external: true } : undefined));
+  },
+};
+
 const entries = [
   { entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js', plugins: [reportExternal] },
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [reportExternal] },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [reportExternal, cliEngineExternal] },
+  { entryPoints: ['src/cli/engine.ts'], outfile: 'dist/cliEngine.js', plugins: [reportExternal] },
   // The worker threads of the CLI (--threads) and of the server's first audit of a big
   // file: the core and the pack reader, nothing else.
   { entryPoints: ['src/shared/auditWorker.ts'], outfile: 'dist/auditWorker.js' },
@@ -70,7 +81,14 @@ async function bundleSizes(names = ['server']) {
   return out;
 }
 
-module.exports = { bundleSizes, SERVER_BUNDLE_TARGET: 800 * 1024 };
+/** The source files (relative paths) that make up a bundle, built in memory. */
+async function bundleInputs(name) {
+  const e = entries.find((x) => x.outfile === `dist/${name}.js`);
+  const r = await esbuild.build({ ...common, ...e, absWorkingDir: __dirname, sourcemap: false, write: false, metafile: true });
+  return Object.keys(Object.values(r.metafile.outputs)[0].inputs);
+}
+
+module.exports = { bundleSizes, bundleInputs, SERVER_BUNDLE_TARGET: 800 * 1024 };
 
 if (require.main === module && process.argv.includes('--size')) {
   bundleSizes(['server', 'cli', 'client']).then((sizes) => {

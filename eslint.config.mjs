@@ -34,8 +34,8 @@ const CORE_FORBIDDEN = {
 const ADAPTER_FORBIDDEN = {
   patterns: [
     {
-      regex: '(^|/)core/(?!index$).+',
-      message: 'Import the core through its entry (src/core/index.ts), e.g. from "../core".',
+      regex: '(^|/)core/(?!(index|lite)$).+',
+      message: 'Import the core through its entry (src/core/index.ts), e.g. from "../core" (or its light entry, core/lite.ts).',
     },
   ],
 };

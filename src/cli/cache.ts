@@ -2,21 +2,27 @@
  * `claimlint --cache` (like ESLint's): the findings of each file are kept in one JSON file,
  * by default `.claimlintcache` in the current folder, and read back instead of auditing
  * again when nothing they depend on changed. An entry is used only when all of these match:
- * the file's content (SHA-256), the effective config with the data packs' tables (their
- * key holds each table's hash), and the claimlint that wrote it (version and a hash of the
- * running build). Anything unreadable, of another version or of the wrong shape counts as
- * no cache at all: the run audits and writes a fresh one. The cache file is only ever read
+ * the file's content (SHA-256), the effective config (from the config file found by lookup
+ * or --config) with the data packs' files (each pack file's SHA-256, packsKey), and the
+ * claimlint that wrote it (version and the size and time of its bundles). The cache also
+ * remembers what the config reader said about each config text, so a run whose files all
+ * hit finds, keys and reports without loading the engine (./lazyEngine.ts). Anything
+ * unreadable, of another version or of the wrong shape counts as no cache at all: the run
+ * audits and writes a fresh one. The cache file is only ever read
  * or written inside the current folder, never through a symlink, and written whole (a
  * temporary file renamed over it), so an interrupted run cannot leave half a cache.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import type { LocatedFinding, Position } from '../core';
+import type { ConfigLoad, LocatedFinding, Position, ResolvedConfig } from '../core/lite';
+import type { ConfigReader, ReadConfig } from './config';
 
 export const CACHE_FILE = '.claimlintcache';
 const FORMAT = 'claimlint-cache';
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
+/** Config files remembered (what the reader said about each text); the oldest go first. */
+const MAX_CONFIGS = 256;
 /** A cache file larger than this is not read (it is rebuilt). */
 const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
@@ -34,6 +40,12 @@ interface CacheFile {
   /** The claimlint that wrote it: version+build hash. */
   claimlint: string;
   entries: Record<string, Entry>;
+  /**
+   * What this claimlint's config reader said about each config text (by SHA-256 of path and
+   * text; "defaults" when no file applies): a cached run finds the config files and keys
+   * the results without loading the config schema.
+   */
+  configs: Record<string, ReadConfig | { defaults: ResolvedConfig }>;
 }
 
 export function sha256(text: string): string {
@@ -65,6 +77,7 @@ export function cacheLocation(arg: string | undefined, cwd = process.cwd()): { p
 
 export class ResultCache {
   private entries: Record<string, Entry> = Object.create(null) as Record<string, Entry>;
+  private configs: CacheFile['configs'] = Object.create(null) as CacheFile['configs'];
   private changed = false;
   hits = 0;
   misses = 0;
@@ -75,14 +88,37 @@ export class ResultCache {
     private readonly claimlint: string,
   ) {
     const read = readCacheFile(path);
-    if (read && read.claimlint === claimlint) this.entries = read.entries;
-    else this.changed = existsSync(path);
+    if (read && read.claimlint === claimlint) {
+      this.entries = read.entries;
+      this.configs = read.configs;
+    } else this.changed = existsSync(path);
+  }
+
+  /**
+   * A config reader answering from the cache what `fresh()` (the schema's reader, loaded on
+   * first use) said about the same text before, and remembering what it says now.
+   */
+  configReader(fresh: () => ConfigReader): ConfigReader {
+    const remember = <T extends CacheFile['configs'][string]>(key: string, make: () => T): T => {
+      const hit = Object.hasOwn(this.configs, key) ? this.configs[key] : undefined;
+      if (hit) return hit as T;
+      const made = make();
+      const keys = Object.keys(this.configs);
+      if (keys.length >= MAX_CONFIGS) delete this.configs[keys[0]];
+      this.configs[key] = made;
+      this.changed = true;
+      return made;
+    };
+    return {
+      read: (path, text) => remember(sha256(`${path}\u0000${text}`), () => fresh().read(path, text)) as ReadConfig,
+      defaults: () => remember('defaults', () => ({ defaults: fresh().defaults() })).defaults,
+    };
   }
 
   /** The cached findings of `file` when its text and config are the ones they were computed for. */
   get(file: string, text: string, configKey: string): LocatedFinding[] | undefined {
     const e = Object.hasOwn(this.entries, file) ? this.entries[file] : undefined;
-    if (e && e.content === sha256(text) && e.config === sha256(configKey)) {
+    if (e && e.config === this.keyHash(configKey) && e.content === sha256(text)) {
       this.hits++;
       return e.findings;
     }
@@ -91,8 +127,15 @@ export class ResultCache {
   }
 
   set(file: string, text: string, configKey: string, findings: LocatedFinding[]): void {
-    this.entries[file] = { content: sha256(text), config: sha256(configKey), findings };
+    this.entries[file] = { content: sha256(text), config: this.keyHash(configKey), findings };
     this.changed = true;
+  }
+
+  private readonly keyHashes = new Map<string, string>();
+  private keyHash(configKey: string): string {
+    let h = this.keyHashes.get(configKey);
+    if (h === undefined) this.keyHashes.set(configKey, (h = sha256(configKey)));
+    return h;
   }
 
   /** Writes the cache when it changed (entries of files that no longer exist are dropped); an error message when it could not. */
@@ -105,7 +148,7 @@ export class ResultCache {
     }
     if (!this.changed) return undefined;
     if (isSymlink(this.path)) return `${this.path}: a symlink; the cache is not written through it`;
-    const body: CacheFile = { format: FORMAT, version: FORMAT_VERSION, claimlint: this.claimlint, entries: this.entries };
+    const body: CacheFile = { format: FORMAT, version: FORMAT_VERSION, claimlint: this.claimlint, entries: this.entries, configs: this.configs };
     const tmp = `${this.path}.${process.pid}.tmp`;
     try {
       writeFileSync(tmp, JSON.stringify(body), { flag: 'wx' });
@@ -139,7 +182,14 @@ function readCacheFile(path: string): CacheFile | undefined {
     if (!isObject(parsed) || parsed.format !== FORMAT || parsed.version !== FORMAT_VERSION || typeof parsed.claimlint !== 'string' || !isObject(parsed.entries)) return undefined;
     const entries = Object.create(null) as Record<string, Entry>;
     for (const [file, e] of Object.entries(parsed.entries)) if (isEntry(e)) entries[file] = e;
-    return { format: FORMAT, version: FORMAT_VERSION, claimlint: parsed.claimlint, entries };
+    const configs = Object.create(null) as CacheFile['configs'];
+    if (isObject(parsed.configs)) {
+      for (const [key, c] of Object.entries(parsed.configs)) {
+        if (key === 'defaults' && isObject(c) && isResolved(c.defaults)) configs[key] = { defaults: bareConfig(c.defaults) };
+        else if (key !== 'defaults' && isReadConfig(c)) configs[key] = c.config ? { load: c.load, config: bareConfig(c.config) } : { load: c.load };
+      }
+    }
+    return { format: FORMAT, version: FORMAT_VERSION, claimlint: parsed.claimlint, entries, configs };
   } catch {
     return undefined;
   }
@@ -152,6 +202,32 @@ function isEntry(e: unknown): e is Entry {
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'info']);
+
+const isStrings = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+// A remembered config: the parts the CLI reads before any audit (errors, warnings, globs,
+// pack folders) have the shape it reads; the rest goes to the engine as the schema's reader made it.
+function isReadConfig(c: unknown): c is ReadConfig {
+  if (!isObject(c) || !isLoad(c.load)) return false;
+  return c.config === undefined ? !c.load.ok : c.load.ok && isResolved(c.config);
+}
+
+function isLoad(l: unknown): l is ConfigLoad {
+  if (!isObject(l) || typeof l.path !== 'string') return false;
+  if (l.ok === false) return typeof l.message === 'string' && (l.line === undefined || Number.isInteger(l.line));
+  if (l.ok !== true || !isObject(l.config) || (l.config.files !== undefined && !isStrings(l.config.files))) return false;
+  return l.warnings === undefined || (Array.isArray(l.warnings) && l.warnings.every((w) => isObject(w) && typeof w.path === 'string' && typeof w.message === 'string' && (w.line === undefined || Number.isInteger(w.line))));
+}
+
+function isResolved(c: unknown): c is ResolvedConfig {
+  return isObject(c) && isObject(c.rules) && isObject(c.unitRule) && isObject(c.unitRule.byPayerType) && isObject(c.unitRule.byPayerName) && isStrings(c.files) && (c.data === undefined || isStrings(c.data));
+}
+
+/** The resolved config's records without a prototype, as resolveConfig() makes them. */
+function bareConfig(c: ResolvedConfig): ResolvedConfig {
+  const bare = <T extends object>(o: T): T => Object.assign(Object.create(null) as T, o);
+  return { ...c, rules: bare(c.rules), unitRule: { ...c.unitRule, byPayerName: bare(c.unitRule.byPayerName) } };
+}
 
 function isFinding(f: unknown): f is LocatedFinding {
   if (!isObject(f)) return false;
@@ -194,14 +270,49 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * What identifies this claimlint build: the version, and the running bundle's size and
- * modification time (a rebuild of the same version invalidates the cache too).
+ * What identifies this claimlint build: the version, and the size and modification time of
+ * the running bundle and of the engine and worker bundles beside it (a rebuild of the same
+ * version — new rules, a new built-in data pack — invalidates the cache too).
  */
-export function buildId(version: string, file = __filename): string {
-  try {
-    const st = statSync(file);
-    return `${version}+${st.size}.${Math.round(st.mtimeMs)}`;
-  } catch {
-    return version;
+export function buildId(version: string, files = [__filename, join(__dirname, 'cliEngine.js'), join(__dirname, 'auditWorker.js')]): string {
+  const stamps: string[] = [];
+  for (const file of files) {
+    try {
+      const st = statSync(file);
+      stamps.push(`${st.size}.${Math.round(st.mtimeMs)}`);
+    } catch {
+      // not built beside this one (the unbundled tests)
+    }
   }
+  return stamps.length ? `${version}+${stamps.join('.')}` : version;
+}
+
+/**
+ * The data packs' part of the cache key: each pack folder (absolute, in overlay order) with
+ * the name and SHA-256 of every file in it — the manifest and the tables it lists (their
+ * names are plain file names in the folder), so any change to a pack is a new key. Read
+ * without loading the pack; a folder that cannot be read keys as such (its files are not
+ * audited then, so nothing is cached under it).
+ */
+export function packsKey(dirs: readonly string[] | undefined): string {
+  if (!dirs?.length) return 'built-in';
+  return dirs
+    .map((dir) => {
+      let names: string[];
+      try {
+        names = readdirSync(dir).sort();
+      } catch (err) {
+        return `${dir}:${(err as NodeJS.ErrnoException).code ?? 'unreadable'}`;
+      }
+      const files = names.map((name) => {
+        try {
+          const path = join(dir, name);
+          return statSync(path).isFile() ? `${name}=${createHash('sha256').update(readFileSync(path)).digest('hex')}` : `${name}/`;
+        } catch {
+          return `${name}?`;
+        }
+      });
+      return `${dir}:${files.join(',')}`;
+    })
+    .join('\u0000');
 }

@@ -1,8 +1,13 @@
-/** Config for the CLI: --config <file>, else the nearest .claimlintrc per file's folder. */
+/**
+ * Config for the CLI: --config <file>, else the nearest .claimlintrc per file's folder.
+ * Finding the file is done here; reading it (parse, validate, resolve) is a ConfigReader's
+ * job: ./configReader.ts with the engine's schema, or the --cache's memo of what that reader
+ * said about the same text (./cache.ts), so a cached run need not load the schema at all.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { terminalSafe } from './formatters/safe';
-import { loadNearestConfig, parseConfig, type ConfigHost, type ConfigLoad, resolveConfig, type ResolvedConfig } from '../core';
+import { findConfigFile, type ConfigHost, type ConfigLoad, type ResolvedConfig } from '../core/lite';
 
 export const nodeConfigHost: ConfigHost = {
   readFile: (p) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined),
@@ -10,6 +15,19 @@ export const nodeConfigHost: ConfigHost = {
   join,
   isRepoRoot: (dir) => existsSync(join(dir, '.git')),
 };
+
+/** What a config file says: its load (warnings or error) and, when valid, the config it resolves to (pack folders absolute). */
+export interface ReadConfig {
+  load: ConfigLoad;
+  config?: ResolvedConfig;
+}
+
+export interface ConfigReader {
+  /** The config file at `path` with this text. */
+  read(path: string, text: string): ReadConfig;
+  /** The config when no file applies. */
+  defaults(): ResolvedConfig;
+}
 
 /** Writes a config file's warnings (unknown rule ids, bad rule options) to stderr. */
 export function writeConfigWarnings(load: ConfigLoad): void {
@@ -20,18 +38,19 @@ export function writeConfigWarnings(load: ConfigLoad): void {
 }
 
 export class ConfigResolver {
-  private readonly byDir = new Map<string, ConfigLoad | undefined>();
-  private readonly explicit?: ConfigLoad;
+  private readonly byDir = new Map<string, ReadConfig | undefined>();
+  private readonly explicit?: ReadConfig;
   private readonly warned = new Set<string>();
 
   /** `warn` receives each config file that is read, once (default: its warnings go to stderr). */
   constructor(
-    configPath?: string,
+    configPath: string | undefined,
+    private readonly reader: ConfigReader,
     private readonly warn: (load: ConfigLoad) => void = writeConfigWarnings,
   ) {
     if (configPath) {
       const text = nodeConfigHost.readFile(configPath);
-      this.explicit = text === undefined ? { ok: false, path: configPath, message: 'file not found' } : parseConfig(configPath, text);
+      this.explicit = text === undefined ? { load: { ok: false, path: configPath, message: 'file not found' } } : reader.read(configPath, text);
     }
   }
 
@@ -42,19 +61,20 @@ export class ConfigResolver {
 
   /** The config layer that applies to files in a folder. */
   forDir(dir: string): { config: ResolvedConfig } | { error: string } {
-    const load = this.explicit ?? this.nearest(dir);
-    if (!load) return { config: resolveConfig() };
+    const read = this.explicit ?? this.nearest(dir);
+    if (!read) return { config: this.reader.defaults() };
+    const { load } = read;
     if (!this.warned.has(load.path)) {
       this.warned.add(load.path);
       this.warn(load);
     }
-    if (!load.ok) return { error: `${load.path}${load.line ? `:${load.line}` : ''}: invalid config: ${load.message}` };
-    return { config: withPackPaths(resolveConfig(load.config), load.path) };
+    if (!load.ok || !read.config) return { error: `${load.path}${!load.ok && load.line ? `:${load.line}` : ''}: invalid config: ${load.ok ? 'unreadable' : load.message}` };
+    return { config: read.config };
   }
 
   /** Extra claim-file globs for finding files in a folder: the config that applies there. */
   globsFor(dir: string): string[] {
-    const load = this.explicit ?? this.nearest(dir);
+    const load = (this.explicit ?? this.nearest(dir))?.load;
     return load?.ok ? (load.config.files ?? []) : [];
   }
 
@@ -62,14 +82,17 @@ export class ConfigResolver {
   describe(folders: string[], files: string[]): string[] {
     const dirs = [...new Set([...folders, ...files.map((f) => dirname(f))])].sort();
     return dirs.map((dir) => {
-      const load = this.explicit ?? this.nearest(dir);
+      const load = (this.explicit ?? this.nearest(dir))?.load;
       const which = !load ? 'no config file (defaults)' : `config ${load.path}${this.explicit ? ' (--config)' : ''}${load.ok ? '' : ' (invalid)'}`;
       return `${dir}: ${which}`;
     });
   }
 
-  private nearest(dir: string): ConfigLoad | undefined {
-    if (!this.byDir.has(dir)) this.byDir.set(dir, loadNearestConfig(dir, nodeConfigHost));
+  private nearest(dir: string): ReadConfig | undefined {
+    if (!this.byDir.has(dir)) {
+      const found = findConfigFile(dir, nodeConfigHost);
+      this.byDir.set(dir, found && this.reader.read(found.path, found.text));
+    }
     return this.byDir.get(dir);
   }
 }

@@ -2,27 +2,26 @@
  * claimlint [options] <files or folders…>
  * Exit codes: 0 no errors, 1 errors found, 2 usage or read errors.
  */
-import { writeFileSync } from 'node:fs';
-import { AuditCache, audit, configKey, fixAll, type LocatedFinding } from '../core';
-import { buildId, cacheLocation, ResultCache } from './cache';
+import { statSync, writeFileSync } from 'node:fs';
+import { configKey, type LocatedFinding, type ResolvedConfig } from '../core/lite';
+import type { AuditCache, AuditPool, PackStore } from './engine';
+import { engine } from './lazyEngine';
+import { buildId, cacheLocation, packsKey, ResultCache } from './cache';
 import { parseThreads, threadCount } from './threads';
-import { AuditPool } from '../shared/auditPool';
 import { commandsHelp, findCommand } from './commands';
-import { ConfigResolver } from './config';
+import { ConfigResolver, type ConfigReader } from './config';
 import { routeProcessWarnings } from './warnings';
 import { parseCommandLine } from './args';
 import { terminalSafe } from './formatters/safe';
-import { PackStore } from '../shared/packStore';
-import { discoverFiles, displayPath, isSymlink, readClaimFile } from './files';
-import { statSync } from 'node:fs';
-import { generatedAt, makeHtmlFormatter } from './formatters/html';
+import { discoverFiles, displayPath, isSymlink, readClaimFile, type ReadResult } from './files';
 import { formatJson } from './formatters/json';
 import { formatJunit } from './formatters/junit';
-import { makeSarifFormatter } from './formatters/sarif';
 import { formatStylish } from './formatters/stylish';
-import { collectClaims } from '../core';
 import { fileReport, isFixable, type FileReport, type Formatter } from './report';
 
+// Only what a run answered from --cache needs is imported above: the engine (rules, schemas,
+// reference data, worker pool; ./engine.ts) is loaded by engine() on the first file that is
+// really audited, or for a format or command that needs it.
 declare const CLAIMLINT_VERSION: string | undefined;
 const VERSION = typeof CLAIMLINT_VERSION === 'string' ? CLAIMLINT_VERSION : '0.1.0';
 
@@ -56,7 +55,8 @@ Exit codes: 0 no errors, 1 errors found, 2 usage or read errors.`;
 const FORMATTERS: Record<string, Formatter> = {
   stylish: formatStylish,
   json: formatJson,
-  sarif: makeSarifFormatter(VERSION),
+  // SARIF describes every rule (their metadata is the engine's).
+  sarif: (reports, outcome) => engine().makeSarifFormatter(VERSION)(reports, outcome),
   junit: formatJunit,
 };
 
@@ -94,7 +94,7 @@ export function run(argv: string[]): number | Promise<number> {
   }
   const html = values.format === 'html';
   const formatter = html
-    ? makeHtmlFormatter({ version: VERSION, includePatientIds: !!values['report-include-patient-ids'], generatedAt: generatedAt() })
+    ? engine().makeHtmlFormatter({ version: VERSION, includePatientIds: !!values['report-include-patient-ids'], generatedAt: engine().generatedAt() })
     : FORMATTERS[values.format as string];
   if (!formatter) return usage(`unknown format "${values.format}" (use stylish, json, sarif, junit or html)`);
   if (!positionals.length) return usage('no files or folders given');
@@ -108,7 +108,9 @@ export function run(argv: string[]): number | Promise<number> {
     if ('error' in where) return usage(where.error);
     results = new ResultCache(where.path, buildId(VERSION));
   }
-  const configs = new ConfigResolver(values.config);
+  // Config files are read by the schema's reader, or answered from the cache's memo of it.
+  const schemaReader: ConfigReader = { read: (path, text) => engine().schemaConfigReader.read(path, text), defaults: () => engine().schemaConfigReader.defaults() };
+  const configs = new ConfigResolver(values.config, results ? results.configReader(() => schemaReader) : schemaReader);
   const { files, missing, outside, folders } = discoverFiles(positionals, (dir) => configs.globsFor(dir));
   let readErrors = missing.length;
   for (const m of missing) process.stderr.write(`claimlint: ${terminalSafe(m)}: no such file or folder\n`);
@@ -133,12 +135,20 @@ export function run(argv: string[]): number | Promise<number> {
   for (const o of outside) process.stderr.write(`claimlint: warning: ${terminalSafe(displayPath(o))}: outside the folder given; skipped\n`);
 
   const workers = threadCount(threads, files.reduce((n, f) => n + sizeOf(f), 0));
-  // Started on the first file that is really audited: a run answered from --cache starts no worker.
+  // The engine's parts, made on the first file that is really audited: a run answered from
+  // --cache loads no engine and starts no worker.
   let pool: AuditPool | undefined;
-  const poolFor = (): AuditPool | undefined => (workers > 1 ? (pool ??= new AuditPool(workers)) : undefined);
-  const cache = new AuditCache();
-  const packs = new PackStore();
+  let auditCache: AuditCache | undefined;
+  let packs: PackStore | undefined;
   const packErrors = new Set<string>();
+  const packKeys = new Map<string, string>();
+  const configKeys = new WeakMap<ResolvedConfig, string>();
+  const packsKeyOf = (config: ResolvedConfig): string => {
+    const dirs = config.data ?? [];
+    const id = dirs.join('\u0000');
+    if (!packKeys.has(id)) packKeys.set(id, packsKey(dirs));
+    return packKeys.get(id)!;
+  };
   /** Reports in file order; a finding list still being audited on a worker is a promise. */
   const pending: { report: Omit<FileReport, 'findings' | 'errorCount' | 'warningCount' | 'infoCount'>; findings: LocatedFinding[] | Promise<LocatedFinding[]> }[] = [];
   for (const file of files) {
@@ -150,9 +160,22 @@ export function run(argv: string[]): number | Promise<number> {
       unaudited++;
       continue;
     }
-    const { data, errors } = packs.dataFor(cfg.config.data);
-    if (errors.length) {
-      for (const e of errors) {
+    // The cache key: the effective config and the data packs' files.
+    if (!configKeys.has(cfg.config)) configKeys.set(cfg.config, `${configKey(cfg.config)}\u0000${packsKeyOf(cfg.config)}`);
+    const key = configKeys.get(cfg.config)!;
+    // Read first (quietly) to look the file up in the cache; on a miss its data packs are
+    // loaded and said wrong before anything about the file itself, as without --cache.
+    let read: ReadResult | { error: NodeJS.ErrnoException };
+    try {
+      read = readClaimFile(file);
+    } catch (err) {
+      read = { error: err as NodeJS.ErrnoException };
+    }
+    let cached = results && 'text' in read ? results.get(file, read.text, key) : undefined;
+    const needsEngine = !cached || values.fix || html;
+    const data = needsEngine ? (packs ??= new (engine().PackStore)()).dataFor(cfg.config.data) : undefined;
+    if (data?.errors.length) {
+      for (const e of data.errors) {
         if (!packErrors.has(e)) {
           process.stderr.write(`claimlint: data pack ${terminalSafe(e)}\n`);
           errorsSaid++;
@@ -163,29 +186,23 @@ export function run(argv: string[]): number | Promise<number> {
       unaudited++;
       continue;
     }
-    let text: string;
-    try {
-      const read = readClaimFile(file);
-      if ('skip' in read) {
-        process.stderr.write(`claimlint: warning: ${terminalSafe(shown)}: ${read.skip}\n`);
-        continue;
-      }
-      text = read.text;
-      if (read.invalidUtf8) process.stderr.write(`claimlint: warning: ${terminalSafe(shown)}: bytes that are not valid UTF-8 were read as U+FFFD\n`);
-    } catch (err) {
-      process.stderr.write(`claimlint: ${terminalSafe(shown)}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
+    if ('error' in read) {
+      process.stderr.write(`claimlint: ${terminalSafe(shown)}: cannot read (${read.error.code ?? 'error'})\n`);
       errorsSaid++;
       readErrors++;
       unaudited++;
       continue;
     }
-    // The cache key: the effective config and the data packs' tables.
-    const key = `${configKey(cfg.config)}\u0000${data.key}`;
-    let cached = results?.get(file, text, key);
+    if ('skip' in read) {
+      process.stderr.write(`claimlint: warning: ${terminalSafe(shown)}: ${read.skip}\n`);
+      continue;
+    }
+    let text = read.text;
+    if (read.invalidUtf8) process.stderr.write(`claimlint: warning: ${terminalSafe(shown)}: bytes that are not valid UTF-8 were read as U+FFFD\n`);
     let applied = 0;
     // A cached file with nothing fixable: --fix would change nothing, so it is not audited again.
     if (values.fix && !(cached && !cached.some(isFixable))) {
-      const fixed = fixAll(text, { config: cfg.config, cache, data });
+      const fixed = engine().fixAll(text, { config: cfg.config, cache: (auditCache ??= new (engine().AuditCache)()), data: data!.data });
       for (const d of fixed.dropped) process.stderr.write(`claimlint: ${terminalSafe(shown)}: warning: fix "${terminalSafe(d.title)}" left out: it would make the YAML unreadable\n`);
       if (fixed.text !== text && isSymlink(file)) {
         process.stderr.write(`claimlint: warning: ${terminalSafe(shown)}: a symlink; --fix does not write through it\n`);
@@ -209,9 +226,11 @@ export function run(argv: string[]): number | Promise<number> {
       if (!cached) results?.set(file, audited, key, found);
       return found;
     };
-    const workerPool = cached ? undefined : poolFor();
-    const findings = cached ?? (workerPool ? workerPool.auditFile(text, { config: cfg.config, data }).then(remember) : remember(audit(text, { config: cfg.config, cache, data }).findings));
-    pending.push({ report: { path: shown, fixesApplied: applied, claims: html ? collectClaims(text, cfg.config, data) : undefined }, findings });
+    let findings: LocatedFinding[] | Promise<LocatedFinding[]>;
+    if (cached) findings = cached;
+    else if (workers > 1) findings = (pool ??= new (engine().AuditPool)(workers)).auditFile(text, { config: cfg.config, data: data!.data }).then(remember);
+    else findings = remember(engine().audit(text, { config: cfg.config, cache: (auditCache ??= new (engine().AuditCache)()), data: data!.data }).findings);
+    pending.push({ report: { path: shown, fixesApplied: applied, claims: html ? engine().collectClaims(text, cfg.config, data!.data) : undefined }, findings });
   }
 
   const finish = (lists: LocatedFinding[][]): number => {

@@ -1,5 +1,5 @@
 /** What the CLI knows about one audited file, shared by all formatters. */
-import { preferredFix, type LocatedFinding, type ReportClaim } from '../core';
+import { preferredFix, type LocatedFinding, type ReportClaim } from '../core/lite';
 
 export interface FileReport {
   /** Relative to the working directory, with forward slashes. */

@@ -8,6 +8,9 @@ import { PARSE_OPTIONS } from './pipeline/unit';
 import type { LineIndex } from './parse/lines';
 import { guardText } from './parse/guard';
 import type { Finding, Fix, LocatedFinding, TextEdit } from './types';
+import { preferredFix } from './fixes/preferred';
+
+export { preferredFix };
 
 export type AuditOptions = AnalyzeOptions;
 
@@ -148,9 +151,6 @@ export function yamlErrorCount(text: string): number {
   return n;
 }
 
-export function preferredFix(f: Pick<Finding, 'fixes'>): Fix | undefined {
-  return f.fixes.find((x) => x.preferred);
-}
 
 /** Audit and fix repeatedly until nothing fixable is left (at most `maxPasses`). */
 export function fixAll(text: string, options: AuditOptions = {}, maxPasses = 10): FixResult {

@@ -12,10 +12,9 @@ import { Worker } from 'node:worker_threads';
 import { audit, auditUnitText, cutUnits, findingsOfUnits, LineIndex, type AuditOptions, type LocatedFinding, type ResolvedConfig, type UnitCut, type UnitSummary } from '../core';
 import type { WorkerJob, WorkerReply } from './auditWorker';
 
-/** Below this many bytes in all, `--threads auto` audits on this thread (starting workers costs more). */
-export const AUTO_MIN_BYTES = 1024 * 1024;
-/** A file at least this big is cut into units across the workers. */
-export const CHUNK_FILE_BYTES = 512 * 1024;
+import { CHUNK_FILE_BYTES } from './poolSizes';
+
+export { AUTO_MIN_BYTES, CHUNK_FILE_BYTES } from './poolSizes';
 /** Text audited on the calling thread first by auditProgressive (about the first 18 claims of a list: the top of the file). */
 export const HEAD_BYTES = 32 * 1024;
 /** Text per batch of units sent to a worker. */

@@ -5,7 +5,7 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
-import { LIMITS } from '../core';
+import { LIMITS } from '../core/lite';
 
 /** True when `file`, symlinks resolved, is `root` (a realpath) or below it. */
 export function isWithin(root: string, file: string): boolean {

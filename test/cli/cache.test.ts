@@ -1,16 +1,17 @@
 /**
  * claimlint --cache / --cache-location with the real binary: a re-run reads findings back
  * (shown by planting a marker in the cache: only a run that used the entry prints it), and
- * a change to the file's content, the config or the claimlint that wrote the cache makes
- * it audit again. A corrupt cache is ignored without a crash; the cache stays inside the
+ * a change to the file's content, the config, a data pack or the claimlint that wrote the
+ * cache makes it audit again. A corrupt cache is ignored without a crash; the cache stays inside the
  * current folder.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { claimText } from '../bench/generate';
+import { CMS_DIR, CMS_PACK_FILES, PACK_ONLY_CLAIM } from '../support/cmsSample';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const BIN = join(ROOT, 'bin', 'claimlint.js');
@@ -81,6 +82,71 @@ describe('claimlint --cache (spawned binary)', () => {
     assert.deepEqual(r, uncached(['-f', 'json', '.']));
     assert.ok(!r.stdout.includes(MARK));
     assert.match(r.stdout, /"severity":\s*"warning"/);
+  });
+
+  it('a changed data pack is audited again: a re-imported pack, and a table edited behind the manifest\'s back', () => {
+    cpSync(CMS_DIR, join(dir, 'cms'), { recursive: true });
+    writeFileSync(join(dir, 'visit.claim.yaml'), PACK_ONLY_CLAIM);
+    writeFileSync(join(dir, '.claimlintrc.yaml'), 'data: [packs/p]\n');
+    // First the pack without the NCCI file: no ncci-pair-denied finding (only the pack knows that pair).
+    const withoutNcci = CMS_PACK_FILES.filter((f) => !/ccipra/.test(f)).map((f) => join('cms', f));
+    assert.equal(claimlint(['data', 'import', ...withoutNcci, '-o', 'packs/p'], dir).code, 0);
+    const first = claimlint(['--cache', '-f', 'json', '.'], dir);
+    assert.deepEqual(first, uncached(['-f', 'json', '.']));
+    assert.ok(!first.stdout.includes('ncci-pair-denied'));
+    assert.deepEqual(claimlint(['--cache', '-f', 'json', '.'], dir), first, 'a hit');
+    const c = readCache();
+    for (const e of Object.values<{ findings: { message: string }[] }>(c.entries)) for (const f of e.findings) f.message = MARK;
+    writeFileSync(cachePath(), JSON.stringify(c));
+    assert.ok(claimlint(['--cache', '-f', 'json', '.'], dir).stdout.includes(MARK), 'the planted entry is used while the pack is unchanged');
+
+    // The same pack folder re-imported with the NCCI file: audited again, the new finding is there.
+    assert.equal(claimlint(['data', 'import', ...CMS_PACK_FILES.map((f) => join('cms', f)), '-o', 'packs/p', '--force'], dir).code, 0);
+    const reimported = claimlint(['--cache', '-f', 'json', '.'], dir);
+    assert.deepEqual(reimported, uncached(['-f', 'json', '.']));
+    assert.ok(!reimported.stdout.includes(MARK));
+    assert.ok(reimported.stdout.includes('ncci-pair-denied'), reimported.stdout);
+
+    // A table changed without its manifest: the pack is refused (exit 2), cached or not.
+    const mue = readdirSync(join(dir, 'packs', 'p')).find((f) => f.startsWith('mue-'))!;
+    writeFileSync(join(dir, 'packs', 'p', mue), readFileSync(join(dir, 'packs', 'p', mue), 'utf8').replace('"maxUnits":3', '"maxUnits":4'));
+    const tampered = claimlint(['--cache', '-f', 'json', '.'], dir);
+    assert.equal(tampered.code, 2);
+    assert.match(tampered.stderr, /data pack .*sha256 differs/);
+    assert.deepEqual(tampered, uncached(['-f', 'json', '.']));
+  });
+
+  it('a hit answers the config from the cache: its warnings are said again, and the cache is keyed by the effective config', () => {
+    // A config with a warning (an unknown rule id) and a severity change.
+    writeFileSync(join(dir, '.claimlintrc.yaml'), 'rules:\n  timed-units-total: warning\n  no-such-rule: error\n');
+    const fresh = uncached(['-f', 'json', '.']);
+    assert.match(fresh.stderr, /warning: .*no-such-rule/);
+    claimlint(['--cache', '-f', 'json', '.'], dir);
+    assert.equal(Object.keys(readCache().configs).length, 1, 'the config file remembered');
+    assert.deepEqual(claimlint(['--cache', '-f', 'json', '.'], dir), fresh);
+    // --config names another file: another effective config, so not the cached findings.
+    plant();
+    writeFileSync(join(dir, 'other.yaml'), 'rules:\n  timed-units-total: info\n');
+    const other = claimlint(['--cache', '-c', 'other.yaml', '-f', 'json', '.'], dir);
+    assert.deepEqual(other, uncached(['-c', 'other.yaml', '-f', 'json', '.']));
+    assert.ok(!other.stdout.includes(MARK));
+    // A remembered config whose shape is wrong is not used (read again from the file).
+    const c = readCache();
+    for (const k of Object.keys(c.configs)) c.configs[k] = { load: { ok: true, path: 1 } };
+    writeFileSync(cachePath(), JSON.stringify(c));
+    assert.deepEqual(claimlint(['--cache', '-c', 'other.yaml', '-f', 'json', '.'], dir), other);
+  });
+
+  it('a hit prints the same in every format, with --quiet, and with a file that cannot be audited beside it', () => {
+    writeFileSync(join(dir, 'broken.claim.yaml'), 'claims:\n  - id: [\n');
+    writeFileSync(join(dir, 'bad.claim.yaml'), Buffer.from([0x63, 0x6c, 0x61, 0x69, 0x6d, 0x3a, 0xff, 0x0a]));
+    for (const args of [['-f', 'json'], ['-f', 'sarif'], ['-f', 'junit'], [], ['--quiet'], ['-f', 'json', 'a.claim.yaml', 'missing.claim.yaml']]) {
+      const paths = args.some((a) => a.endsWith('.yaml')) ? [] : ['.'];
+      const fresh = uncached([...args, ...paths]);
+      rmSync(cachePath(), { force: true });
+      assert.deepEqual(claimlint(['--cache', ...args, ...paths], dir), fresh, `first, ${args.join(' ')}`);
+      assert.deepEqual(claimlint(['--cache', ...args, ...paths], dir), fresh, `cached, ${args.join(' ')}`);
+    }
   });
 
   it('a cache written by another claimlint version is not used', () => {

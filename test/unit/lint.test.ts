@@ -59,5 +59,8 @@ describe('lint: architecture boundaries', function () {
   it('adapters may import the core entry', async () => {
     assert.deepEqual(await restricted('src/server/service/example.ts', `import { audit } from '../../core';\nexport const y = audit;\n`), []);
     assert.deepEqual(await restricted('src/cli/example.ts', `import { audit } from '../core/index';\nexport const y = audit;\n`), []);
+    // …or its light entry (what the CLI's front needs without loading the engine).
+    assert.deepEqual(await restricted('src/cli/example.ts', `import { configKey } from '../core/lite';\nexport const y = configKey;\n`), []);
+    assert.equal((await restricted('src/cli/example.ts', `import { configKey } from '../core/config/key';\nexport const y = configKey;\n`)).length, 1);
   });
 });

@@ -6,6 +6,7 @@ import { importPack, ImportError } from '../../data-import';
 import { plural, TABLE_LABELS, tableNames, type TableName } from '../../core';
 import { PackStore, sha256 } from '../../shared/packStore';
 import { ConfigResolver } from '../config';
+import { schemaConfigReader } from '../configReader';
 import { readImportFiles, writePack } from '../dataFiles';
 import { parseCommandLine } from '../args';
 import type { Command } from './index';
@@ -37,8 +38,7 @@ the built-in data) and the first and last date of service each table covers.
 Add a pack to .claimlintrc.yaml:  data: [./packs/cms-2026q1]   (later packs overlay earlier ones)
 In VS Code: the claimlint.dataPacks setting.`;
 
-export const dataCommand: Command = {
-  summary: 'import CMS reference files into a data pack; show the packs in force',
+export const dataCommand: Pick<Command, 'run'> = {
   run(argv) {
     const [sub, ...rest] = argv;
     if (sub === 'import') return runImport(rest);
@@ -131,7 +131,7 @@ function runInfo(argv: string[]): number {
   if (values.format !== 'text' && values.format !== 'json') return fail(`unknown format "${values.format}" (use text or json)`);
   if (positionals.length > 1) return fail('give at most one folder');
   const folder = positionals[0] ?? '.';
-  const cfg = new ConfigResolver(values.config).forDir(folder);
+  const cfg = new ConfigResolver(values.config, schemaConfigReader).forDir(folder);
   if ('error' in cfg) return fail(cfg.error);
   const { data, errors } = new PackStore().dataFor(cfg.config.data);
   for (const e of errors) process.stderr.write(`claimlint data: data pack ${e}\n`);

@@ -208,7 +208,4 @@ function run(argv: string[]): number {
   return 0;
 }
 
-export const importCommand: Command = {
-  summary: 'convert claims from an 837P, FHIR R4 or CSV file into claim YAML',
-  run,
-};
+export const importCommand: Pick<Command, 'run'> = { run };

@@ -5,7 +5,7 @@
  *
  * A command name wins over a file or folder of the same name: audit such a path as `./import`.
  */
-import { dataCommand } from './data';
+import { engine } from '../lazyEngine';
 
 export interface Command {
   /** One line for `claimlint --help`. */
@@ -14,11 +14,10 @@ export interface Command {
   run(argv: string[]): number | Promise<number>;
 }
 
-import { importCommand } from './import';
-
+// The commands themselves (./data.ts, ./import.ts) are in the CLI's engine, loaded when one runs.
 export const COMMANDS: Record<string, Command> = {
-  data: dataCommand,
-  import: importCommand,
+  data: { summary: 'import CMS reference files into a data pack; show the packs in force', run: (argv) => engine().dataCommand.run(argv) },
+  import: { summary: 'convert claims from an 837P, FHIR R4 or CSV file into claim YAML', run: (argv) => engine().importCommand.run(argv) },
 };
 
 /** The command named by the first argument, with the arguments after it; undefined for a plain audit. */

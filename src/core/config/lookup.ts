@@ -7,20 +7,9 @@ import { checkRuleSettings } from './ruleSettings';
 import { configSchema, type Config } from './schema';
 import { unknownKey } from '../unknownText';
 import { guardText } from '../parse/guard';
+import { findConfigFile, type ConfigHost } from './find';
 
-export const CONFIG_FILE_NAMES = ['.claimlintrc.yaml', '.claimlintrc.yml', '.claimlintrc.json'];
-
-export interface ConfigHost {
-  /** File text, or undefined when the file does not exist. */
-  readFile(path: string): string | undefined;
-  dirname(path: string): string;
-  join(dir: string, name: string): string;
-  /**
-   * True for a repository root (a folder holding `.git`): the lookup reads that folder's
-   * config and goes no higher, so a stray config above the project cannot change its audit.
-   */
-  isRepoRoot?(dir: string): boolean;
-}
+export { CONFIG_FILE_NAMES, findConfigFile, type ConfigHost } from './find';
 
 /** A part of a valid config that was left out (an unknown rule id, a bad rule option). */
 export interface ConfigWarning {
@@ -35,26 +24,6 @@ export interface ConfigWarning {
 export type ConfigLoad =
   | { ok: true; path: string; config: Config; warnings?: ConfigWarning[] }
   | { ok: false; path: string; message: string; line?: number };
-
-/**
- * The nearest config file from `startDir` up, stopping (like ESLint) at the first config
- * found (it applies whole; `root: true` in it says so explicitly), at a repository root
- * (`host.isRepoRoot`) and at any of `stopAt` (the editor's workspace folders).
- */
-export function findConfigFile(startDir: string, host: ConfigHost, stopAt: readonly string[] = []): { path: string; text: string } | undefined {
-  let dir = startDir;
-  for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const path = host.join(dir, name);
-      const text = host.readFile(path);
-      if (text !== undefined) return { path, text };
-    }
-    if (stopAt.includes(dir) || host.isRepoRoot?.(dir)) return undefined;
-    const parent = host.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-}
 
 /** Parse and validate config text; errors name the key path, never values. */
 export function parseConfig(path: string, text: string): ConfigLoad {

@@ -101,9 +101,4 @@ export function ruleOptions<T extends object>(config: ResolvedConfig, ruleId: st
   return { ...defaults, ...(own(config.rules, ruleId)?.options as Partial<T> | undefined) };
 }
 
-/** A stable key for caching audit results under this config. */
-export function configKey(config: ResolvedConfig): string {
-  return JSON.stringify(config, (_k, v) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  );
-}
+export { configKey } from './key';

@@ -1,0 +1,12 @@
+/**
+ * The part of the CLI that audits (see ./lazyEngine.ts): everything here loads the core's
+ * engine. dist/cliEngine.js in the bundle.
+ */
+export { audit, AuditCache, collectClaims, fixAll } from '../core';
+export { PackStore } from '../shared/packStore';
+export { AuditPool } from '../shared/auditPool';
+export { schemaConfigReader } from './configReader';
+export { makeSarifFormatter } from './formatters/sarif';
+export { generatedAt, makeHtmlFormatter } from './formatters/html';
+export { dataCommand } from './commands/data';
+export { importCommand } from './commands/import';

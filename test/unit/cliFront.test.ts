@@ -1,0 +1,31 @@
+/**
+ * The CLI's front (dist/cli.js) holds what a run answered from --cache needs, and nothing
+ * that loads the engine: no rules, no zod schemas, no YAML parser, no reference data. The
+ * engine is dist/cliEngine.js, required on first use (src/cli/lazyEngine.ts). If this
+ * fails, an import in src/cli (or in core/lite.ts) pulled the engine into the front, and
+ * every cached run pays for compiling and initialising it again.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const { bundleInputs } = require(join(ROOT, 'esbuild.js')) as { bundleInputs: (name: string) => Promise<string[]> };
+
+describe('CLI front and engine bundles', () => {
+  it('the front holds the argument parsing, file discovery, cache and plain formatters, and none of the engine', async () => {
+    const inputs = await bundleInputs('cli');
+    for (const must of ['src/cli/main.ts', 'src/cli/cache.ts', 'src/cli/config.ts', 'src/cli/formatters/json.ts', 'src/core/config/find.ts', 'src/core/config/key.ts']) {
+      assert.ok(inputs.includes(must), `${must} in the front`);
+    }
+    const engine = inputs.filter((f) => /node_modules\/(zod|yaml)\/|src\/core\/(rules|data|pipeline|model|audit|parse)\/|src\/core\/(index|engine)\.ts|src\/cli\/engine\.ts|src\/shared\/(auditPool|packStore)\.ts/.test(f));
+    assert.deepEqual(engine, [], 'engine modules in dist/cli.js');
+  });
+
+  it('the engine bundle holds the rules, the config schema and the commands', async () => {
+    const inputs = await bundleInputs('cliEngine');
+    for (const must of ['src/core/engine.ts', 'src/core/config/schema.ts', 'src/cli/configReader.ts', 'src/cli/formatters/sarif.ts', 'src/cli/commands/data.ts', 'src/shared/auditPool.ts']) {
+      assert.ok(inputs.includes(must), `${must} in the engine`);
+    }
+    assert.ok(inputs.some((f) => f.startsWith('src/core/rules/')));
+  });
+});
