@@ -115,11 +115,16 @@ const rows: Row[] = [
 (async () => {
 // The editor end to end: a real server process over stdio, a file with findings in every claim.
 const withFindings = text.replace(/units: \d\n {8}minutes/g, 'units: 9\n        minutes');
-const lsp = await lspFigures(withFindings, 15);
-console.log(`LSP over stdio: ${lsp.diagnostics} diagnostics on open`);
+const lsp = await lspFigures(withFindings, 15, audit(withFindings).findings.length);
+console.log(
+  `LSP over stdio: ${lsp.diagnostics} diagnostics on open; didOpen → first / complete diagnostics (ms) in ${lsp.opens.length} fresh servers: ` +
+    lsp.opens.map((o) => `${o.first.toFixed(0)} (${o.firstDiagnostics}) / ${o.complete.toFixed(0)}`).join(', '),
+);
 rows.push(
   // Absolute targets (the issue's, on a 2-core machine); the ratio is to the baseline parse.
   { name: 'LSP stdio: didOpen → first diagnostics (ms ≤ 700)', value: lsp.open, unit: 'ms', ratio: lsp.open / baseline, target: 700 / baseline },
+  // No target: the issue's is for the first diagnostics; the whole file's come from the workers.
+  { name: 'LSP stdio: didOpen → complete diagnostics', value: lsp.complete, unit: 'ms', ratio: lsp.complete / baseline, target: Infinity },
   { name: 'LSP stdio: ranged edit → diagnostics, median (ms ≤ 100)', value: lsp.edit, unit: 'ms', ratio: lsp.edit / baseline, target: 100 / baseline },
 );
 

@@ -13,6 +13,8 @@ export interface StdioServer {
   connection: MessageConnection;
   /** Resolves with the publishDiagnostics of that document version (register before sending). */
   published(version: number): Promise<PublishDiagnosticsParams>;
+  /** Resolves with the next publishDiagnostics that `accept` takes (register before sending). */
+  publishedWhere(accept: (p: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams>;
   stop(): Promise<void>;
 }
 
@@ -34,7 +36,9 @@ export async function startStdioServer(serverJs: string): Promise<StdioServer> {
   const child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const waiting = new Map<number, (p: PublishDiagnosticsParams) => void>();
+  const watchers = new Set<(p: PublishDiagnosticsParams) => void>();
   connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    for (const w of [...watchers]) w(p);
     const resolve = p.version === undefined ? undefined : waiting.get(p.version);
     if (resolve) {
       waiting.delete(p.version!);
@@ -48,6 +52,15 @@ export async function startStdioServer(serverJs: string): Promise<StdioServer> {
     child,
     connection,
     published: (version) => new Promise((resolve) => waiting.set(version, resolve)),
+    publishedWhere: (accept) =>
+      new Promise((resolve) => {
+        const watch = (p: PublishDiagnosticsParams): void => {
+          if (!accept(p)) return;
+          watchers.delete(watch);
+          resolve(p);
+        };
+        watchers.add(watch);
+      }),
     stop: () => stopServer(child, connection),
   };
   try {
