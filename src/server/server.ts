@@ -44,9 +44,10 @@ export interface ServerOptions {
   debounceMs?: number;
   /**
    * Worker threads for the first audit of a big document (at least 512 KB, no analysis of
-   * it yet): its claims are audited across them and the diagnostics published, then the
-   * editor's own analysis is built. 0 or 1: on the main thread. Default: the machine's
-   * cores, at most 4 (none on one core).
+   * it yet): the top of the file is audited and published on the main thread first, then the
+   * rest of its claims across the workers and the main thread, and the whole set published;
+   * then the editor's own analysis is built. 0: all on the main thread, in one piece.
+   * Default: the machine's cores minus one (the main thread works too), at most 3.
    */
   openThreads?: number;
 }
@@ -73,11 +74,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
   const service = new ClaimLanguageService({ dataFor });
   const cores = availableParallelism();
-  const openThreads = options.openThreads ?? (cores > 1 ? Math.min(4, cores) : 0);
+  const openThreads = options.openThreads ?? Math.min(3, cores - 1);
   let pool: AuditPool | undefined;
   /** Started on the first big document only: idle workers cost memory. */
   const poolFor = (text: string): AuditPool | undefined =>
-    openThreads > 1 && text.length >= CHUNK_FILE_BYTES ? (pool ??= new AuditPool(openThreads, { unref: true })) : undefined;
+    openThreads > 0 && text.length >= CHUNK_FILE_BYTES ? (pool ??= new AuditPool(openThreads, { unref: true })) : undefined;
   /** Last audit time per document, for the adaptive debounce. */
   const auditMillis = new Map<string, number>();
   const debounceFor = (uri: string): number => {
@@ -135,6 +136,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           { config: ctx.config, data: dataFor(ctx.config) },
           {
             cancelled: () => !current(),
+            help: true,
             head: async (found, progress) => {
               if (!current()) return;
               const diagnostics = found.map((f) => toDiagnostic(doc, f));
@@ -153,7 +155,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         }
         const diagnostics = findings.map((f) => toDiagnostic(doc, f));
         const written = publish(uri, version, diagnostics);
-        logAudit(uri, version, diagnostics.map((d) => String(d.code)), millis, ` on ${first.size} worker threads`);
+        logAudit(uri, version, diagnostics.map((d) => String(d.code)), millis, ` on ${first.size} worker thread${first.size === 1 ? '' : 's'} and the main thread`);
         // The analysis blocks this thread for about as long as the audit took: build it only
         // once the diagnostics are on the wire (a big publish spans many pipe writes, and a
         // busy thread would hold them back until the analysis is done).

@@ -15,8 +15,8 @@ import type { WorkerJob, WorkerReply } from './auditWorker';
 import { CHUNK_FILE_BYTES } from './poolSizes';
 
 export { AUTO_MIN_BYTES, CHUNK_FILE_BYTES } from './poolSizes';
-/** Text audited on the calling thread first by auditProgressive (about the first 18 claims of a list: the top of the file). */
-export const HEAD_BYTES = 32 * 1024;
+/** Text audited on the calling thread first by auditProgressive (about the first 9 claims of a list, 450 lines: the top of the file). */
+export const HEAD_BYTES = 16 * 1024;
 /** Text per batch of units sent to a worker. */
 const BATCH_BYTES = 128 * 1024;
 
@@ -27,7 +27,7 @@ export interface PoolOptions {
   unref?: boolean;
 }
 
-type Pending = { task: WorkerJob; resolve: (r: WorkerReply) => void; cancelled?: () => boolean };
+type Pending = { task: WorkerJob; resolve: (r: WorkerReply) => void; cancelled?: () => boolean; owner?: object };
 
 export interface ProgressHooks {
   /**
@@ -38,6 +38,12 @@ export interface ProgressHooks {
   head?: (findings: LocatedFinding[], progress: { units: number; of: number }) => void | Promise<void>;
   /** True once the result is no longer wanted: batches not yet started are dropped, and the audit resolves undefined. */
   cancelled?: () => boolean;
+  /**
+   * After the head, the calling thread audits batches too (from the end of the queue, the
+   * workers take them from the front), one per event-loop turn so it still answers
+   * messages in between. With cores − 1 workers, every core works and none is shared.
+   */
+  help?: boolean;
 }
 
 export class AuditPool {
@@ -86,7 +92,7 @@ export class AuditPool {
    * (a newer version, a closed document): batches not yet started are dropped.
    */
   async auditProgressive(text: string, options: Required<Pick<AuditOptions, 'config'>> & AuditOptions, hooks: ProgressHooks): Promise<LocatedFinding[] | undefined> {
-    if (text.length < CHUNK_FILE_BYTES || this.all.length < 2) {
+    if (text.length < CHUNK_FILE_BYTES || this.all.length < (hooks.help ? 1 : 2)) {
       const reply = await this.run({ type: 'file', text, config: options.config }, hooks.cancelled);
       if (hooks.cancelled?.()) return undefined;
       return 'findings' in reply ? reply.findings : audit(text, options).findings;
@@ -118,7 +124,8 @@ export class AuditPool {
     }
     const textOf = (u: UnitCut): string => text.slice(u.start, u.end);
     // The rest goes to the workers first, so they start (or load) while the head is audited here.
-    const replies = batches.map((b) => this.run({ type: 'units', units: units.slice(b.from, b.to).map((u) => ({ kind: u.kind, text: textOf(u) })), config: options.config }, cancelled));
+    const owner = {};
+    const replies = batches.map((b) => this.run({ type: 'units', units: units.slice(b.from, b.to).map((u) => ({ kind: u.kind, text: textOf(u) })), config: options.config }, cancelled, owner));
     const summaries: UnitSummary[] = new Array(units.length);
     const placedAt = (i: number) => ({ ...summaries[i], start: units[i].start, prefix: units[i].prefix, document: units[i].document });
     let lines: LineIndex | undefined;
@@ -130,6 +137,12 @@ export class AuditPool {
         const placed = summaries.slice(0, head).map((_, i) => placedAt(i));
         await hooks.head(findingsOfUnits(text, options.config, placed, lines), { units: head, of: units.length });
       }
+    }
+    while (hooks.help && !cancelled()) {
+      const p = this.steal(owner);
+      if (!p || p.task.type !== 'units') break;
+      p.resolve({ id: 0, summaries: p.task.units.map((u) => auditUnitText(u.kind, u.text, options.config, options.data)) });
+      await new Promise((resolve) => setImmediate(resolve));
     }
     const got = await Promise.all(replies);
     if (cancelled()) return undefined;
@@ -155,12 +168,18 @@ export class AuditPool {
     return Promise.all(this.all.map((w) => w.terminate()));
   }
 
-  private run(task: WorkerJob, cancelled?: () => boolean): Promise<WorkerReply> {
+  private run(task: WorkerJob, cancelled?: () => boolean, owner?: object): Promise<WorkerReply> {
     return new Promise((resolve) => {
       if (this.broken || !this.all.length) return resolve({ id: 0, error: 'no workers' });
-      this.queue.push({ task, resolve, cancelled });
+      this.queue.push({ task, resolve, cancelled, owner });
       this.pump();
     });
+  }
+
+  /** The last queued task of `owner`, taken off the queue (the caller runs it). */
+  private steal(owner: object): Pending | undefined {
+    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i].owner === owner) return this.queue.splice(i, 1)[0];
+    return undefined;
   }
 
   private pump(): void {
