@@ -137,6 +137,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           {
             cancelled: () => !current(),
             help: true,
+            cache: service.cache,
             head: async (found, progress) => {
               if (!current()) return;
               const diagnostics = found.map((f) => toDiagnostic(doc, f));
@@ -163,7 +164,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         setImmediate(() => {
           if (!current()) return;
           try {
+            const from = performance.now();
             void service.analysis(doc, ctx.config).findings;
+            connection.console.log(`editor analysis of ${docTag(uri)} v${version} ready in ${(performance.now() - from).toFixed(1)} ms`);
           } catch (err) {
             connection.console.error(`analysis of ${docTag(uri)} failed: ${err instanceof Error ? err.name : 'error'}`);
           }

@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { audit, auditUnitText, cutUnits, findingsOfUnits, LineIndex, type AuditOptions, type LocatedFinding, type ResolvedConfig, type UnitCut, type UnitSummary } from '../core';
+import { audit, auditUnitText, cutUnits, findingsOfUnits, LineIndex, type AuditCache, type AuditOptions, type LocatedFinding, type ResolvedConfig, type UnitCut, type UnitSummary } from '../core';
 import type { WorkerJob, WorkerReply } from './auditWorker';
 
 import { CHUNK_FILE_BYTES } from './poolSizes';
@@ -44,6 +44,8 @@ export interface ProgressHooks {
    * messages in between. With cores − 1 workers, every core works and none is shared.
    */
   help?: boolean;
+  /** The units audited on the calling thread are parsed through this cache (the editor's: its analysis of the text then reuses them). */
+  cache?: AuditCache;
 }
 
 export class AuditPool {
@@ -130,7 +132,7 @@ export class AuditPool {
     const placedAt = (i: number) => ({ ...summaries[i], start: units[i].start, prefix: units[i].prefix, document: units[i].document });
     let lines: LineIndex | undefined;
     if (head && hooks.head) {
-      for (let i = 0; i < head; i++) summaries[i] = auditUnitText(units[i].kind, textOf(units[i]), options.config, options.data);
+      for (let i = 0; i < head; i++) summaries[i] = auditUnitText(units[i].kind, textOf(units[i]), options.config, options.data, hooks.cache);
       // An item that is not one list item: its document is audited whole, so nothing early.
       if (!cancelled() && !summaries.slice(0, head).some((s) => s.unusable)) {
         lines = new LineIndex(text);
@@ -141,14 +143,14 @@ export class AuditPool {
     while (hooks.help && !cancelled()) {
       const p = this.steal(owner);
       if (!p || p.task.type !== 'units') break;
-      p.resolve({ id: 0, summaries: p.task.units.map((u) => auditUnitText(u.kind, u.text, options.config, options.data)) });
+      p.resolve({ id: 0, summaries: p.task.units.map((u) => auditUnitText(u.kind, u.text, options.config, options.data, hooks.cache)) });
       await new Promise((resolve) => setImmediate(resolve));
     }
     const got = await Promise.all(replies);
     if (cancelled()) return undefined;
     got.forEach((reply, b) => {
       const { from, to } = batches[b];
-      for (let i = from; i < to; i++) summaries[i] = 'summaries' in reply ? reply.summaries[i - from] : auditUnitText(units[i].kind, textOf(units[i]), options.config, options.data);
+      for (let i = from; i < to; i++) summaries[i] = 'summaries' in reply ? reply.summaries[i - from] : auditUnitText(units[i].kind, textOf(units[i]), options.config, options.data, hooks.cache);
     });
     // A document with an item that is not one list item is audited whole (as the pipeline does).
     const placed: (UnitSummary & { start: number; prefix: string; document: number })[] = [];
@@ -157,7 +159,7 @@ export class AuditPool {
       const own = doc.units.map((_, i) => k + i);
       k += doc.units.length;
       if (own.some((i) => summaries[i].unusable)) {
-        placed.push({ ...auditUnitText('whole', text.slice(doc.start, doc.end), options.config, options.data), start: doc.start, prefix: '', document });
+        placed.push({ ...auditUnitText('whole', text.slice(doc.start, doc.end), options.config, options.data, hooks.cache), start: doc.start, prefix: '', document });
       } else for (const i of own) placed.push(placedAt(i));
     });
     return findingsOfUnits(text, options.config as ResolvedConfig, placed, lines);

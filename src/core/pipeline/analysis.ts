@@ -335,7 +335,8 @@ function placeDocument(text: string, slice: DocumentSlice, document: number, cac
   return [{ unit, base: slice.start, prefix: '', document }];
 }
 
-function cachedUnit(cache: AuditCache | undefined, kind: string, text: string, parse: (text: string) => ParsedUnit): ParsedUnit {
+/** A unit parsed through the cache (the key is the kind and the text): analyze() and audits of units elsewhere share it. */
+export function cachedUnit(cache: AuditCache | undefined, kind: string, text: string, parse: (text: string) => ParsedUnit): ParsedUnit {
   if (!cache) return parse(text);
   const key = `${kind}\u0000${text}`;
   const hit = cache.get(key);

@@ -10,7 +10,8 @@ import { guardText } from '../parse/guard';
 import { LineIndex } from '../parse/lines';
 import { documentLayout, splitDocuments } from '../parse/split';
 import type { LocatedFinding } from '../types';
-import { analysisKey, locateFindings } from './analysis';
+import type { AuditCache } from '../audit/cache';
+import { analysisKey, cachedUnit, locateFindings } from './analysis';
 import { unitResult, type UnitResult } from './audit';
 import { parseItemUnit, parseWholeUnit, type ParsedClaim } from './unit';
 
@@ -57,14 +58,19 @@ export interface UnitSummary {
   result: UnitResult;
 }
 
-/** Parse and audit one unit's text (relative spans, as in the pipeline). */
-export function auditUnitText(kind: UnitCut['kind'], text: string, config: ResolvedConfig, data: ReferenceData = BUILTIN_DATA): UnitSummary {
-  const unit = kind === 'item' ? parseItemUnit(text) : parseWholeUnit(text);
+/**
+ * Parse and audit one unit's text (relative spans, as in the pipeline). With `cache`, the
+ * unit is parsed through it as analyze() parses it, so an analysis of the same text later
+ * finds the unit parsed and audited.
+ */
+export function auditUnitText(kind: UnitCut['kind'], text: string, config: ResolvedConfig, data: ReferenceData = BUILTIN_DATA, cache?: AuditCache): UnitSummary {
+  const parse = kind === 'item' ? parseItemUnit : parseWholeUnit;
+  const unit = cache ? cachedUnit(cache, kind === 'item' ? 'c' : 'd', text, parse) : parse(text);
   if (unit.unusable) return { unusable: true, claims: [], result: { findings: [], owners: [] } };
   return {
     unusable: false,
     claims: unit.claims.map((c) => ({ prefix: c.prefix, sound: c.sound, id: c.id })),
-    result: unitResult(unit, config, analysisKey(config, data), undefined, data),
+    result: unitResult(unit, config, analysisKey(config, data), cache ? (n) => cache.grew(n) : undefined, data),
   };
 }
 
