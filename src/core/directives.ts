@@ -18,7 +18,7 @@ export interface Directives {
 }
 
 export function parseDirectives(lines: LineIndex): Directives {
-  const { text, starts } = lines;
+  const { text } = lines;
   if (!text.includes('claimlint-')) return { isDisabled: () => false };
   const fileRules: Set<string> = new Set();
   let fileAll = false;
@@ -26,10 +26,13 @@ export function parseDirectives(lines: LineIndex): Directives {
   // Block ranges: each change of state at a line.
   const blocks: { line: number; kind: 'disable' | 'enable'; rules: RuleSet }[] = [];
 
-  for (let i = 0; i < starts.length; i++) {
-    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-    const lineText = text.slice(starts[i], end);
-    if (!lineText.includes('claimlint-')) continue;
+  // Only the lines that mention claimlint- (a big file has few or none).
+  for (let at = text.indexOf('claimlint-'), i = -1; at !== -1; at = text.indexOf('claimlint-', at + 1)) {
+    const lineOf = lines.position(at).line;
+    if (lineOf === i) continue;
+    i = lineOf;
+    const end = i + 1 < lines.lineCount ? lines.lineStart(i + 1) : text.length;
+    const lineText = text.slice(lines.lineStart(i), end);
     const m = DIRECTIVE.exec(lineText);
     if (!m) continue;
     const names = m[2].split(/[\s,]+/).filter(Boolean);

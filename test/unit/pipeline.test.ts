@@ -142,7 +142,8 @@ describe('pipeline: an edit finds its claims from the change range', () => {
     };
     const inserts = ['', 'x', '\n', '- ', '  - id: NEW\n', '#', ': ', '9', '\n  - ', '\n    '];
     // Edits after which only a full scan is right: a document marker, an anchor, a tab, a second list.
-    const breaking = ['---\n', '&a ', '\t', 'claims:\n', '%YAML 1.2\n', '...\n'];
+    // Also what the guard refuses or must read to the end: too deep, an open bracket, aliases.
+    const breaking = ['---\n', '&a ', '\t', 'claims:\n', '%YAML 1.2\n', '...\n', '['.repeat(70), '[ ', '{a: ', '- '.repeat(70), '*a ', ']'];
     let incremental = 0;
     let edits = 0;
     for (let n = 0; n < 80; n++) {

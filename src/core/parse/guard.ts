@@ -14,6 +14,70 @@ export interface GuardIssue {
 }
 
 export function guardText(text: string): GuardIssue | undefined {
+  const whole = wholeTextIssue(text);
+  if (whole) return whole;
+  const depth = scanDepth(text, 0, text.length, DEPTH_START);
+  return 'rule' in depth ? depth : aliasIssue(text);
+}
+
+/** Where the nesting scan stands at a line start: the open indentation levels and flow brackets. */
+export interface DepthState {
+  readonly indents: readonly number[];
+  readonly flow: number;
+}
+
+const DEPTH_START: DepthState = { indents: [], flow: 0 };
+
+/**
+ * The nesting scan's state at each of `marks` (line starts, ascending), or undefined when
+ * the text is refused or a mark is not a line start. For guardEdited: keep them with an
+ * accepted text.
+ */
+export function depthStates(text: string, marks: readonly number[]): DepthState[] | undefined {
+  const states: DepthState[] = [];
+  const r = scanDepth(text, 0, text.length, DEPTH_START, marks, states);
+  return 'rule' in r || states.length !== marks.length ? undefined : states;
+}
+
+/**
+ * guardText of a text that equals an accepted one outside the lines [from, to) (from and
+ * to are line starts, or to is the end of the text), without reading it all again: the
+ * whole-text checks (cheap), the nesting scan of the changed lines from `at` (the state at
+ * `from`), which must end in `after` (the accepted text's state at the same line; none when
+ * the change runs to the end), and no new anchor or alias. Returns the states at `marks`
+ * (line starts in [from, to)) when the text is certainly accepted; undefined when only
+ * guardText can tell.
+ */
+export function guardEdited(
+  text: string,
+  from: number,
+  to: number,
+  at: DepthState,
+  after: DepthState | undefined,
+  marks: readonly number[],
+): DepthState[] | undefined {
+  if (wholeTextIssue(text)) return undefined;
+  const states: DepthState[] = [];
+  const end = scanDepth(text, from, to, at, marks, states);
+  if ('rule' in end || states.length !== marks.length) return undefined;
+  if (after && !sameDepth(end, after)) return undefined;
+  // Anchors and aliases are found line by line: with none in the changed lines, the text
+  // has at most the accepted one's anchors and aliases.
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 38 /* & */ || c === 42 /* * */) return aliasIssue(text) ? undefined : states;
+  }
+  return states;
+}
+
+function sameDepth(a: DepthState, b: DepthState): boolean {
+  if (a.flow !== b.flow || a.indents.length !== b.indents.length) return false;
+  for (let i = 0; i < a.indents.length; i++) if (a.indents[i] !== b.indents[i]) return false;
+  return true;
+}
+
+/** Size, encoding and line-ending checks: whole-text, but cheap. */
+function wholeTextIssue(text: string): GuardIssue | undefined {
   if (text.length > MAX_FILE_BYTES) {
     return issue(`The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB, claimlint's limit; split it into several files.`, 0, 0);
   }
@@ -25,7 +89,7 @@ export function guardText(text: string): GuardIssue | undefined {
   if (text.includes('\r') && !text.includes('\n') && text.indexOf('\r') < text.length - 1) {
     return issue('The file breaks lines with CR only (old Mac style); save it with LF or CRLF line endings.', 0, 0);
   }
-  return depthIssue(text) ?? aliasIssue(text);
+  return undefined;
 }
 
 function issue(message: string, start: number, end: number): GuardIssue {
@@ -35,13 +99,23 @@ function issue(message: string, start: number, end: number): GuardIssue {
 /**
  * Nesting as the parser would meet it: indentation levels, `- ` and `? ` items opened on
  * one line, and open flow brackets (outside quotes and comments). An over-estimate is
- * harmless: real claim files nest about eight deep.
+ * harmless: real claim files nest about eight deep. Scans the lines in [from, to) from
+ * `state`; the state at each of `marks` that is a line start goes to `states`. Returns the
+ * first issue, or the state at `to`.
  */
-function depthIssue(text: string): GuardIssue | undefined {
-  const indents: number[] = [];
-  let flow = 0;
-  let pos = 0;
-  while (pos < text.length) {
+function scanDepth(text: string, from: number, to: number, state: DepthState, marks: readonly number[] = [], states: DepthState[] = []): GuardIssue | DepthState {
+  const indents = state.indents.slice();
+  let flow = state.flow;
+  let pos = from;
+  let m = 0;
+  while (pos < to) {
+    while (m < marks.length && marks[m] < pos) m++;
+    if (m < marks.length && marks[m] === pos) {
+      const last = states[states.length - 1];
+      const now = { indents: indents.slice(), flow };
+      states.push(last && sameDepth(last, now) ? last : now);
+      m++;
+    }
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
     let i = pos;
@@ -77,7 +151,7 @@ function depthIssue(text: string): GuardIssue | undefined {
     if (indents.length + depth > MAX_NESTING_DEPTH) return tooDeep(i);
     pos = nl + 1;
   }
-  return undefined;
+  return { indents, flow };
 }
 
 function tooDeep(at: number): GuardIssue {

@@ -1,20 +1,64 @@
 import type { Position } from '../types';
 
-/** Offset <-> line/character conversion by binary search over line starts. */
+/** Lines per block when an index is built from a whole text. */
+const BLOCK_LINES = 1024;
+
+/** A run of consecutive line starts: each line starts at `starts[k] + shift`. */
+interface Block {
+  readonly starts: readonly number[];
+  readonly shift: number;
+}
+
+/**
+ * Offset <-> line/character conversion by binary search over line starts. The starts are
+ * kept in blocks of about a thousand lines, so the index of an edited text shares every
+ * block the edit does not touch (blocks after it only get a new shift): an edit of a big
+ * file costs a block, not a copy of every line start.
+ */
 export class LineIndex {
-  readonly starts: number[];
+  private readonly blocks: readonly Block[];
+  /** Line number of each block's first line. */
+  private readonly firstLines: readonly number[];
+  private readonly count: number;
+  private flat?: number[];
 
   constructor(
     readonly text: string,
-    starts?: number[],
+    blocks?: readonly Block[],
   ) {
-    if (starts) {
-      this.starts = starts;
-      return;
+    if (!blocks) {
+      const all = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) all.push(i + 1);
+      const built: Block[] = [];
+      for (let k = 0; k < all.length; k += BLOCK_LINES) built.push({ starts: all.slice(k, k + BLOCK_LINES), shift: 0 });
+      blocks = built;
     }
-    const all = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) all.push(i + 1);
-    this.starts = all;
+    this.blocks = blocks;
+    const firstLines: number[] = [];
+    let count = 0;
+    for (const b of blocks) {
+      firstLines.push(count);
+      count += b.starts.length;
+    }
+    this.firstLines = firstLines;
+    this.count = count;
+  }
+
+  /** Every line start, in order (built on first use). */
+  get starts(): readonly number[] {
+    if (!this.flat) {
+      const all: number[] = [];
+      for (const b of this.blocks) for (const s of b.starts) all.push(s + b.shift);
+      this.flat = all;
+    }
+    return this.flat;
+  }
+
+  /** Offset of the start of `line` (0-based, < lineCount). */
+  lineStart(line: number): number {
+    const b = lastAtOrBefore(this.firstLines, line);
+    const block = this.blocks[b];
+    return block.starts[line - this.firstLines[b]] + block.shift;
   }
 
   /**
@@ -23,36 +67,74 @@ export class LineIndex {
    * shifted, and only the changed region is scanned for line ends.
    */
   edited(text: string, from: number, to: number, delta: number): LineIndex {
-    const old = this.starts;
+    const { blocks } = this;
     const toOld = to - delta;
-    const starts: number[] = [];
-    let k = 0;
-    for (; k < old.length && old[k] <= from; k++) starts.push(old[k]);
-    for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    while (k < old.length && old[k] <= toOld) k++;
-    for (; k < old.length; k++) starts.push(old[k] + delta);
-    return new LineIndex(text, starts);
+    // The blocks holding the first and the last line the change touches.
+    const first = this.blockAt(from);
+    const last = this.blockAt(toOld);
+    // Lines starting at or before `from` are kept, lines starting after the old `to` shifted.
+    const merged: number[] = [];
+    for (let b = first; b <= last; b++) {
+      const { starts, shift } = blocks[b];
+      for (const s of starts) if (s + shift <= from) merged.push(s + shift);
+    }
+    for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) merged.push(i + 1);
+    for (let b = first; b <= last; b++) {
+      const { starts, shift } = blocks[b];
+      for (const s of starts) if (s + shift > toOld) merged.push(s + shift + delta);
+    }
+    const next: Block[] = blocks.slice(0, first);
+    for (let k = 0; k < merged.length; k += BLOCK_LINES) next.push({ starts: merged.slice(k, k + BLOCK_LINES), shift: 0 });
+    for (let b = last + 1; b < blocks.length; b++) next.push(delta === 0 ? blocks[b] : { starts: blocks[b].starts, shift: blocks[b].shift + delta });
+    return new LineIndex(text, next);
   }
 
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
+    const b = this.blockAt(o);
+    const { starts, shift } = this.blocks[b];
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
+      if (starts[mid] + shift <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo] };
+    return { line: this.firstLines[b] + lo, character: o - (starts[lo] + shift) };
   }
 
   offset(pos: Position): number {
-    if (pos.line >= this.starts.length) return this.text.length;
-    const lineEnd = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1] - 1 : this.text.length;
-    return Math.min(this.starts[pos.line] + Math.max(0, pos.character), lineEnd);
+    if (pos.line >= this.count) return this.text.length;
+    const lineEnd = pos.line + 1 < this.count ? this.lineStart(pos.line + 1) - 1 : this.text.length;
+    return Math.min(this.lineStart(pos.line) + Math.max(0, pos.character), lineEnd);
   }
 
   get lineCount(): number {
-    return this.starts.length;
+    return this.count;
   }
+
+  /** The block holding the line of `offset`: the last one starting at or before it (the first for offsets before any). */
+  private blockAt(offset: number): number {
+    const { blocks } = this;
+    let lo = 0;
+    let hi = blocks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (blocks[mid].starts[0] + blocks[mid].shift <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
+
+/** Index of the last element at or before `x` in an ascending array (0 when none). */
+function lastAtOrBefore(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (xs[mid] <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

@@ -10,7 +10,7 @@ import type { AuditCache } from '../audit/cache';
 import { severityFor } from '../audit/claim';
 import { configKey as keyOf, resolveConfig, type ResolvedConfig } from '../config/schema';
 import { parseDirectives } from '../directives';
-import { guardText } from '../parse/guard';
+import { depthStates, guardEdited, guardText, type DepthState } from '../parse/guard';
 import { LineIndex } from '../parse/lines';
 import { prefixPath, type SourceEntry } from '../parse/sourceMap';
 import { documentLayout, rescanItems, splitDocuments, type DocumentSlice } from '../parse/split';
@@ -97,6 +97,8 @@ export class Analysis {
   readonly claims: PlacedClaim[] = [];
   private located?: LocatedFinding[];
   private readonly claimFindings: LocatedFinding[][] = [];
+  /** The guard's nesting state at each unit's start (one-list files), for the next edit's guard. */
+  private depth?: DepthState[];
 
   constructor(
     readonly text: string,
@@ -143,6 +145,16 @@ export class Analysis {
   /** Every finding of the file, located, with inline directives applied, in text order. */
   get findings(): LocatedFinding[] {
     return (this.located ??= this.computeFindings());
+  }
+
+  /** The guard's nesting state at each unit's start: kept from the edit that made this analysis, or read once. */
+  depthStates(): DepthState[] | undefined {
+    return (this.depth ??= depthStates(this.text, this.units.map((u) => u.base)));
+  }
+
+  /** @internal Set by the edit that made this analysis. */
+  setDepthStates(states: DepthState[]): void {
+    this.depth = states;
   }
 
   claimAt(offset: number): PlacedClaim | undefined {
@@ -256,16 +268,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? resolveConfig();
   const data = options.data ?? BUILTIN_DATA;
   const ckey = analysisKey(config, data);
-  // Before the parser or any recursion sees the text (an edit's items too): the limits of docs/limits.md.
-  const refused = guardText(text);
-  if (refused) {
-    const unit: ParsedUnit = { kind: 'whole', text: '', claims: [], steps: [{ issue: { ...refused, path: '' } }], bytes: 0, results: new Map() };
-    return new Analysis(text, config, ckey, [{ unit, base: 0, prefix: '', document: 0 }], options.cache, data);
-  }
+  // After an edit: the guard reads the changed lines only (see reanalyze).
   const { previous, change } = options;
   if (previous && change && !options.noSplit) {
     const again = reanalyze(text, previous, change, ckey, options.cache);
     if (again) return again;
+  }
+  // Before the parser or any recursion sees the text: the limits of docs/limits.md.
+  const refused = guardText(text);
+  if (refused) {
+    const unit: ParsedUnit = { kind: 'whole', text: '', claims: [], steps: [{ issue: { ...refused, path: '' } }], bytes: 0, results: new Map() };
+    return new Analysis(text, config, ckey, [{ unit, base: 0, prefix: '', document: 0 }], options.cache, data);
   }
   const docs = splitDocuments(text) ?? documentsByParser(text);
   const units: PlacedUnit[] = [];
@@ -280,8 +293,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
 /**
  * The analysis after an edit, from the previous one: items before the edit are kept,
- * items after it shifted, and only the items the edit touches are cut and parsed again.
- * Undefined when the edit is not inside the claims of a one-list file.
+ * items after it shifted, and only the items the edit touches are cut, guarded and parsed
+ * again. Undefined when the edit is not inside the claims of a one-list file, or when only
+ * a full guard can tell whether the text is within the limits.
  */
 function reanalyze(text: string, prev: Analysis, change: TextChange, ckey: string, cache: AuditCache | undefined): Analysis | undefined {
   const { list, units } = prev;
@@ -297,6 +311,10 @@ function reanalyze(text: string, prev: Analysis, change: TextChange, ckey: strin
   const to = j + 1 < units.length ? units[j + 1].base + delta : text.length;
   const items = rescanItems(text, from, to, list.seqIndent);
   if (!items) return undefined;
+  // The guard, before the parser sees the new items: the changed lines only.
+  const before = prev.depthStates();
+  const states = before && guardEdited(text, from, to, before[i], before[j + 1], items.map((it) => it.start));
+  if (!states) return undefined;
   const placed: PlacedUnit[] = units.slice(0, i);
   for (const item of items) {
     const unit = cachedUnit(cache, 'c', text.slice(item.start, item.end), parseItemUnit);
@@ -304,7 +322,9 @@ function reanalyze(text: string, prev: Analysis, change: TextChange, ckey: strin
     placed.push({ unit, base: item.start, prefix: `claims[${placed.length}]`, document: 0 });
   }
   for (let k = j + 1; k < units.length; k++) placed.push({ unit: units[k].unit, base: units[k].base + delta, prefix: `claims[${placed.length}]`, document: 0 });
-  return new Analysis(text, prev.config, ckey, placed, cache, prev.data, prev.lines.edited(text, start, end, delta), list, true);
+  const next = new Analysis(text, prev.config, ckey, placed, cache, prev.data, prev.lines.edited(text, start, end, delta), list, true);
+  next.setDepthStates([...before.slice(0, i), ...states, ...before.slice(j + 1)]);
+  return next;
 }
 
 /** Index of the last unit starting at or before `offset` (units are in text order). */

@@ -24,8 +24,9 @@ export class DocumentAnalyses {
     const data = this.dataFor(config);
     const key = data.key ? `${configKey(config)}\u0000${data.key}` : configKey(config);
     const hit = this.entries.get(doc.uri);
-    if (hit && hit.text === text && hit.configKey === key) return hit;
     const recorded = this.changes.get(doc.uri);
+    // An edit was recorded: the text is new (comparing two big texts costs more than re-using the analysis saves).
+    if (hit && recorded === undefined && hit.configKey === key && hit.text === text) return hit;
     const change = hit && recorded !== 'replaced' ? recorded : undefined;
     this.changes.delete(doc.uri);
     const analysis = analyze(text, { config, cache: this.cache, data, previous: change ? hit : undefined, change });
