@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, AuditCache, audit, resolveConfig } from '../../src/core';
 import { ClaimLanguageService } from '../../src/server/service';
+import { placeUnit } from '../../src/core/pipeline/analysis';
+import { LineIndex } from '../../src/core/parse/lines';
 import { claimFile, claimText } from '../bench/generate';
 
 const strip = (x: unknown) => JSON.parse(JSON.stringify(x));
@@ -102,16 +104,58 @@ describe('pipeline: one parse for the audit and the editor', () => {
 
 describe('pipeline: an edit finds its claims from the change range', () => {
   /** Apply one edit and analyze incrementally; the result must equal a full analysis. */
-  function step(prevText: string, prev: ReturnType<typeof analyze>, cache: AuditCache, at: number, remove: number, insert: string) {
+  function step(prevText: string, prev: ReturnType<typeof analyze>, cache: AuditCache, at: number, remove: number, insert: string, check = true) {
     const text = prevText.slice(0, at) + insert + prevText.slice(at + remove);
     const change = { start: at, end: at + insert.length, delta: insert.length - remove };
     const next = analyze(text, { cache, previous: prev, change });
+    // A version whose findings nobody asked for (a hover between keystrokes): the next edit starts from it.
+    if (!check) return { text, next };
     const full = analyze(text);
     assert.deepEqual(strip(next.findings), strip(full.findings), `edit at ${at} (-${remove} +${JSON.stringify(insert)})`);
     assert.deepEqual(next.claims.map((c) => [c.prefix, c.start, c.end, c.anchor]), full.claims.map((c) => [c.prefix, c.start, c.end, c.anchor]));
     assert.deepEqual(next.lines.starts, full.lines.starts);
     return { text, next };
   }
+
+  it('keeps the placed findings of the claims before an edit and shifts those after it', () => {
+    const cache = new AuditCache();
+    const text = claimFile(30).replace(/units: \d\n {8}minutes/g, 'units: 9\n        minutes');
+    const prev = analyze(text, { cache });
+    const before = prev.findings;
+    // Two lines more (a comment and a blank line) in the middle of a claim.
+    const at = text.indexOf('      total_treatment_minutes: ', Math.floor(text.length / 2));
+    const note = '      # a note\n\n';
+    const by = note.length;
+    const next = analyze(text.slice(0, at) + note + text.slice(at), { cache, previous: prev, change: { start: at, end: at + by, delta: by } });
+    assert.ok(next.incremental);
+    const edited = next.claimAt(at)!;
+    const after = next.findings;
+    assert.deepEqual(strip(after), strip(analyze(next.text).findings));
+    const old = new Set(before);
+    const kept = after.filter((f) => f.span.end < edited.start);
+    const moved = after.filter((f) => f.span.start > edited.end);
+    assert.ok(kept.length > 20 && moved.length > 20);
+    assert.ok(kept.every((f) => old.has(f)), 'findings of the claims before the edit are the same objects');
+    assert.ok(moved.every((f) => !old.has(f)));
+    for (const f of moved) {
+      const was = before.find((b) => b.span.start === f.span.start - by && b.rule === f.rule)!;
+      assert.ok(was, 'each finding after the edit is an earlier one shifted');
+      assert.equal(f.range.start.line, was.range.start.line + 2);
+      assert.equal(f.message, was.message);
+    }
+  });
+
+  it('re-places rather than shifts findings that were clamped to the end of the text', () => {
+    const result = { findings: [{ rule: 'yaml-syntax', severity: 'error' as const, message: 'm', path: '', span: { start: 3, end: 6 }, fixes: [] }], owners: [0] };
+    const u = { claims: [], result, base: 4, prefix: 'claims[0]', document: 0 };
+    const short = 'ab\ncdef';
+    const clamped = placeUnit(short, new LineIndex(short), u);
+    assert.deepEqual(clamped.found[0].f.span, { start: 7, end: 7 }, 'clamped to the text');
+    const long = 'ab\ncdefghij';
+    const again = placeUnit(long, new LineIndex(long), u, clamped);
+    assert.deepEqual(strip(again.found), strip(placeUnit(long, new LineIndex(long), u).found));
+    assert.deepEqual(again.found[0].f.span, { start: 7, end: 10 });
+  });
 
   it('re-parses only the edited claim, and shifts the others', () => {
     const cache = new AuditCache();
@@ -131,9 +175,16 @@ describe('pipeline: an edit finds its claims from the change range', () => {
     assert.equal(ins.next.claims.length, 31);
   });
 
-  it('matches a full analysis after random edits, falling back where it must', () => {
+  // Findings of every claim; a duplicate id; directives (line, next line, block) between and inside claims.
+  const plain = claimFile(8).replace('units: 1\n        minutes: 21', 'units: 3\n        minutes: 21');
+  const tricky = claimFile(8)
+    .replace(/units: \d\n {8}minutes/g, 'units: 9\n        minutes')
+    .replace('CLM-2026-100005', 'CLM-2026-100002')
+    .replace('  - id: CLM-2026-100003', '  # claimlint-disable timed-units-total\n  - id: CLM-2026-100003')
+    .replace('  - id: CLM-2026-100004', '  # claimlint-enable timed-units-total\n  - id: CLM-2026-100004')
+    .replace('units: 9\n        minutes: 26', 'units: 9 # claimlint-disable-line\n        minutes: 26');
+  for (const [name, base] of [['a plain file', plain], ['a file with directives and a duplicate id', tricky]]) it(`matches a full analysis after random edits, falling back where it must (${name})`, () => {
     const cache = new AuditCache();
-    const base = claimFile(8).replace('units: 1\n        minutes: 21', 'units: 3\n        minutes: 21');
     const baseAnalysis = analyze(base, { cache });
     let seed = 12345;
     const rand = (n: number) => {
@@ -143,7 +194,8 @@ describe('pipeline: an edit finds its claims from the change range', () => {
     const inserts = ['', 'x', '\n', '- ', '  - id: NEW\n', '#', ': ', '9', '\n  - ', '\n    '];
     // Edits after which only a full scan is right: a document marker, an anchor, a tab, a second list.
     // Also what the guard refuses or must read to the end: too deep, an open bracket, aliases.
-    const breaking = ['---\n', '&a ', '\t', 'claims:\n', '%YAML 1.2\n', '...\n', '['.repeat(70), '[ ', '{a: ', '- '.repeat(70), '*a ', ']'];
+    const breaking = ['---\n', '&a ', '\t', 'claims:\n', '%YAML 1.2\n', '...\n', '['.repeat(70), '[ ', '{a: ', '- '.repeat(70), '*a ', ']',
+      '# claimlint-disable-next-line\n', ' # claimlint-disable-file timed-units-total', '  - id: CLM-2026-100001\n'];
     let incremental = 0;
     let edits = 0;
     for (let n = 0; n < 80; n++) {
@@ -160,7 +212,7 @@ describe('pipeline: an edit finds its claims from the change range', () => {
         }
         const remove = Math.min(rand(5) === 0 ? rand(40) : rand(3), text.length - at);
         const insert = rand(8) === 0 ? breaking[rand(breaking.length)] : inserts[rand(inserts.length)];
-        const r = step(text, prev, cache, at, remove, insert);
+        const r = step(text, prev, cache, at, remove, insert, k === 0 || rand(3) > 0);
         edits++;
         if (r.next.incremental) incremental++;
         text = r.text;

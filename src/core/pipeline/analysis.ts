@@ -97,6 +97,11 @@ export class Analysis {
   readonly claims: PlacedClaim[] = [];
   private located?: LocatedFinding[];
   private readonly claimFindings: LocatedFinding[][] = [];
+  /**
+   * Each unit's own findings as placed in the file, once computed; after an edit, the
+   * placements of the units it kept (computed for an earlier version, shifted on use).
+   */
+  private readonly placements: (Placement | undefined)[];
   /** The guard's nesting state at each unit's start (one-list files), for the next edit's guard. */
   private depth?: DepthState[];
 
@@ -112,8 +117,11 @@ export class Analysis {
     readonly list?: ClaimList,
     /** The analysis found its claims from an edit rather than a full scan. */
     readonly incremental = false,
+    /** Placements carried over from the analysis before the edit, by unit (see `placements`). */
+    placements?: (Placement | undefined)[],
   ) {
     this.lines = lines ?? new LineIndex(text);
+    this.placements = placements ?? [];
     const findingsOf = (own: LocatedFinding[]): LocatedFinding[] => {
       void this.findings;
       return own;
@@ -184,13 +192,39 @@ export class Analysis {
     return best;
   }
 
+  /** @internal The placements an analysis of this text after an edit can start from (see reanalyze). */
+  placementOf(unit: number): Placement | undefined {
+    return this.placements[unit];
+  }
+
   private computeFindings(): LocatedFinding[] {
     const grew = this.cache ? (n: number) => this.cache!.grew(n) : undefined;
     const units = this.units.map((u) => ({ claims: u.unit.claims, result: unitResult(u.unit, this.config, this.configKey, grew, this.data), base: u.base, prefix: u.prefix, document: u.document }));
-    const located = locateFindings(this.text, this.lines, this.config, units);
+    const placed = units.map((u, k) => (this.placements[k] = placeUnit(this.text, this.lines, u, this.placements[k])));
+    const located = assembleFindings(this.lines, this.config, units, placed);
     for (const { f, owner } of located) if (owner >= 0) this.claimFindings[owner].push(f);
     return located.map(({ f }) => f);
   }
+}
+
+/**
+ * One unit's own findings placed in the file (paths prefixed, spans, fixes and ranges in
+ * file coordinates; directives not applied), with what they were placed for: an edit that
+ * keeps the unit keeps them, or shifts them when the unit moved.
+ */
+export interface Placement {
+  result: UnitResult;
+  base: number;
+  /** Line of `base`. */
+  line: number;
+  prefix: string;
+  document: number;
+  /** Length of the text after `base` when placed. */
+  tail: number;
+  /** Lowest start and highest end of the result's spans (relative to the unit): where clamping could act. */
+  low: number;
+  reach: number;
+  found: { f: LocatedFinding; owner: number }[];
 }
 
 /** What placing a unit's findings in the file needs: its claims' ids and soundness, and its audit result. */
@@ -210,50 +244,101 @@ export interface UnitFindings {
  * the analysis and the CLI's threaded audit (units audited elsewhere) both call it.
  */
 export function locateFindings(text: string, lines: LineIndex, config: ResolvedConfig, units: readonly UnitFindings[]): { f: LocatedFinding; owner: number }[] {
-  const found: { f: Finding; owner: number }[] = [];
-  const seenIds = new Map<string, string>();
+  return assembleFindings(lines, config, units, units.map((u) => placeUnit(text, lines, u)));
+}
+
+/**
+ * A unit's own findings placed in the file. An earlier placement of the same result is
+ * reused as it is when the unit has not moved, or shifted when only its offset and line
+ * moved (its text, and all text after it, being the same, so are its findings relative to
+ * it); otherwise they are placed afresh.
+ */
+export function placeUnit(text: string, lines: LineIndex, u: UnitFindings, earlier?: Placement): Placement {
+  const line = lines.position(u.base).line;
+  const tail = text.length - u.base;
+  if (earlier && earlier.result === u.result && earlier.prefix === u.prefix && earlier.document === u.document) {
+    const by = u.base - earlier.base;
+    const down = line - earlier.line;
+    // Spans clamped to the text then must be clamped the same now: the text ends as far
+    // after the unit, or no span reached the end (or the start) either time.
+    const sameClamps = (tail === earlier.tail || earlier.reach <= Math.min(tail, earlier.tail)) && earlier.low + Math.min(u.base, earlier.base) >= 0;
+    if (sameClamps) {
+      if (by === 0 && down === 0 && tail === earlier.tail) return earlier;
+      const found = by === 0 && down === 0 ? earlier.found : earlier.found.map(({ f, owner }) => ({ f: shiftFinding(f, by, down), owner }));
+      return { ...earlier, base: u.base, line, tail, found };
+    }
+  }
+  const { result } = u;
+  let low = 0;
+  let reach = 0;
+  for (const f of result.findings) {
+    low = Math.min(low, f.span.start);
+    reach = Math.max(reach, f.span.start, f.span.end);
+  }
+  const found = result.findings.map((f, i) => {
+    // The parser may place an error at end of input + 1; keep spans inside the text.
+    const span = clampSpan(f.span.start + u.base, f.span.end + u.base, text.length);
+    const located: LocatedFinding = {
+      ...f,
+      document: u.document,
+      path: prefixPath(u.prefix, f.path),
+      span,
+      fixes: f.fixes.map((fix) => shiftFix(fix, u.base)),
+      range: { start: lines.position(span.start), end: lines.position(span.end) },
+    };
+    return { f: located, owner: result.owners[i] };
+  });
+  return { result, base: u.base, line, prefix: u.prefix, document: u.document, tail, low, reach, found };
+}
+
+function shiftFinding(f: LocatedFinding, by: number, down: number): LocatedFinding {
+  const { start, end } = f.range;
+  return {
+    ...f,
+    span: { start: f.span.start + by, end: f.span.end + by },
+    fixes: by === 0 ? f.fixes : f.fixes.map((fix) => shiftFix(fix, by)),
+    range: down === 0 ? f.range : { start: { line: start.line + down, character: start.character }, end: { line: end.line + down, character: end.character } },
+  };
+}
+
+/**
+ * The file's findings from its units' placements: the file-level duplicate-id check, then
+ * inline directives, in text order; `owner` is the finding's claim index in the file.
+ */
+export function assembleFindings(lines: LineIndex, config: ResolvedConfig, units: readonly UnitFindings[], placed: readonly Placement[]): { f: LocatedFinding; owner: number }[] {
+  const found: { f: LocatedFinding; owner: number }[] = [];
+  const seenIds = new Map<string, { u: UnitFindings; c: UnitFindings['claims'][number] }>();
   const dupSeverity = severityFor(config, 'claim-id-duplicate');
+  const idPath = (u: UnitFindings, c: UnitFindings['claims'][number]): string => prefixPath(prefixPath(u.prefix, c.prefix), 'id');
   let first = 0;
-  for (const u of units) {
-    const { result } = u;
-    result.findings.forEach((f, i) => {
-      found.push({
-        f: {
-          ...f,
-          document: u.document,
-          path: prefixPath(u.prefix, f.path),
-          // The parser may place an error at end of input + 1; keep spans inside the text.
-          span: clampSpan(f.span.start + u.base, f.span.end + u.base, text.length),
-          fixes: f.fixes.map((fix) => shiftFix(fix, u.base)),
-        },
-        owner: result.owners[i] < 0 ? -1 : first + result.owners[i],
-      });
-    });
+  units.forEach((u, k) => {
+    for (const { f, owner } of placed[k].found) found.push({ f, owner: owner < 0 ? -1 : first + owner });
     u.claims.forEach((c, ci) => {
       if (!c.id || !c.sound) return;
-      const path = prefixPath(prefixPath(u.prefix, c.prefix), 'id');
       const seen = seenIds.get(c.id.id);
-      if (seen === undefined) seenIds.set(c.id.id, path);
+      if (seen === undefined) seenIds.set(c.id.id, { u, c });
       else if (dupSeverity !== 'off') {
+        const path = idPath(u, c);
+        const span = { start: c.id.start + u.base, end: c.id.end + u.base };
         found.push({
           f: {
             rule: 'claim-id-duplicate',
             severity: dupSeverity,
-            message: `${path}: the same claim id is already used at ${seen}; ids must be unique within the file.`,
+            message: `${path}: the same claim id is already used at ${idPath(seen.u, seen.c)}; ids must be unique within the file.`,
             document: u.document,
             path,
-            span: { start: c.id.start + u.base, end: c.id.end + u.base },
+            span,
             fixes: [],
+            range: { start: lines.position(span.start), end: lines.position(span.end) },
           },
           owner: first + ci,
         });
       }
     });
     first += u.claims.length;
-  }
+  });
   const directives = parseDirectives(lines);
   return found
-    .map(({ f, owner }) => ({ f: { ...f, range: { start: lines.position(f.span.start), end: lines.position(f.span.end) } } as LocatedFinding, owner }))
     .filter(({ f }) => !directives.isDisabled(f.rule, f.range.start.line))
     .sort((a, b) => a.f.span.start - b.f.span.start || a.f.span.end - b.f.span.end || a.f.rule.localeCompare(b.f.rule));
 }
@@ -316,13 +401,20 @@ function reanalyze(text: string, prev: Analysis, change: TextChange, ckey: strin
   const states = before && guardEdited(text, from, to, before[i], before[j + 1], items.map((it) => it.start));
   if (!states) return undefined;
   const placed: PlacedUnit[] = units.slice(0, i);
+  // The kept units' placements (of this or an earlier version): reused or shifted when findings are wanted.
+  const placements: (Placement | undefined)[] = [];
+  for (let k = 0; k < i; k++) placements.push(prev.placementOf(k));
   for (const item of items) {
     const unit = cachedUnit(cache, 'c', text.slice(item.start, item.end), parseItemUnit);
     if (unit.unusable) return undefined;
     placed.push({ unit, base: item.start, prefix: `claims[${placed.length}]`, document: 0 });
+    placements.push(undefined);
   }
-  for (let k = j + 1; k < units.length; k++) placed.push({ unit: units[k].unit, base: units[k].base + delta, prefix: `claims[${placed.length}]`, document: 0 });
-  const next = new Analysis(text, prev.config, ckey, placed, cache, prev.data, prev.lines.edited(text, start, end, delta), list, true);
+  for (let k = j + 1; k < units.length; k++) {
+    placed.push({ unit: units[k].unit, base: units[k].base + delta, prefix: `claims[${placed.length}]`, document: 0 });
+    placements.push(prev.placementOf(k));
+  }
+  const next = new Analysis(text, prev.config, ckey, placed, cache, prev.data, prev.lines.edited(text, start, end, delta), list, true, placements);
   next.setDepthStates([...before.slice(0, i), ...states, ...before.slice(j + 1)]);
   return next;
 }
