@@ -14,7 +14,7 @@ import { depthStates, guardEdited, guardText, type DepthState } from '../parse/g
 import { LineIndex } from '../parse/lines';
 import { prefixPath, type SourceEntry } from '../parse/sourceMap';
 import { documentLayout, rescanItems, splitDocuments, type DocumentSlice } from '../parse/split';
-import type { Finding, Fix, LocatedFinding, Span } from '../types';
+import type { Fix, LocatedFinding, Span } from '../types';
 import { unitResult, type UnitResult } from './audit';
 import { BUILTIN_DATA, type ReferenceData } from '../data/reference';
 import { flatCopy, parseItemUnit, parseWholeUnit, PARSE_OPTIONS, type ParsedClaim, type ParsedUnit } from './unit';
