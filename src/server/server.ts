@@ -131,7 +131,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         // A big document's first audit: the top of the file here and published at once, the
         // rest on the workers, then everything; the editor's analysis is built after that.
         const current = (): boolean => isCurrent() && documents.get(uri)?.version === version;
-        const findings = await first.auditProgressive(
+        const result = await first.auditProgressive(
           doc.getText(),
           { config: ctx.config, data: dataFor(ctx.config) },
           {
@@ -150,13 +150,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           },
         );
         const millis = performance.now() - started;
-        if (!findings || !current()) {
+        if (!result || !current()) {
           connection.console.log(`first audit of ${docTag(uri)} v${version} dropped: the document changed or closed`);
           return;
         }
-        const diagnostics = findings.map((f) => toDiagnostic(doc, f));
+        const diagnostics = result.findings.map((f) => toDiagnostic(doc, f));
         const written = publish(uri, version, diagnostics);
-        logAudit(uri, version, diagnostics.map((d) => String(d.code)), millis, ` on ${first.size} worker thread${first.size === 1 ? '' : 's'} and the main thread`);
+        const where = result.workers ? ` on ${first.size} worker thread${first.size === 1 ? '' : 's'} and the main thread` : ' on the main thread';
+        logAudit(uri, version, diagnostics.map((d) => String(d.code)), millis, where);
         // The analysis blocks this thread for about as long as the audit took: build it only
         // once the diagnostics are on the wire (a big publish spans many pipe writes, and a
         // busy thread would hold them back until the analysis is done).

@@ -80,7 +80,7 @@ export class AuditPool {
 
   /** One file, audited whole on a worker. */
   async auditFile(text: string, options: Required<Pick<AuditOptions, 'config'>> & AuditOptions): Promise<LocatedFinding[]> {
-    if (text.length >= CHUNK_FILE_BYTES && this.all.length > 1) return (await this.auditChunked(text, options, {}))!;
+    if (text.length >= CHUNK_FILE_BYTES && this.all.length > 1) return (await this.auditChunked(text, options, {}))!.findings;
     const reply = await this.run({ type: 'file', text, config: options.config });
     if ('findings' in reply) return reply.findings;
     return audit(text, options).findings;
@@ -93,23 +93,23 @@ export class AuditPool {
    * file's findings, identical to audit()'s. Undefined when `hooks.cancelled` said so
    * (a newer version, a closed document): batches not yet started are dropped.
    */
-  async auditProgressive(text: string, options: Required<Pick<AuditOptions, 'config'>> & AuditOptions, hooks: ProgressHooks): Promise<LocatedFinding[] | undefined> {
+  async auditProgressive(text: string, options: Required<Pick<AuditOptions, 'config'>> & AuditOptions, hooks: ProgressHooks): Promise<{ findings: LocatedFinding[]; workers: boolean } | undefined> {
     if (text.length < CHUNK_FILE_BYTES || this.all.length < (hooks.help ? 1 : 2)) {
       const reply = await this.run({ type: 'file', text, config: options.config }, hooks.cancelled);
       if (hooks.cancelled?.()) return undefined;
-      return 'findings' in reply ? reply.findings : audit(text, options).findings;
+      return 'findings' in reply ? { findings: reply.findings, workers: true } : { findings: audit(text, options).findings, workers: false };
     }
     return this.auditChunked(text, options, hooks);
   }
 
   /** One big file, its units audited in batches across the workers (the first ones here when `hooks.head` is given). */
-  private async auditChunked(text: string, options: Required<Pick<AuditOptions, 'config'>> & AuditOptions, hooks: ProgressHooks): Promise<LocatedFinding[] | undefined> {
+  private async auditChunked(text: string, options: Required<Pick<AuditOptions, 'config'>> & AuditOptions, hooks: ProgressHooks): Promise<{ findings: LocatedFinding[]; workers: boolean } | undefined> {
     const cancelled = hooks.cancelled ?? (() => false);
     const docs = cutUnits(text);
     if (!docs) {
       const reply = await this.run({ type: 'file', text, config: options.config }, cancelled);
       if (cancelled()) return undefined;
-      return 'findings' in reply ? reply.findings : audit(text, options).findings;
+      return 'findings' in reply ? { findings: reply.findings, workers: true } : { findings: audit(text, options).findings, workers: false };
     }
     const units = docs.flatMap((d) => d.units);
     let head = 0;
@@ -127,7 +127,10 @@ export class AuditPool {
     const textOf = (u: UnitCut): string => text.slice(u.start, u.end);
     // The rest goes to the workers first, so they start (or load) while the head is audited here.
     const owner = {};
-    const replies = batches.map((b) => this.run({ type: 'units', units: units.slice(b.from, b.to).map((u) => ({ kind: u.kind, text: textOf(u) })), config: options.config }, cancelled, owner));
+    // One batch (say, a document the cut keeps whole): a worker would start up for work this
+    // thread does as fast, and the editor's analysis could not reuse its parse.
+    const local = hooks.help === true && batches.length <= 1;
+    const replies = (local ? [] : batches).map((b) => this.run({ type: 'units', units: units.slice(b.from, b.to).map((u) => ({ kind: u.kind, text: textOf(u) })), config: options.config }, cancelled, owner));
     const summaries: UnitSummary[] = new Array(units.length);
     const placedAt = (i: number) => ({ ...summaries[i], start: units[i].start, prefix: units[i].prefix, document: units[i].document });
     let lines: LineIndex | undefined;
@@ -140,6 +143,7 @@ export class AuditPool {
         await hooks.head(findingsOfUnits(text, options.config, placed, lines), { units: head, of: units.length });
       }
     }
+    if (local && !cancelled()) for (const b of batches) for (let i = b.from; i < b.to; i++) summaries[i] = auditUnitText(units[i].kind, textOf(units[i]), options.config, options.data, hooks.cache);
     while (hooks.help && !cancelled()) {
       const p = this.steal(owner);
       if (!p || p.task.type !== 'units') break;
@@ -162,7 +166,7 @@ export class AuditPool {
         placed.push({ ...auditUnitText('whole', text.slice(doc.start, doc.end), options.config, options.data, hooks.cache), start: doc.start, prefix: '', document });
       } else for (const i of own) placed.push(placedAt(i));
     });
-    return findingsOfUnits(text, options.config as ResolvedConfig, placed, lines);
+    return { findings: findingsOfUnits(text, options.config as ResolvedConfig, placed, lines), workers: got.some((r) => r.id > 0 && 'summaries' in r) };
   }
 
   close(): Promise<unknown> {

@@ -121,6 +121,19 @@ describe('lsp: first audit of a big document, progressive, on worker threads', f
     for (const p of publishes.slice(0, -1)) assertSubset(shape(p.diagnostics), want, 'early publish');
   });
 
+  it('a big document the cut keeps whole (an anchor): audited on the main thread in one piece, published once', async () => {
+    client = await TestClient.start({ debounceMs: 0, openThreads: 2 });
+    const uri = 'file:///ws/anchored.claim.yaml';
+    const text = bigFile(300).replace('    payer:\n      type: medicare\n', '    payer: &mcare\n      type: medicare\n');
+    assert.ok(text.includes('&mcare') && text.length >= 512 * 1024);
+    client.open(uri, text);
+    await auditedLog(client, 1);
+    assert.equal(v(client, uri, 1).length, 1);
+    assert.deepEqual(shape(v(client, uri, 1)[0].diagnostics), expected(text));
+    assert.ok(client.logs.some((l) => /^audited document \w+ v1: .* on the main thread$/.test(l.message)));
+    assert.ok(!client.logs.some((l) => /worker thread|published before the rest/.test(l.message)));
+  });
+
   it('an edit during the open wins: nothing of the opened version is published after it, and the edited text gets what audit() finds', async () => {
     client = await TestClient.start({ debounceMs: 0, openThreads: 2 });
     const uri = 'file:///ws/edited.claim.yaml';
