@@ -140,6 +140,8 @@ export function run(argv: string[]): number | Promise<number> {
   let pool: AuditPool | undefined;
   let auditCache: AuditCache | undefined;
   let packs: PackStore | undefined;
+  // Without --cache every file is audited: the workers start now and boot while the files are read and cut.
+  if (workers > 1 && !results && files.length) pool = new (engine().AuditPool)(workers);
   const packErrors = new Set<string>();
   const packKeys = new Map<string, string>();
   const configKeys = new WeakMap<ResolvedConfig, string>();

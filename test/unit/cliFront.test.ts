@@ -1,11 +1,12 @@
 /**
- * The CLI's front (dist/cli.js) holds what a run answered from --cache needs, and nothing
+ * Bundles. The CLI's front (dist/cli.js) holds what a run answered from --cache needs, and nothing
  * that loads the engine: no rules, no zod schemas, no YAML parser, no reference data. The
  * engine is dist/cliEngine.js, required on first use (src/cli/lazyEngine.ts). If this
  * fails, an import in src/cli (or in core/lite.ts) pulled the engine into the front, and
  * every cached run pays for compiling and initialising it again.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -27,5 +28,14 @@ describe('CLI front and engine bundles', () => {
       assert.ok(inputs.includes(must), `${must} in the engine`);
     }
     assert.ok(inputs.some((f) => f.startsWith('src/core/rules/')));
+  });
+
+  it('the shipped bundles read no yaml debug switch from the environment per token (esbuild.js yamlDebugOff); the bench keeps the stock parser', () => {
+    for (const b of ['cliEngine', 'server', 'auditWorker', 'client']) {
+      const code = readFileSync(join(ROOT, 'dist', `${b}.js`), 'utf8');
+      assert.ok(code.includes('*parse(source, incomplete = false)'), `${b}: the yaml parser is in the bundle`);
+      assert.ok(!/env\.LOG_(TOKENS|STREAM)/.test(code), `${b}: a yaml debug switch is still read`);
+    }
+    assert.match(readFileSync(join(ROOT, 'dist', 'bench.js'), 'utf8'), /env\.LOG_TOKENS/);
   });
 });

@@ -58,6 +58,16 @@ export interface UnitSummary {
   result: UnitResult;
 }
 
+// A worker audits a batch of units under one config object: its key is made once, not per unit.
+const keys = new WeakMap<ResolvedConfig, { data: ReferenceData; key: string }>();
+function keyFor(config: ResolvedConfig, data: ReferenceData): string {
+  const known = keys.get(config);
+  if (known?.data === data) return known.key;
+  const key = analysisKey(config, data);
+  keys.set(config, { data, key });
+  return key;
+}
+
 /**
  * Parse and audit one unit's text (relative spans, as in the pipeline). With `cache`, the
  * unit is parsed through it as analyze() parses it, so an analysis of the same text later
@@ -70,7 +80,7 @@ export function auditUnitText(kind: UnitCut['kind'], text: string, config: Resol
   return {
     unusable: false,
     claims: unit.claims.map((c) => ({ prefix: c.prefix, sound: c.sound, id: c.id })),
-    result: unitResult(unit, config, analysisKey(config, data), cache ? (n) => cache.grew(n) : undefined, data),
+    result: unitResult(unit, config, keyFor(config, data), cache ? (n) => cache.grew(n) : undefined, data),
   };
 }
 

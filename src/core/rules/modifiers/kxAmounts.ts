@@ -51,7 +51,16 @@ export function claimAllowed(ctx: ClaimContext): number[] {
   });
 }
 
+/** One picture per claim audit: three rules read it (the fee lookups and MPPR are not redone). */
+const pictures = new WeakMap<ClaimContext, KxPicture | undefined>();
+
+/** The KX picture of a claim: allowed amounts per therapy bucket against the year's threshold. Read-only. */
 export function kxPicture(ctx: ClaimContext): KxPicture | undefined {
+  if (!pictures.has(ctx)) pictures.set(ctx, computeKxPicture(ctx));
+  return pictures.get(ctx);
+}
+
+function computeKxPicture(ctx: ClaimContext): KxPicture | undefined {
   const threshold = kxThreshold(ctx.date);
   if (!threshold) return undefined;
   const discipline = claimDiscipline(ctx.claim)?.discipline;
