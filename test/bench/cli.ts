@@ -41,7 +41,7 @@ export interface CacheFigures {
   mb: number;
 }
 
-/** `claimlint --cache` over `files` files of `claims` claims in all: a cold run, then the median of three re-runs. */
+/** `claimlint --cache` over `files` files of `claims` claims in all: the faster of two cold runs, then the median of three re-runs. */
 export function cacheFigures(claims: number, files: number): CacheFigures {
   const dir = mkdtempSync(join(tmpdir(), 'claimlint-bench-cache-'));
   try {
@@ -51,7 +51,12 @@ export function cacheFigures(claims: number, files: number): CacheFigures {
       bytes += text.length;
       writeFileSync(join(dir, `f${f}.claim.yaml`), text);
     }
-    const cold = runCli(['--cache', '-f', 'json', '.'], dir);
+    // The faster of two cold runs (the stricter ratio), then three re-runs.
+    const colds = [0, 1].map(() => {
+      rmSync(join(dir, '.claimlintcache'), { force: true });
+      return runCli(['--cache', '-f', 'json', '.'], dir);
+    });
+    const cold = colds[0].ms <= colds[1].ms ? colds[0] : colds[1];
     const warm = [0, 1, 2].map(() => runCli(['--cache', '-f', 'json', '.'], dir));
     for (const w of warm) if (w.stdout !== cold.stdout) throw new Error('a cached re-run printed something else than the cold run');
     const ms = warm.map((w) => w.ms).sort((a, b) => a - b);
@@ -69,21 +74,31 @@ export interface ThreadFigures {
   peakMb?: number;
 }
 
-/** One file of `claims` claims: yaml.parseDocument here, then the CLI with --threads auto and 1 (same output required). */
+/** One file of `claims` claims: yaml.parseDocument here and the CLI with --threads auto (best of two each), then --threads 1 (same output required). */
 export function threadFigures(claims: number): ThreadFigures {
   const dir = mkdtempSync(join(tmpdir(), 'claimlint-bench-threads-'));
   try {
     const text = withFindings(claimFile(claims));
     writeFileSync(join(dir, 'big.claim.yaml'), text);
-    let started = performance.now();
-    parseDocument(text);
-    const parse = performance.now() - started;
-    started = performance.now();
-    const auto = runCli(['--threads', 'auto', '-f', 'json', 'big.claim.yaml'], dir);
+    // Best of two, each: the parse and the --threads auto run in turn, so a neighbour's burst
+    // does not decide the ratio (on a shared machine one run of either can be 30% off).
+    const parses: number[] = [];
+    const autos: ReturnType<typeof runCli>[] = [];
+    for (let i = 0; i < 2; i++) {
+      const started = performance.now();
+      parseDocument(text);
+      parses.push(performance.now() - started);
+      autos.push(runCli(['--threads', 'auto', '-f', 'json', 'big.claim.yaml'], dir));
+    }
+    const parse = Math.min(...parses);
+    const auto = autos.reduce((a, b) => (b.ms < a.ms ? b : a));
+    if (autos[0].stdout !== autos[1].stdout) throw new Error('two --threads auto runs printed different output');
     const one = runCli(['--threads', '1', '-f', 'json', 'big.claim.yaml'], dir);
     if (auto.code !== 1 || !auto.stdout.includes('"findings"')) throw new Error(`the CLI did not audit the big file (exit ${auto.code})`);
     if (auto.stdout !== one.stdout) throw new Error('--threads auto and --threads 1 printed different output');
-    return { parse, auto: auto.ms, one: one.ms, mb: text.length / 1e6, peakMb: auto.peakMb };
+    // Peak memory: the larger of the two runs (one thread holds the whole file's analysis).
+    const peaks = [auto.peakMb, one.peakMb].filter((p): p is number => p !== undefined);
+    return { parse, auto: auto.ms, one: one.ms, mb: text.length / 1e6, peakMb: peaks.length ? Math.max(...peaks) : undefined };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
