@@ -5,7 +5,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLens } from 'vscode-languageserver';
-import { DISCIPLINE_LABEL, plural, RULES_BY_ID, type Analysis, type LocatedFinding, type ResolvedConfig } from '../../core';
+import { DISCIPLINE_LABEL, plural, RULES_BY_ID, type Analysis, type LocatedFinding, type PlacedClaim, type ResolvedConfig } from '../../core';
 import { SERVER_COMMANDS } from '../protocol';
 import { rangeOf } from './edits';
 import { dollars, visitSummary, type VisitSummary } from './visitSummary';
@@ -13,11 +13,10 @@ import { dollars, visitSummary, type VisitSummary } from './visitSummary';
 export function codeLenses(analysis: Analysis, doc: TextDocument, config: ResolvedConfig): CodeLens[] {
   const lenses: CodeLens[] = [];
   for (const claim of analysis.claims) {
-    const v = claim.validated();
-    if (!v.claim) continue;
-    const summary = visitSummary(v.claim, v.lineIndex, v.complete, config, analysis.data);
+    const titles = claimLensTitles(analysis, claim, config);
+    if (!titles.length) continue;
     const at = rangeOf(doc, { start: claim.anchor, end: claim.anchor });
-    for (const title of summaryTitles(summary)) lenses.push({ range: at, command: { title, command: '' } });
+    for (const title of titles) lenses.push({ range: at, command: { title, command: '' } });
   }
   for (const finding of analysis.findings) {
     if (!isUnitsFinding(finding)) continue;
@@ -34,6 +33,23 @@ export function codeLenses(analysis: Analysis, doc: TextDocument, config: Resolv
     }
   }
   return lenses;
+}
+
+/**
+ * The summary lenses' titles of each parsed claim, per config and data (the analysis' key):
+ * a claim an edit did not touch keeps its parsed claim, so after an edit only the edited
+ * claims are summed up again, not every claim of the file.
+ */
+const titlesOf = new WeakMap<PlacedClaim['parsed'], { key: string; titles: string[] }>();
+
+/** The titles of a claim's summary lenses (none when the claim does not validate). */
+export function claimLensTitles(analysis: Analysis, claim: PlacedClaim, config: ResolvedConfig): string[] {
+  const hit = titlesOf.get(claim.parsed);
+  if (hit && hit.key === analysis.configKey) return hit.titles;
+  const v = claim.validated();
+  const titles = v.claim ? summaryTitles(visitSummary(v.claim, v.lineIndex, v.complete, config, analysis.data)) : [];
+  titlesOf.set(claim.parsed, { key: analysis.configKey, titles });
+  return titles;
 }
 
 /** One lens per 8-minute pool (per discipline), the estimate on the last. */
