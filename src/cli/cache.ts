@@ -48,8 +48,9 @@ interface CacheFile {
   configs: Record<string, ReadConfig | { defaults: ResolvedConfig }>;
 }
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/** SHA-256 of a text (of its UTF-8) or of bytes: a valid UTF-8 file and its text hash alike. */
+export function sha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 /**
@@ -116,7 +117,7 @@ export class ResultCache {
   }
 
   /** The cached findings of `file` when its text and config are the ones they were computed for. */
-  get(file: string, text: string, configKey: string): LocatedFinding[] | undefined {
+  get(file: string, text: string | Uint8Array, configKey: string): LocatedFinding[] | undefined {
     const e = Object.hasOwn(this.entries, file) ? this.entries[file] : undefined;
     if (e && e.config === this.keyHash(configKey) && e.content === sha256(text)) {
       this.hits++;
@@ -126,7 +127,7 @@ export class ResultCache {
     return undefined;
   }
 
-  set(file: string, text: string, configKey: string, findings: LocatedFinding[]): void {
+  set(file: string, text: string | Uint8Array, configKey: string, findings: LocatedFinding[]): void {
     this.entries[file] = { content: sha256(text), config: this.keyHash(configKey), findings };
     this.changed = true;
   }

@@ -4,7 +4,7 @@ import { relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { isWithin as within } from '../shared/claimFileAccess';
 
-export { readClaimFile, type ReadResult } from '../shared/claimFileAccess';
+export { decodeClaimBytes, readClaimBytes, readClaimFile, type BytesResult, type ReadResult } from '../shared/claimFileAccess';
 
 export const DEFAULT_GLOBS = ['**/*.claim.yaml', '**/*.claim.yml'];
 

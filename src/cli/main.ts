@@ -13,7 +13,8 @@ import { ConfigResolver, type ConfigReader } from './config';
 import { routeProcessWarnings } from './warnings';
 import { parseCommandLine } from './args';
 import { terminalSafe } from './formatters/safe';
-import { discoverFiles, displayPath, isSymlink, readClaimFile, type ReadResult } from './files';
+import { isUtf8 } from 'node:buffer';
+import { decodeClaimBytes, discoverFiles, displayPath, isSymlink, readClaimBytes, type BytesResult } from './files';
 import { formatJson } from './formatters/json';
 import { formatJunit } from './formatters/junit';
 import { formatStylish } from './formatters/stylish';
@@ -167,13 +168,14 @@ export function run(argv: string[]): number | Promise<number> {
     const key = configKeys.get(cfg.config)!;
     // Read first (quietly) to look the file up in the cache; on a miss its data packs are
     // loaded and said wrong before anything about the file itself, as without --cache.
-    let read: ReadResult | { error: NodeJS.ErrnoException };
+    // The cache hashes the bytes (the UTF-8 of the text, for a valid file): a hit decodes nothing.
+    let read: BytesResult | { error: NodeJS.ErrnoException };
     try {
-      read = readClaimFile(file);
+      read = readClaimBytes(file);
     } catch (err) {
       read = { error: err as NodeJS.ErrnoException };
     }
-    let cached = results && 'text' in read ? results.get(file, read.text, key) : undefined;
+    let cached = results && 'bytes' in read ? results.get(file, read.bytes, key) : undefined;
     const needsEngine = !cached || values.fix || html;
     const data = needsEngine ? (packs ??= new (engine().PackStore)()).dataFor(cfg.config.data) : undefined;
     if (data?.errors.length) {
@@ -199,8 +201,11 @@ export function run(argv: string[]): number | Promise<number> {
       process.stderr.write(`claimlint: warning: ${terminalSafe(shown)}: ${read.skip}\n`);
       continue;
     }
-    let text = read.text;
-    if (read.invalidUtf8) process.stderr.write(`claimlint: warning: ${terminalSafe(shown)}: bytes that are not valid UTF-8 were read as U+FFFD\n`);
+    // A file answered from the cache is not decoded (no --fix or html report needs its text).
+    const { bytes } = read;
+    let text = cached && !values.fix && !html ? '' : decodeClaimBytes(bytes).text;
+    let content: string | Uint8Array = bytes;
+    if (!isUtf8(bytes)) process.stderr.write(`claimlint: warning: ${terminalSafe(shown)}: bytes that are not valid UTF-8 were read as U+FFFD\n`);
     let applied = 0;
     // A cached file with nothing fixable: --fix would change nothing, so it is not audited again.
     if (values.fix && !(cached && !cached.some(isFixable))) {
@@ -218,12 +223,12 @@ export function run(argv: string[]): number | Promise<number> {
           unaudited++;
           continue;
         }
-        text = fixed.text;
+        text = content = fixed.text;
         applied = fixed.applied;
-        cached = results?.get(file, text, key);
+        cached = results?.get(file, content, key);
       }
     }
-    const audited = text;
+    const audited = content;
     const remember = (found: LocatedFinding[]): LocatedFinding[] => {
       if (!cached) results?.set(file, audited, key, found);
       return found;

@@ -5,6 +5,7 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
+import { isUtf8 } from 'node:buffer';
 import { LIMITS } from '../core/lite';
 
 /** True when `file`, symlinks resolved, is `root` (a realpath) or below it. */
@@ -28,6 +29,7 @@ export function realFolder(folder: string): string | undefined {
 }
 
 export type ReadResult = { text: string; invalidUtf8: boolean } | { skip: string };
+export type BytesResult = { bytes: Buffer } | { skip: string };
 
 /**
  * A claim file's text: regular files only (a FIFO, a device such as /dev/zero or a folder
@@ -35,19 +37,25 @@ export type ReadResult = { text: string; invalidUtf8: boolean } | { skip: string
  * and said so. A BOM stays in the text, so a fix writes it back.
  */
 export function readClaimFile(file: string): ReadResult {
+  const read = readClaimBytes(file);
+  return 'skip' in read ? read : decodeClaimBytes(read.bytes);
+}
+
+/** A claim file's bytes, with readClaimFile's checks (the CLI's --cache hashes them without decoding). */
+export function readClaimBytes(file: string): BytesResult {
   if (!statSync(file).isFile()) return { skip: 'not a regular file; skipped' };
   const fd = openSync(file, 'r');
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return { skip: 'not a regular file; skipped' };
     if (st.size > LIMITS.MAX_FILE_BYTES) return { skip: `larger than ${LIMITS.MAX_FILE_BYTES / 1024 / 1024} MB, claimlint's limit; skipped` };
-    const bytes = readFileSync(fd);
-    try {
-      return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), invalidUtf8: false };
-    } catch {
-      return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), invalidUtf8: true };
-    }
+    return { bytes: readFileSync(fd) };
   } finally {
     closeSync(fd);
   }
+}
+
+/** A claim file's bytes as text: UTF-8, invalid bytes read as U+FFFD (and said so), a BOM kept. */
+export function decodeClaimBytes(bytes: Uint8Array): { text: string; invalidUtf8: boolean } {
+  return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), invalidUtf8: !isUtf8(bytes) };
 }
