@@ -20,7 +20,13 @@ import type { ConfigReader, ReadConfig } from './config';
 
 export const CACHE_FILE = '.claimlintcache';
 const FORMAT = 'claimlint-cache';
-const FORMAT_VERSION = 2;
+const FORMAT_VERSION = 3;
+/**
+ * A file whose last change is older than this when it is read gets a stamp: a later write
+ * gives it another change time (the kernel's clock ticks in milliseconds), so an equal stamp
+ * proves the bytes unchanged without reading them (Git's "racy" rule; ESLint's metadata).
+ */
+const STABLE_AFTER_NS = 1_000_000_000n;
 /** Config files remembered (what the reader said about each text); the oldest go first. */
 const MAX_CONFIGS = 256;
 /** A cache file larger than this is not read (it is rebuilt). */
@@ -29,6 +35,10 @@ const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 interface Entry {
   /** SHA-256 of the file's text. */
   content: string;
+  /** The file's device, inode, size and times, when it had not changed for a while (see fileStamp). */
+  stamp?: string;
+  /** False when the file's bytes are not valid UTF-8 (a hit by stamp says so without reading them). */
+  utf8?: boolean;
   /** SHA-256 of the effective config and data packs. */
   config: string;
   findings: LocatedFinding[];
@@ -117,18 +127,38 @@ export class ResultCache {
   }
 
   /** The cached findings of `file` when its text and config are the ones they were computed for. */
-  get(file: string, text: string | Uint8Array, configKey: string): LocatedFinding[] | undefined {
+  get(file: string, text: string | Uint8Array, configKey: string, stamp?: FileStamp): LocatedFinding[] | undefined {
     const e = Object.hasOwn(this.entries, file) ? this.entries[file] : undefined;
     if (e && e.config === this.keyHash(configKey) && e.content === sha256(text)) {
       this.hits++;
+      // Settled since it was recorded (or touched, same bytes): the next run need not read it.
+      if (stamp?.stable && e.stamp !== stamp.id) {
+        e.stamp = stamp.id;
+        this.changed = true;
+      }
       return e.findings;
     }
     this.misses++;
     return undefined;
   }
 
-  set(file: string, text: string | Uint8Array, configKey: string, findings: LocatedFinding[]): void {
-    this.entries[file] = { content: sha256(text), config: this.keyHash(configKey), findings };
+  /**
+   * The cached entry of `file` when its stamp (taken before reading it) and config are the
+   * ones it was recorded with: a hit without reading the file.
+   */
+  getByStamp(file: string, stamp: FileStamp | undefined, configKey: string): { findings: LocatedFinding[]; utf8: boolean } | undefined {
+    const e = Object.hasOwn(this.entries, file) ? this.entries[file] : undefined;
+    if (!stamp?.stable || !e?.stamp || e.stamp !== stamp.id || e.config !== this.keyHash(configKey)) return undefined;
+    this.hits++;
+    return { findings: e.findings, utf8: e.utf8 !== false };
+  }
+
+  /** Records `file`'s findings; `stamp` only when it was taken before reading exactly these bytes. */
+  set(file: string, text: string | Uint8Array, configKey: string, findings: LocatedFinding[], stamp?: FileStamp, utf8 = true): void {
+    const entry: Entry = { content: sha256(text), config: this.keyHash(configKey), findings };
+    if (stamp?.stable) entry.stamp = stamp.id;
+    if (!utf8) entry.utf8 = false;
+    this.entries[file] = entry;
     this.changed = true;
   }
 
@@ -166,6 +196,25 @@ export class ResultCache {
   }
 }
 
+export interface FileStamp {
+  /** Device, inode, size, modification and change times (ns). */
+  id: string;
+  /** Whether the file last changed at least STABLE_AFTER_NS before now. */
+  stable: boolean;
+}
+
+/** `file`'s stamp, taken before it is read; undefined when it cannot be stat'ed. */
+export function fileStamp(file: string, nowNs = BigInt(Date.now()) * 1_000_000n): FileStamp | undefined {
+  try {
+    const st = statSync(file, { bigint: true });
+    if (!st.isFile()) return undefined;
+    const last = st.ctimeNs > st.mtimeNs ? st.ctimeNs : st.mtimeNs;
+    return { id: `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`, stable: last + STABLE_AFTER_NS < nowNs };
+  } catch {
+    return undefined;
+  }
+}
+
 function isSymlink(path: string): boolean {
   try {
     return lstatSync(path).isSymbolicLink();
@@ -199,7 +248,15 @@ function readCacheFile(path: string): CacheFile | undefined {
 // The cache is a file in the workspace anyone can edit: an entry is used only when every
 // finding has the shape the formatters read.
 function isEntry(e: unknown): e is Entry {
-  return isObject(e) && typeof e.content === 'string' && typeof e.config === 'string' && Array.isArray(e.findings) && e.findings.every(isFinding);
+  return (
+    isObject(e) &&
+    typeof e.content === 'string' &&
+    typeof e.config === 'string' &&
+    (e.stamp === undefined || typeof e.stamp === 'string') &&
+    (e.utf8 === undefined || typeof e.utf8 === 'boolean') &&
+    Array.isArray(e.findings) &&
+    e.findings.every(isFinding)
+  );
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'info']);

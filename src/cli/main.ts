@@ -6,7 +6,7 @@ import { statSync, writeFileSync } from 'node:fs';
 import { configKey, type LocatedFinding, type ResolvedConfig } from '../core/lite';
 import type { AuditCache, AuditPool, PackStore } from './engine';
 import { engine } from './lazyEngine';
-import { buildId, cacheLocation, packsKey, ResultCache } from './cache';
+import { buildId, cacheLocation, fileStamp, packsKey, ResultCache } from './cache';
 import { parseThreads, threadCount } from './threads';
 import { commandsHelp, findCommand } from './commands';
 import { ConfigResolver, type ConfigReader } from './config';
@@ -169,13 +169,22 @@ export function run(argv: string[]): number | Promise<number> {
     // Read first (quietly) to look the file up in the cache; on a miss its data packs are
     // loaded and said wrong before anything about the file itself, as without --cache.
     // The cache hashes the bytes (the UTF-8 of the text, for a valid file): a hit decodes nothing.
+    // A file that has not changed since a cached run (same stamp, taken before any read) is
+    // answered without reading it, unless --fix or the html report needs its text.
+    const stamp = results ? fileStamp(file) : undefined;
+    const unchanged = values.fix || html ? undefined : results?.getByStamp(file, stamp, key);
+    if (unchanged) {
+      if (!unchanged.utf8) warnNotUtf8(shown);
+      pending.push({ report: { path: shown, fixesApplied: 0, claims: undefined }, findings: unchanged.findings });
+      continue;
+    }
     let read: BytesResult | { error: NodeJS.ErrnoException };
     try {
       read = readClaimBytes(file);
     } catch (err) {
       read = { error: err as NodeJS.ErrnoException };
     }
-    let cached = results && 'bytes' in read ? results.get(file, read.bytes, key) : undefined;
+    let cached = results && 'bytes' in read ? results.get(file, read.bytes, key, stamp) : undefined;
     const needsEngine = !cached || values.fix || html;
     const data = needsEngine ? (packs ??= new (engine().PackStore)()).dataFor(cfg.config.data) : undefined;
     if (data?.errors.length) {
@@ -205,7 +214,7 @@ export function run(argv: string[]): number | Promise<number> {
     const { bytes } = read;
     let text = cached && !values.fix && !html ? '' : decodeClaimBytes(bytes).text;
     let content: string | Uint8Array = bytes;
-    if (!isUtf8(bytes)) process.stderr.write(`claimlint: warning: ${terminalSafe(shown)}: bytes that are not valid UTF-8 were read as U+FFFD\n`);
+    if (!isUtf8(bytes)) warnNotUtf8(shown);
     let applied = 0;
     // A cached file with nothing fixable: --fix would change nothing, so it is not audited again.
     if (values.fix && !(cached && !cached.some(isFixable))) {
@@ -230,7 +239,8 @@ export function run(argv: string[]): number | Promise<number> {
     }
     const audited = content;
     const remember = (found: LocatedFinding[]): LocatedFinding[] => {
-      if (!cached) results?.set(file, audited, key, found);
+      // The stamp vouches for the bytes read after it, not for a text --fix wrote.
+      if (!cached) results?.set(file, audited, key, found, audited === bytes ? stamp : undefined, audited !== bytes || isUtf8(bytes));
       return found;
     };
     let findings: LocatedFinding[] | Promise<LocatedFinding[]>;
@@ -286,4 +296,8 @@ function usage(message: string): number {
 
 if (require.main === module) {
   void Promise.resolve(run(process.argv.slice(2))).then((code) => (process.exitCode = code));
+}
+
+function warnNotUtf8(shown: string): void {
+  process.stderr.write(`claimlint: warning: ${terminalSafe(shown)}: bytes that are not valid UTF-8 were read as U+FFFD\n`);
 }

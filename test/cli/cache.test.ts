@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { claimText } from '../bench/generate';
 import { CMS_DIR, CMS_PACK_FILES, PACK_ONLY_CLAIM } from '../support/cmsSample';
+import { fileStamp } from '../../src/cli/cache';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const BIN = join(ROOT, 'bin', 'claimlint.js');
@@ -62,6 +63,39 @@ describe('claimlint --cache (spawned binary)', () => {
     assert.equal(planted.code, 1);
     assert.ok(planted.stdout.includes(MARK));
     assert.ok(!fresh.stdout.includes(MARK));
+  });
+
+  it('a file settled for a second is answered by its stamp without being read; any write to it is read again', async () => {
+    await new Promise((r) => setTimeout(r, 1100));
+    const fresh = uncached(['-f', 'json', '.']);
+    assert.deepEqual(claimlint(['--cache', '-f', 'json', '.'], dir), fresh);
+    const c = readCache();
+    const key = Object.keys(c.entries).find((k) => k.endsWith('a.claim.yaml'))!;
+    assert.match(c.entries[key].stamp, /^\d+:\d+:\d+:\d+:\d+$/, 'a settled file gets a stamp');
+    // Spoil the content hash: only the stamp can still match, so the marker proves a was not read.
+    c.entries[key].content = '0'.repeat(64);
+    writeFileSync(cachePath(), JSON.stringify(c));
+    plant();
+    assert.ok(claimlint(['--cache', '-f', 'json', '.'], dir).stdout.includes(MARK), 'answered by the stamp');
+    // Other bytes of the same size, written at once: the change time moves, so a is read and audited again.
+    const a = join(dir, 'a.claim.yaml');
+    const before = readFileSync(a, 'utf8');
+    const after = before.replace('units: 9', 'units: 8');
+    assert.equal(after.length, before.length);
+    writeFileSync(a, after);
+    const rerun = claimlint(['--cache', '-f', 'json', '.'], dir);
+    assert.deepEqual(rerun, uncached(['-f', 'json', '.']));
+    assert.ok(!rerun.stdout.includes(MARK));
+    assert.notDeepEqual(rerun.stdout, fresh.stdout, 'the edit changed the findings');
+  });
+
+  it('a stamp vouches only for a file that had not changed for a second before it was read (a same-tick rewrite keeps its times)', () => {
+    const a = join(dir, 'a.claim.yaml');
+    const now = BigInt(Date.now()) * 1_000_000n;
+    assert.equal(fileStamp(a, now)?.stable, false, 'just written');
+    assert.equal(fileStamp(a, now + 2_000_000_000n)?.stable, true, 'two seconds later');
+    assert.equal(fileStamp(join(dir, 'missing.claim.yaml'), now), undefined);
+    assert.equal(fileStamp(dir, now), undefined, 'a folder has no stamp');
   });
 
   it('a changed file is audited again (and only its entry is replaced)', () => {
