@@ -9,16 +9,13 @@ import { resolveConfig } from '../../src/core';
 import { ClaimLanguageService } from '../../src/server/service';
 import { claimLensTitles } from '../../src/server/service/codeLens';
 import { claimFile } from '../bench/generate';
+import { seededRandom } from '../support/seeded';
 
 const strip = (x: unknown) => JSON.parse(JSON.stringify(x));
 
 describe('editor features after ranged edits', () => {
   it('diagnostics, code lenses and hover equal a fresh service\'s after each random edit', () => {
-    let seed = 99;
-    const rand = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % Math.max(1, n);
-    };
+    const rand = seededRandom(99);
     const config = resolveConfig();
     const service = new ClaimLanguageService();
     const base = claimFile(12).replace(/units: 1\n/g, 'units: 4\n');

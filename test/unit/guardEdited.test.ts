@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { depthStates, guardEdited, guardText } from '../../src/core/parse/guard';
 import { MAX_ALIASES } from '../../src/core/limits';
+import { seededRandom } from '../support/seeded';
 
 /** Line starts of the items ("  - " at column 0) of a claims list. */
 const itemStarts = (text: string): number[] => {
@@ -25,11 +26,7 @@ function item(k: number, rand: (n: number) => number): string {
 
 describe('guard: an edit is guarded by its changed lines only', () => {
   it('accepts only what the full guard accepts, with the full scan\'s nesting states (random edits)', () => {
-    let seed = 4242;
-    const rand = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % n;
-    };
+    const rand = seededRandom(4242);
     const inserts = [
       'x', '[', ']', '{', '}', '"', "'", '#', '\n', '- ', '\n      - - - x', '[[[[[[[[', '['.repeat(70), ']]]]', '{a: {b: {c: ',
       '&a ', '*a ', ' *b', '&b [1]', '\n' + ' '.repeat(40) + 'k:', '- '.repeat(70), 'y: *a\n',

@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { LineIndex } from '../../src/core/parse/lines';
+import { seededRandom } from '../support/seeded';
 
 function same(a: LineIndex, b: LineIndex, rand: (n: number) => number, what: string): void {
   assert.equal(a.lineCount, b.lineCount, what);
@@ -20,11 +21,7 @@ function same(a: LineIndex, b: LineIndex, rand: (n: number) => number, what: str
 
 describe('line index: edits share the untouched blocks', () => {
   it('answers as a fresh index after chained random edits over several blocks', () => {
-    let seed = 777;
-    const rand = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % Math.max(1, n);
-    };
+    const rand = seededRandom(777);
     const inserts = ['', 'x', '\n', '\n\n', 'ab\ncd\n', '\r\n', '\n'.repeat(1500), 'y'.repeat(50)];
     for (let round = 0; round < 6; round++) {
       let text = Array.from({ length: 3000 + rand(2000) }, (_, i) => 'l'.repeat(i % 13)).join('\n');

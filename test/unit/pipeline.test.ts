@@ -10,6 +10,7 @@ import { ClaimLanguageService } from '../../src/server/service';
 import { placeUnit } from '../../src/core/pipeline/analysis';
 import { LineIndex } from '../../src/core/parse/lines';
 import { claimFile, claimText } from '../bench/generate';
+import { seededRandom } from '../support/seeded';
 
 const strip = (x: unknown) => JSON.parse(JSON.stringify(x));
 
@@ -186,11 +187,7 @@ describe('pipeline: an edit finds its claims from the change range', () => {
   for (const [name, base] of [['a plain file', plain], ['a file with directives and a duplicate id', tricky]]) it(`matches a full analysis after random edits, falling back where it must (${name})`, () => {
     const cache = new AuditCache();
     const baseAnalysis = analyze(base, { cache });
-    let seed = 12345;
-    const rand = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return (seed >>> 8) % n;
-    };
+    const rand = seededRandom(12345);
     const inserts = ['', 'x', '\n', '- ', '  - id: NEW\n', '#', ': ', '9', '\n  - ', '\n    '];
     // Edits after which only a full scan is right: a document marker, an anchor, a tab, a second list.
     // Also what the guard refuses or must read to the end: too deep, an open bracket, aliases.

@@ -1,4 +1,5 @@
 import type { Position } from '../types';
+import { lastAtOrBefore } from '../search';
 
 /** Lines per block when an index is built from a whole text. */
 const BLOCK_LINES = 1024;
@@ -56,7 +57,8 @@ export class LineIndex {
 
   /** Offset of the start of `line` (0-based, < lineCount). */
   lineStart(line: number): number {
-    const b = lastAtOrBefore(this.firstLines, line);
+    const firstLines = this.firstLines;
+    const b = lastAtOrBefore(firstLines.length, (k) => firstLines[k], line);
     const block = this.blocks[b];
     return block.starts[line - this.firstLines[b]] + block.shift;
   }
@@ -93,14 +95,8 @@ export class LineIndex {
     const o = Math.max(0, Math.min(offset, this.text.length));
     const b = this.blockAt(o);
     const { starts, shift } = this.blocks[b];
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] + shift <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: this.firstLines[b] + lo, character: o - (starts[lo] + shift) };
+    const i = lastAtOrBefore(starts.length, (k) => starts[k] + shift, o);
+    return { line: this.firstLines[b] + i, character: o - (starts[i] + shift) };
   }
 
   offset(pos: Position): number {
@@ -116,25 +112,6 @@ export class LineIndex {
   /** The block holding the line of `offset`: the last one starting at or before it (the first for offsets before any). */
   private blockAt(offset: number): number {
     const { blocks } = this;
-    let lo = 0;
-    let hi = blocks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (blocks[mid].starts[0] + blocks[mid].shift <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(blocks.length, (k) => blocks[k].starts[0] + blocks[k].shift, offset);
   }
-}
-
-/** Index of the last element at or before `x` in an ascending array (0 when none). */
-function lastAtOrBefore(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (xs[mid] <= x) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }

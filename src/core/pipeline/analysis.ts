@@ -18,6 +18,7 @@ import type { Fix, LocatedFinding, Span } from '../types';
 import { unitResult, type UnitResult } from './audit';
 import { BUILTIN_DATA, type ReferenceData } from '../data/reference';
 import { flatCopy, parseItemUnit, parseWholeUnit, PARSE_OPTIONS, type ParsedClaim, type ParsedUnit } from './unit';
+import { lastAtOrBefore } from '../search';
 
 export interface AnalyzeOptions {
   config?: ResolvedConfig;
@@ -390,8 +391,9 @@ function reanalyze(text: string, prev: Analysis, change: TextChange, ckey: strin
   const endOld = end - delta;
   // The item holding the character before the edit (an edit at an item's start may join
   // it to the one above) through the item holding the edit's end.
-  const i = lastAtOrBefore(units, Math.max(units[0].base, start - 1));
-  const j = lastAtOrBefore(units, endOld);
+  const baseOf = (k: number) => units[k].base;
+  const i = lastAtOrBefore(units.length, baseOf, Math.max(units[0].base, start - 1));
+  const j = lastAtOrBefore(units.length, baseOf, endOld);
   const from = units[i].base;
   const to = j + 1 < units.length ? units[j + 1].base + delta : text.length;
   const items = rescanItems(text, from, to, list.seqIndent);
@@ -419,17 +421,6 @@ function reanalyze(text: string, prev: Analysis, change: TextChange, ckey: strin
   return next;
 }
 
-/** Index of the last unit starting at or before `offset` (units are in text order). */
-function lastAtOrBefore(units: readonly PlacedUnit[], offset: number): number {
-  let lo = 0;
-  let hi = units.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (units[mid].base <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 function placeDocument(text: string, slice: DocumentSlice, document: number, cache: AuditCache | undefined, forceWhole = false): PlacedUnit[] {
   const layout = forceWhole ? { kind: 'whole' as const } : documentLayout(text, slice);
