@@ -1,16 +1,10 @@
 /** One command-line parser for `claimlint`, `claimlint import` and `claimlint data import|info`. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { parseCommandLine } from '../../src/cli/args';
+import { ROOT, runCli } from '../support/cli';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const BIN = join(ROOT, 'bin', 'claimlint.js');
 
-function claimlint(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const claimlint = (args: string[]) => runCli(args, ROOT);
 
 describe('command-line parsing (shared parseCommandLine)', () => {
   it('returns values and positionals, or the usage printer\'s exit code with a terminal-safe message', () => {

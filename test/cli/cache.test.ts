@@ -6,22 +6,17 @@
  * current folder.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { claimText } from '../bench/generate';
 import { CMS_DIR, CMS_PACK_FILES, PACK_ONLY_CLAIM } from '../support/cmsSample';
 import { fileStamp } from '../../src/cli/cache';
+import { runCli } from '../support/cli';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const BIN = join(ROOT, 'bin', 'claimlint.js');
 const MARK = 'PLANTED-BY-THE-TEST';
 
-function claimlint(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const claimlint = (args: string[], cwd: string) => runCli(args, cwd);
 
 // Two claims, one over-billed (a timed-units finding) in each file.
 const file = (n: number) => `claims:\n${claimText(n).replace(/units: \d\n {8}minutes/, 'units: 9\n        minutes')}${claimText(n + 1)}`;

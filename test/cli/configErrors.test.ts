@@ -4,18 +4,13 @@
  * and --debug names the config that applied.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ROOT, runCli } from '../support/cli';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const BIN = join(ROOT, 'bin', 'claimlint.js');
 
-function claimlint(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 20000, env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const claimlint = (args: string[], cwd: string) => runCli(args, cwd, { timeout: 20000 });
 const MISTAKES = readFileSync(join(ROOT, 'examples', 'mistakes.claim.yaml'), 'utf8');
 const KNEE = readFileSync(join(ROOT, 'examples', 'knee-replacement.claim.yaml'), 'utf8');
 

@@ -1,19 +1,14 @@
 /** `claimlint data import` / `data info` and audits with data packs: the real CLI binary, spawned. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { CMS_DIR as CMS, CMS_PACK_FILES as FILES, PACK_ONLY_CLAIM as CLAIM } from '../support/cmsSample';
+import { runCli } from '../support/cli';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const BIN = join(ROOT, 'bin', 'claimlint.js');
 
-function claimlint(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const claimlint = (args: string[], cwd: string) => runCli(args, cwd);
 
 describe('claimlint data (spawned binary)', () => {
   let dir: string;

@@ -3,23 +3,14 @@
  * the folder or leaked patient data before its fix.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runCli } from '../support/cli';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const BIN = join(ROOT, 'bin', 'claimlint.js');
 
-export function claimlint(args: string[], cwd: string, timeout = 20000) {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=256', BIN, ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
-}
+/** Under a 256 MB heap cap: a hostile file must not take the process down. */
+export const claimlint = (args: string[], cwd: string, timeout = 20000) => runCli(args, cwd, { timeout, nodeArgs: ['--max-old-space-size=256'] });
 
 describe('CLI hardening (hostile files)', () => {
   let dir: string;

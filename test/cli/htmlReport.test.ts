@@ -5,18 +5,13 @@
  * audit's own JSON output.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ROOT, runCli } from '../support/cli';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const BIN = join(ROOT, 'bin', 'claimlint.js');
 
-function claimlint(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const claimlint = (args: string[], cwd: string, env: Record<string, string> = {}) => runCli(args, cwd, { env });
 
 describe('claimlint --format html (spawned binary)', () => {
   let dir: string;

@@ -4,19 +4,14 @@
  * thread and with several, in every format that lists findings.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { claimFile, claimText } from '../bench/generate';
+import { runCli } from '../support/cli';
 
-const ROOT = join(__dirname, '..', '..', '..');
-const BIN = join(ROOT, 'bin', 'claimlint.js');
 
-function claimlint(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 256 * 1024 * 1024 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const claimlint = (args: string[], cwd: string) => runCli(args, cwd);
 
 /** Claims with findings of several rules, an id repeated far apart, a directive and a broken item. */
 function bigList(claims: number): string {
