@@ -3,11 +3,11 @@
  * language server. Pure: no `vscode` import, so the unit tests can read it.
  */
 
-import { CLIENT_COMMANDS, CONFIG_FILE_GLOB, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_COMMANDS, SETTINGS_SECTION } from '../server/protocol';
+import { CLIENT_COMMANDS, CONFIG_FILE_GLOB, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, isConfigFileName, SERVER_COMMANDS, SETTINGS_SECTION } from '../server/protocol';
 
 /** Settings section (`claimlint.*`); also the client id. */
 export const SECTION = SETTINGS_SECTION;
-export { CONFIG_FILE_GLOB, DIAGNOSTIC_SOURCE, FIX_ALL_KIND };
+export { CONFIG_FILE_GLOB, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, isConfigFileName };
 
 /** Claim files by name. `claimlint.files` adds more globs. */
 export const CLAIM_FILE_GLOB = '**/*.claim.{yaml,yml}';

@@ -9,7 +9,7 @@
  * The .claimlintrc files themselves are synced too, so an unknown rule id or a bad option
  * is underlined in the config file (the server only validates them; no claim features).
  */
-import { CLAIM_FILE_GLOB, CONFIG_FILE_GLOB } from './constants';
+import { CLAIM_FILE_GLOB, CONFIG_FILE_GLOB, isConfigFileName } from './constants';
 
 export interface ClaimDocumentFilter {
   readonly scheme: 'file';
@@ -49,7 +49,4 @@ export function claimSelector(extraGlobs: readonly unknown[] = []): ClaimDocumen
   return filters;
 }
 
-/** Whether a path names a .claimlintrc file (CONFIG_FILE_GLOB's names). */
-export function isConfigFileName(path: string): boolean {
-  return /(^|[\\/])\.claimlintrc\.(yaml|yml|json)$/.test(path);
-}
+export { isConfigFileName };

@@ -5,6 +5,7 @@
  * built): the VS Code client may import this.
  */
 import type { ReportClaim, ReportFinding } from '../core';
+import { CONFIG_FILE_NAMES } from '../core/lite';
 
 /** workspace/configuration section; validated with settingsSchema (src/core/config/settings.ts). */
 export const SETTINGS_SECTION = 'claimlint';
@@ -102,5 +103,10 @@ export interface ApplyResult {
   reason?: 'not-open' | 'outdated-version' | 'nothing-to-fix' | 'not-found' | 'rejected' | 'disabled';
 }
 
-/** The .claimlintrc files: watched by the server, and opened by the client so their problems show in them. */
-export const CONFIG_FILE_GLOB = '**/.claimlintrc.{yaml,yml,json}';
+/** The .claimlintrc files (the core's CONFIG_FILE_NAMES): watched by the server, and opened by the client so their problems show in them. */
+export const CONFIG_FILE_GLOB = `**/.claimlintrc.{${CONFIG_FILE_NAMES.map((name) => name.replace(/^\.claimlintrc\./, '')).join(',')}}`;
+
+/** Whether a path names a .claimlintrc file. */
+export function isConfigFileName(path: string): boolean {
+  return CONFIG_FILE_NAMES.includes(path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1));
+}
