@@ -128,7 +128,7 @@ export class ResultCache {
 
   /** The cached findings of `file` when its text and config are the ones they were computed for. */
   get(file: string, text: string | Uint8Array, configKey: string, stamp?: FileStamp): LocatedFinding[] | undefined {
-    const e = Object.hasOwn(this.entries, file) ? this.entries[file] : undefined;
+    const e = this.entry(file);
     if (e && e.config === this.keyHash(configKey) && e.content === sha256(text)) {
       this.hits++;
       // Settled since it was recorded (or touched, same bytes): the next run need not read it.
@@ -147,7 +147,7 @@ export class ResultCache {
    * ones it was recorded with: a hit without reading the file.
    */
   getByStamp(file: string, stamp: FileStamp | undefined, configKey: string): { findings: LocatedFinding[]; utf8: boolean } | undefined {
-    const e = Object.hasOwn(this.entries, file) ? this.entries[file] : undefined;
+    const e = this.entry(file);
     if (!stamp?.stable || !e?.stamp || e.stamp !== stamp.id || e.config !== this.keyHash(configKey)) return undefined;
     this.hits++;
     return { findings: e.findings, utf8: e.utf8 !== false };
@@ -160,6 +160,10 @@ export class ResultCache {
     if (!utf8) entry.utf8 = false;
     this.entries[file] = entry;
     this.changed = true;
+  }
+
+  private entry(file: string): Entry | undefined {
+    return Object.hasOwn(this.entries, file) ? this.entries[file] : undefined;
   }
 
   private readonly keyHashes = new Map<string, string>();
@@ -365,7 +369,7 @@ export function packsKey(dirs: readonly string[] | undefined): string {
       const files = names.map((name) => {
         try {
           const path = join(dir, name);
-          return statSync(path).isFile() ? `${name}=${createHash('sha256').update(readFileSync(path)).digest('hex')}` : `${name}/`;
+          return statSync(path).isFile() ? `${name}=${sha256(readFileSync(path))}` : `${name}/`;
         } catch {
           return `${name}?`;
         }

@@ -214,7 +214,8 @@ export function run(argv: string[]): number | Promise<number> {
     const { bytes } = read;
     let text = cached && !values.fix && !html ? '' : decodeClaimBytes(bytes).text;
     let content: string | Uint8Array = bytes;
-    if (!isUtf8(bytes)) warnNotUtf8(shown);
+    const utf8 = isUtf8(bytes);
+    if (!utf8) warnNotUtf8(shown);
     let applied = 0;
     // A cached file with nothing fixable: --fix would change nothing, so it is not audited again.
     if (values.fix && !(cached && !cached.some(isFixable))) {
@@ -240,7 +241,7 @@ export function run(argv: string[]): number | Promise<number> {
     const audited = content;
     const remember = (found: LocatedFinding[]): LocatedFinding[] => {
       // The stamp vouches for the bytes read after it, not for a text --fix wrote.
-      if (!cached) results?.set(file, audited, key, found, audited === bytes ? stamp : undefined, audited !== bytes || isUtf8(bytes));
+      if (!cached) results?.set(file, audited, key, found, audited === bytes ? stamp : undefined, audited !== bytes || utf8);
       return found;
     };
     let findings: LocatedFinding[] | Promise<LocatedFinding[]>;

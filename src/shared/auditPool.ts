@@ -94,23 +94,22 @@ export class AuditPool {
    * (a newer version, a closed document): batches not yet started are dropped.
    */
   async auditProgressive(text: string, options: Required<Pick<AuditOptions, 'config'>> & AuditOptions, hooks: ProgressHooks): Promise<{ findings: LocatedFinding[]; workers: boolean } | undefined> {
-    if (text.length < CHUNK_FILE_BYTES || this.all.length < (hooks.help ? 1 : 2)) {
-      const reply = await this.run({ type: 'file', text, config: options.config }, hooks.cancelled);
-      if (hooks.cancelled?.()) return undefined;
-      return 'findings' in reply ? { findings: reply.findings, workers: true } : { findings: audit(text, options).findings, workers: false };
-    }
+    if (text.length < CHUNK_FILE_BYTES || this.all.length < (hooks.help ? 1 : 2)) return this.auditWhole(text, options, hooks.cancelled ?? (() => false));
     return this.auditChunked(text, options, hooks);
+  }
+
+  /** The file whole on one worker (on this thread when no worker could take it); undefined once cancelled. */
+  private async auditWhole(text: string, options: Required<Pick<AuditOptions, 'config'>> & AuditOptions, cancelled: () => boolean): Promise<{ findings: LocatedFinding[]; workers: boolean } | undefined> {
+    const reply = await this.run({ type: 'file', text, config: options.config }, cancelled);
+    if (cancelled()) return undefined;
+    return 'findings' in reply ? { findings: reply.findings, workers: true } : { findings: audit(text, options).findings, workers: false };
   }
 
   /** One big file, its units audited in batches across the workers (the first ones here when `hooks.head` is given). */
   private async auditChunked(text: string, options: Required<Pick<AuditOptions, 'config'>> & AuditOptions, hooks: ProgressHooks): Promise<{ findings: LocatedFinding[]; workers: boolean } | undefined> {
     const cancelled = hooks.cancelled ?? (() => false);
     const docs = cutUnits(text);
-    if (!docs) {
-      const reply = await this.run({ type: 'file', text, config: options.config }, cancelled);
-      if (cancelled()) return undefined;
-      return 'findings' in reply ? { findings: reply.findings, workers: true } : { findings: audit(text, options).findings, workers: false };
-    }
+    if (!docs) return this.auditWhole(text, options, cancelled);
     const units = docs.flatMap((d) => d.units);
     let head = 0;
     if (hooks.head) for (let bytes = 0; head < units.length - 1 && bytes < HEAD_BYTES; head++) bytes += units[head].end - units[head].start;
@@ -125,6 +124,7 @@ export class AuditPool {
       size += units[i].end - units[i].start;
     }
     const textOf = (u: UnitCut): string => text.slice(u.start, u.end);
+    const auditHere = (i: number): UnitSummary => auditUnitText(units[i].kind, textOf(units[i]), options.config, options.data, hooks.cache);
     // The rest goes to the workers first, so they start (or load) while the head is audited here.
     const owner = {};
     // One batch (say, a document the cut keeps whole): a worker would start up for work this
@@ -135,7 +135,7 @@ export class AuditPool {
     const placedAt = (i: number) => ({ ...summaries[i], start: units[i].start, prefix: units[i].prefix, document: units[i].document });
     let lines: LineIndex | undefined;
     if (head && hooks.head) {
-      for (let i = 0; i < head; i++) summaries[i] = auditUnitText(units[i].kind, textOf(units[i]), options.config, options.data, hooks.cache);
+      for (let i = 0; i < head; i++) summaries[i] = auditHere(i);
       // An item that is not one list item: its document is audited whole, so nothing early.
       if (!cancelled() && !summaries.slice(0, head).some((s) => s.unusable)) {
         lines = new LineIndex(text);
@@ -143,7 +143,7 @@ export class AuditPool {
         await hooks.head(findingsOfUnits(text, options.config, placed, lines), { units: head, of: units.length });
       }
     }
-    if (local && !cancelled()) for (const b of batches) for (let i = b.from; i < b.to; i++) summaries[i] = auditUnitText(units[i].kind, textOf(units[i]), options.config, options.data, hooks.cache);
+    if (local && !cancelled()) for (const b of batches) for (let i = b.from; i < b.to; i++) summaries[i] = auditHere(i);
     while (hooks.help && !cancelled()) {
       const p = this.steal(owner);
       if (!p || p.task.type !== 'units') break;
@@ -154,7 +154,7 @@ export class AuditPool {
     if (cancelled()) return undefined;
     got.forEach((reply, b) => {
       const { from, to } = batches[b];
-      for (let i = from; i < to; i++) summaries[i] = 'summaries' in reply ? reply.summaries[i - from] : auditUnitText(units[i].kind, textOf(units[i]), options.config, options.data, hooks.cache);
+      for (let i = from; i < to; i++) summaries[i] = 'summaries' in reply ? reply.summaries[i - from] : auditHere(i);
     });
     // A document with an item that is not one list item is audited whole (as the pipeline does).
     const placed: (UnitSummary & { start: number; prefix: string; document: number })[] = [];
