@@ -71,6 +71,10 @@ async function runMocha(globs) {
   const files = [];
   for (const dir of globs) {
     if (!fs.existsSync(dir)) continue;
+    if (fs.statSync(dir).isFile()) {
+      files.push(dir);
+      continue;
+    }
     const walk = (d) => {
       for (const e of fs.readdirSync(d, { withFileTypes: true })) {
         const p = path.join(d, e.name);
@@ -88,7 +92,11 @@ async function runMocha(globs) {
 
 (async () => {
   build();
-  const only = process.argv.slice(2);
+  // Arguments: folders of out/test, or single test files given as their source path
+  // (test/unit/x.test.ts) or built path (out/test/unit/x.test.js).
+  const only = process.argv.slice(2).map((a) =>
+    /\.test\.ts$/.test(a) && !a.startsWith('out/') ? path.join('out', a.replace(/\.ts$/, '.js')) : a,
+  );
   const suites = only.length ? only : ['out/test/unit', 'out/test/lsp', 'out/test/cli', 'out/test/scripts'];
   const withE2E = !only.length && process.env.SKIP_E2E !== '1';
   // The runtime (Debian's Chromium with it) goes in before the suites, so that the tests
