@@ -21,12 +21,30 @@ export interface PatientIdPolicy {
 }
 
 /**
- * The patient.id for a member key (the member id, plus what tells a dependant apart), or
- * undefined when it is to be left out or there is no key.
+ * Who a claim's patient is: the member id, and, for an 837 dependant (loop 2000C), what tells
+ * them apart from the subscriber's other dependants (their name and birth date). `dependant`
+ * is never written: it only ever feeds a hash.
  */
-export function patientId(key: string | undefined, policy: PatientIdPolicy): string | undefined {
-  if (!key || policy.mode === 'none') return undefined;
-  if (policy.mode === 'member') return key;
-  const digest = createHmac('sha256', policy.salt || DEFAULT_SALT).update(key).digest('hex');
-  return 'P-' + digest.slice(0, 16);
+export interface MemberKey {
+  member: string;
+  dependant?: string;
+}
+
+function hmac(policy: PatientIdPolicy, text: string): string {
+  return createHmac('sha256', policy.salt || DEFAULT_SALT).update(text).digest('hex');
+}
+
+/**
+ * The patient.id for a member key, or undefined when it is to be left out or there is no key.
+ * - hash: `P-` + 16 hex digits of HMAC-SHA-256(salt, member id [+ "|" + dependant]);
+ * - member: the member id; for a dependant, the member id + `-D` + 8 hex digits of that
+ *   HMAC, so dependants of one subscriber stay apart while their name and birth date are
+ *   never written.
+ */
+export function patientId(key: MemberKey | string | undefined, policy: PatientIdPolicy): string | undefined {
+  const k: MemberKey | undefined = typeof key === 'string' ? { member: key } : key;
+  if (!k?.member || policy.mode === 'none') return undefined;
+  const full = k.dependant ? `${k.member}|${k.dependant}` : k.member;
+  if (policy.mode === 'member') return k.dependant ? `${k.member}-D${hmac(policy, full).slice(0, 8)}` : k.member;
+  return 'P-' + hmac(policy, full).slice(0, 16);
 }

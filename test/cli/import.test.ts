@@ -77,7 +77,7 @@ describe('claimlint import (spawned binary)', () => {
     // The second claim is fine, the error comes late: the first claim was already streamed.
     writeFileSync(join(dir, 'batch.837'), FILE_837.replace('SV1*HC>97530>GP*120*UN*3', 'SV1*HC>97530>GP*120*UN*X'));
     writeFileSync(join(dir, 'old.claim.yaml'), 'claims: []\n');
-    const r = claimlint(['import', 'batch.837', '-o', 'old.claim.yaml'], dir);
+    const r = claimlint(['import', 'batch.837', '-o', 'old.claim.yaml', '--force'], dir);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /batch\.837: segment \d+ \(SV1\), element SV104: the units are not a whole number; nothing written/);
     assert.ok(!r.stderr.includes(MEMBER));

@@ -62,8 +62,8 @@ export function subscriber(hl: number, parent: number, filing: string, member: s
 }
 
 /** 2000C/2010CA: a dependant patient. */
-export function patient(hl: number, parent: number, last: string, first: string, dob: string): string[] {
-  return [`HL*${hl}*${parent}*23*0`, 'PAT*19', `NM1*QC*1*${last}*${first}`, 'N3*4 ELM ST', 'N4*SPRINGFIELD*IL*62704', `DMG*D8*${dob}*M`];
+export function patient(hl: number, parent: number, last: string, first: string, dob: string, sex = 'M'): string[] {
+  return [`HL*${hl}*${parent}*23*0`, 'PAT*19', `NM1*QC*1*${last}*${first}`, 'N3*4 ELM ST', 'N4*SPRINGFIELD*IL*62704', `DMG*D8*${dob}*${sex}`];
 }
 
 /** A service line: LX, SV1 (HC:code:mods), DTP*472. */

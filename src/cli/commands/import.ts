@@ -26,7 +26,8 @@ import {
 import { displayPath } from '../files';
 import { parseCommandLine } from '../args';
 import type { Command } from './index';
-import { ImportOutput } from './importOutput';
+import { ImportOutput, OutputError } from './importOutput';
+import { type FileId, outputProblem, regularFile } from './importPaths';
 
 const HELP = `Usage: claimlint import <file…> [options]
 
@@ -76,8 +77,11 @@ function head(path: string): string {
   }
 }
 
+/** One turn of the event loop: lets a signal handler run between chunks of a long import. */
+const turn = () => new Promise<void>((done) => setImmediate(done));
+
 /** Streams an 837 file through the reader, writing each claim as it completes. */
-function stream837(path: string, options: ImportOptions, write: (text: string) => void): { count: number; warnings: string[] } {
+async function stream837(path: string, options: ImportOptions, write: (text: string) => void): Promise<{ count: number; warnings: string[] }> {
   const reader = new Reader837(options);
   const decoder = new StringDecoder('utf8');
   const buf = Buffer.alloc(CHUNK);
@@ -92,6 +96,7 @@ function stream837(path: string, options: ImportOptions, write: (text: string) =
       const n = readSync(fd, buf, 0, CHUNK, null);
       if (n === 0) break;
       emit(reader.push(decoder.write(buf.subarray(0, n))));
+      await turn();
     }
   } finally {
     closeSync(fd);
@@ -101,7 +106,7 @@ function stream837(path: string, options: ImportOptions, write: (text: string) =
   return { count, warnings: reader.warnings };
 }
 
-function run(argv: string[]): number {
+async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandLine(
     argv,
     {
@@ -111,6 +116,7 @@ function run(argv: string[]): number {
       'patient-id': { type: 'string', default: 'hash' },
       salt: { type: 'string' },
       'payer-type': { type: 'string' },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     usage,
@@ -131,7 +137,18 @@ function run(argv: string[]): number {
 
   const inputs = positionals.map((p) => ({ path: resolve(p), shown: displayPath(resolve(p)) }));
   const target = values.output ? resolve(values.output) : undefined;
-  if (target && inputs.some((i) => i.path === target)) return usage('the output file is one of the inputs: the source is never overwritten');
+  const mapPath = values.map ? resolve(values.map) : undefined;
+  const sources = [...inputs.map((i) => ({ ...i, what: 'input' })), ...(mapPath ? [{ path: mapPath, shown: displayPath(mapPath), what: 'mapping file' }] : [])];
+  const ids: FileId[] = [];
+  for (const source of sources) {
+    const checked = regularFile(source.path);
+    if (typeof checked === 'string') return fail(`${source.shown}: ${checked === 'ENOENT' || checked === 'EACCES' ? `cannot read (${checked})` : `cannot read the ${source.what}: ${checked}`}`);
+    ids.push(checked);
+  }
+  if (target) {
+    const problem = outputProblem(target, ids, values.force === true);
+    if (problem) return fail(`${displayPath(target)}: ${problem}`);
+  }
 
   const options: ImportOptions = { patientId: { mode: mode as PatientIdMode, salt: values.salt }, payerType: payerType as PayerType | undefined };
   if (values.map) {
@@ -167,7 +184,7 @@ function run(argv: string[]): number {
 
   let output: ImportOutput;
   try {
-    output = new ImportOutput(target);
+    output = new ImportOutput(target, values.force === true);
   } catch (err) {
     return fail(`${displayPath(target!)}: cannot write (${errorCode(err)})`);
   }
@@ -183,7 +200,7 @@ function run(argv: string[]): number {
     for (const [n, input] of inputs.entries()) {
       current = input;
       let result: { count: number; warnings: string[] };
-      if (formats[n] === '837p') result = stream837(input.path, options, (t) => output.write(t));
+      if (formats[n] === '837p') result = await stream837(input.path, options, (t) => output.write(t));
       else {
         const imported = importText(readFileSync(input.path, 'utf8'), formats[n], options);
         for (const c of imported.claims) output.write(yamlClaimItem(c));
@@ -199,6 +216,7 @@ function run(argv: string[]): number {
     output.commit();
   } catch (err) {
     output.abort();
+    if (err instanceof OutputError) return fail(`${displayPath(target!)}: ${err.message}`);
     if (err instanceof ImportError) return fail(`${current.shown}: ${err.message}`);
     const code = (err as NodeJS.ErrnoException).code;
     if (code) return fail(`${current.shown}: cannot read or write (${code})`);

@@ -2,23 +2,103 @@
  * Where `claimlint import` writes: a file (through a temporary file in the same folder,
  * renamed over the target only when the whole import succeeded) or standard output
  * (held back until success). On failure nothing is written.
+ *
+ * The temporary file holds patient data, so it never outlives the run: it is removed on
+ * failure, on SIGINT/SIGTERM/SIGHUP (then the process exits 128 + the signal number), and
+ * on any other exit of the process (an uncaught error). What no handler can catch (SIGKILL,
+ * V8 running out of memory, a power cut) leaves it behind; the next import into the same
+ * folder removes such files of ours: `.<name>.<pid>.<time>.tmp` whose process is gone.
  */
-import { closeSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { constants } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 const FLUSH_AT = 1 << 20;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+/** Our temporary files: `.<target name>.<pid>.<base-36 time>.tmp`. */
+const TEMP_NAME = /^\.(.+)\.(\d+)\.([0-9a-z]{6,})\.tmp$/;
+
+function tempName(target: string): string {
+  return `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the temporary files an earlier import into `dir` left behind when it was killed:
+ * regular files named like ours whose process no longer runs. Returns how many.
+ */
+export function removeStaleTemps(dir: string): number {
+  let removed = 0;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m) continue;
+    const pid = Number(m[2]);
+    if (pid === process.pid || alive(pid)) continue;
+    const path = join(dir, name);
+    try {
+      if (!lstatSync(path).isFile()) continue;
+      unlinkSync(path);
+      removed++;
+    } catch {
+      /* gone meanwhile, or not ours to remove */
+    }
+  }
+  return removed;
+}
+
+/** An error writing the output (not reading an input): the message names the output. */
+export class OutputError extends Error {
+  constructor(readonly code: string) {
+    super(`cannot write the output (${code})`);
+  }
+}
+
+/** An fs error of the output as an OutputError; anything else (a bug) as it is. */
+function asOutputError(err: unknown): unknown {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return err instanceof OutputError || typeof code !== 'string' ? err : new OutputError(code);
+}
 
 export class ImportOutput {
   private parts: string[] = [];
   private size = 0;
   private fd: number | undefined;
   private readonly temp: string | undefined;
+  private readonly onExit = () => this.abort();
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    this.abort();
+    process.exit(128 + (constants.signals[signal] ?? 0));
+  };
 
-  /** Throws (an fs error) when the temporary file cannot be created. */
-  constructor(private readonly target?: string) {
+  /**
+   * `replace`: the target may exist (--force); otherwise a target that appears during the run
+   * is not replaced (commit throws EEXIST). Throws (an fs error) when the temporary file
+   * cannot be created.
+   */
+  constructor(
+    private readonly target?: string,
+    private readonly replace = false,
+  ) {
     if (target) {
-      this.temp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+      removeStaleTemps(dirname(target));
+      this.temp = join(dirname(target), tempName(target));
       this.fd = openSync(this.temp, 'wx');
+      process.on('exit', this.onExit);
+      for (const s of SIGNALS) process.on(s, this.onSignal);
     }
   }
 
@@ -39,10 +119,12 @@ export class ImportOutput {
       this.flush();
       closeSync(this.fd);
       this.fd = undefined;
+      if (!this.replace && existsSync(this.target!)) throw new OutputError('EEXIST: it appeared during the import');
       renameSync(this.temp!, this.target!);
+      this.release();
     } catch (err) {
       this.abort();
-      throw err;
+      throw asOutputError(err);
     }
   }
 
@@ -63,11 +145,21 @@ export class ImportOutput {
     } catch {
       /* never created or already gone */
     }
+    this.release();
+  }
+
+  private release(): void {
+    process.off('exit', this.onExit);
+    for (const s of SIGNALS) process.off(s, this.onSignal);
   }
 
   private flush(): void {
     if (this.fd === undefined || !this.parts.length) return;
-    writeSync(this.fd, this.parts.join(''));
+    try {
+      writeSync(this.fd, this.parts.join(''));
+    } catch (err) {
+      throw asOutputError(err);
+    }
     this.parts = [];
     this.size = 0;
   }

@@ -10,7 +10,7 @@
  * docs/import.md has the mapping table.
  */
 import { decimal, disciplineOfModifiers, disciplineOfTaxonomy, icd10WithDot, isoOfD8, payerTypeOfFilingCode } from '../codes';
-import { patientId, type PatientIdPolicy } from '../patientId';
+import { type MemberKey, patientId, type PatientIdPolicy } from '../patientId';
 import { ImportError, type ImportedClaim, type ImportedLine, type ImportResult } from '../types';
 import { tokenize, type Segment, X12Tokenizer } from './tokenizer';
 
@@ -67,7 +67,8 @@ export class Claims837 {
   private readonly out: ImportedClaim[] = [];
   private billing: Provider = {};
   private subscriber: { member?: string; payerType?: ImportedClaim['payer']['type']; payerName?: string; dob?: string; sbr?: Segment } = {};
-  private patientKey: string | undefined;
+  /** 2010CA: what tells a dependant apart (name and birth date); feeds only the patient.id hash. */
+  private dependant: { last: string; first: string; dob: string } | undefined;
   private hlLevel = '';
   private inPatientName = false;
   private inSubscriberName = false;
@@ -112,7 +113,7 @@ export class Claims837 {
         this.transactions++;
         this.billing = {};
         this.subscriber = {};
-        this.patientKey = undefined;
+        this.dependant = undefined;
         break;
       case 'SE': {
         this.expect(this.st, seg, 'SE without ST');
@@ -160,12 +161,12 @@ export class Claims837 {
       if (this.hlLevel === '20') {
         this.billing = {};
         this.subscriber = {};
-        this.patientKey = undefined;
+        this.dependant = undefined;
       } else if (this.hlLevel === '22') {
         this.subscriber = {};
-        this.patientKey = undefined;
+        this.dependant = undefined;
       } else if (this.hlLevel === '23') {
-        this.patientKey = undefined;
+        this.dependant = undefined;
       } else throw new ImportError(where(seg, 3), 'an HL level other than 20 (billing provider), 22 (subscriber) or 23 (patient)');
       return done;
     }
@@ -198,13 +199,13 @@ export class Claims837 {
       if (entity === '85') this.billing.npi = el(seg, 8) === 'XX' ? el(seg, 9) || undefined : undefined;
       else if (entity === 'IL') this.subscriber.member = el(seg, 9) || undefined;
       else if (entity === 'PR') this.subscriber.payerName = el(seg, 3) || undefined;
-      else if (entity === 'QC') this.patientKey = ['dependant', el(seg, 3), el(seg, 4)].join('|').toUpperCase();
+      else if (entity === 'QC') this.dependant = { last: el(seg, 3), first: el(seg, 4), dob: '' };
     } else if (tag === 'SBR' && this.hlLevel === '22') {
       this.subscriber.sbr = seg;
       const code = el(seg, 9);
       if (!code) throw new ImportError(where(seg, 9), 'no claim filing indicator code (SBR09): the payer type is unknown');
       this.subscriber.payerType = payerTypeOfFilingCode(code);
-    } else if (tag === 'DMG' && this.inPatientName && this.patientKey) this.patientKey += '|' + el(seg, 3);
+    } else if (tag === 'DMG' && this.inPatientName && this.dependant) this.dependant.dob = el(seg, 1) === 'D8' ? el(seg, 2) : '';
   }
 
   private claimSegment(seg: Segment, claim: ClaimDraft): void {
@@ -359,10 +360,14 @@ export class Claims837 {
     return out;
   }
 
-  /** The member id, and for a dependant (2000C) their name and birth date, which only feed the hash. */
-  private memberKey(): string | undefined {
+  /**
+   * The member id (2010BA NM109), and for a dependant (2000C) their name and birth date
+   * (2010CA NM103, NM104, DMG02), which only ever feed a hash (patientId in ../patientId).
+   */
+  private memberKey(): MemberKey | undefined {
     if (!this.subscriber.member) return undefined;
-    return this.patientKey ? `${this.subscriber.member}|${this.patientKey}` : this.subscriber.member;
+    const d = this.dependant;
+    return d ? { member: this.subscriber.member, dependant: ['dependant', d.last, d.first, d.dob].join('|').toUpperCase() } : { member: this.subscriber.member };
   }
 }
 
