@@ -62,7 +62,7 @@ const entries = [
   { entryPoints: ['src/cli/engine.ts'], outfile: 'dist/cliEngine.js', plugins: [reportExternal, yamlDebugOff] },
   // The worker threads of the CLI (--threads) and of the server's first audit of a big
   // file: the core and the pack reader, nothing else.
-  { entryPoints: ['src/shared/auditWorker.ts'], outfile: 'dist/auditWorker.js', plugins: [yamlDebugOff] },
+  { entryPoints: ['src/node/auditWorker.ts'], outfile: 'dist/auditWorker.js', plugins: [yamlDebugOff] },
   { entryPoints: ['src/report/html/index.ts'], outfile: 'dist/report.js', plugins: [yamlDebugOff] },
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' },
   { entryPoints: ['test/fuzz/fuzz.ts'], outfile: 'dist/fuzz.js' },

@@ -1,9 +1,11 @@
 // Lint: typescript-eslint's recommended rules, a few strict ones, and the architecture's
-// boundaries (docs/../architecture): the core imports no editor, LSP or file-system
-// module, and the adapters reach the core only through its entry, src/core/index.ts.
-// Run by `npm test` as one counted check, and alone by `npm run lint`.
+// boundaries as allow-lists: each folder of src/ (and tools/docgen) names what it may import
+// (rule claimlint/allowed-imports, tools/lint/allowedImports.mjs); anything else is an error.
+// test/unit/lint.test.ts tries a forbidden import in every folder. The folder map is in
+// docs/developing.md. Run by `npm test` as one counted check, and alone by `npm run lint`.
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
+import claimlint from './tools/lint/allowedImports.mjs';
 
 // `import { z } from 'zod'` takes zod's whole namespace object, locales included, into
 // every bundle (about 360 KB of the language server); `import * as z` lets esbuild shake it.
@@ -12,38 +14,159 @@ const ZOD_NAMESPACE = {
   message: "Write import * as z from 'zod': a named or default z keeps all of zod (its locales) in the bundles.",
 };
 
-const CORE_FORBIDDEN = {
-  paths: [
-    ...['vscode', 'fs', 'node:fs', 'fs/promises', 'node:fs/promises'].map((name) => ({
-      name,
-      message: 'src/core is pure: text in, findings out (no editor, no file system).',
-    })),
-  ],
-  patterns: [
-    {
-      regex: '^(vscode-languageserver|vscode-languageclient|vscode-jsonrpc)',
-      message: 'src/core knows no LSP types; translate in src/server.',
-    },
-    {
-      regex: '^(\\.\\./)+(server|cli|client|shared)(/|$)',
-      message: 'src/core depends on no adapter.',
-    },
-  ],
-};
+// The core's two entries: every other folder reaches the engine only through these.
+const CORE = ['src/core', 'src/core/lite'];
+const ENTRY = 'Reach the core through its entry (src/core/index.ts, or src/core/lite.ts for the CLI front).';
 
-const ADAPTER_FORBIDDEN = {
-  patterns: [
-    {
-      regex: '(^|/)core/(?!(index|lite)$).+',
-      message: 'Import the core through its entry (src/core/index.ts), e.g. from "../core" (or its light entry, core/lite.ts).',
-    },
-  ],
-};
+/** What each folder may import. Order matters only in that a later block wins for the same file. */
+const FOLDERS = [
+  {
+    files: ['src/**/*.ts'],
+    folder: 'src (a folder without an allow-list)',
+    allow: [],
+    why: 'Give the folder its own allow-list in eslint.config.mjs and a line in the folder map of docs/developing.md.',
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    folder: 'src/core',
+    allow: ['yaml', 'zod', 'src/core/**'],
+    why: 'The core is pure: text in, findings out (no node:*, no editor, no LSP, no adapter).',
+  },
+  {
+    files: ['src/protocol/**/*.ts'],
+    folder: 'src/protocol',
+    allow: ['src/protocol/**', 'src/core/lite'],
+    // The Audit Summary's data carries the report's claim and finding shapes.
+    allowTypes: ['src/report'],
+    why: 'The protocol is plain ids and data types, imported by the client, the server and the CLI.',
+  },
+  {
+    files: ['src/client/**/*.ts'],
+    folder: 'src/client',
+    allow: [
+      'vscode',
+      'vscode-languageclient',
+      'node:*',
+      'src/client/**',
+      'src/protocol',
+      // TEMPORARY (issue 21 item 3): claim import still runs on the extension host and pulls the
+      // whole engine into dist/client.js. Item 3 moves it into a server request and deletes this line.
+      'src/importers/claims',
+    ],
+    // EXCEPTION (explicit): the Audit Summary view renders the HTML report in the extension host.
+    // It is required on first open as its own bundle, dist/report.js (esbuild.js makes it
+    // external), so none of it is in dist/client.js. Only require()/import() and types may name it.
+    allowLazy: ['src/report/html'],
+    why: 'The extension is thin: it talks to the language server through src/protocol.',
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    folder: 'src/server',
+    allow: [
+      'vscode-languageserver',
+      'vscode-languageserver-textdocument',
+      'node:*',
+      'picomatch',
+      'tinyglobby',
+      'yaml',
+      'src/server/**',
+      ...CORE,
+      'src/protocol',
+      'src/service/**',
+      'src/node/**',
+      'src/datapacks/store/**',
+      'src/report',
+    ],
+    why: `The server knows no vscode and no CLI. ${ENTRY}`,
+  },
+  {
+    files: ['src/service/**/*.ts'],
+    folder: 'src/service',
+    allow: ['vscode-languageserver', 'vscode-languageserver-textdocument', 'src/service/**', 'src/core', 'src/protocol', 'schema/**'],
+    why: `The language service is TextDocument in, LSP types out: no connection, no file system. ${ENTRY}`,
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    folder: 'src/cli',
+    allow: [
+      'node:*',
+      'fflate',
+      'yaml',
+      'src/cli/**',
+      ...CORE,
+      'src/node/**',
+      'src/importers/claims',
+      'src/datapacks/build',
+      'src/datapacks/store/**',
+      'src/report',
+    ],
+    // SARIF's shapes are types only; the HTML report is required on first use as its own
+    // bundle, dist/report.js (esbuild.js makes it external).
+    allowTypes: ['sarif'],
+    allowLazy: ['src/report/html'],
+    why: ENTRY,
+  },
+  {
+    files: ['src/node/**/*.ts'],
+    folder: 'src/node',
+    allow: ['node:*', 'tinyglobby', 'src/node/**', ...CORE, 'src/datapacks/store/**'],
+    why: `Node-host helpers for the CLI and the server. ${ENTRY}`,
+  },
+  {
+    files: ['src/importers/claims/**/*.ts'],
+    folder: 'src/importers/claims',
+    allow: ['node:crypto', 'yaml', 'zod', 'csv-parse', 'src/importers/claims/**', 'src/core'],
+    allowTypes: ['fhir'],
+    why: `Claims in (837P, FHIR, CSV): text in, claim YAML out. ${ENTRY}`,
+  },
+  {
+    files: ['src/datapacks/build/**/*.ts'],
+    folder: 'src/datapacks/build',
+    allow: ['csv-parse', 'fflate', 'saxes', 'src/datapacks/build/**', 'src/core'],
+    why: `CMS files in, data-pack files out; pure (the CLI writes them). ${ENTRY}`,
+  },
+  {
+    files: ['src/datapacks/store/**/*.ts'],
+    folder: 'src/datapacks/store',
+    allow: ['node:*', 'src/datapacks/store/**', 'src/core'],
+    why: ENTRY,
+  },
+  {
+    files: ['src/report/*.ts'],
+    folder: 'src/report',
+    allow: ['src/report/facts/**', 'src/report/figures/**'],
+    why: 'src/report/index.ts is the facts and figures entry; the HTML half is its own bundle.',
+  },
+  {
+    files: ['src/report/facts/**/*.ts'],
+    folder: 'src/report/facts',
+    allow: ['yaml', 'src/report/facts/**', 'src/core'],
+    why: ENTRY,
+  },
+  {
+    files: ['src/report/figures/**/*.ts'],
+    folder: 'src/report/figures',
+    allow: ['src/report/figures/**', 'src/report/facts/**', 'src/core'],
+    why: ENTRY,
+  },
+  {
+    files: ['src/report/html/**/*.ts'],
+    folder: 'src/report/html',
+    allow: ['@observablehq/plot', 'linkedom', 'node:crypto', 'src/report/html/**', 'src/report', 'src/core'],
+    why: ENTRY,
+  },
+  {
+    files: ['tools/docgen/**/*.ts'],
+    folder: 'tools/docgen',
+    allow: ['tools/docgen/**', 'src/core'],
+    why: `Build-time doc generators (not shipped). ${ENTRY}`,
+  },
+];
 
 export default defineConfig(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/integration/**/*.js'] },
   {
-    files: ['src/**/*.ts', 'test/**/*.ts'],
+    files: ['src/**/*.ts', 'tools/**/*.ts', 'test/**/*.ts'],
     extends: [tseslint.configs.recommended],
     rules: {
       eqeqeq: ['error', 'always'],
@@ -56,7 +179,7 @@ export default defineConfig(
   },
   // Tests load the JavaScript test harness and generated files with require().
   { files: ['test/**/*.ts'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
-  { files: ['src/**/*.ts'], rules: { 'no-restricted-syntax': ['error', ZOD_NAMESPACE] } },
-  { files: ['src/core/**/*.ts'], rules: { 'no-restricted-imports': ['error', CORE_FORBIDDEN] } },
-  { files: ['src/server/**/*.ts', 'src/cli/**/*.ts', 'src/client/**/*.ts', 'src/docs/**/*.ts', 'src/import/**/*.ts', 'src/shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', ADAPTER_FORBIDDEN] } },
+  { files: ['src/**/*.ts', 'tools/**/*.ts'], rules: { 'no-restricted-syntax': ['error', ZOD_NAMESPACE] } },
+  { files: ['src/**/*.ts', 'tools/**/*.ts'], plugins: { claimlint } },
+  ...FOLDERS.map(({ files, ...options }) => ({ files, rules: { 'claimlint/allowed-imports': ['error', options] } })),
 );

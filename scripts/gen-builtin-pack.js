@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run data:builtin`: regenerates the built-in data pack (src/core/data/builtin) from the
 // source tables in data/source with the same importer as `claimlint data import`
-// (src/data-import/builtin.ts). Files of the pack folder that the import no longer makes are
+// (src/datapacks/build/builtin.ts). Files of the pack folder that the import no longer makes are
 // removed. test/unit/builtinPack.test.ts checks that running this changes nothing.
 'use strict';
 const fs = require('node:fs');
@@ -9,7 +9,7 @@ const path = require('node:path');
 const { createHash } = require('node:crypto');
 const { ROOT, loadTs } = require('./lib/load-ts');
 
-const { buildBuiltinPack, BUILTIN_SOURCE_DIR, BUILTIN_PACK_DIR } = loadTs("export * from './src/data-import/builtin';");
+const { buildBuiltinPack, BUILTIN_SOURCE_DIR, BUILTIN_PACK_DIR } = loadTs("export * from './src/datapacks/build/builtin';");
 const srcDir = path.join(ROOT, BUILTIN_SOURCE_DIR);
 const outDir = path.join(ROOT, BUILTIN_PACK_DIR);
 const sources = fs

@@ -24,6 +24,7 @@ function build() {
     }
   };
   walk('src');
+  walk('tools');
   walk('test');
   fs.rmSync('out', { recursive: true, force: true });
   require('esbuild').buildSync({
@@ -52,10 +53,10 @@ function build() {
   copyJson('src');
 }
 
-/** ESLint over src and test: one passed check when clean, one failure per error otherwise. */
+/** ESLint over src, tools and test: one passed check when clean, one failure per error otherwise. */
 async function runLint() {
   const { ESLint } = require('eslint');
-  const results = await new ESLint({ cwd: root }).lintFiles(['src', 'test']);
+  const results = await new ESLint({ cwd: root }).lintFiles(['src', 'tools', 'test']);
   const errors = results.reduce((n, r) => n + r.errorCount + r.fatalErrorCount, 0);
   if (errors) {
     const formatter = await new ESLint({ cwd: root }).loadFormatter('stylish');

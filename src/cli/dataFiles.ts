@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
-import type { ImportInput } from '../data-import';
+import type { ImportInput } from '../datapacks/build';
 import { MANIFEST_FILE } from '../core';
 
 /** Names of the CMS table files claimlint reads (checked against a zip member's base name). */

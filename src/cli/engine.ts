@@ -2,9 +2,10 @@
  * The part of the CLI that audits (see ./lazyEngine.ts): everything here loads the core's
  * engine. dist/cliEngine.js in the bundle.
  */
-export { audit, AuditCache, collectClaims, fixAll } from '../core';
-export { PackStore } from '../shared/packStore';
-export { AuditPool } from '../shared/auditPool';
+export { audit, AuditCache, fixAll } from '../core';
+export { collectClaims } from '../report';
+export { PackStore } from '../datapacks/store/packStore';
+export { AuditPool } from '../node/auditPool';
 export { schemaConfigReader } from './configReader';
 export { makeSarifFormatter } from './formatters/sarif';
 export { generatedAt, makeHtmlFormatter } from './formatters/html';

@@ -10,11 +10,11 @@ import { buildId, cacheLocation, fileStamp, packsKey, ResultCache } from './cach
 import { parseThreads, threadCount } from './threads';
 import { commandsHelp, findCommand } from './commands';
 import { ConfigResolver, type ConfigReader } from './config';
-import { routeProcessWarnings } from './warnings';
+import { routeProcessWarnings } from '../node/warnings';
 import { parseCommandLine } from './args';
 import { terminalSafe } from './formatters/safe';
 import { isUtf8 } from 'node:buffer';
-import { decodeClaimBytes, discoverFiles, displayPath, isSymlink, readClaimBytes, type BytesResult } from './files';
+import { decodeClaimBytes, discoverFiles, displayPath, isSymlink, readClaimBytes, type BytesResult } from '../node/discovery';
 import { formatJson } from './formatters/json';
 import { formatJunit } from './formatters/junit';
 import { formatStylish } from './formatters/stylish';

@@ -1,5 +1,6 @@
 /** What the CLI knows about one audited file, shared by all formatters. */
-import { preferredFix, type LocatedFinding, type ReportClaim } from '../core/lite';
+import { preferredFix, type LocatedFinding } from '../core/lite';
+import type { ReportClaim } from '../report';
 
 export interface FileReport {
   /** Relative to the working directory, with forward slashes. */

@@ -3,7 +3,7 @@
  * is ../shared/auditPool.ts, shared with the language server's first audit of a big file).
  */
 import { availableParallelism } from 'node:os';
-import { AUTO_MIN_BYTES, CHUNK_FILE_BYTES } from '../shared/poolSizes';
+import { AUTO_MIN_BYTES, CHUNK_FILE_BYTES } from '../node/poolSizes';
 
 export { AUTO_MIN_BYTES };
 export const MAX_THREADS = 64;

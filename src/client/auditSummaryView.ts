@@ -10,7 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type * as ReportHtml from '../report/html';
-import type { AuditSummaryData } from '../server/protocol';
+import type { AuditSummaryData } from '../protocol';
 import { AUDIT_SUMMARY_VIEW_TYPE, Commands, ServerCommands } from './constants';
 import type { ServerController } from './controller';
 

@@ -3,7 +3,7 @@
  * language server. Pure: no `vscode` import, so the unit tests can read it.
  */
 
-import { CLIENT_COMMANDS, CONFIG_FILE_GLOB, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, isConfigFileName, SERVER_COMMANDS, SETTINGS_SECTION } from '../server/protocol';
+import { CLIENT_COMMANDS, CONFIG_FILE_GLOB, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, isConfigFileName, SERVER_COMMANDS, SETTINGS_SECTION } from '../protocol';
 
 /** Settings section (`claimlint.*`); also the client id. */
 export const SECTION = SETTINGS_SECTION;

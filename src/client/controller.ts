@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { SECTION } from './constants';
-import { WORKSPACE_TRUSTED_NOTIFICATION } from '../server/protocol';
+import { WORKSPACE_TRUSTED_NOTIFICATION } from '../protocol';
 import { createLanguageClient } from './languageClient';
 import { claimSelector, isConfigFileName, type ClaimDocumentFilter } from './selector';
 import type { ServerStatus } from './status';

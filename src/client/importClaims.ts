@@ -8,7 +8,7 @@
  * The log records counts, never paths or values.
  */
 import * as vscode from 'vscode';
-import { detectFormat, ImportError, importComments, importText, toClaimYaml } from '../import';
+import { detectFormat, ImportError, importComments, importText, toClaimYaml } from '../importers/claims';
 import { claimFileName, isInside } from './importTarget';
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

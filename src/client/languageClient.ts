@@ -30,7 +30,7 @@ import {
 import { clientLineRouter } from './clientLog';
 import { Commands, DIAGNOSTIC_SOURCE, SECTION } from './constants';
 import type { ClaimDocumentFilter } from './selector';
-import type { ServerInitializationOptions } from '../server/protocol';
+import type { ServerInitializationOptions } from '../protocol';
 
 /** Port for `--inspect` when the extension host runs in debug mode (F5). */
 const DEBUG_PORT = 6011;

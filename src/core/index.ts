@@ -8,10 +8,10 @@
 export { analyze, Analysis, type AnalyzeOptions, type NodeAt, type PlacedClaim, type PlacedUnit, type TextChange } from './pipeline/analysis';
 export type { ParsedClaim, ParsedUnit } from './pipeline/unit';
 export { auditUnitText, cutUnits, findingsOfUnits, type DocumentCut, type UnitCut, type UnitSummary } from './pipeline/parallel';
-export { AuditCache, DEFAULT_CACHE_BYTES } from './audit/cache';
+export { AuditCache, DEFAULT_CACHE_BYTES } from './pipeline/cache';
 export { audit, applyFixes, fixAll, fixKeepsYaml, preferredFix, type AuditOptions, type AuditResult, type FixResult } from './engine';
-export { unitRuleFor } from './audit/claim';
-export type { ValidatedClaim } from './audit/validate';
+export { unitRuleFor } from './pipeline/auditClaim';
+export { validateClaim, type ValidatedClaim } from './pipeline/validate';
 export { LineIndex } from './parse/lines';
 export { guardText } from './parse/guard';
 export * as LIMITS from './limits';
@@ -26,30 +26,20 @@ export { forPayer } from './config/optionSchemas';
 
 // Rules, findings, the claim format
 export { ALL_RULES, RULES_BY_ID, docsUrl } from './rules';
-export type { Finding, Fix, LocatedFinding, Position, Rule, RuleMeta, Severity, Span, TextEdit } from './types';
-export { claimSchema, payerTypes, type Claim, type PayerType, type UnitRule } from './model/claim';
+export type { Finding, Fix, LocatedFinding, Position, Rule, RuleCategory, RuleMeta, Severity, Span, TextEdit } from './types';
+export { claimSchema, payerTypes, type Claim, type ClaimLine, type PayerType, type UnitRule } from './model/claim';
 
 // Reference data and arithmetic the editor explains
 export { allCodes, assistantDifferential, citation, codeInfo, feeFor, kxThreshold, modifierInfo, priceClaimLines, priceLine, roundCents, type CodeInfo, type Discipline } from './data';
-export { allowedAllocations, cmsAllocation, describeTotal, unitsForMinutes } from './units/eightMinute';
-export { DISCIPLINE_LABEL } from './units/discipline';
-export { poolLines } from './units/visit';
+export type { CodeKind } from './data/types';
+export { allowedAllocations, cmsAllocation, describeTotal, isAllowedAllocation, unitsForMinutes } from './billing/eightMinute';
+export { DISCIPLINE_LABEL } from './billing/discipline';
+export { poolLines } from './billing/disciplinePools';
 export { fieldGuidance, type GuidanceField } from './documentation/guidance';
 export { plural } from './text';
 export { linkSources, sourceAnchor, sourceKeys, sourceRefs, SOURCES_URL, type SourceRef } from './sources';
 export { own } from './own';
 
-// The audit report's figures (the CLI's html formatter renders them)
-export {
-  collectClaims,
-  computeFigures,
-  type AuditFigures,
-  type ClaimRow,
-  type Count,
-  type FileAudit,
-  type ReportClaim,
-  type ReportFinding,
-} from './report';
 
 // Data packs: tables imported from CMS's files, overlaid on the built-in data
 export { BUILTIN_DATA, ReferenceData, type GpciEntry, type PackSummary, type TableCoverage } from './data/reference';

@@ -12,4 +12,3 @@ export * as LIMITS from './limits';
 export type { ConfigLoad, ConfigWarning } from './config/lookup';
 export type { Config, ResolvedConfig } from './config/schema';
 export type { Finding, Fix, LocatedFinding, Position, Severity, Span, TextEdit } from './types';
-export type { ReportClaim } from './report';

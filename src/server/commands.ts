@@ -8,12 +8,13 @@ import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ErrorCodes, ResponseError, type Connection, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver';
-import { audit, collectClaims, type LocatedFinding, type ResolvedConfig } from '../core';
+import { audit, type LocatedFinding, type ResolvedConfig } from '../core';
+import { collectClaims } from '../report';
 import type { DocumentContexts } from './documentContext';
-import { SERVER_COMMANDS, type ApplyResult, type AuditSummaryData, type WorkspaceAuditResult } from './protocol';
-import type { ClaimLanguageService } from './service';
-import { toDiagnostic } from './service/diagnostics';
-import { isWithin, readClaimFile, realFolder } from '../shared/claimFileAccess';
+import { SERVER_COMMANDS, type ApplyResult, type AuditSummaryData, type WorkspaceAuditResult } from '../protocol';
+import type { ClaimLanguageService } from '../service';
+import { toDiagnostic } from '../service/diagnostics';
+import { isWithin, readClaimFile, realFolder } from '../node/claimFileAccess';
 
 export interface CommandDeps {
   connection: Connection;

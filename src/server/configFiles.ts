@@ -10,7 +10,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { isCollection, parseDocument } from 'yaml';
 import { guardText, loadNearestConfig, parseConfig, type ConfigHost, type ConfigLoad, configSchema } from '../core';
-import { DIAGNOSTIC_SOURCE } from './protocol';
+import { DIAGNOSTIC_SOURCE } from '../protocol';
 
 export const nodeFsHost: ConfigHost = {
   readFile(path) {

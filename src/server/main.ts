@@ -4,7 +4,7 @@
  * (bin/claimlint-language-server.js adds --stdio when none is given).
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { routeProcessWarnings } from '../cli/warnings';
+import { routeProcessWarnings } from '../node/warnings';
 import { startServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);

@@ -26,13 +26,13 @@ import { isConfigFile, uriToPath } from './claimFiles';
 import { registerCommands } from './commands';
 import { ConfigFiles, configDiagnostics } from './configFiles';
 import { DocumentContexts, type DocumentContext } from './documentContext';
-import { CONFIG_FILE_GLOB, FIX_ALL_KIND, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION, type ServerInitializationOptions } from './protocol';
+import { CONFIG_FILE_GLOB, FIX_ALL_KIND, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION, type ServerInitializationOptions } from '../protocol';
 import { Scheduler } from './scheduler';
-import { ClaimLanguageService } from './service';
+import { ClaimLanguageService } from '../service';
 import { SettingsStore } from './settings';
-import { PackStore } from '../shared/packStore';
-import { AuditPool, CHUNK_FILE_BYTES } from '../shared/auditPool';
-import { toDiagnostic } from './service/diagnostics';
+import { PackStore } from '../datapacks/store/packStore';
+import { AuditPool, CHUNK_FILE_BYTES } from '../node/auditPool';
+import { toDiagnostic } from '../service/diagnostics';
 
 export interface ServerOptions {
   /**

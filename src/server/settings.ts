@@ -6,7 +6,7 @@
  */
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
 import { checkRuleSettings, defaultSettings, settingsSchema, type Settings } from '../core';
-import { SETTINGS_SECTION } from './protocol';
+import { SETTINGS_SECTION } from '../protocol';
 
 /** Validate raw settings field by field. `invalid` receives the keys that were rejected. */
 export function parseSettings(raw: unknown, invalid: (key: string, message?: string) => void = () => {}): Settings {

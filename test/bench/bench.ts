@@ -7,18 +7,18 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { AuditCache } from '../../src/core/audit/cache';
+import { AuditCache } from '../../src/core/pipeline/cache';
 import { audit } from '../../src/core/engine';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveConfig } from '../../src/core/config/schema';
-import { ClaimLanguageService } from '../../src/server/service';
+import { ClaimLanguageService } from '../../src/service';
 import { claimFile } from './generate';
 import { lspFigures } from './lsp';
 import { serverMemory } from './memory';
 import { claimScaling } from './scaling';
 import { cacheFigures, threadFigures } from './cli';
 import { file837 } from './generate837';
-import { Reader837, yamlClaimItem } from '../../src/import';
+import { Reader837, yamlClaimItem } from '../../src/importers/claims';
 
 const CLAIMS = Number(process.env.BENCH_CLAIMS ?? 1000);
 

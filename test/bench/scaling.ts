@@ -6,7 +6,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { audit, fixAll } from '../../src/core/engine';
 import { resolveConfig } from '../../src/core/config/schema';
-import { ClaimLanguageService } from '../../src/server/service';
+import { ClaimLanguageService } from '../../src/service';
 import { longClaim } from './generate';
 
 export interface ScalingFigure {

@@ -16,7 +16,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, TextEdit } from 'vscode-languageserver';
 import { audit, fixAll, yamlErrorCount } from '../../src/core/engine';
 import { resolveConfig } from '../../src/core/config/schema';
-import { ClaimLanguageService } from '../../src/server/service';
+import { ClaimLanguageService } from '../../src/service';
 
 export interface FuzzProblem {
   index: number;

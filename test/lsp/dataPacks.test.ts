@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hover, MarkupContent } from 'vscode-languageserver';
-import { importPack } from '../../src/data-import';
+import { importPack } from '../../src/datapacks/build';
 import { TestClient } from './support/harness';
 import { CMS_DIR as CMS, CMS_PACK_FILES as FILES, PACK_ONLY_CLAIM as CLAIM } from '../support/cmsSample';
 

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveConfig } from '../../src/core';
-import { ClaimLanguageService } from '../../src/server/service';
+import { ClaimLanguageService } from '../../src/service';
 
 const TEXTS: Record<string, string> = {
   'bare CR': '\r',

@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveConfig } from '../../src/core/config/schema';
-import { ClaimLanguageService } from '../../src/server/service';
-import { disableForFileEdits, disableForLineEdits } from '../../src/server/service/directiveEdits';
-import { diffEdit } from '../../src/server/service/edits';
-import { cursorContext, mappingPath } from '../../src/server/service/yamlCursor';
+import { ClaimLanguageService } from '../../src/service';
+import { disableForFileEdits, disableForLineEdits } from '../../src/service/directiveEdits';
+import { diffEdit } from '../../src/service/edits';
+import { cursorContext, mappingPath } from '../../src/service/yamlCursor';
 import { applyEdits, caret, claimFile, editsFor } from './support/fixtures';
 
 const apply = (text: string, edits: { start: number; end: number; newText: string }[]): string =>

@@ -2,8 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES } from '../../src/core/rules';
-import { ruleDocPage, rulesIndex, type RuleExample } from '../../src/docs/ruleDocs';
-import { sourcesPage } from '../../src/docs/sourcesPage';
+import { ruleDocPage, rulesIndex, type RuleExample } from '../../tools/docgen/ruleDocs';
+import { sourcesPage } from '../../tools/docgen/sourcesPage';
 
 export function expectedDocs(root: string): Map<string, string> {
   const pages = new Map<string, string>();

@@ -3,7 +3,7 @@
  * the same examples as claims through the engine.
  */
 import assert from 'node:assert/strict';
-import { assistantUnitsTimed, assistantUnitsUntimed } from '../../src/core/assistant/perUnit';
+import { assistantUnitsTimed, assistantUnitsUntimed } from '../../src/core/billing/assistantCqCoUnits';
 import { resolveConfig } from '../../src/core/config/schema';
 import { audit } from '../../src/core/engine';
 

@@ -24,7 +24,7 @@ describe('CLI front and engine bundles', () => {
 
   it('the engine bundle holds the rules, the config schema and the commands', async () => {
     const inputs = await bundleInputs('cliEngine');
-    for (const must of ['src/core/engine.ts', 'src/core/config/schema.ts', 'src/cli/configReader.ts', 'src/cli/formatters/sarif.ts', 'src/cli/commands/data.ts', 'src/shared/auditPool.ts']) {
+    for (const must of ['src/core/engine.ts', 'src/core/config/schema.ts', 'src/cli/configReader.ts', 'src/cli/formatters/sarif.ts', 'src/cli/commands/data.ts', 'src/node/auditPool.ts']) {
       assert.ok(inputs.includes(must), `${must} in the engine`);
     }
     assert.ok(inputs.some((f) => f.startsWith('src/core/rules/')));

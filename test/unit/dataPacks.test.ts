@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importPack, type ImportInput } from '../../src/data-import';
+import { importPack, type ImportInput } from '../../src/datapacks/build';
 import { loadPack, PackError } from '../../src/core/data/packLoad';
 import { MANIFEST_FILE, type LoadedPack } from '../../src/core/data/packTypes';
 import { BUILTIN_DATA, ReferenceData } from '../../src/core/data/reference';

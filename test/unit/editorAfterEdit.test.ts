@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { resolveConfig } from '../../src/core';
-import { ClaimLanguageService } from '../../src/server/service';
-import { claimLensTitles } from '../../src/server/service/codeLens';
+import { ClaimLanguageService } from '../../src/service';
+import { claimLensTitles } from '../../src/service/codeLens';
 import { claimFile } from '../bench/generate';
 import { seededRandom } from '../support/seeded';
 

@@ -10,7 +10,7 @@ import {
   minuteRangeForUnits,
   perCodeUnits,
   unitsForMinutes,
-} from '../../src/core/units/eightMinute';
+} from '../../src/core/billing/eightMinute';
 import { unitsForLongCode } from '../../src/core/rules/units/timedUnits51Percent';
 
 const visit = (...minutes: number[]) => cmsAllocation(minutes.map((m, i) => ({ code: `c${i}`, minutes: m })));

@@ -1,13 +1,13 @@
-/** The X12 837P importer (src/import/x12) on files built from the IG's loop structure. */
+/** The X12 837P importer (src/importers/claims/x12) on files built from the IG's loop structure. */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { audit } from '../../src/core/engine';
 import { documentSchema } from '../../src/core/model/claim';
-import { ImportError, importText, toClaimYaml, type ImportedClaim } from '../../src/import';
-import { Reader837 } from '../../src/import/x12/import837';
-import { tokenize } from '../../src/import/x12/tokenizer';
+import { ImportError, importText, toClaimYaml, type ImportedClaim } from '../../src/importers/claims';
+import { Reader837 } from '../../src/importers/claims/x12/import837';
+import { tokenize } from '../../src/importers/claims/x12/tokenizer';
 import { billingProvider, interchange, line, patient, recode, STANDARD, subscriber } from '../support/x12';
 
 const HASH = { patientId: { mode: 'hash' as const } };

@@ -1,9 +1,9 @@
-/** The CSV importer (src/import/csv): the default layout and a mapping for another export. */
+/** The CSV importer (src/importers/claims/csv): the default layout and a mapping for another export. */
 import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { audit } from '../../src/core/engine';
-import { detectFormat, ImportError, importText, readCsvMapping, toClaimYaml, type ImportedClaim } from '../../src/import';
-import { CLAIM_LEVEL_COLUMNS, CSV_COLUMNS, LINE_COLUMNS } from '../../src/import/csv/mapping';
+import { detectFormat, ImportError, importText, readCsvMapping, toClaimYaml, type ImportedClaim } from '../../src/importers/claims';
+import { CLAIM_LEVEL_COLUMNS, CSV_COLUMNS, LINE_COLUMNS } from '../../src/importers/claims/csv/mapping';
 
 const HASH = { patientId: { mode: 'hash' as const } };
 

@@ -1,8 +1,8 @@
-/** The FHIR R4 importer (src/import/fhir). */
+/** The FHIR R4 importer (src/importers/claims/fhir). */
 import assert from 'node:assert/strict';
 import { audit } from '../../src/core/engine';
-import { detectFormat, ImportError, importText, toClaimYaml, type ImportedClaim } from '../../src/import';
-import { payerTypeOfCoverage } from '../../src/import/fhir/importFhir';
+import { detectFormat, ImportError, importText, toClaimYaml, type ImportedClaim } from '../../src/importers/claims';
+import { payerTypeOfCoverage } from '../../src/importers/claims/fhir/importFhir';
 import { claimResource, collection, MEMBER, organization, practitioner, searchset, transaction } from '../support/fhir';
 
 const HASH = { patientId: { mode: 'hash' as const } };

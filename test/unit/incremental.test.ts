@@ -4,7 +4,7 @@
  * give identical findings, and an unchanged claim must never be parsed twice.
  */
 import assert from 'node:assert/strict';
-import { AuditCache } from '../../src/core/audit/cache';
+import { AuditCache } from '../../src/core/pipeline/cache';
 import { audit } from '../../src/core/engine';
 import { documentLayout, splitDocuments } from '../../src/core/parse/split';
 import { claimFile, claimText } from '../bench/generate';

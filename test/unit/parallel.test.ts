@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { audit, auditUnitText, cutUnits, findingsOfUnits, resolveConfig, type ResolvedConfig } from '../../src/core';
 import { parseThreads, threadCount, AUTO_MIN_BYTES } from '../../src/cli/threads';
-import { AuditPool } from '../../src/shared/auditPool';
+import { AuditPool } from '../../src/node/auditPool';
 import { claimFile, claimText } from '../bench/generate';
 
 function assembled(text: string, config: ResolvedConfig) {

@@ -14,7 +14,7 @@
 import assert from 'node:assert/strict';
 import { resolveConfig } from '../../src/core/config/schema';
 import { audit } from '../../src/core/engine';
-import { collectClaims, computeFigures, priceDay, type FileAudit, type ReportFinding } from '../../src/core/report';
+import { collectClaims, computeFigures, priceDay, type FileAudit, type ReportFinding } from '../../src/report';
 
 const FILE_A = `claims:
   # A1: 24 + 23 = 47 timed minutes → 3 units (97112 ×2, 97110 ×1); 4 billed → 1 over.

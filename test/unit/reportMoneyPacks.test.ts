@@ -14,11 +14,11 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importPack } from '../../src/data-import';
+import { importPack } from '../../src/datapacks/build';
 import { loadPack } from '../../src/core/data/packLoad';
 import { BUILTIN_DATA, ReferenceData } from '../../src/core/data/reference';
 import { resolveConfig } from '../../src/core/config/schema';
-import { collectClaims, computeFigures, MONEY_BASIS, type FileAudit } from '../../src/core/report';
+import { collectClaims, computeFigures, MONEY_BASIS, type FileAudit } from '../../src/report';
 import { buildHtmlReport } from '../../src/report/html';
 
 const DIR = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'cms');

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { claimSchema, payerTypes } from '../../src/core';
-import { describeOf, enumValuesAt, keysAt, keyPathOf, schemaAt } from '../../src/server/service/schemaNav';
+import { describeOf, enumValuesAt, keysAt, keyPathOf, schemaAt } from '../../src/service/schemaNav';
 
 describe('schemaNav over the generated JSON Schema', () => {
   it('offers both document keys at the root, described', () => {

@@ -2,9 +2,9 @@
  * `claimlint data import <files…> -o <pack-dir>`: CMS's files → a data pack.
  * `claimlint data info [folder]`: the packs in force there and what each table covers.
  */
-import { importPack, ImportError } from '../../data-import';
+import { importPack, ImportError } from '../../datapacks/build';
 import { plural, TABLE_LABELS, tableNames, type TableName } from '../../core';
-import { PackStore, sha256 } from '../../shared/packStore';
+import { PackStore, sha256 } from '../../datapacks/store/packStore';
 import { ConfigResolver } from '../config';
 import { schemaConfigReader } from '../configReader';
 import { readImportFiles, writePack } from '../dataFiles';

@@ -22,8 +22,8 @@ import {
   type ImportFormat,
   type ImportOptions,
   type PatientIdMode,
-} from '../../import';
-import { displayPath } from '../files';
+} from '../../importers/claims';
+import { displayPath } from '../../node/discovery';
 import { parseCommandLine } from '../args';
 import type { Command } from './index';
 import { ImportOutput, OutputError } from './importOutput';

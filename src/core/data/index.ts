@@ -39,7 +39,7 @@ export {
   type ClaimPriceInput,
   type ClaimLinePrice,
   type ClaimPrice,
-} from './pricing';
+} from '../billing/pricing';
 export { roundCents } from './fees';
 
 function norm(s: string): string {

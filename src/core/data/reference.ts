@@ -6,7 +6,7 @@
  *
  * The core receives packs already read (see packLoad.ts); it never reads files.
  */
-import { priceClaimLines as priceDayWith, priceLine as priceWith, type ClaimPrice, type ClaimPriceInput, type PriceLineInput, type PricedLine, type PriceLookup } from './pricing';
+import { priceClaimLines as priceDayWith, priceLine as priceWith, type ClaimPrice, type ClaimPriceInput, type PriceLineInput, type PricedLine, type PriceLookup } from '../billing/pricing';
 import { pickEffective } from './effective';
 import { BUILTIN_LOADED, BUILTIN_PACK } from './builtinPack';
 import { type LoadedPack, type Period, type TableName, type TableRows } from './packTypes';

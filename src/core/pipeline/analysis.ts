@@ -6,8 +6,8 @@
  * so a hover after an edit parses only the changed claim and audits nothing.
  */
 import { parseAllDocuments } from 'yaml';
-import type { AuditCache } from '../audit/cache';
-import { severityFor } from '../audit/claim';
+import type { AuditCache } from './cache';
+import { severityFor } from './auditClaim';
 import { configKey as keyOf, resolveConfig, type ResolvedConfig } from '../config/schema';
 import { parseDirectives } from '../directives';
 import { depthStates, guardEdited, guardText, type DepthState } from '../parse/guard';
@@ -15,7 +15,7 @@ import { LineIndex } from '../parse/lines';
 import { prefixPath, type SourceEntry } from '../parse/sourceMap';
 import { documentLayout, rescanItems, splitDocuments, type DocumentSlice } from '../parse/split';
 import type { Fix, LocatedFinding, Span } from '../types';
-import { unitResult, type UnitResult } from './audit';
+import { unitResult, type UnitResult } from './auditUnit';
 import { BUILTIN_DATA, type ReferenceData } from '../data/reference';
 import { flatCopy, parseItemUnit, parseWholeUnit, PARSE_OPTIONS, type ParsedClaim, type ParsedUnit } from './unit';
 import { lastAtOrBefore } from '../search';

@@ -10,9 +10,9 @@ import { guardText } from '../parse/guard';
 import { LineIndex } from '../parse/lines';
 import { documentLayout, splitDocuments } from '../parse/split';
 import type { LocatedFinding } from '../types';
-import type { AuditCache } from '../audit/cache';
+import type { AuditCache } from './cache';
 import { analysisKey, cachedUnit, locateFindings } from './analysis';
-import { unitResult, type UnitResult } from './audit';
+import { unitResult, type UnitResult } from './auditUnit';
 import { parseItemUnit, parseWholeUnit, type ParsedClaim } from './unit';
 
 /** One unit of a file: a claims-list item, or a whole YAML document. Offsets in the file. */

@@ -7,7 +7,7 @@
  * feature. Spans are relative to the unit's text.
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
-import { validateClaim, type ValidatedClaim } from '../audit/validate';
+import { validateClaim, type ValidatedClaim } from './validate';
 import { buildSourceMap, prefixPath, type SourceMap } from '../parse/sourceMap';
 import { unclosedFlow, unclosedMessage, yamlErrorMessage } from '../parse/yamlErrors';
 import type { Span } from '../types';

@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import type { AuditFigures, Count } from '../../core';
+import type { AuditFigures, Count } from '..';
 
 export interface Charts {
   byRule: string;

@@ -4,7 +4,7 @@
  * CLI and the extension require it only when a report is asked for, and the language
  * server never does.
  */
-import { computeFigures, type AuditFigures, type FileAudit } from '../../core';
+import { computeFigures, type AuditFigures, type FileAudit } from '..';
 import { renderReport, type RenderOptions } from './render';
 
 export { renderReport, escapeHtml, formatMoney, formatPercent, formatInt, type RenderOptions } from './render';

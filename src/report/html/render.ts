@@ -6,7 +6,8 @@
  * figures give the same bytes, apart from the generated-at line.
  */
 import { createHash } from 'node:crypto';
-import { docsUrl, type AuditFigures, type ClaimRow, type Count, type ReportFinding } from '../../core';
+import { docsUrl } from '../../core';
+import type { AuditFigures, ClaimRow, Count, ReportFinding } from '..';
 import { renderCharts } from './charts';
 import { SCRIPT } from './script';
 import { STYLE } from './style';

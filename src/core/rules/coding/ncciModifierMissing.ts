@@ -1,7 +1,7 @@
 import type { Fix, IndexedLine, Rule } from '../../types';
 import { lineLead, serviceLine } from '../../text';
-import { addModifierFix, modifiersMisspelled, modsPath } from '../modifiers/shared';
-import { hasDistinctModifier, pairEdits, type PairEdit } from './ncci';
+import { addModifierFix, modifiersMisspelled, modsPath } from '../../billing/therapyModifiers';
+import { hasDistinctModifier, pairEdits, type PairEdit } from '../../billing/ncci';
 
 const BYPASS = ['XE', 'XS', 'XP', 'XU', '59'];
 

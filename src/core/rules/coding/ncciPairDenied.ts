@@ -1,5 +1,5 @@
 import type { Rule } from '../../types';
-import { groupEdits, pairEdits } from './ncci';
+import { groupEdits, pairEdits } from '../../billing/ncci';
 import { lineLead, serviceLine } from '../../text';
 
 export const ncciPairDenied: Rule = {

@@ -8,7 +8,7 @@ import {
   removeModifiersFix,
   replaceModifierFix,
   therapyModifiers,
-} from './shared';
+} from '../../billing/therapyModifiers';
 import { lineLead } from '../../text';
 
 export const assistantModifierMismatch: Rule = {

@@ -1,10 +1,10 @@
 import { ruleOptions } from '../../config/schema';
 import { forPayer } from '../../config/optionSchemas';
-import { ASSISTANT_RULE_DEFAULTS, ASSISTANT_RULE_OPTIONS, assistantCodes, hasAssistantModifier, lineSupportsAssistant } from '../../assistant/codes';
+import { ASSISTANT_RULE_DEFAULTS, ASSISTANT_RULE_OPTIONS, assistantCodes, hasAssistantModifier, lineSupportsAssistant } from '../../billing/assistantCqCo';
 import type { Fix, Rule } from '../../types';
-import { addModifierFix, ASSISTANT_MOD_FOR, lineDiscipline, modifiersMisspelled, modsPath } from './shared';
+import { addModifierFix, ASSISTANT_MOD_FOR, lineDiscipline, modifiersMisspelled, modsPath } from '../../billing/therapyModifiers';
 import { lineLead } from '../../text';
-import { ASSISTANT_RATE, DE_MINIMIS, FINAL_UNIT_METHOD, RATE_FROM } from './assistantText';
+import { ASSISTANT_RATE, DE_MINIMIS, FINAL_UNIT_METHOD, RATE_FROM } from '../../billing/assistantCqCoText';
 
 export const assistantModifierMissing: Rule = {
   id: 'assistant-modifier-missing',

@@ -1,10 +1,10 @@
 import { ruleOptions } from '../../config/schema';
 import { forPayer } from '../../config/optionSchemas';
-import { ASSISTANT_RULE_DEFAULTS, ASSISTANT_RULE_OPTIONS, assistantCodes, lineSupportsAssistant } from '../../assistant/codes';
+import { ASSISTANT_RULE_DEFAULTS, ASSISTANT_RULE_OPTIONS, assistantCodes, lineSupportsAssistant } from '../../billing/assistantCqCo';
 import type { Fix, IndexedLine, Rule } from '../../types';
-import { modifiersOf, modPath, removeModifiersFix } from './shared';
+import { modifiersOf, modPath, removeModifiersFix } from '../../billing/therapyModifiers';
 import { lineLead } from '../../text';
-import { ASSISTANT_RATE, DE_MINIMIS, FINAL_UNIT_METHOD, RATE_FROM } from './assistantText';
+import { ASSISTANT_RATE, DE_MINIMIS, FINAL_UNIT_METHOD, RATE_FROM } from '../../billing/assistantCqCoText';
 
 export const assistantModifierUnsupported: Rule = {
   id: 'assistant-modifier-unsupported',

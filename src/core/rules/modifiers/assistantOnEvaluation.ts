@@ -1,7 +1,7 @@
 import type { Fix, Rule } from '../../types';
 import { lineLead } from '../../text';
-import { DE_MINIMIS } from './assistantText';
-import { modifiersOf, modPath, removeModifiersFix } from './shared';
+import { DE_MINIMIS } from '../../billing/assistantCqCoText';
+import { modifiersOf, modPath, removeModifiersFix } from '../../billing/therapyModifiers';
 
 export const assistantOnEvaluation: Rule = {
   id: 'assistant-on-evaluation',

@@ -1,5 +1,5 @@
 import type { Fix, Rule } from '../../types';
-import { modifiersOf, modPath, removeModifiersFix } from './shared';
+import { modifiersOf, modPath, removeModifiersFix } from '../../billing/therapyModifiers';
 import { lineLead } from '../../text';
 
 const X_MODS = ['XE', 'XS', 'XP', 'XU'];

@@ -4,8 +4,8 @@ import { tables } from '../../data';
 
 const KX_THRESHOLDS = tables.kxThresholds.filter((t) => t.from >= '2024-01-01');
 import type { Fix, Rule } from '../../types';
-import { BUCKET_LABEL, describeTotal, kxPicture, money } from './kxAmounts';
-import { addModifierFix, modifiersMisspelled, modifiersOf, modsPath } from './shared';
+import { BUCKET_LABEL, describeTotal, kxPicture, money } from '../../billing/kx';
+import { addModifierFix, modifiersMisspelled, modifiersOf, modsPath } from '../../billing/therapyModifiers';
 import { lineLead } from '../../text';
 
 export const KX_DEFAULTS = { payerTypes: ['medicare'] as string[] };

@@ -1,8 +1,8 @@
 import { ruleOptions } from '../../config/schema';
 import { forPayer, optionsSchema, payerTypesOption, shareOption } from '../../config/optionSchemas';
 import type { Fix, Rule } from '../../types';
-import { BUCKET_LABEL, describeTotal, kxPicture, money } from './kxAmounts';
-import { modifiersOf, modPath, removeModifiersFix } from './shared';
+import { BUCKET_LABEL, describeTotal, kxPicture, money } from '../../billing/kx';
+import { modifiersOf, modPath, removeModifiersFix } from '../../billing/therapyModifiers';
 import { lineLead } from '../../text';
 
 const DEFAULTS = { belowShare: 0.5, payerTypes: ['medicare'] as string[] };

@@ -1,7 +1,7 @@
 import { ruleOptions } from '../../config/schema';
 import { forPayer } from '../../config/optionSchemas';
 import type { Rule } from '../../types';
-import { BUCKET_LABEL, describeTotal, kxPicture, money } from './kxAmounts';
+import { BUCKET_LABEL, describeTotal, kxPicture, money } from '../../billing/kx';
 import { KX_DEFAULTS, KX_OPTIONS } from './kxModifierMissing';
 import { tables } from '../../data';
 import { lineLead } from '../../text';

@@ -1,5 +1,5 @@
 import type { Fix, Rule } from '../../types';
-import { claimDiscipline, modsPath, removeModifiersFix, THERAPY_MOD_FOR, therapyModifiers } from './shared';
+import { claimDiscipline, modsPath, removeModifiersFix, THERAPY_MOD_FOR, therapyModifiers } from '../../billing/therapyModifiers';
 import { lineLead } from '../../text';
 
 export const therapyModifierConflict: Rule = {

@@ -1,5 +1,5 @@
 import type { Fix, Rule } from '../../types';
-import { claimDiscipline, modPath, replaceModifierFix, THERAPY_MOD_FOR, therapyModifiers } from './shared';
+import { claimDiscipline, modPath, replaceModifierFix, THERAPY_MOD_FOR, therapyModifiers } from '../../billing/therapyModifiers';
 import { lineLead } from '../../text';
 
 export const therapyModifierMismatch: Rule = {

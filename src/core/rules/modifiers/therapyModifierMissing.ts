@@ -1,5 +1,5 @@
 import type { Fix, Rule } from '../../types';
-import { addModifierFix, claimDiscipline, modifiersMisspelled, modsPath, THERAPY_MOD_FOR, therapyModifiers } from './shared';
+import { addModifierFix, claimDiscipline, modifiersMisspelled, modsPath, THERAPY_MOD_FOR, therapyModifiers } from '../../billing/therapyModifiers';
 import { lineLead } from '../../text';
 
 export const therapyModifierMissing: Rule = {

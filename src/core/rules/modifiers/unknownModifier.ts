@@ -1,6 +1,6 @@
 import { modifierInfo, tables } from '../../data';
 import type { Rule } from '../../types';
-import { modifiersOf, modPath } from './shared';
+import { modifiersOf, modPath } from '../../billing/therapyModifiers';
 import { lineLead } from '../../text';
 
 export const unknownModifier: Rule = {

@@ -1,7 +1,7 @@
 import type { Rule } from '../../types';
-import { allowedAllocations, cmsAllocation, isAllowedAllocation } from '../../units/eightMinute';
-import { allocationFix, describeAllocation, unitsPath } from '../../units/fixes';
-import { codeLead, poolOwner, timedPools } from '../../units/visit';
+import { allowedAllocations, cmsAllocation, isAllowedAllocation } from '../../billing/eightMinute';
+import { allocationFix, describeAllocation, unitsPath } from '../../billing/unitFixes';
+import { codeLead, poolOwner, timedPools } from '../../billing/disciplinePools';
 
 export const timedUnitsAllocation: Rule = {
   id: 'timed-units-allocation',

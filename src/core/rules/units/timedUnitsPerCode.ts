@@ -1,8 +1,8 @@
 import type { Rule } from '../../types';
-import { unitsForMinutes } from '../../units/eightMinute';
-import { setCodeUnits, unitsPath } from '../../units/fixes';
+import { unitsForMinutes } from '../../billing/eightMinute';
+import { setCodeUnits, unitsPath } from '../../billing/unitFixes';
 import { plural } from '../../text';
-import { codeLead, timedCodes } from '../../units/visit';
+import { codeLead, timedCodes } from '../../billing/disciplinePools';
 
 export const timedUnitsPerCode: Rule = {
   id: 'timed-units-per-code',

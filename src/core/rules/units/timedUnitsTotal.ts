@@ -1,8 +1,8 @@
 import type { Rule } from '../../types';
-import { allowedAllocations, cmsAllocation, describeTotal } from '../../units/eightMinute';
-import { allocationFix, describeAllocation, setCodeUnits, unitsPath } from '../../units/fixes';
+import { allowedAllocations, cmsAllocation, describeTotal } from '../../billing/eightMinute';
+import { allocationFix, describeAllocation, setCodeUnits, unitsPath } from '../../billing/unitFixes';
 import { plural } from '../../text';
-import { codeLead, poolOwner, timedPools } from '../../units/visit';
+import { codeLead, poolOwner, timedPools } from '../../billing/disciplinePools';
 
 export const timedUnitsTotal: Rule = {
   id: 'timed-units-total',

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types';
-import { lineDisciplineOf } from '../../units/discipline';
+import { lineDisciplineOf } from '../../billing/discipline';
 import { lineLead, serviceLine } from '../../text';
 
 export const untimedUnits: Rule = {

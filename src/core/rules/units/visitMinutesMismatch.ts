@@ -1,5 +1,5 @@
 import type { IndexedLine, Rule } from '../../types';
-import { poolLines } from '../../units/visit';
+import { poolLines } from '../../billing/disciplinePools';
 
 export const visitMinutesMismatch: Rule = {
   id: 'visit-minutes-mismatch',

@@ -1,0 +1,60 @@
+/**
+ * The NCCI edits that apply to a claim: procedure-to-procedure pairs in force on the date
+ * (both codes billed) and the one-per-date groups (a second PT evaluation). Lines with 0
+ * units are documented, not billed, so they take part in no edit.
+ */
+import { DISTINCT_MODIFIERS, sameDayGroupsFor, type NcciPair, type SameDayExclusiveGroup } from '../data';
+import type { ClaimContext, IndexedLine } from '../types';
+
+export interface PairEdit {
+  pair: NcciPair;
+  /** The first billed line of the column-1 code. */
+  column1: IndexedLine;
+  /** Every billed line of the column-2 code. */
+  column2: IndexedLine[];
+}
+
+export interface GroupEdit {
+  group: SameDayExclusiveGroup;
+  first: IndexedLine;
+  /** Billed lines of the group after the first one. */
+  extra: IndexedLine[];
+}
+
+function billed(ctx: ClaimContext): IndexedLine[] {
+  return ctx.lines.filter((l) => l.info && l.line.units > 0);
+}
+
+export function pairEdits(ctx: ClaimContext): PairEdit[] {
+  const lines = billed(ctx);
+  const codes = [...new Set(lines.map((l) => l.info!.code))];
+  const out: PairEdit[] = [];
+  for (let i = 0; i < codes.length; i++) {
+    for (let j = i + 1; j < codes.length; j++) {
+      const pair = ctx.data.findNcciPair(codes[i], codes[j], ctx.date);
+      if (!pair || pair.modifierIndicator === 9) continue;
+      const column1 = lines.find((l) => l.info!.code === pair.column1)!;
+      out.push({ pair, column1, column2: lines.filter((l) => l.info!.code === pair.column2) });
+    }
+  }
+  return out;
+}
+
+export function groupEdits(ctx: ClaimContext): GroupEdit[] {
+  const lines = billed(ctx);
+  const out: GroupEdit[] = [];
+  const seen = new Set<string>();
+  for (const l of lines) {
+    for (const group of sameDayGroupsFor(l.info!.code, ctx.date)) {
+      if (seen.has(group.id)) continue;
+      seen.add(group.id);
+      const members = lines.filter((m) => group.codes.includes(m.info!.code));
+      if (members.length > 1) out.push({ group, first: members[0], extra: members.slice(1) });
+    }
+  }
+  return out;
+}
+
+export function hasDistinctModifier(l: IndexedLine): boolean {
+  return (l.line.modifiers ?? []).some((m) => (DISTINCT_MODIFIERS as readonly string[]).includes(m));
+}

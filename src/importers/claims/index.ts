@@ -1,0 +1,60 @@
+/**
+ * `claimlint import`: claims from the files practices actually have — the X12 837P sent to
+ * the payer, a FHIR R4 export, an EHR's CSV — as claim YAML (format v1). Pure: the CLI and
+ * the VS Code command read and write the files.
+ */
+import type { PayerType } from '../../core';
+import type { PatientIdPolicy } from './patientId';
+import { importCsv } from './csv/importCsv';
+import { importFhir } from './fhir/importFhir';
+import { HEADER_837, import837 } from './x12/import837';
+import type { ImportFormat, ImportResult } from './types';
+
+export { ImportError, type ImportFormat, type ImportResult, type ImportedClaim } from './types';
+export { patientIdModes, type PatientIdMode, type PatientIdPolicy } from './patientId';
+export { Reader837 } from './x12/import837';
+export { readMapping as readCsvMapping } from './csv/mapping';
+export { toClaimYaml, yamlClaimItem, yamlHead } from './yaml';
+
+export const importFormats: readonly ImportFormat[] = ['837p', 'fhir', 'csv'];
+export const FORMAT_NAMES: Record<ImportFormat, string> = { '837p': 'X12 837P', fhir: 'FHIR R4', csv: 'CSV' };
+
+/** The comment at the top of an imported file: where it came from, what the sources lack, patient.id. */
+export function importComments(sources: { name: string; format: ImportFormat }[], mode: PatientIdPolicy['mode']): string[] {
+  return [
+    `Imported by claimlint import from ${sources.map((s) => `${s.name.replace(/[\r\n]/g, ' ')} (${FORMAT_NAMES[s.format]})`).join(', ')}.`,
+    ...(sources.some((s) => s.format === '837p') ? HEADER_837 : []),
+    mode === 'hash' ? 'patient.id is a salted hash of the member id (docs/import.md).' : mode === 'member' ? 'patient.id is the member id.' : 'patient.id is left out.',
+  ];
+}
+
+export interface ImportOptions {
+  patientId: PatientIdPolicy;
+  /** FHIR: payer.type for every claim, instead of reading it from Coverage. */
+  payerType?: PayerType;
+  /** CSV: the parsed mapping file (columns renamed for another EHR's export). */
+  csvMapping?: unknown;
+}
+
+/**
+ * The format of a text by its content: an ISA envelope is an 837, JSON with a resourceType
+ * is FHIR, anything else is CSV. Only the start of the text is needed.
+ */
+export function detectFormat(start: string): ImportFormat {
+  const t = start.replace(/^[\uFEFF\s]+/, '');
+  if (t.startsWith('ISA')) return '837p';
+  if (t.startsWith('{') && /"resourceType"\s*:/.test(t)) return 'fhir';
+  return 'csv';
+}
+
+/** Imports a whole text of the given format; throws ImportError on malformed input. */
+export function importText(text: string, format: ImportFormat, options: ImportOptions): ImportResult {
+  switch (format) {
+    case '837p':
+      return import837(text, options);
+    case 'fhir':
+      return importFhir(text, options);
+    case 'csv':
+      return importCsv(text, options);
+  }
+}

@@ -1,0 +1,67 @@
+/** Finds claim files: explicit files as given, folders searched for claim-file globs. */
+import { lstatSync, realpathSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { globSync } from 'tinyglobby';
+import { isWithin as within } from './claimFileAccess';
+
+export { decodeClaimBytes, readClaimBytes, readClaimFile, type BytesResult, type ReadResult } from './claimFileAccess';
+
+export const DEFAULT_GLOBS = ['**/*.claim.yaml', '**/*.claim.yml'];
+
+export interface Discovery {
+  files: string[];
+  /** Arguments that name nothing: usage errors (exit 2). */
+  missing: string[];
+  /** Files a folder's globs matched outside that folder (through `..`, an absolute glob or a symlink): not audited. */
+  outside: string[];
+  /** The folders given (absolute). */
+  folders: string[];
+}
+
+/** `globsFor(folder)`: extra claim-file globs that apply in a folder (from its config). */
+export function discoverFiles(args: string[], globsFor: (folder: string) => string[], cwd = process.cwd()): Discovery {
+  const files = new Set<string>();
+  const missing: string[] = [];
+  const outside: string[] = [];
+  const folders: string[] = [];
+  for (const arg of args) {
+    const abs = resolve(cwd, arg);
+    let isDir = false;
+    try {
+      isDir = statSync(abs).isDirectory();
+    } catch {
+      // Not a file or folder: maybe a glob pattern.
+      const matched = globSync(arg, { cwd, absolute: true, ignore: ['**/node_modules/**'] });
+      if (matched.length) matched.forEach((m) => files.add(m));
+      else missing.push(arg);
+      continue;
+    }
+    if (!isDir) {
+      files.add(abs);
+      continue;
+    }
+    // Only files below the folder, after resolving symlinks: a config's `files: ["../x/*"]`
+    // or `["/etc/*"]`, or a symlink out of the folder, reaches nothing outside it.
+    folders.push(abs);
+    const root = realpathSync(abs);
+    for (const f of globSync([...DEFAULT_GLOBS, ...globsFor(abs)], { cwd: abs, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) {
+      if (within(root, f)) files.add(f);
+      else outside.push(f);
+    }
+  }
+  return { files: [...files].sort(), missing, outside, folders };
+}
+
+/** --fix never writes through a symlink (it could point anywhere). */
+export function isSymlink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+export function displayPath(abs: string, cwd = process.cwd()): string {
+  const rel = relative(cwd, abs);
+  return (rel.startsWith('..') ? abs : rel).split('\\').join('/');
+}

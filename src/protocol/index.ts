@@ -1,0 +1,112 @@
+/**
+ * Identifiers shared by the language server and its clients: the settings section, the
+ * server-side commands (workspace/executeCommand) and the client-side command the server's
+ * code actions refer to. Plain constants and types (a type-only import, erased when
+ * built): the VS Code client may import this.
+ */
+import type { ReportClaim, ReportFinding } from '../report';
+import { CONFIG_FILE_NAMES } from '../core/lite';
+
+/** workspace/configuration section; validated with settingsSchema (src/core/config/settings.ts). */
+export const SETTINGS_SECTION = 'claimlint';
+
+/** Diagnostic.source of every claimlint diagnostic. */
+export const DIAGNOSTIC_SOURCE = 'claimlint';
+
+/** Code action kind of the fix-on-save action ("editor.codeActionsOnSave"). */
+export const FIX_ALL_KIND = 'source.fixAll.claimlint';
+
+/** Commands the server executes (listed in executeCommandProvider). */
+export const SERVER_COMMANDS = {
+  /** Arguments: [uri: string, version?: number]. Applies every preferred fix of the document. */
+  applyFixAll: 'claimlint.applyFixAll',
+  /** Arguments: [uri, version, ruleId, fixId, line]. Applies one fix of one finding (code lens). */
+  applyFix: 'claimlint.applyFix',
+  /** No arguments. Audits every claim file under the workspace folders and publishes diagnostics. */
+  auditWorkspace: 'claimlint.auditWorkspace',
+  /**
+   * Arguments: [{ uri?: string }]. Audits the workspace's claim files (or those of one file or folder) and
+   * returns AuditSummaryData for the Audit Summary view; publishes nothing.
+   */
+  auditSummaryData: 'claimlint.auditSummaryData',
+  /**
+   * Arguments: [uri: string, position: Position]. The full explanation of the code under
+   * the position (meaning, timing, payment, edits, notes, sources) as Markdown, or null:
+   * what the hover's "More" link opens.
+   */
+  codeDetails: 'claimlint.codeDetails',
+} as const;
+
+/**
+ * initializationOptions the server reads. `workspaceTrusted: false` (VS Code's Restricted
+ * Mode) turns the workspace-wide audit off; the notification below turns it back on.
+ */
+export interface ServerInitializationOptions {
+  workspaceTrusted?: boolean;
+}
+
+/** Client → server notification: the user trusted the workspace (no params). */
+export const WORKSPACE_TRUSTED_NOTIFICATION = 'claimlint/workspaceTrusted';
+
+/** Commands the client implements; the server only refers to them in code actions. */
+export const CLIENT_COMMANDS = {
+  /** Arguments: [ruleId: string, href: string]. Opens the rule's documentation page. */
+  showRuleDocs: 'claimlint.showRuleDocs',
+  /** Arguments: [uri: string, position: Position]. Opens the full explanation of the code there (claimlint.codeDetails). */
+  showCodeDetails: 'claimlint.showCodeDetails',
+} as const;
+
+/** The data carried by every claimlint Diagnostic; code actions match on it, never on text. */
+export interface ClaimDiagnosticData {
+  rule: string;
+  /** Ids of the finding's fixes, in order. */
+  fixes: string[];
+  /** Document version the diagnostic was computed for. */
+  version: number;
+}
+
+/** Result of claimlint.auditWorkspace. */
+export interface WorkspaceAuditResult {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Files that could not be read. */
+  unreadable: number;
+  millis: number;
+  /** Files left out: outside the workspace folder (symlink, `..` glob), not regular, too large. */
+  skipped?: number;
+  /** Not run: the workspace is not trusted (VS Code's Restricted Mode). */
+  restricted?: true;
+}
+
+/** Result of claimlint.auditSummaryData: plain data (no patient ids, no fixes). */
+export interface AuditSummaryData {
+  files: {
+    uri: string;
+    /** Relative to its workspace folder. */
+    path: string;
+    claims: ReportClaim[];
+    findings: ReportFinding[];
+  }[];
+  unreadable: number;
+  /** Not run: the workspace is not trusted (VS Code's Restricted Mode). */
+  restricted?: true;
+}
+
+/** Result of claimlint.applyFixAll / claimlint.applyFix. */
+export interface ApplyResult {
+  applied: boolean;
+  /** Number of fixes in the edit (0 when nothing was fixable or the version was outdated). */
+  fixes: number;
+  /** Why nothing was applied, when nothing was. */
+  reason?: 'not-open' | 'outdated-version' | 'nothing-to-fix' | 'not-found' | 'rejected' | 'disabled';
+}
+
+/** The .claimlintrc files (the core's CONFIG_FILE_NAMES): watched by the server, and opened by the client so their problems show in them. */
+export const CONFIG_FILE_GLOB = `**/.claimlintrc.{${CONFIG_FILE_NAMES.map((name) => name.replace(/^\.claimlintrc\./, '')).join(',')}}`;
+
+/** Whether a path names a .claimlintrc file. */
+export function isConfigFileName(path: string): boolean {
+  return CONFIG_FILE_NAMES.includes(path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1));
+}

@@ -1,0 +1,118 @@
+/**
+ * Hover: finds the key or value under the cursor through the claim's source map and
+ * explains it — a code, a modifier, the visit's 8-minute arithmetic (on minutes, units and
+ * the visit totals), a documentation field's guidance, or any other key's meaning.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { type Analysis, type NodeAt, type ReferenceData, type ResolvedConfig, fieldGuidance, type GuidanceField } from '../core';
+import { dataDate, rawAt } from './claimData';
+import { rangeOf } from './edits';
+import { codeHover, codeHoverShort, modifierHover, unitsHover, type LineFacts } from './hoverText';
+import { commandLink, findingsOnLine, lineVerdict } from './lineVerdict';
+import { CLIENT_COMMANDS } from '../protocol';
+import { describeOf, keyPathOf, schemaAt } from './schemaNav';
+import { visitSummary } from './visitSummary';
+
+const GUIDED_FIELDS = new Set<string>(['justification', 'functional_goal', 'supervision_need', 'intervention', 'assistance_level', 'equipment']);
+
+/**
+ * A hover on a line's code is short (it must fit the hover window): the line's verdict
+ * first, then the code's name, timing, usual modifiers and this line's estimate, and a
+ * "More" link to the full explanation (codeDetails).
+ */
+export function hover(analysis: Analysis, doc: TextDocument, position: Position, config: ResolvedConfig): Hover | null {
+  const at = analysis.nodeAt(doc.offsetAt(position));
+  if (!at) return null;
+  const code = codeAt(at, config);
+  let value: string | undefined;
+  if (code) {
+    const verdict = lineVerdict(findingsOnLine(at.claim.findings, at.claim.prefix ? `${at.claim.prefix}.lines[${code.index}]` : `lines[${code.index}]`), code.index + 1, code.code);
+    const more = commandLink(`More about ${code.code}…`, CLIENT_COMMANDS.showCodeDetails, [doc.uri, position]);
+    value = [...verdict, '', ...codeHoverShort(code.code, code.date, code.facts, analysis.data, config.locality), '', more].join('\n');
+  } else value = hoverMarkdown(at, config, analysis.data);
+  if (!value) return null;
+  return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(doc, at.span) };
+}
+
+/** The full explanation of the code under the position (the hover's "More"), or null. */
+export function codeDetails(analysis: Analysis, doc: TextDocument, position: Position, config: ResolvedConfig): string | null {
+  const at = analysis.nodeAt(doc.offsetAt(position));
+  const code = at && codeAt(at, config);
+  return (code && codeHover(code.code, code.date, code.facts, analysis.data, config.locality)) ?? null;
+}
+
+/** The service line's code under the cursor, with the line's facts. */
+function codeAt(at: NodeAt, config: ResolvedConfig): { code: string; index: number; date: string; facts: LineFacts } | undefined {
+  const m = at.on === 'value' ? /^lines\[(\d+)\]\.code$/.exec(at.path) : null;
+  if (!m) return undefined;
+  const raw = at.claim.raw;
+  const index = Number(m[1]);
+  const line = rawAt(raw, 'lines', index);
+  const code = rawAt(line, 'code');
+  if (code === undefined || code === null || code === '') return undefined;
+  const units = rawAt(line, 'units');
+  const charge = rawAt(line, 'charge');
+  return {
+    code: String(code),
+    index,
+    date: dataDate(raw, config),
+    facts: {
+      modifiers: modifiersOf(rawAt(line, 'modifiers')),
+      units: typeof units === 'number' ? units : undefined,
+      charge: typeof charge === 'number' ? charge : undefined,
+      plan: stringOr(rawAt(raw, 'plan_of_care', 'discipline')),
+      otherCodes: otherCodes(rawAt(raw, 'lines'), index),
+    },
+  };
+}
+
+function hoverMarkdown(at: NodeAt, config: ResolvedConfig, data: ReferenceData): string | undefined {
+  const { claim, path, on } = at;
+  const raw = claim.raw;
+  const date = dataDate(raw, config);
+  let m: RegExpExecArray | null;
+
+  if (on === 'value' && /^lines\[\d+\]\.modifiers\[\d+\]$/.test(path)) {
+    const mod = at.entry.node && 'value' in at.entry.node ? (at.entry.node as { value: unknown }).value : undefined;
+    if (mod === undefined || mod === null) return undefined;
+    return modifierHover(typeof mod === 'number' ? String(mod).padStart(2, '0') : String(mod), date);
+  }
+  if (/^lines\[\d+\]\.(minutes|units|assistant_minutes)$/.test(path) || /^visit(\.total_timed_minutes)?$/.test(path)) {
+    const v = claim.validated();
+    if (!v.claim) return keyDescription(claim.prefix, path);
+    const documented = v.claim.visit?.total_timed_minutes;
+    return unitsHover(visitSummary(v.claim, v.lineIndex, v.complete, config, data), documented);
+  }
+  if (on === 'key' && (m = /^lines\[\d+\]\.documentation\.(\w+)$/.exec(path)) && GUIDED_FIELDS.has(m[1])) {
+    const g = fieldGuidance(m[1] as GuidanceField);
+    if (g) return [`**${g.title}**`, '', g.strongEntry, '', `_Example:_ ${g.example}`].join('\n');
+  }
+  if (on === 'key') return keyDescription(claim.prefix, path);
+  return undefined;
+}
+
+function keyDescription(prefix: string, path: string): string | undefined {
+  const keys = keyPathOf(prefix, path);
+  const schema = schemaAt(keys);
+  const description = schema && describeOf(schema);
+  return description ? `**${keys[keys.length - 1]}** — ${description}` : undefined;
+}
+
+function modifiersOf(v: unknown): string[] {
+  if (!Array.isArray(v)) return [];
+  return v.filter((m) => m !== null && m !== undefined).map((m) => (typeof m === 'number' ? String(m).padStart(2, '0') : String(m)));
+}
+
+/** The codes of the claim's other lines (for the NCCI pairs a code hover lists). */
+function otherCodes(lines: unknown, self: number): string[] {
+  if (!Array.isArray(lines)) return [];
+  return lines.flatMap((l, i) => {
+    const c = i === self ? undefined : rawAt(l, 'code');
+    return typeof c === 'string' || typeof c === 'number' ? [String(c)] : [];
+  });
+}
+
+function stringOr(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
