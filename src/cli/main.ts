@@ -3,7 +3,7 @@
  * Exit codes: 0 no errors, 1 errors found, 2 usage or read errors.
  */
 import { statSync, writeFileSync } from 'node:fs';
-import { configKey, type LocatedFinding, type ResolvedConfig } from '../core/lite';
+import { configKey, type Analysis, type LocatedFinding, type ResolvedConfig } from '../core/lite';
 import type { AuditCache, AuditPool, PackStore } from './engine';
 import { engine } from './lazyEngine';
 import { buildId, cacheLocation, fileStamp, packsKey, ResultCache } from './cache';
@@ -244,11 +244,15 @@ export function run(argv: string[]): number | Promise<number> {
       if (!cached) results?.set(file, audited, key, found, audited === bytes ? stamp : undefined, audited !== bytes || utf8);
       return found;
     };
+    // One pipeline run gives the findings and the HTML report's claim facts (a cached or
+    // threaded audit runs it here only when the report needs the facts).
+    let analysis: Analysis | undefined;
+    const analysed = (): Analysis => (analysis ??= engine().analyze(text, { config: cfg.config, cache: (auditCache ??= new (engine().AuditCache)()), data: data!.data }));
     let findings: LocatedFinding[] | Promise<LocatedFinding[]>;
     if (cached) findings = cached;
     else if (workers > 1) findings = (pool ??= new (engine().AuditPool)(workers)).auditFile(text, { config: cfg.config, data: data!.data }).then(remember);
-    else findings = remember(engine().audit(text, { config: cfg.config, cache: (auditCache ??= new (engine().AuditCache)()), data: data!.data }).findings);
-    pending.push({ report: { path: shown, fixesApplied: applied, claims: html ? engine().collectClaims(text, cfg.config, data!.data) : undefined }, findings });
+    else findings = remember(analysed().findings);
+    pending.push({ report: { path: shown, fixesApplied: applied, claims: html ? engine().collectClaims(analysed()) : undefined }, findings });
   }
 
   const finish = (lists: LocatedFinding[][]): number => {

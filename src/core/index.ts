@@ -10,7 +10,7 @@ export type { ParsedClaim, ParsedUnit } from './pipeline/unit';
 export { auditUnitText, cutUnits, findingsOfUnits, type DocumentCut, type UnitCut, type UnitSummary } from './pipeline/parallel';
 export { AuditCache, DEFAULT_CACHE_BYTES } from './pipeline/cache';
 export { audit, applyFixes, fixAll, fixKeepsYaml, preferredFix, type AuditOptions, type AuditResult, type FixResult } from './engine';
-export { unitRuleFor } from './pipeline/auditClaim';
+export { indexLines, unitRuleFor } from './pipeline/auditClaim';
 export { validateClaim, type ValidatedClaim } from './pipeline/validate';
 export { LineIndex } from './parse/lines';
 export { guardText } from './parse/guard';
@@ -26,15 +26,15 @@ export { forPayer } from './config/optionSchemas';
 
 // Rules, findings, the claim format
 export { ALL_RULES, RULES_BY_ID, docsUrl } from './rules';
-export type { Finding, Fix, LocatedFinding, Position, Rule, RuleCategory, RuleMeta, Severity, Span, TextEdit } from './types';
+export type { Finding, Fix, IndexedLine, LocatedFinding, Position, Rule, RuleCategory, RuleMeta, Severity, Span, TextEdit } from './types';
 export { claimSchema, payerTypes, type Claim, type ClaimLine, type PayerType, type UnitRule } from './model/claim';
 
 // Reference data and arithmetic the editor explains
 export { allCodes, assistantDifferential, citation, codeInfo, feeFor, kxThreshold, modifierInfo, priceClaimLines, priceLine, roundCents, type CodeInfo, type Discipline } from './data';
 export type { CodeKind } from './data/types';
 export { allowedAllocations, cmsAllocation, describeTotal, isAllowedAllocation, unitsForMinutes } from './billing/eightMinute';
-export { DISCIPLINE_LABEL } from './billing/discipline';
-export { poolLines } from './billing/disciplinePools';
+export { DISCIPLINE_LABEL, lineDisciplineOf } from './billing/discipline';
+export { poolLines, timedPools, type TimedCode, type TimedPool } from './billing/disciplinePools';
 export { fieldGuidance, type GuidanceField } from './documentation/guidance';
 export { plural } from './text';
 export { linkSources, sourceAnchor, sourceKeys, sourceRefs, SOURCES_URL, type SourceRef } from './sources';

@@ -12,3 +12,4 @@ export * as LIMITS from './limits';
 export type { ConfigLoad, ConfigWarning } from './config/lookup';
 export type { Config, ResolvedConfig } from './config/schema';
 export type { Finding, Fix, LocatedFinding, Position, Severity, Span, TextEdit } from './types';
+export type { Analysis } from './pipeline/analysis';

@@ -1,5 +1,5 @@
 /** The audit report's pure core: claim facts, money estimates and summary figures. */
-export { collectClaims, poolOf, timedUnits, type ClaimMoney, type ReportClaim, type ReportLine, type TimedCodeUnits } from './facts/claims';
+export { collectClaims, type ClaimMoney, type ReportClaim, type ReportLine, type TimedCodeUnits } from './facts/claims';
 export { priceDay, type DayPrice, type UnitsItem } from './facts/money';
 export {
   CATEGORY_ORDER,

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ErrorCodes, ResponseError, type Connection, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver';
-import { audit, type LocatedFinding, type ResolvedConfig } from '../core';
+import { analyze, type Analysis, type LocatedFinding, type ResolvedConfig } from '../core';
 import { collectClaims } from '../report';
 import type { DocumentContexts } from './documentContext';
 import { SERVER_COMMANDS, type ApplyResult, type AuditSummaryData, type WorkspaceAuditResult } from '../protocol';
@@ -117,6 +117,8 @@ interface AuditedFile {
   open?: TextDocument;
   text: string;
   config: ResolvedConfig;
+  /** The one pipeline run of the file: its findings, and the claims the Audit Summary counts. */
+  analysis: Analysis;
   findings: LocatedFinding[];
 }
 
@@ -162,9 +164,9 @@ async function* auditedClaimFiles(deps: CommandDeps, unreadable: () => void, onl
       }
       const ctx = await deps.contexts.get(uri);
       if (!ctx.settings.enable) continue;
-      const findings = open ? deps.service.audit(open, ctx.config).findings : audit(text, { config: ctx.config, cache: deps.service.cache, data: deps.service.dataFor(ctx.config) }).findings;
+      const analysis = open ? deps.service.analysis(open, ctx.config) : analyze(text, { config: ctx.config, cache: deps.service.cache, data: deps.service.dataFor(ctx.config) });
       const relative = file.startsWith(folder) ? file.slice(folder.length).replace(/\\/g, '/').replace(/^\//, '') : file;
-      yield { uri, relative, open, text, config: ctx.config, findings };
+      yield { uri, relative, open, text, config: ctx.config, analysis, findings: analysis.findings };
     }
   }
 }
@@ -207,8 +209,9 @@ async function auditSummaryData(deps: CommandDeps, arg: unknown): Promise<AuditS
     result.files.push({
       uri: f.uri,
       path: f.relative,
-      // Priced with the file's data packs and locality, as its hovers and code lenses are.
-      claims: collectClaims(f.text, f.config, deps.service.dataFor(f.config)).map((c) => ({ ...c, patientId: undefined })),
+      // From the analysis the findings came from; priced with the file's data packs and
+      // locality, as its hovers and code lenses are.
+      claims: collectClaims(f.analysis).map((c) => ({ ...c, patientId: undefined })),
       findings: f.findings.map(({ rule, severity, message, document, path, range }) => ({ rule, severity, message, document, path, range })),
     });
   }

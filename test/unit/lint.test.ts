@@ -79,7 +79,7 @@ const EDGES: [file: string, forbidden: string[], allowed: string[]][] = [
   ],
   ['src/datapacks/store/example.ts', ['../../core/data/packLoad', '../build', 'vscode'], ['node:fs', '../../core', './packStore']],
   ['src/report/example.ts', ['../core', './html', 'yaml'], ['./facts/claims', './figures/figures']],
-  ['src/report/facts/example.ts', ['node:fs', '../../core/rules', '../../core/data/reference', '../figures/figures', '../html'], ['yaml', '../../core', './money']],
+  ['src/report/facts/example.ts', ['node:fs', 'yaml', '../../core/rules', '../../core/data/reference', '../figures/figures', '../html'], ['../../core', './money']],
   ['src/report/figures/example.ts', ['../../core/rules', '../html', 'node:fs'], ['../../core', '../facts/claims', './figures']],
   ['src/report/html/example.ts', ['../../core/rules', '../../server/server', 'node:fs', 'vscode'], ['@observablehq/plot', 'linkedom', '../../core', '..', './render']],
   ['tools/docgen/example.ts', ['../../src/core/types', '../../src/server/server', '../../src/core/rules'], ['../../src/core', './sources']],

@@ -14,6 +14,7 @@
 import assert from 'node:assert/strict';
 import { resolveConfig } from '../../src/core/config/schema';
 import { audit } from '../../src/core/engine';
+import { analyze } from '../../src/core/pipeline/analysis';
 import { collectClaims, computeFigures, priceDay, type FileAudit, type ReportFinding } from '../../src/report';
 
 const FILE_A = `claims:
@@ -98,14 +99,14 @@ const findingsB: ReportFinding[] = [finding('certification-late', 'warning', 'cl
 
 function files(): FileAudit[] {
   return [
-    { path: 'a.claim.yaml', claims: collectClaims(FILE_A, config), findings: findingsA },
-    { path: 'b.claim.yaml', claims: collectClaims(FILE_B, config), findings: findingsB },
+    { path: 'a.claim.yaml', claims: collectClaims(analyze(FILE_A, { config })), findings: findingsA },
+    { path: 'b.claim.yaml', claims: collectClaims(analyze(FILE_B, { config })), findings: findingsB },
   ];
 }
 
 describe('audit report: claim facts', () => {
   it('finds every claim with its path, id, NPI and line count', () => {
-    const a = collectClaims(FILE_A, config);
+    const a = collectClaims(analyze(FILE_A, { config }));
     assert.deepEqual(
       a.map((c) => [c.document, c.path, c.id, c.npi ?? null, c.lineCount]),
       [
@@ -116,11 +117,11 @@ describe('audit report: claim facts', () => {
         [0, 'claims[4]', 'A5', null, 2],
       ],
     );
-    assert.deepEqual(collectClaims(FILE_B, config).map((c) => [c.path, c.id]), [['claim', 'B1']]);
+    assert.deepEqual(collectClaims(analyze(FILE_B, { config })).map((c) => [c.path, c.id]), [['claim', 'B1']]);
   });
 
   it('CMS rule: the allowed split nearest the bill is what the minutes support', () => {
-    const [a1] = collectClaims(FILE_A, config);
+    const [a1] = collectClaims(analyze(FILE_A, { config }));
     assert.deepEqual(
       a1.timed!.map((c) => [c.code, c.minutes, c.billed, c.supported]),
       [
@@ -131,7 +132,7 @@ describe('audit report: claim facts', () => {
   });
 
   it('per-code rule for a commercial payer; separate pools per discipline', () => {
-    const [, , a3, a4, a5] = collectClaims(FILE_A, config);
+    const [, , a3, a4, a5] = collectClaims(analyze(FILE_A, { config }));
     assert.equal(a3.unitRule, 'per-code');
     assert.deepEqual(a3.timed!.map((c) => c.supported), [2, 0]);
     assert.deepEqual(a4.timed!.map((c) => [c.discipline, c.supported]), [['PT', 1], ['OT', 1]]);
@@ -149,7 +150,7 @@ describe('audit report: claim facts', () => {
     - { code: "97110", units: 1, minutes: 23 }
 `;
     // One PT pool of 47 minutes → 3 units (not 24 → 2 in PT and 23 → 2 in no pool).
-    const [m1] = collectClaims(text, config);
+    const [m1] = collectClaims(analyze(text, { config }));
     assert.deepEqual(m1.timed!.map((c) => [c.code, c.discipline, c.supported]), [['97112', 'PT', 2], ['97110', 'PT', 1]]);
   });
 });
@@ -262,7 +263,7 @@ describe('audit report: figures', () => {
 
   it('with the real audit: every error finding inside a claim is counted once, on its claim', () => {
     const findings = audit(FILE_A, { config }).findings;
-    const real = computeFigures([{ path: 'a', claims: collectClaims(FILE_A, config), findings }]);
+    const real = computeFigures([{ path: 'a', claims: collectClaims(analyze(FILE_A, { config })), findings }]);
     const prefixes = new Set(findings.filter((x) => x.severity === 'error').map((x) => /^claims\[\d+\]/.exec(x.path)?.[0]).filter((p) => p));
     assert.equal(real.claimsWithErrors, prefixes.size);
     assert.equal(

@@ -18,6 +18,7 @@ import { importPack } from '../../src/datapacks/build';
 import { loadPack } from '../../src/core/data/packLoad';
 import { BUILTIN_DATA, ReferenceData } from '../../src/core/data/reference';
 import { resolveConfig } from '../../src/core/config/schema';
+import { analyze } from '../../src/core/pipeline/analysis';
 import { collectClaims, computeFigures, MONEY_BASIS, type FileAudit } from '../../src/report';
 import { buildHtmlReport } from '../../src/report/html';
 
@@ -42,7 +43,7 @@ const CLAIM = (id: string) => `claim:
 
 function file(path: string, text: string, data?: ReferenceData, locality?: string): FileAudit {
   const config = resolveConfig(locality ? { locality } : {});
-  return { path, claims: collectClaims(text, config, data), findings: [] };
+  return { path, claims: collectClaims(analyze(text, { config, data })), findings: [] };
 }
 
 describe('report money: the packs in force and the configured locality', () => {
@@ -62,7 +63,7 @@ describe('report money: the packs in force and the configured locality', () => {
   });
 
   it('with the configured locality and its GPCIs in a pack: the locality amount, and the basis names the locality', () => {
-    const claims = collectClaims(CLAIM('A'), resolveConfig({ locality: '01112-05' }), packData());
+    const claims = collectClaims(analyze(CLAIM('A'), { config: resolveConfig({ locality: '01112-05' }), data: packData() }));
     assert.deepEqual(claims[0].money, { delta: 26.89, unpricedUnits: 0, locality: '01112-05 (SAN FRANCISCO)' });
     const f = computeFigures([{ path: 'a.claim.yaml', claims, findings: [] }]);
     assert.equal(f.money.overpayment, 26.89);

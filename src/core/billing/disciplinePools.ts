@@ -65,11 +65,15 @@ export function poolLines<L extends { line: { modifiers?: string[] } }>(
   return [...byDisc.entries()].map(([discipline, ls]) => ({ discipline, lines: ls }));
 }
 
+/** What pooling reads of a claim: a rule's ClaimContext, or the audit report's facts of the same claim. */
+export type PoolInput = Pick<ClaimContext, 'claim' | 'lines' | 'complete'>;
+
 /**
  * The visit's 15-minute timed pools, or undefined when some line is unusable (schema
- * failure, timed line without minutes): totals would be wrong.
+ * failure, timed line without minutes): totals would be wrong. The unit rules and the audit
+ * report's timed-unit figures both count from these pools.
  */
-export function timedPools(ctx: ClaimContext): TimedPool[] | undefined {
+export function timedPools(ctx: PoolInput): TimedPool[] | undefined {
   if (!ctx.complete) return undefined;
   const timed = ctx.lines.filter((l) => l.info?.kind === 'timed15');
   if (timed.some((l) => l.line.minutes === undefined)) return undefined;
@@ -89,6 +93,6 @@ export function timedPools(ctx: ClaimContext): TimedPool[] | undefined {
 }
 
 /** Every timed code of every pool (a code under two disciplines appears twice). */
-export function timedCodes(ctx: ClaimContext): TimedCode[] | undefined {
+export function timedCodes(ctx: PoolInput): TimedCode[] | undefined {
   return timedPools(ctx)?.flatMap((p) => p.codes);
 }

@@ -9,8 +9,8 @@ import type { ParsedClaim } from './unit';
 import { FixBuilder } from '../fixes/builder';
 import type { ResolvedConfig } from '../config/schema';
 import { ALL_RULES, RULES_BY_ID } from '../rules';
-import type { ClaimContext, Finding, Report, Severity, Span } from '../types';
-import type { UnitRule } from '../model/claim';
+import type { ClaimContext, Finding, IndexedLine, Report, Severity, Span } from '../types';
+import type { Claim, UnitRule } from '../model/claim';
 import { own } from '../own';
 
 /** A finding before it is placed in the file: path relative to the claim. */
@@ -18,6 +18,15 @@ export type ClaimFinding = Omit<Finding, 'document' | 'path'> & { path: string }
 
 export function severityFor(config: ResolvedConfig, ruleId: string): Severity | 'off' {
   return own(config.rules, ruleId)?.severity ?? RULES_BY_ID.get(ruleId)?.defaultSeverity ?? 'error';
+}
+
+/**
+ * The claim's usable lines as the rules see them: each with its index in the written lines
+ * list and its catalogue entry on the date of service (the built-in tables overlaid by the
+ * data packs). The audit report reads the same lines (src/report/facts).
+ */
+export function indexLines(claim: Claim, lineIndex: readonly number[], data: ReferenceData = BUILTIN_DATA): IndexedLine[] {
+  return claim.lines.map((line, i) => ({ index: lineIndex[i], line, info: data.codeInfo(line.code, claim.date_of_service) }));
 }
 
 export function auditClaim(parsed: ParsedClaim, text: string, config: ResolvedConfig, data: ReferenceData = BUILTIN_DATA): ClaimFinding[] {
@@ -51,7 +60,7 @@ export function auditClaim(parsed: ParsedClaim, text: string, config: ResolvedCo
   const date = claim.date_of_service;
   const ctx: ClaimContext = {
     claim,
-    lines: claim.lines.map((line, i) => ({ index: validated.lineIndex[i], line, info: data.codeInfo(line.code, date) })),
+    lines: indexLines(claim, validated.lineIndex, data),
     complete: validated.complete,
     date,
     unitRule: unitRuleFor(claim, config),

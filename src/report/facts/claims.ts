@@ -2,25 +2,28 @@
  * The facts an audit report counts, per claim: its place in the file (document index and
  * path, the same keys the findings carry), its id, date, payer, rendering NPI and
  * discipline, its service lines, and its timed units billed against the units the minutes
- * support. Pure: text and config in, plain data out.
+ * support. Read from the pipeline's Analysis (the claims the audit parsed and validated,
+ * the lines as the rules see them, the rules' own discipline pools), so no figure of the
+ * report can disagree with a finding of the audit. Pure: an analysis in, plain data out.
  */
-import { isMap, isSeq, parseAllDocuments, type Node } from 'yaml';
 import {
   allowedAllocations,
   BUILTIN_DATA,
   cmsAllocation,
-  codeInfo,
-  guardText,
+  indexLines,
   isAllowedAllocation,
+  lineDisciplineOf,
   roundCents,
+  timedPools,
   unitRuleFor,
   unitsForMinutes,
-  validateClaim,
-  type ClaimLine,
+  type Analysis,
   type CodeKind,
   type Discipline,
+  type IndexedLine,
+  type PlacedClaim,
   type ReferenceData,
-  type ResolvedConfig,
+  type TimedCode,
   type UnitRule,
 } from '../../core';
 import { priceDay, type UnitsItem } from './money';
@@ -32,14 +35,22 @@ export interface ReportLine {
   units: number;
   modifiers: string[];
   minutes?: number;
-  /** Undefined for a code the catalogue does not know on the date of service. */
+  /** Undefined for a code the catalogue does not know on the date of service (built-in tables and data packs). */
   kind?: CodeKind;
+  /**
+   * The line's discipline as the rules see it: a timed line's 8-minute pool, else its own
+   * GP/GO/GN, else the claim's discipline. Undefined when none applies.
+   */
+  discipline?: Discipline;
 }
 
 /** One code of a timed pool: its minutes, billed units and the units the minutes support. */
 export interface TimedCodeUnits {
   code: string;
+  /** The pool's discipline ('none': a pool of lines with no discipline at all). */
   discipline: Discipline | 'none';
+  /** The code's lines in the pool (ReportLine.index). */
+  lines: number[];
   minutes: number;
   billed: number;
   supported: number;
@@ -58,8 +69,6 @@ export interface ReportClaim {
   npi?: string;
   /** Plan-of-care discipline, else the provider's. */
   discipline?: string;
-  /** The pool of a timed line with no therapy modifier: the claim's PT, OT or SLP discipline. */
-  defaultPool: Discipline | 'none';
   unitRule?: UnitRule;
   /** Service lines as written, usable or not (the denominator of the line error rate). */
   lineCount: number;
@@ -68,9 +77,10 @@ export interface ReportClaim {
   /** The claim passed the schema with every line usable. */
   complete: boolean;
   /**
-   * Timed 15-minute codes with billed and supported units, one pool per discipline (GP, GO,
-   * GN; §13.2 of the billing rules). Undefined when the count cannot be trusted: a line
-   * failed the schema or a timed line has no minutes.
+   * Timed 15-minute codes with billed and supported units, in the unit rules' own pools (one
+   * per discipline, GP, GO, GN; §13.2 of the billing rules). Undefined when the audit does
+   * not count them either: a line failed the schema, a timed line has no minutes, or the
+   * YAML around the claim has errors (the claim is not audited).
    */
   timed?: TimedCodeUnits[];
   /**
@@ -89,45 +99,9 @@ export interface ClaimMoney {
   locality?: string;
 }
 
-const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true, logLevel: 'error' } as const;
-const POOL_OF: Record<string, Discipline> = { GP: 'PT', GO: 'OT', GN: 'SLP' };
-
-/**
- * Every claim of a claim file, in file order. A document that does not parse adds none.
- * `data` (the built-in tables overlaid by the file's data packs) and the config's
- * `locality` price each claim's money, as hovers and code lenses do.
- */
-export function collectClaims(text: string, config: ResolvedConfig, data: ReferenceData = BUILTIN_DATA): ReportClaim[] {
-  const out: ReportClaim[] = [];
-  if (guardText(text)) return out; // over a limit of docs/limits.md: the audit reports it
-  let docs;
-  try {
-    docs = parseAllDocuments(text, PARSE_OPTIONS as object);
-  } catch {
-    return out;
-  }
-  if (!Array.isArray(docs)) return out; // an empty stream
-  docs.forEach((doc, d) => {
-    const root = doc.contents as Node | null;
-    if (!isMap(root)) return;
-    const one = root.get('claim', true) as Node | undefined;
-    if (isMap(one)) out.push(claimFacts(toJS(one, doc), d, 'claim', config, data));
-    const many = root.get('claims', true) as Node | undefined;
-    if (isSeq(many)) {
-      many.items.forEach((item, k) => {
-        if (isMap(item)) out.push(claimFacts(toJS(item as Node, doc), d, `claims[${k}]`, config, data));
-      });
-    }
-  });
-  return out;
-}
-
-function toJS(node: Node, doc: Parameters<Node['toJS']>[0]): unknown {
-  try {
-    return node.toJS(doc);
-  } catch {
-    return undefined; // an alias to a missing anchor: the audit reports it
-  }
+/** The claims of an analysis, in file order, with the facts a report counts. */
+export function collectClaims(analysis: Analysis): ReportClaim[] {
+  return analysis.claims.map((placed) => claimFacts(placed, analysis));
 }
 
 function text(v: unknown): string | undefined {
@@ -138,15 +112,15 @@ function field(obj: unknown, key: string): unknown {
   return obj && typeof obj === 'object' && Object.hasOwn(obj, key) ? (obj as Record<string, unknown>)[key] : undefined;
 }
 
-function claimFacts(raw: unknown, document: number, path: string, config: ResolvedConfig, data: ReferenceData): ReportClaim {
+function claimFacts(placed: PlacedClaim, analysis: Analysis): ReportClaim {
+  const raw = placed.parsed.rawFailed ? undefined : placed.raw;
   const rawLines = field(raw, 'lines');
   const facts: ReportClaim = {
-    document,
-    path,
+    document: placed.document,
+    path: placed.prefix,
     lineCount: Array.isArray(rawLines) ? rawLines.length : 0,
     lines: [],
     complete: false,
-    defaultPool: 'none',
   };
   // What a report shows survives a schema error elsewhere in the claim.
   facts.id = text(field(raw, 'id'));
@@ -155,72 +129,57 @@ function claimFacts(raw: unknown, document: number, path: string, config: Resolv
   facts.discipline = text(field(field(raw, 'plan_of_care'), 'discipline')) ?? text(field(field(raw, 'provider'), 'discipline'));
   const date = field(raw, 'date_of_service');
   facts.date = typeof date === 'string' ? date : undefined;
-  if (facts.discipline === 'PT' || facts.discipline === 'OT' || facts.discipline === 'SLP') facts.defaultPool = facts.discipline;
   facts.payerType = text(field(field(raw, 'payer'), 'type'));
+  if (raw === undefined) return facts;
 
-  const validated = validateClaim(raw);
+  const validated = placed.validated();
   const claim = validated.claim;
   if (!claim) return facts;
+  const { config, data } = analysis;
   facts.date = claim.date_of_service;
   facts.unitRule = unitRuleFor(claim, config);
   facts.complete = validated.complete;
-  facts.lines = claim.lines.map((line, i) => reportLine(line, validated.lineIndex[i], claim.date_of_service));
-  if (validated.complete) facts.timed = timedUnits(facts.lines, facts.unitRule, facts.defaultPool);
+  const lines = indexLines(claim, validated.lineIndex, data);
+  // The audit audits a claim only when the YAML around it is sound; the report counts the same claims.
+  const pools = placed.parsed.sound ? timedPools({ claim, lines, complete: validated.complete }) : undefined;
+  const poolOfLine = new Map<number, Discipline | undefined>();
+  for (const pool of pools ?? []) for (const c of pool.codes) for (const l of c.lines) poolOfLine.set(l.index, pool.discipline);
+  facts.lines = lines.map((l) => reportLine(l, poolOfLine.has(l.index) ? poolOfLine.get(l.index) : lineDisciplineOf(l.line, claim)));
+  if (pools) facts.timed = pools.flatMap((pool) => supportedUnits(pool.codes, facts.unitRule!, pool.discipline ?? 'none'));
   const money = claimMoney(facts, data, config.locality);
   if (money) facts.money = money;
   return facts;
 }
 
-function reportLine(line: ClaimLine, index: number, date: string): ReportLine {
-  const out: ReportLine = { index, code: line.code, units: line.units, modifiers: line.modifiers ?? [], kind: codeInfo(line.code, date)?.kind };
-  if (line.minutes !== undefined) out.minutes = line.minutes;
+function reportLine(l: IndexedLine, discipline: Discipline | undefined): ReportLine {
+  const out: ReportLine = { index: l.index, code: l.line.code, units: l.line.units, modifiers: l.line.modifiers ?? [], kind: l.info?.kind };
+  if (l.line.minutes !== undefined) out.minutes = l.line.minutes;
+  if (discipline) out.discipline = discipline;
   return out;
 }
 
 /**
- * The discipline pool of a line: its therapy modifier (the first one when there are
- * several), else the claim's discipline (a line missing GP still belongs to the PT visit).
+ * Billed and supported units of each code of one pool. Under the CMS rule a code's supported
+ * units are the allowed split of the pool's units nearest to what was billed (so a right
+ * split of the right total supports exactly what was billed: timed-units-total fires when the
+ * pool's totals differ, timed-units-allocation when only the split does); under the per-code
+ * rule each code's own minutes decide (timed-units-per-code).
  */
-export function poolOf(line: Pick<ReportLine, 'modifiers'>, fallback: Discipline | 'none' = 'none'): Discipline | 'none' {
-  for (const m of line.modifiers) if (Object.hasOwn(POOL_OF, m)) return POOL_OF[m];
-  return fallback;
+function supportedUnits(codes: readonly TimedCode[], rule: UnitRule, discipline: Discipline | 'none'): TimedCodeUnits[] {
+  const supported = rule === 'per-code' ? codes.map((c) => unitsForMinutes(c.minutes)) : cmsSplitNearest(codes);
+  return codes.map((c, i) => ({
+    code: c.code,
+    discipline,
+    lines: c.lines.map((l) => l.index),
+    minutes: c.minutes,
+    billed: c.billedUnits,
+    supported: supported[i],
+  }));
 }
 
-/**
- * Billed and supported units of each timed 15-minute code, pooled per discipline. Under the
- * CMS rule a code's supported units are the allowed split of the pool's units nearest to
- * what was billed (so a right split of the right total supports exactly what was billed);
- * under the per-code rule, each code's own minutes decide.
- */
-export function timedUnits(lines: readonly ReportLine[], rule: UnitRule, fallback: Discipline | 'none' = 'none'): TimedCodeUnits[] | undefined {
-  const pools = new Map<string, TimedCodeUnits[]>();
-  for (const l of lines) {
-    if (l.kind !== 'timed15') continue;
-    if (l.minutes === undefined) return undefined;
-    const discipline = poolOf(l, fallback);
-    let pool = pools.get(discipline);
-    if (!pool) pools.set(discipline, (pool = []));
-    let entry = pool.find((c) => c.code === l.code);
-    if (!entry) pool.push((entry = { code: l.code, discipline, minutes: 0, billed: 0, supported: 0 }));
-    entry.minutes += l.minutes;
-    entry.billed += l.units;
-  }
-  const out: TimedCodeUnits[] = [];
-  for (const pool of pools.values()) {
-    if (rule === 'per-code') {
-      for (const c of pool) c.supported = unitsForMinutes(c.minutes);
-    } else {
-      const split = cmsSplitNearest(pool);
-      pool.forEach((c, i) => (c.supported = split[i]));
-    }
-    out.push(...pool);
-  }
-  return out;
-}
-
-function cmsSplitNearest(pool: TimedCodeUnits[]): number[] {
-  const alloc = cmsAllocation(pool);
-  const billed = pool.map((c) => c.billed);
+function cmsSplitNearest(codes: readonly TimedCode[]): number[] {
+  const alloc = cmsAllocation([...codes]);
+  const billed = codes.map((c) => c.billedUnits);
   if (isAllowedAllocation(alloc, billed)) return billed;
   const options = allowedAllocations(alloc);
   if (!options.length) return alloc.base;
@@ -242,7 +201,7 @@ export function claimMoney(claim: ReportClaim, data: ReferenceData = BUILTIN_DAT
   for (const c of claim.timed) {
     let delta = c.supported - c.billed;
     if (!delta) continue;
-    const idx = claim.lines.flatMap((l, i) => (l.kind === 'timed15' && l.code === c.code && poolOf(l, claim.defaultPool) === c.discipline ? [i] : []));
+    const idx = claim.lines.flatMap((l, i) => (c.lines.includes(l.index) ? [i] : []));
     for (let k = idx.length - 1; k >= 0 && delta !== 0; k--) {
       const item = supported[idx[k]];
       if (delta > 0) {

@@ -5,7 +5,7 @@
  * discipline. Pure; the HTML report and the editor's Audit Summary both draw this.
  */
 import { RULES_BY_ID, type Position, type RuleCategory, type Severity } from '../../core';
-import { claimMoney, poolOf, type ReportClaim } from '../facts/claims';
+import { claimMoney, type ReportClaim } from '../facts/claims';
 
 export { claimMoney } from '../facts/claims';
 
@@ -226,11 +226,10 @@ function claimRow(file: string, claim: ReportClaim, findings: ReportFinding[]): 
   return row;
 }
 
-/** A finding on a line belongs to the line's discipline (GP/GO/GN); else the claim's. */
+/** A finding on a line belongs to the line's discipline as the rules see it (its pool, its GP/GO/GN); else the claim's. */
 function findingDiscipline(claim: ReportClaim, line: number | undefined): string {
   const l = line === undefined ? undefined : claim.lines.find((x) => x.index === line);
-  const pool = l ? poolOf(l) : 'none';
-  return pool !== 'none' ? pool : (claim.discipline ?? '(none)');
+  return l?.discipline ?? claim.discipline ?? '(none)';
 }
 
 function pools(claim: ReportClaim): { billed: number; supported: number }[] {
