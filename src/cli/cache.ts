@@ -13,10 +13,11 @@
  * temporary file renamed over it), so an interrupted run cannot leave half a cache.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { ConfigLoad, LocatedFinding, Position, ResolvedConfig } from '../core/lite';
 import type { ConfigReader, ReadConfig } from './config';
+import { READ_LIMITS, readBounded, readBoundedText } from '../node/boundedRead';
 
 export const CACHE_FILE = '.claimlintcache';
 const FORMAT = 'claimlint-cache';
@@ -30,7 +31,7 @@ const STABLE_AFTER_NS = 1_000_000_000n;
 /** Config files remembered (what the reader said about each text); the oldest go first. */
 const MAX_CONFIGS = 256;
 /** A cache file larger than this is not read (it is rebuilt). */
-const MAX_CACHE_BYTES = 512 * 1024 * 1024;
+const MAX_CACHE_BYTES = READ_LIMITS.cache;
 
 interface Entry {
   /** SHA-256 of the file's text. */
@@ -230,9 +231,7 @@ function isSymlink(path: string): boolean {
 function readCacheFile(path: string): CacheFile | undefined {
   try {
     if (isSymlink(path)) return undefined;
-    const st = statSync(path);
-    if (!st.isFile() || st.size > MAX_CACHE_BYTES) return undefined;
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    const parsed = JSON.parse(readBoundedText(path, MAX_CACHE_BYTES)) as unknown;
     if (!isObject(parsed) || parsed.format !== FORMAT || parsed.version !== FORMAT_VERSION || typeof parsed.claimlint !== 'string' || !isObject(parsed.entries)) return undefined;
     const entries = Object.create(null) as Record<string, Entry>;
     for (const [file, e] of Object.entries(parsed.entries)) if (isEntry(e)) entries[file] = e;
@@ -369,7 +368,7 @@ export function packsKey(dirs: readonly string[] | undefined): string {
       const files = names.map((name) => {
         try {
           const path = join(dir, name);
-          return statSync(path).isFile() ? `${name}=${sha256(readFileSync(path))}` : `${name}/`;
+          return statSync(path).isFile() ? `${name}=${sha256(readBounded(path, READ_LIMITS.packTable))}` : `${name}/`;
         } catch {
           return `${name}?`;
         }

@@ -4,13 +4,14 @@
  * job: ./configReader.ts with the engine's schema, or the --cache's memo of what that reader
  * said about the same text (./cache.ts), so a cached run need not load the schema at all.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readConfigFile } from '../node/boundedRead';
 import { dirname, join, resolve } from 'node:path';
 import { terminalSafe } from './formatters/safe';
 import { findConfigFile, type ConfigHost, type ConfigLoad, type ResolvedConfig } from '../core/lite';
 
 export const nodeConfigHost: ConfigHost = {
-  readFile: (p) => (existsSync(p) ? readFileSync(p, 'utf8') : undefined),
+  readFile: readConfigFile,
   dirname,
   join,
   isRepoRoot: (dir) => existsSync(join(dir, '.git')),
@@ -50,7 +51,8 @@ export class ConfigResolver {
   ) {
     if (configPath) {
       const text = nodeConfigHost.readFile(configPath);
-      this.explicit = text === undefined ? { load: { ok: false, path: configPath, message: 'file not found' } } : reader.read(configPath, text);
+      this.explicit =
+        text === undefined ? { load: { ok: false, path: configPath, message: 'file not found' } } : typeof text === 'string' ? reader.read(configPath, text) : { load: { ok: false, path: configPath, message: text.unreadable } };
     }
   }
 
@@ -91,7 +93,7 @@ export class ConfigResolver {
   private nearest(dir: string): ReadConfig | undefined {
     if (!this.byDir.has(dir)) {
       const found = findConfigFile(dir, nodeConfigHost);
-      this.byDir.set(dir, found && this.reader.read(found.path, found.text));
+      this.byDir.set(dir, found && (found.unreadable ? { load: { ok: false, path: found.path, message: found.unreadable } } : this.reader.read(found.path, found.text)));
     }
     return this.byDir.get(dir);
   }

@@ -3,11 +3,12 @@
  * or the extracted file) and writing a pack folder all at once. Zips are read with fflate
  * (small, no dependencies, synchronous, also used to read .xlsx workbooks).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { ImportInput } from '../datapacks/build';
 import { MANIFEST_FILE } from '../core';
+import { FileReadError, READ_LIMITS, readBounded } from '../node/boundedRead';
 
 /** Names of the CMS table files claimlint reads (checked against a zip member's base name). */
 const TABLE_NAME = /cci-?pra|mue|pprrvu|gpci|locco|therapy/i;
@@ -31,9 +32,10 @@ export function readImportFiles(paths: readonly string[]): ReadResult | { error:
   for (const path of paths) {
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(path);
+      bytes = readBounded(path, READ_LIMITS.dataInput);
     } catch (err) {
-      return { error: `${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
+      if (err instanceof FileReadError) return { error: `${path}: ${err.message}` };
+      throw err;
     }
     if (/\.zip$/i.test(path) && isZipBytes(bytes)) {
       const r = zipMembers(path, bytes, 0);

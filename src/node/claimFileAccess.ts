@@ -3,10 +3,11 @@
  * only regular files, only below a folder (after resolving symlinks), at most the file-size
  * limit, UTF-8 with invalid bytes said.
  */
-import { closeSync, fstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { sep } from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { LIMITS } from '../core/lite';
+import { FileReadError, READ_LIMITS, readBounded } from './boundedRead';
 
 /** True when `file`, symlinks resolved, is `root` (a realpath) or below it. */
 export function isWithin(root: string, file: string): boolean {
@@ -43,15 +44,13 @@ export function readClaimFile(file: string): ReadResult {
 
 /** A claim file's bytes, with readClaimFile's checks (the CLI's --cache hashes them without decoding). */
 export function readClaimBytes(file: string): BytesResult {
-  if (!statSync(file).isFile()) return { skip: 'not a regular file; skipped' };
-  const fd = openSync(file, 'r');
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) return { skip: 'not a regular file; skipped' };
-    if (st.size > LIMITS.MAX_FILE_BYTES) return { skip: `larger than ${LIMITS.MAX_FILE_BYTES / 1024 / 1024} MB, claimlint's limit; skipped` };
-    return { bytes: readFileSync(fd) };
-  } finally {
-    closeSync(fd);
+    return { bytes: readBounded(file, READ_LIMITS.claimFile) };
+  } catch (err) {
+    if (!(err instanceof FileReadError)) throw err;
+    if (err.code === 'ENOTREG') return { skip: 'not a regular file; skipped' };
+    if (err.code === 'EFBIG') return { skip: `larger than ${LIMITS.MAX_FILE_BYTES / 1024 / 1024} MB, claimlint's limit; skipped` };
+    throw err;
   }
 }
 

@@ -4,7 +4,8 @@
  * An invalid config never stops the audit: the settings alone apply, and the user is told.
  * An unknown rule id or a bad rule option is a warning on its key; the rest applies.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readConfigFile } from '../node/boundedRead';
 import { dirname, join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
@@ -13,13 +14,7 @@ import { guardText, loadNearestConfig, parseConfig, type ConfigHost, type Config
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 
 export const nodeFsHost: ConfigHost = {
-  readFile(path) {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
+  readFile: readConfigFile,
   dirname,
   join,
   isRepoRoot: (dir) => existsSync(join(dir, '.git')),

@@ -3,7 +3,8 @@
  *                   [--patient-id hash|member|none] [--salt text] [--payer-type type]
  * Exit codes: 0 written; 2 usage error, or an unreadable or malformed input (nothing written).
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
+import { FileReadError, openRegular, READ_LIMITS, readBoundedText } from '../../node/boundedRead';
 import { basename, resolve } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { parse as parseYaml } from 'yaml';
@@ -67,7 +68,7 @@ function errorCode(err: unknown): string {
 
 /** The first bytes of a file as text, for format detection. */
 function head(path: string): string {
-  const fd = openSync(path, 'r');
+  const { fd } = openRegular(path, READ_LIMITS.import837);
   try {
     const buf = Buffer.alloc(64 * 1024);
     const n = readSync(fd, buf, 0, buf.length, 0);
@@ -90,11 +91,14 @@ async function stream837(path: string, options: ImportOptions, write: (text: str
     for (const c of claims) write(yamlClaimItem(c));
     count += claims.length;
   };
-  const fd = openSync(path, 'r');
+  const { fd } = openRegular(path, READ_LIMITS.import837);
+  let read = 0;
   try {
     for (;;) {
       const n = readSync(fd, buf, 0, CHUNK, null);
       if (n === 0) break;
+      read += n;
+      if (read > READ_LIMITS.import837) throw new FileReadError('EFBIG', `larger than ${READ_LIMITS.import837 / 1024 / 1024} MB, claimlint's limit for an 837`);
       emit(reader.push(decoder.write(buf.subarray(0, n))));
       await turn();
     }
@@ -155,9 +159,10 @@ async function run(argv: string[]): Promise<number> {
     const shown = displayPath(resolve(values.map));
     let text: string;
     try {
-      text = readFileSync(values.map, 'utf8');
+      text = readBoundedText(values.map, READ_LIMITS.mapping);
     } catch (err) {
-      return fail(`${shown}: cannot read the mapping file (${errorCode(err)})`);
+      if (err instanceof FileReadError) return fail(`${shown}: the mapping file: ${err.message}`);
+      throw err;
     }
     try {
       options.csvMapping = parseYaml(text, { logLevel: 'error' });
@@ -178,6 +183,7 @@ async function run(argv: string[]): Promise<number> {
     try {
       formats.push(from === 'auto' ? detectFormat(head(input.path)) : (from as ImportFormat));
     } catch (err) {
+      if (err instanceof FileReadError) return fail(`${input.shown}: ${err.message}`);
       return fail(`${input.shown}: cannot read (${errorCode(err)})`);
     }
   }
@@ -202,7 +208,7 @@ async function run(argv: string[]): Promise<number> {
       let result: { count: number; warnings: string[] };
       if (formats[n] === '837p') result = await stream837(input.path, options, (t) => output.write(t));
       else {
-        const imported = importText(readFileSync(input.path, 'utf8'), formats[n], options);
+        const imported = importText(readBoundedText(input.path, READ_LIMITS.importWhole), formats[n], options);
         for (const c of imported.claims) output.write(yamlClaimItem(c));
         result = { count: imported.claims.length, warnings: imported.warnings };
       }
@@ -218,6 +224,7 @@ async function run(argv: string[]): Promise<number> {
     output.abort();
     if (err instanceof OutputError) return fail(`${displayPath(target!)}: ${err.message}`);
     if (err instanceof ImportError) return fail(`${current.shown}: ${err.message}`);
+    if (err instanceof FileReadError) return fail(`${current.shown}: ${err.message}`);
     const code = (err as NodeJS.ErrnoException).code;
     if (code) return fail(`${current.shown}: cannot read or write (${code})`);
     throw err;

@@ -5,19 +5,12 @@
  * `--map` file are all recognised as the same file.
  */
 import { lstatSync, statSync, type Stats } from 'node:fs';
+import { fileKind } from '../../node/boundedRead';
 
 /** A file's identity: device and inode. */
 export interface FileId {
   dev: number;
   ino: number;
-}
-
-function what(st: Stats): string {
-  if (st.isDirectory()) return 'a folder';
-  if (st.isFIFO()) return 'a named pipe (FIFO)';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
-  if (st.isSocket()) return 'a socket';
-  return 'a special file';
 }
 
 /** The identity of a regular file (symbolic links followed), or why it cannot be read: an errno code or a description. */
@@ -28,7 +21,7 @@ export function regularFile(path: string): FileId | string {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code ?? 'error';
   }
-  if (!st.isFile()) return `${what(st)}, not a regular file`;
+  if (!st.isFile()) return `${fileKind(st)}, not a regular file`;
   return { dev: st.dev, ino: st.ino };
 }
 
@@ -55,7 +48,7 @@ export function outputProblem(target: string, sources: FileId[], force: boolean)
   }
   if (sources.some((s) => s.dev === st.dev && s.ino === st.ino)) return 'the output is one of the input or mapping files: a source is never overwritten';
   if (link.isSymbolicLink()) return 'the output is a symbolic link; name the file itself or a new file';
-  if (!st.isFile()) return `the output is ${what(st)}; name a new file or an existing claim file`;
+  if (!st.isFile()) return `the output is ${fileKind(st)}; name a new file or an existing claim file`;
   if (!force) return 'the output file already exists; claimlint import does not replace it (edits made to it would be lost): name a new file, or pass --force to replace it';
   return undefined;
 }

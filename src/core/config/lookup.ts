@@ -95,5 +95,6 @@ function unwrap(s: unknown): unknown {
 
 export function loadNearestConfig(startDir: string, host: ConfigHost, stopAt: readonly string[] = []): ConfigLoad | undefined {
   const found = findConfigFile(startDir, host, stopAt);
+  if (found?.unreadable) return { ok: false, path: found.path, message: found.unreadable };
   return found && parseConfig(found.path, found.text);
 }

@@ -5,23 +5,24 @@
  * by path and problem, and the audit goes on with the packs that did load.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadPack, PackError } from '../../core';
 import { MANIFEST_FILE, type LoadedPack } from '../../core';
 import { BUILTIN_DATA, ReferenceData } from '../../core';
+import { FileReadError, READ_LIMITS, readBoundedTextIfExists } from '../../node/boundedRead';
 
 export function sha256(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** Reads one pack folder; throws PackError. */
+/** Reads one pack folder through the bounded reader; throws PackError (naming the file, never its content). */
 export function readPackDir(dir: string): LoadedPack {
   const read = (file: string): string | undefined => {
     try {
-      return readFileSync(join(dir, file), 'utf8');
-    } catch {
-      return undefined;
+      return readBoundedTextIfExists(join(dir, file), file === MANIFEST_FILE ? READ_LIMITS.packManifest : READ_LIMITS.packTable);
+    } catch (err) {
+      throw new PackError(dir, file, err instanceof FileReadError ? err.message : 'cannot be read');
     }
   };
   return loadPack(dir, read, sha256);
