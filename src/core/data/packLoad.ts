@@ -12,8 +12,38 @@ export class PackError extends Error {
   }
 }
 
-function issueText(issue: { path: PropertyKey[]; message: string }): string {
-  return `${issue.path.length ? issue.path.map(String).join('.') + ': ' : ''}${issue.message}`;
+/**
+ * A schema problem by its path and kind. Never zod's message: it can quote the file (an
+ * unknown key's name); pack errors name the file and the place, never its bytes.
+ */
+function issueText(issue: { path: PropertyKey[]; code: string; expected?: unknown }): string {
+  const kind =
+    issue.code === 'invalid_type'
+      ? `expected ${String(issue.expected)}`
+      : issue.code === 'unrecognized_keys'
+        ? 'an unknown key'
+        : issue.code === 'invalid_value'
+          ? 'not one of the allowed values'
+          : issue.code === 'too_big' || issue.code === 'too_small'
+            ? 'out of range'
+            : issue.code === 'invalid_format'
+              ? 'not in the expected format'
+              : 'an invalid value';
+  return `${issue.path.length ? issue.path.map(String).join('.') + ': ' : ''}${kind}`;
+}
+
+/** "not valid JSON", with the line and column when the parser said where; never the parser's message (it quotes the text). */
+export function jsonProblem(text: string, err: unknown): string {
+  const at = /position (\d+)/.exec((err as Error)?.message ?? '');
+  if (!at) return 'not valid JSON';
+  const pos = Math.min(Number(at[1]), text.length);
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < pos; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return `not valid JSON (line ${line}, column ${pos - start + 1})`;
 }
 
 /**
@@ -27,7 +57,7 @@ export function loadPack(origin: string, read: (file: string) => string | undefi
   try {
     json = JSON.parse(manifestText);
   } catch (err) {
-    throw new PackError(origin, MANIFEST_FILE, `not valid JSON (${(err as Error).message})`);
+    throw new PackError(origin, MANIFEST_FILE, jsonProblem(manifestText, err));
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) throw new PackError(origin, MANIFEST_FILE, `not a pack manifest of format version 1: ${issueText(parsed.error.issues[0])}`);
@@ -41,7 +71,7 @@ export function loadPack(origin: string, read: (file: string) => string | undefi
     try {
       rows = JSON.parse(text);
     } catch (err) {
-      throw new PackError(origin, meta.file, `not valid JSON (${(err as Error).message})`);
+      throw new PackError(origin, meta.file, jsonProblem(text, err));
     }
     if (!Array.isArray(rows) || rows.length !== meta.rows) throw new PackError(origin, meta.file, `expected an array of ${meta.rows} rows`);
     const schema = TABLE_ROW_SCHEMAS[meta.table];

@@ -82,8 +82,9 @@ export function readTextRows(name: string, text: string): Row[] {
       info: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (err) {
-    const line = (err as { lines?: number }).lines;
-    throw new ImportError(name, line, `not readable as comma-separated text (${(err as Error).message.split('\n')[0]})`);
+    // csv-parse's message quotes the text; its code names the problem without it.
+    const { lines: line, code } = err as { lines?: number; code?: string };
+    throw new ImportError(name, line, `not readable as comma-separated text${code ? ` (${code})` : ''}`);
   }
   const rows: Row[] = [];
   let prevEnd = 0;

@@ -30,8 +30,9 @@ function sax(name: string, part: string, text: string, handlers: {
   text?: (t: string) => void;
 }): void {
   const p = new SaxesParser();
-  p.on('error', (e) => {
-    throw new ImportError(name, undefined, `not a readable .xlsx workbook (${part}: ${e.message})`);
+  p.on('error', () => {
+    // saxes's message can quote the text (a tag's name); say only where.
+    throw new ImportError(name, undefined, `not a readable .xlsx workbook (${part}: not well-formed XML at line ${p.line}, column ${p.column})`);
   });
   if (handlers.open) p.on('opentag', (t) => handlers.open!(t.name, t.attributes as Record<string, string>));
   if (handlers.close) p.on('closetag', (t) => handlers.close!(t.name));
