@@ -8,11 +8,8 @@
  * The log records counts, never paths or values.
  */
 import * as vscode from 'vscode';
-import { detectFormat, ImportError, importComments, importText, toClaimYaml } from '../importers/claims';
+import { detectFormat, ImportError, importComments, importText, MAX_IMPORT_TEXT_BYTES, toClaimYaml } from '../importers/claims';
 import { claimFileName, isInside } from './importTarget';
-import { LIMITS } from '../core/lite';
-
-const MAX_IMPORT_BYTES = LIMITS.MAX_FILE_BYTES;
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -52,7 +49,7 @@ export async function importClaims(log: vscode.LogOutputChannel, arg?: unknown):
     // Stat before reading: only a regular file within the import limit (docs/limits.md).
     const st = await vscode.workspace.fs.stat(source);
     if (st.type & vscode.FileType.Directory || !(st.type & vscode.FileType.File)) throw new ImportError('', 'not a regular file');
-    if (st.size > MAX_IMPORT_BYTES) throw new ImportError('', `larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, claimlint's limit for an import in the editor`);
+    if (st.size > MAX_IMPORT_TEXT_BYTES) throw new ImportError('', `larger than ${MAX_IMPORT_TEXT_BYTES / 1024 / 1024} MB, claimlint's limit for an import in the editor`);
     const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(source));
     const format = detectFormat(text.slice(0, 65536));
     const result = importText(text, format, { patientId: { mode: 'hash' } });

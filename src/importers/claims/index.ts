@@ -3,7 +3,7 @@
  * the payer, a FHIR R4 export, an EHR's CSV — as claim YAML (format v1). Pure: the CLI and
  * the VS Code command read and write the files.
  */
-import type { PayerType } from '../../core';
+import { LIMITS, type PayerType } from '../../core';
 import type { PatientIdPolicy } from './patientId';
 import { importCsv } from './csv/importCsv';
 import { importFhir } from './fhir/importFhir';
@@ -15,6 +15,9 @@ export { patientIdModes, type PatientIdMode, type PatientIdPolicy } from './pati
 export { Reader837 } from './x12/import837';
 export { readMapping as readCsvMapping } from './csv/mapping';
 export { toClaimYaml, yamlClaimItem, yamlHead } from './yaml';
+
+/** Bytes of one input read whole (FHIR, CSV, and any input of the VS Code command): the claim-file limit. */
+export const MAX_IMPORT_TEXT_BYTES = LIMITS.MAX_FILE_BYTES;
 
 export const importFormats: readonly ImportFormat[] = ['837p', 'fhir', 'csv'];
 export const FORMAT_NAMES: Record<ImportFormat, string> = { '837p': 'X12 837P', fhir: 'FHIR R4', csv: 'CSV' };
