@@ -39,6 +39,12 @@ export interface ImportResult {
   header: string[];
   /** Things the user should know that did not stop the import; located, never values. */
   warnings: string[];
+  /**
+   * What the input holds but claimlint cannot represent, left out of the output (a service
+   * line in minutes, a prior-authorization request): located, never values. The CLI writes
+   * them into the output's header comment and on stderr, so nothing is lost silently.
+   */
+  skipped: string[];
 }
 
 /**

@@ -6,10 +6,12 @@
  */
 import { parse } from 'csv-parse/sync';
 import { payerTypes, type PayerType } from '../../../core';
-import { decimal, disciplineOfModifiers, icd10WithDot, isRealDate } from '../codes';
+import { disciplineOfModifiers, icd10WithDot, isRealDate } from '../codes';
 import { patientId, type PatientIdPolicy } from '../patientId';
 import { ImportError, type ImportedClaim, type ImportedLine, type ImportResult, type PlanDiscipline, type ProviderDiscipline } from '../types';
-import { CLAIM_LEVEL_COLUMNS, CSV_COLUMNS, readMapping, REQUIRED_COLUMNS, type CsvColumn, type CsvMapping } from './mapping';
+import { readColumns } from './columns';
+import { CLAIM_LEVEL_COLUMNS, readMapping, type CsvColumn, type CsvMapping } from './mapping';
+import { markShown, readNumber, type DecimalMark } from './numbers';
 
 export interface ImportCsvOptions {
   patientId: PatientIdPolicy;
@@ -19,8 +21,19 @@ export interface ImportCsvOptions {
 
 const PROVIDER_DISCIPLINES: readonly ProviderDiscipline[] = ['PT', 'OT', 'SLP', 'physician', 'other'];
 const PLAN_DISCIPLINES: readonly PlanDiscipline[] = ['PT', 'OT', 'SLP'];
+/** The columns holding numbers: their cells tell the file's decimal mark. */
+const NUMBER_COLUMNS: readonly CsvColumn[] = ['charge', 'units', 'minutes', 'assistant_minutes', 'total_timed_minutes', 'total_treatment_minutes'];
+/** A claim holds at most 12 diagnoses (CMS-1500 A–L, 837P HI). */
+const MAX_DIAGNOSES = 12;
+
 function list(text: string): string[] {
   return text.split(/[\s,;|]+/).filter(Boolean);
+}
+
+/** A cell of a row with where it is, for messages: "row 3, column \"Mod 2\" (modifiers)". */
+interface Cell {
+  value: string;
+  where: string;
 }
 
 function csvProblem(code: string | undefined): string {
@@ -50,31 +63,22 @@ function delimiterOf(text: string, mapping: CsvMapping): string {
 
 export function importCsv(text: string, options: ImportCsvOptions): ImportResult {
   const mapping = readMapping(options.csvMapping);
+  if (!text.replace(/^\uFEFF/, '').trim()) throw new ImportError('', 'the file is empty');
+  const delimiter = delimiterOf(text, mapping);
   let rows: string[][];
   try {
-    rows = parse(text, { bom: true, delimiter: delimiterOf(text, mapping), skip_empty_lines: true, relax_column_count: false, trim: true, record_delimiter: ['\r\n', '\n', '\r'] });
+    rows = parse(text, { bom: true, delimiter, skip_empty_lines: true, relax_column_count: false, trim: true, record_delimiter: ['\r\n', '\n', '\r'] });
   } catch (err) {
     const e = err as { code?: string; lines?: number };
     throw new ImportError(e.lines ? `line ${e.lines}` : '', csvProblem(e.code));
   }
   if (!rows.length) throw new ImportError('', 'the CSV file is empty');
 
-  // Header: which cell holds which claimlint column.
-  const header = rows[0];
-  const headerOf = (c: CsvColumn) => mapping.columns?.[c] ?? c;
-  const index = new Map<CsvColumn, number>();
-  for (const c of CSV_COLUMNS) {
-    const wanted = headerOf(c).trim().toLowerCase();
-    const at = header.findIndex((h) => h.trim().toLowerCase() === wanted);
-    if (at >= 0) index.set(c, at);
-  }
-  const required = [...REQUIRED_COLUMNS, ...(options.payerType ? [] : (['payer_type'] as const))];
-  const missing = required.filter((c) => !index.has(c));
-  if (missing.length) {
-    const named = missing.map((c) => (headerOf(c) === c ? c : `"${headerOf(c)}" (${c})`));
-    throw new ImportError('row 1', `no column ${named.join(', ')}${mapping.columns ? '' : ' — name the export’s columns with --map'}`);
-  }
-  const colName = (c: CsvColumn) => (headerOf(c) === c ? c : `"${headerOf(c)}" (${c})`);
+  const columns = readColumns(rows[0], rows.slice(1), mapping, options);
+  const colName = columns.name;
+  const mark = decimalMark(rows, columns.cells, mapping, delimiter);
+  /** Several diagnosis columns and no pointer column: each row's diagnoses are its line's. */
+  const lineDiagnoses = (columns.cells.get('diagnoses')?.length ?? 0) > 1 && !columns.cells.has('diagnosis_pointers');
 
   interface Draft {
     row: number;
@@ -82,15 +86,16 @@ export function importCsv(text: string, options: ImportCsvOptions): ImportResult
     date: string;
     fields: Partial<Record<CsvColumn, { value: string; row: number }>>;
     lines: ImportedLine[];
+    /** lineDiagnoses: each line's diagnoses, with the row they came from. */
+    lineDx: { codes: string[]; where: string }[];
   }
   const drafts = new Map<string, Draft>();
   const order: Draft[] = [];
   for (let r = 1; r < rows.length; r++) {
     const row = r + 1;
-    const cell = (c: CsvColumn) => {
-      const i = index.get(c);
-      return i === undefined ? '' : (rows[r][i] ?? '').trim();
-    };
+    const cellsOf = (c: CsvColumn): Cell[] =>
+      (columns.cells.get(c) ?? []).map((col) => ({ value: (rows[r][col.at] ?? '').trim(), where: `row ${row}, column ${col.name}` }));
+    const cell = (c: CsvColumn) => cellsOf(c).map((x) => x.value).filter(Boolean).join(' ');
     const at = (c: CsvColumn) => `row ${row}, column ${colName(c)}`;
     if (rows[r].every((v) => v.trim() === '')) continue;
     const id = cell('claim_id');
@@ -99,25 +104,27 @@ export function importCsv(text: string, options: ImportCsvOptions): ImportResult
     const key = `${id}\u0000${date}`;
     let draft = drafts.get(key);
     if (!draft) {
-      draft = { row, id, date, fields: {}, lines: [] };
+      draft = { row, id, date, fields: {}, lines: [], lineDx: [] };
       drafts.set(key, draft);
       order.push(draft);
     }
     for (const c of CLAIM_LEVEL_COLUMNS) {
+      if (c === 'diagnoses' && lineDiagnoses) continue;
       const v = cell(c);
       if (!v) continue;
       const had = draft.fields[c];
       if (had && had.value !== v) throw new ImportError(at(c), `differs from row ${had.row} of the same claim`);
       if (!had) draft.fields[c] = { value: v, row };
     }
-    draft.lines.push(lineOf(cell, at));
+    draft.lines.push(lineOf(cellsOf, at, mark));
+    if (lineDiagnoses) draft.lineDx.push({ codes: cellsOf('diagnoses').flatMap((x) => list(x.value)).map(icd10WithDot), where: at('diagnoses') });
   }
 
   // One claim per id and date; an id with several dates gets the date appended.
   const datesOf = new Map<string, number>();
   for (const d of order) datesOf.set(d.id, (datesOf.get(d.id) ?? 0) + 1);
   const claims = order.map((d) => claimOf(d, datesOf.get(d.id)! > 1));
-  return { format: 'csv', claims, header: [], warnings: [] };
+  return { format: 'csv', claims, header: [], warnings: columns.warnings, skipped: [] };
 
   function claimOf(d: Draft, split: boolean): ImportedClaim {
     const f = (c: CsvColumn) => d.fields[c]?.value;
@@ -139,10 +146,27 @@ export function importCsv(text: string, options: ImportCsvOptions): ImportResult
     };
     if (!planDiscipline && Object.keys(planDates).length) throw new ImportError(at('plan_discipline'), 'plan-of-care dates need the plan’s discipline (PT, OT or SLP)');
     const visit = {
-      ...(f('total_timed_minutes') ? { total_timed_minutes: whole(f('total_timed_minutes')!, at('total_timed_minutes')) } : {}),
-      ...(f('total_treatment_minutes') ? { total_treatment_minutes: whole(f('total_treatment_minutes')!, at('total_treatment_minutes')) } : {}),
+      ...(f('total_timed_minutes') ? { total_timed_minutes: whole(f('total_timed_minutes')!, at('total_timed_minutes'), mark) } : {}),
+      ...(f('total_treatment_minutes') ? { total_treatment_minutes: whole(f('total_treatment_minutes')!, at('total_treatment_minutes'), mark) } : {}),
     };
-    const diagnoses = f('diagnoses') ? list(f('diagnoses')!).map(icd10WithDot) : [];
+    let diagnoses = f('diagnoses') ? list(f('diagnoses')!).map(icd10WithDot) : [];
+    if (lineDiagnoses) {
+      // The claim's diagnoses are its lines', in order of first appearance; each line points to its own.
+      diagnoses = [];
+      d.lineDx.forEach(({ codes, where }, i) => {
+        const pointers: number[] = [];
+        for (const code of codes) {
+          let p = diagnoses.indexOf(code) + 1;
+          if (!p) {
+            if (diagnoses.length === MAX_DIAGNOSES) throw new ImportError(where, `more than ${MAX_DIAGNOSES} diagnoses on one claim`);
+            p = diagnoses.push(code);
+          }
+          if (!pointers.includes(p)) pointers.push(p);
+        }
+        if (pointers.length) d.lines[i] = { ...d.lines[i], diagnosis_pointers: pointers };
+      });
+    }
+    if (diagnoses.length > MAX_DIAGNOSES) throw new ImportError(at('diagnoses'), `more than ${MAX_DIAGNOSES} diagnoses on one claim`);
     return {
       id: split ? `${d.id}-${d.date}` : d.id,
       date_of_service: d.date,
@@ -168,27 +192,52 @@ export function importCsv(text: string, options: ImportCsvOptions): ImportResult
   }
 }
 
-function lineOf(cell: (c: CsvColumn) => string, at: (c: CsvColumn) => string): ImportedLine {
+/**
+ * The decimal mark of the file's numbers: the mapping's; else what the cells show ("45,00"
+ * or "45.00"; both is an error); else a point in a comma-delimited file (where a comma
+ * cannot be an unquoted decimal mark); else unknown, and "1,234" is refused as ambiguous.
+ */
+function decimalMark(rows: string[][], cells: Map<CsvColumn, { at: number; name: string }[]>, mapping: CsvMapping, delimiter: string): DecimalMark | undefined {
+  if (mapping.decimal) return mapping.decimal;
+  const positions = NUMBER_COLUMNS.flatMap((c) => cells.get(c) ?? []);
+  const first: Partial<Record<DecimalMark, string>> = {};
+  for (let r = 1; r < rows.length; r++) {
+    for (const p of positions) {
+      const m = markShown(rows[r][p.at] ?? '');
+      if (m && !first[m]) first[m] = `row ${r + 1}, column ${p.name}`;
+    }
+    if (first[','] && first['.']) {
+      throw new ImportError(first['.'], `writes a decimal point (45.00) while ${first[',']} writes a decimal comma (45,00); set the mapping’s decimal: "," or decimal: "."`);
+    }
+  }
+  return first[','] ? ',' : first['.'] ? '.' : delimiter === ',' ? '.' : undefined;
+}
+
+function lineOf(cellsOf: (c: CsvColumn) => Cell[], at: (c: CsvColumn) => string, mark: DecimalMark | undefined): ImportedLine {
+  const cell = (c: CsvColumn) => cellsOf(c).map((x) => x.value).filter(Boolean).join(' ');
   const code = cell('code').toUpperCase();
   if (!code) throw new ImportError(at('code'), 'empty');
-  const modifiers = list(cell('modifiers')).map((m) => m.toUpperCase());
-  if (modifiers.some((m) => !/^[A-Z0-9]{2}$/.test(m))) throw new ImportError(at('modifiers'), 'a modifier is two letters or digits');
-  if (modifiers.length > 4) throw new ImportError(at('modifiers'), 'more than 4 modifiers');
-  const units = whole(cell('units'), at('units'));
-  const minutes = cell('minutes') ? whole(cell('minutes'), at('minutes')) : undefined;
-  const assistant = cell('assistant_minutes') ? whole(cell('assistant_minutes'), at('assistant_minutes')) : undefined;
-  let charge: number | undefined;
-  if (cell('charge')) {
-    charge = decimal(cell('charge').replace(/^\$/, '').replace(/,/g, ''));
-    if (charge === undefined || charge < 0) throw new ImportError(at('charge'), 'not an amount in dollars');
+  const modifiers: string[] = [];
+  for (const { value, where } of cellsOf('modifiers')) {
+    for (const m of list(value).map((x) => x.toUpperCase())) {
+      if (!/^[A-Z0-9]{2}$/.test(m)) throw new ImportError(where, 'a modifier is two letters or digits');
+      if (modifiers.length === 4) throw new ImportError(where, 'more than 4 modifiers');
+      modifiers.push(m);
+    }
   }
-  const pointers = list(cell('diagnosis_pointers')).map((p) => {
-    // CMS-1500 letters A–L, or numbers from 1.
-    if (/^[A-La-l]$/.test(p)) return p.toUpperCase().charCodeAt(0) - 64;
-    const n = decimal(p);
-    if (n === undefined || !Number.isInteger(n) || n < 1) throw new ImportError(at('diagnosis_pointers'), 'pointers are numbers from 1 (or letters A–L)');
-    return n;
-  });
+  const units = whole(cell('units'), at('units'), mark);
+  const minutes = cell('minutes') ? whole(cell('minutes'), at('minutes'), mark) : undefined;
+  const assistant = cell('assistant_minutes') ? whole(cell('assistant_minutes'), at('assistant_minutes'), mark) : undefined;
+  let charge: number | undefined;
+  if (cell('charge')) charge = amount(cell('charge'), at('charge'), mark);
+  const pointers = cellsOf('diagnosis_pointers').flatMap(({ value, where }) =>
+    list(value).map((p) => {
+      // CMS-1500 letters A–L, or numbers from 1.
+      if (/^[A-La-l]$/.test(p)) return p.toUpperCase().charCodeAt(0) - 64;
+      if (!/^\d+$/.test(p) || Number(p) < 1) throw new ImportError(where, 'pointers are numbers from 1 (or letters A–L)');
+      return Number(p);
+    }),
+  );
   return {
     code,
     ...(modifiers.length ? { modifiers } : {}),
@@ -200,10 +249,23 @@ function lineOf(cell: (c: CsvColumn) => string, at: (c: CsvColumn) => string): I
   };
 }
 
-function whole(text: string, where: string): number {
-  const n = decimal(text);
-  if (n === undefined || !Number.isInteger(n) || n < 0) throw new ImportError(where, 'not a whole number');
-  return n;
+const AMBIGUOUS = 'reads two ways ("1,234" may be 1234 or 1.234): set the mapping’s decimal: "," or decimal: "."';
+
+function amount(text: string, where: string, mark: DecimalMark | undefined): number {
+  const n = readNumber(text, mark);
+  if ('problem' in n) throw new ImportError(where, n.problem === 'ambiguous' ? AMBIGUOUS : `not an amount in dollars${mark === ',' ? ' (this file writes decimal commas: 1.234,50)' : ''}`);
+  return Math.round(n.value * 100) / 100 === n.value ? n.value : failCents(where);
+}
+
+function failCents(where: string): never {
+  throw new ImportError(where, 'an amount with more than two decimals');
+}
+
+function whole(text: string, where: string, mark: DecimalMark | undefined): number {
+  const n = readNumber(text, mark);
+  if ('problem' in n && n.problem === 'ambiguous') throw new ImportError(where, AMBIGUOUS);
+  if ('problem' in n || !Number.isInteger(n.value)) throw new ImportError(where, 'not a whole number');
+  return n.value;
 }
 
 /** ISO YYYY-MM-DD, or US M/D/YYYY as EHR exports write it. */

@@ -308,5 +308,5 @@ export function payerTypeOfCoverage(type: CodeableConcept | undefined, payorName
 export function importFhir(text: string, options: ImportFhirOptions): ImportResult {
   const importer = new FhirImporter(options);
   const claims = importer.run(text);
-  return { format: 'fhir', claims, header: [], warnings: importer.warnings };
+  return { format: 'fhir', claims, header: [], warnings: importer.warnings, skipped: [] };
 }

@@ -405,5 +405,5 @@ export function import837(text: string, options: Import837Options): ImportResult
   const out: ImportedClaim[] = [];
   for (const seg of tokenize(text)) out.push(...claims.push(seg));
   out.push(...claims.end());
-  return { format: '837p', claims: out, header: HEADER_837, warnings: claims.warnings };
+  return { format: '837p', claims: out, header: HEADER_837, warnings: claims.warnings, skipped: [] };
 }
