@@ -8,6 +8,7 @@
 export { CONFIG_FILE_NAMES, findConfigFile, type ConfigHost } from './config/find';
 export { configKey } from './config/key';
 export { preferredFix } from './fixes/preferred';
+export { docsUrl } from './rules/docs';
 export * as LIMITS from './limits';
 export type { ConfigLoad, ConfigWarning } from './config/lookup';
 export type { Config, ResolvedConfig } from './config/schema';

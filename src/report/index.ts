@@ -1,10 +1,14 @@
-/** The audit report's pure core: claim facts, money estimates and summary figures. */
-export { collectClaims, type ClaimMoney, type ReportClaim, type ReportLine, type TimedCodeUnits } from './facts/claims';
+/**
+ * The audit report's engine side: claim facts and findings read from the audit (facts/),
+ * money estimates, and the summary figures (figures/). The HTML page (html/) is its own
+ * bundle and imports figures/ directly, never this entry (which loads the engine).
+ */
+export { claimMoney, collectClaims, type ClaimMoney, type ReportClaim, type ReportLine, type TimedCodeUnits } from './facts/claims';
 export { priceDay, type DayPrice, type UnitsItem } from './facts/money';
+export { reportFindings } from './facts/findings';
 export {
   CATEGORY_ORDER,
   MONEY_BASIS,
-  claimMoney,
   localityBasis,
   computeFigures,
   lineOf,

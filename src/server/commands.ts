@@ -9,7 +9,7 @@ import { glob } from 'tinyglobby';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ErrorCodes, ResponseError, type Connection, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver';
 import { analyze, type Analysis, type LocatedFinding, type ResolvedConfig } from '../core';
-import { collectClaims } from '../report';
+import { collectClaims, reportFindings } from '../report';
 import type { DocumentContexts } from './documentContext';
 import { SERVER_COMMANDS, type ApplyResult, type AuditSummaryData, type WorkspaceAuditResult } from '../protocol';
 import type { ClaimLanguageService } from '../service';
@@ -212,7 +212,7 @@ async function auditSummaryData(deps: CommandDeps, arg: unknown): Promise<AuditS
       // From the analysis the findings came from; priced with the file's data packs and
       // locality, as its hovers and code lenses are.
       claims: collectClaims(f.analysis).map((c) => ({ ...c, patientId: undefined })),
-      findings: f.findings.map(({ rule, severity, message, document, path, range }) => ({ rule, severity, message, document, path, range })),
+      findings: reportFindings(f.findings),
     });
   }
   deps.connection.console.info(`audit summary: ${result.files.length} files in ${Date.now() - started} ms`);

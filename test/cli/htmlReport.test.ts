@@ -31,6 +31,8 @@ describe('claimlint --format html (spawned binary)', () => {
   it('writes one self-contained page: charts as inline SVG, no external resource, a strict CSP', () => {
     const html = report('report.html');
     assert.match(html, /^<!DOCTYPE html>/);
+    // Valid HTML text: no NUL or other control character (a data- attribute once used \0 as a separator).
+    assert.doesNotMatch(html, /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
     assert.equal((html.match(/<figure id="chart-/g) ?? []).length, 5);
     assert.equal((html.match(/<svg /g) ?? []).length, 5);
     assert.doesNotMatch(html, /\ssrc=/i, 'nothing is loaded from anywhere');

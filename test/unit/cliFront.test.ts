@@ -18,7 +18,7 @@ describe('CLI front and engine bundles', () => {
     for (const must of ['src/cli/main.ts', 'src/cli/cache.ts', 'src/cli/config.ts', 'src/cli/formatters/json.ts', 'src/core/config/find.ts', 'src/core/config/key.ts']) {
       assert.ok(inputs.includes(must), `${must} in the front`);
     }
-    const engine = inputs.filter((f) => /node_modules\/(zod|yaml)\/|src\/core\/(rules|data|pipeline|model|audit|parse)\/|src\/core\/(index|engine)\.ts|src\/cli\/engine\.ts|src\/shared\/(auditPool|packStore)\.ts/.test(f));
+    const engine = inputs.filter((f) => /node_modules\/(zod|yaml)\/|src\/core\/(rules|data|pipeline|model|billing|parse)\/|src\/core\/(index|engine)\.ts|src\/cli\/engine\.ts|src\/node\/auditPool\.ts|src\/datapacks\/store\/packStore\.ts/.test(f));
     assert.deepEqual(engine, [], 'engine modules in dist/cli.js');
   });
 

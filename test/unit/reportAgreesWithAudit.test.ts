@@ -19,7 +19,7 @@ import { join, relative } from 'node:path';
 import { resolveConfig } from '../../src/core/config/schema';
 import { analyze } from '../../src/core/pipeline/analysis';
 import type { LocatedFinding } from '../../src/core/types';
-import { collectClaims, computeFigures, lineOf, priceDay, within, type ReportClaim, type TimedCodeUnits } from '../../src/report';
+import { collectClaims, computeFigures, lineOf, priceDay, reportFindings, within, type ReportClaim, type TimedCodeUnits } from '../../src/report';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const UNIT_RULES = new Set(['timed-units-total', 'timed-units-allocation', 'timed-units-per-code']);
@@ -137,7 +137,7 @@ describe('audit report agrees with the audit', () => {
       ['97140', 'PT', 1, 0],
     ]);
     assert.deepEqual(claim.lines.map((l) => l.discipline), ['PT', 'PT']);
-    const figures = computeFigures([{ path: 'r.claim.yaml', claims: [claim], findings: analysis.findings }]);
+    const figures = computeFigures([{ path: 'r.claim.yaml', claims: [claim], findings: reportFindings(analysis.findings) }]);
     assert.deepEqual(figures.timedUnits, { billed: 2, supported: 1, over: 1, under: 0, claimsNotCounted: 0 });
     // The unit over is priced: the day as billed minus the day as supported (97140's unit
     // dropped, as the nearest allowed split says), each with the multiple procedure reduction.

@@ -15,7 +15,8 @@ import assert from 'node:assert/strict';
 import { resolveConfig } from '../../src/core/config/schema';
 import { audit } from '../../src/core/engine';
 import { analyze } from '../../src/core/pipeline/analysis';
-import { collectClaims, computeFigures, priceDay, type FileAudit, type ReportFinding } from '../../src/report';
+import { RULES_BY_ID } from '../../src/core/rules';
+import { collectClaims, computeFigures, priceDay, reportFindings, type FileAudit, type ReportFinding } from '../../src/report';
 
 const FILE_A = `claims:
   # A1: 24 + 23 = 47 timed minutes → 3 units (97112 ×2, 97110 ×1); 4 billed → 1 over.
@@ -78,6 +79,7 @@ const config = resolveConfig();
 const at = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
 const finding = (rule: string, severity: ReportFinding['severity'], path: string, document = 0): ReportFinding => ({
   rule,
+  category: RULES_BY_ID.get(rule)!.category,
   severity,
   message: `${rule} test finding`,
   document,
@@ -263,7 +265,7 @@ describe('audit report: figures', () => {
 
   it('with the real audit: every error finding inside a claim is counted once, on its claim', () => {
     const findings = audit(FILE_A, { config }).findings;
-    const real = computeFigures([{ path: 'a', claims: collectClaims(analyze(FILE_A, { config })), findings }]);
+    const real = computeFigures([{ path: 'a', claims: collectClaims(analyze(FILE_A, { config })), findings: reportFindings(findings) }]);
     const prefixes = new Set(findings.filter((x) => x.severity === 'error').map((x) => /^claims\[\d+\]/.exec(x.path)?.[0]).filter((p) => p));
     assert.equal(real.claimsWithErrors, prefixes.size);
     assert.equal(

@@ -4,6 +4,7 @@
  * kept apart so that the CLI's other formats and the language server stay small.
  */
 import { docsUrl } from '../../core';
+import { reportFindings } from '../../report';
 import type * as ReportHtml from '../../report/html';
 import type { FileReport, Formatter } from '../report';
 
@@ -25,7 +26,7 @@ function loadRenderer(): ReportModule {
 export function makeHtmlFormatter(options: HtmlFormatOptions): Formatter {
   return (reports: FileReport[]) =>
     loadRenderer().buildHtmlReport(
-      reports.map((r) => ({ path: r.path, claims: r.claims ?? [], findings: r.findings })),
+      reports.map((r) => ({ path: r.path, claims: r.claims ?? [], findings: reportFindings(r.findings) })),
       { version: options.version, generatedAt: options.generatedAt, includePatientIds: options.includePatientIds, ruleHref: docsUrl },
     );
 }

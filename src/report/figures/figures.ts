@@ -4,14 +4,14 @@
  * supported, the money at stake, and findings by rule, category, rendering NPI and
  * discipline. Pure; the HTML report and the editor's Audit Summary both draw this.
  */
-import { RULES_BY_ID, type Position, type RuleCategory, type Severity } from '../../core';
-import { claimMoney, type ReportClaim } from '../facts/claims';
+import type { Position, RuleCategory, Severity } from '../../core';
+import type { ReportClaim } from '../facts/claims';
 
-export { claimMoney } from '../facts/claims';
-
-/** What the report needs of a finding (a LocatedFinding has all of it). */
+/** What the report needs of a finding: a LocatedFinding's fields and its rule's category (reportFindings makes them). */
 export interface ReportFinding {
   rule: string;
+  /** The rule's category ('other' for a rule id the engine does not know): see reportFindings. */
+  category: RuleCategory | 'other';
   severity: Severity;
   message: string;
   document: number;
@@ -151,7 +151,7 @@ export function computeFigures(files: readonly FileAudit[]): AuditFigures {
     for (const finding of file.findings) {
       f.findings[finding.severity]++;
       bump(byRule, finding.rule, finding.severity);
-      bump(byCategory, RULES_BY_ID.get(finding.rule)?.category ?? 'other', finding.severity);
+      bump(byCategory, finding.category, finding.severity);
       const claim = file.claims.find((c) => c.document === finding.document && within(finding.path, c.path));
       if (claim) owner.set(finding, claim);
       else f.fileLevelFindings++;
@@ -182,7 +182,7 @@ export function computeFigures(files: readonly FileAudit[]): AuditFigures {
         f.timedUnits.under += Math.max(0, pool.supported - pool.billed);
       }
       // Priced when the claims were collected, with the packs and locality of the claim's file.
-      const money = claim.money ?? claimMoney(claim);
+      const money = claim.money;
       if (money) {
         if (money.locality) localities.add(money.locality);
         else f.money.nationalClaims++;
@@ -200,7 +200,8 @@ export function computeFigures(files: readonly FileAudit[]): AuditFigures {
   f.money.net = cents(f.money.overpayment - f.money.underpayment);
   f.money.localities = [...localities].sort();
   if (localities.size) f.money.basis = localityBasis(f.money.localities, f.money.nationalClaims);
-  f.byRule = sortCounts(byRule).map((c) => ({ ...c, category: RULES_BY_ID.get(c.key)?.category ?? 'other' }));
+  const categoryOf = new Map(files.flatMap((file) => file.findings.map((x) => [x.rule, x.category] as const)));
+  f.byRule = sortCounts(byRule).map((c) => ({ ...c, category: categoryOf.get(c.key) ?? 'other' }));
   f.byCategory = [...byCategory.values()].filter((c) => c.findings > 0 || c.key !== 'syntax');
   f.byNpi = sortCounts(byNpi);
   f.byDiscipline = sortCounts(byDiscipline);

@@ -1,10 +1,9 @@
 /**
- * The HTML audit report: figures from the core, charts and page from here. Its own bundle
- * (dist/report.js, loaded on first use) because the chart library and DOM are large: the
- * CLI and the extension require it only when a report is asked for, and the language
- * server never does.
+ * The HTML audit report: figures from src/report, charts (SVG strings) and page from here.
+ * Its own bundle (dist/report.js, loaded on first use): the CLI and the extension require it
+ * only when a report is asked for, and the language server never does.
  */
-import { computeFigures, type AuditFigures, type FileAudit } from '..';
+import { computeFigures, type AuditFigures, type FileAudit } from '../figures/figures';
 import { renderReport, type RenderOptions } from './render';
 
 export { renderReport, escapeHtml, formatMoney, formatPercent, formatInt, type RenderOptions } from './render';

@@ -6,9 +6,12 @@
  * figures give the same bytes, apart from the generated-at line.
  */
 import { createHash } from 'node:crypto';
-import { docsUrl } from '../../core';
-import type { AuditFigures, ClaimRow, Count, ReportFinding } from '..';
+import { docsUrl } from '../../core/lite';
+import type { AuditFigures, ClaimRow, Count, ReportFinding } from '../figures/figures';
 import { renderCharts } from './charts';
+import { escapeHtml } from './escape';
+
+export { escapeHtml };
 import { SCRIPT } from './script';
 import { STYLE } from './style';
 
@@ -26,11 +29,6 @@ export interface RenderOptions {
   title?: string;
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
 
 export function formatInt(n: number): string {
   const s = String(Math.round(Math.abs(n)));
@@ -132,7 +130,7 @@ function claimRow(row: ClaimRow, order: number, fileIndex: number, opts: RenderO
     ? `<ul class="findings">${row.findings.map((x) => findingItem(x, fileIndex, row.file, opts)).join('')}</ul>`
     : '<span class="clean">No findings</span>';
   const patient = opts.includePatientIds ? `<td>${escapeHtml(c.patientId ?? '')}</td>` : '';
-  return `<tr class="claim-row" data-order="${order}" data-claim="${escapeHtml(`${row.file}\u0000${c.id ?? c.path}`)}" data-severity="${worst}" data-errors="${row.errors}" data-amount="${amount}" data-rules="${escapeHtml(rules.join(' '))}">
+  return `<tr class="claim-row" data-order="${order}" data-claim="${escapeHtml(`${row.file}\t${c.id ?? c.path}`)}" data-severity="${worst}" data-errors="${row.errors}" data-amount="${amount}" data-rules="${escapeHtml(rules.join(' '))}">
 <td>${label}<br><span class="path">${escapeHtml(row.file)} · ${escapeHtml(c.path)}</span></td><td>${escapeHtml(c.date ?? '')}</td><td>${escapeHtml(c.npi ?? '')}</td><td>${escapeHtml(c.discipline ?? '')}</td>${patient}<td class="num">${row.errors}</td><td class="num">${row.warnings + row.infos}</td><td class="num">${units}</td><td class="num">${delta}</td><td>${findings}</td></tr>`;
 }
 

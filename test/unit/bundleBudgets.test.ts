@@ -1,0 +1,38 @@
+/**
+ * Bundle budgets (esbuild.js BUNDLE_TARGETS), measured the way they ship: minified, from
+ * esbuild's metafile. The HTML report (dist/report.js) draws its charts as SVG strings and
+ * carries no engine: the callers collect the facts and findings (src/report/facts). If a
+ * budget fails, an import pulled something large in; the message lists the biggest inputs.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const { bundleSizes, bundleInputs, BUNDLE_TARGETS } = require(join(ROOT, 'esbuild.js')) as {
+  bundleSizes: (names: string[]) => Promise<Record<string, { bytes: number }>>;
+  bundleInputs: (name: string) => Promise<string[]>;
+  BUNDLE_TARGETS: Record<string, number>;
+};
+
+describe('bundle budgets (minified, esbuild metafile)', function () {
+  this.timeout(120000);
+
+  it('names a budget for the server and the HTML report', () => {
+    assert.equal(BUNDLE_TARGETS.server, 800 * 1024);
+    assert.equal(BUNDLE_TARGETS.report, 400 * 1024);
+  });
+
+  for (const name of ['server', 'report']) {
+    it(`dist/${name}.js is within its budget`, async () => {
+      const { [name]: size } = await bundleSizes([name]);
+      assert.ok(size.bytes <= BUNDLE_TARGETS[name], `dist/${name}.js is ${(size.bytes / 1024).toFixed(0)} KB, over ${BUNDLE_TARGETS[name] / 1024} KB`);
+    });
+  }
+
+  it('the HTML report holds the page, the charts and the figures: no engine, no chart library, no DOM', async () => {
+    const inputs = await bundleInputs('report');
+    for (const must of ['src/report/html/index.ts', 'src/report/html/charts.ts', 'src/report/figures/figures.ts']) assert.ok(inputs.includes(must), `${must} in dist/report.js`);
+    const heavy = inputs.filter((f) => f.includes('node_modules/') || /^src\/(core\/(?!lite\.ts$|limits\.ts$|rules\/docs\.ts$)|report\/facts\/)/.test(f));
+    assert.deepEqual(heavy, [], 'dist/report.js should carry none of these');
+  });
+});
