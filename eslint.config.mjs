@@ -49,9 +49,6 @@ const FOLDERS = [
       'node:*',
       'src/client/**',
       'src/protocol',
-      // TEMPORARY (issue 21 item 3): claim import still runs on the extension host and pulls the
-      // whole engine into dist/client.js. Item 3 moves it into a server request and deletes this line.
-      'src/importers/claims',
     ],
     // EXCEPTION (explicit): the Audit Summary view renders the HTML report in the extension host.
     // It is required on first open as its own bundle, dist/report.js (esbuild.js makes it
@@ -77,6 +74,9 @@ const FOLDERS = [
       'src/datapacks/store/**',
       'src/report',
     ],
+    // The claim importers answer the editor's import request from their own bundle,
+    // dist/importers.js, required on the first request (esbuild.js makes it external).
+    allowLazy: ['src/importers/claims'],
     why: `The server knows no vscode and no CLI. ${ENTRY}`,
   },
   {

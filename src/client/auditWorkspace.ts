@@ -4,8 +4,7 @@
  * publishes the diagnostics, this shows the totals. Resolves to the totals (or undefined).
  */
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest } from 'vscode-languageclient/node';
-import { BuiltinCommands, ServerCommands } from './constants';
+import { BuiltinCommands, EXECUTE_COMMAND_METHOD, ServerCommands } from './constants';
 import type { ServerController } from './controller';
 import { formatAuditSummary, parseAuditSummary, type AuditSummary } from './summary';
 
@@ -24,7 +23,7 @@ export async function auditWorkspace(controller: ServerController, log: vscode.L
     reply = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'claimlint: auditing the workspace…', cancellable: true },
       (_progress, token) =>
-        client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.auditWorkspace, arguments: [] }, token),
+        client.sendRequest<unknown>(EXECUTE_COMMAND_METHOD, { command: ServerCommands.auditWorkspace, arguments: [] }, token),
     );
   } catch (err) {
     log.error(`audit workspace failed: ${err instanceof Error ? err.message : String(err)}`);

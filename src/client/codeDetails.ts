@@ -5,8 +5,7 @@
  * (claimlint-details:), so the hover itself stays short. Nothing is written to disk.
  */
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest } from 'vscode-languageclient/node';
-import { BuiltinCommands, ServerCommands } from './constants';
+import { BuiltinCommands, EXECUTE_COMMAND_METHOD, ServerCommands } from './constants';
 import type { ServerController } from './controller';
 
 export const DETAILS_SCHEME = 'claimlint-details';
@@ -34,7 +33,7 @@ export class CodeDetails implements vscode.TextDocumentContentProvider, vscode.D
     let markdown: unknown;
     try {
       const client = await this.controller.start();
-      markdown = await client.sendRequest(ExecuteCommandRequest.type, { command: ServerCommands.codeDetails, arguments: [uri, position] });
+      markdown = await client.sendRequest<unknown>(EXECUTE_COMMAND_METHOD, { command: ServerCommands.codeDetails, arguments: [uri, position] });
     } catch (err) {
       this.log.error(`code details failed: ${err instanceof Error ? err.name : 'error'}`);
       void vscode.window.showErrorMessage('claimlint: the code\'s details could not be read; see the output for details.');

@@ -30,7 +30,7 @@ export function registerCommands(
       const choice = await vscode.window.showQuickPick(STATUS_MENU, { title: 'claimlint', placeHolder: 'Choose an action' });
       if (choice) await vscode.commands.executeCommand(choice.command);
     },
-    [Commands.importClaims]: (uri) => importClaims(log, uri),
+    [Commands.importClaims]: (uri) => importClaims(log, controller, uri),
     [Commands.showCodeDetails]: (uri, position) => codeDetails.show(uri, position),
   };
   return [codeDetails, ...Object.entries(handlers).map(([id, handler]) => vscode.commands.registerCommand(id, handler))];

@@ -51,6 +51,9 @@ export const STATUS_ITEM_ID = 'claimlint.status';
 export const AUDIT_SUMMARY_VIEW_TYPE = 'claimlint.auditSummary';
 
 /** VS Code's own commands the extension runs. */
+/** The LSP method that runs a server command (vscode-languageclient's ExecuteCommandRequest.method, written here so that the commands need not load the client library). */
+export const EXECUTE_COMMAND_METHOD = 'workspace/executeCommand';
+
 export const BuiltinCommands = {
   showProblems: 'workbench.actions.view.problems',
   openSettings: 'workbench.action.openSettings',

@@ -4,14 +4,24 @@
  * are not claims never spawns it. Start, stop and restart run one at a time. A change of
  * `claimlint.files` (or of workspace trust, which decides whether the workspace's value
  * of that setting counts) rebuilds the document selector and restarts a running server.
+ *
+ * The language client library (vscode-languageclient) is loaded with the first start: it is
+ * ./languageClient.ts, in the bundle dist/languageClient.js (esbuild.js), so activating on
+ * any YAML file loads only this small extension (dist/client.js).
  */
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { SECTION } from './constants';
 import { WORKSPACE_TRUSTED_NOTIFICATION } from '../protocol';
-import { createLanguageClient } from './languageClient';
+import type * as LanguageClientModule from './languageClient';
 import { claimSelector, isConfigFileName, type ClaimDocumentFilter } from './selector';
 import type { ServerStatus } from './status';
+
+function languageClientModule(): typeof LanguageClientModule {
+  // esbuild.js turns this into require('./languageClient.js') in dist/client.js.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first start, on purpose
+  return require('./languageClient') as typeof LanguageClientModule;
+}
 
 export class ServerController implements vscode.Disposable {
   private client: LanguageClient | undefined;
@@ -101,7 +111,7 @@ export class ServerController implements vscode.Disposable {
   /** The running client, starting it first if needed. Rejects when the server cannot start. */
   start(): Promise<LanguageClient> {
     return this.serial(async () => {
-      if (this.client && this.client.state === State.Running) return this.client;
+      if (this.client && languageClientModule().isRunning(this.client)) return this.client;
       await this.disposeClient();
       return this.createAndStart();
     });
@@ -138,6 +148,7 @@ export class ServerController implements vscode.Disposable {
   private async createAndStart(): Promise<LanguageClient> {
     const published = new Set<string>();
     this.published = published;
+    const { createLanguageClient, statusOf } = languageClientModule();
     const client = createLanguageClient(this.extensionUri, this.log, this.filters, (uri) => {
       if (this.client !== client) return;
       published.add(uri.toString());
@@ -146,7 +157,7 @@ export class ServerController implements vscode.Disposable {
     this.client = client;
     client.onDidChangeState((e) => {
       if (this.client !== client) return;
-      this.setStatus(e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped');
+      this.setStatus(statusOf(e.newState));
     });
     this.setStatus('starting');
     try {

@@ -1,15 +1,20 @@
 /**
  * claimlint.importClaims ("claimlint: Import Claims…"): picks an 837P, FHIR R4 JSON or CSV
- * file (or takes the one given, e.g. from the explorer's context menu), converts it with
- * the same importer as `claimlint import` (default options: patient.id hashed with the
- * documented salt), writes `<name>.claim.yaml` beside it and opens it. The file is written
+ * file (or takes the one given, e.g. from the explorer's context menu), has the language
+ * server convert it (IMPORT_CLAIMS_REQUEST: the same importer as `claimlint import`, default
+ * options, patient.id hashed with the documented salt; the extension host never parses it),
+ * writes `<name>.claim.yaml` beside it and opens it. The file is written
  * through a temporary file renamed on success: a malformed input writes nothing. Only
  * inside the workspace: a source outside it is imported into the first workspace folder.
  * The log records counts, never paths or values.
  */
 import * as vscode from 'vscode';
-import { detectFormat, ImportError, importComments, importText, MAX_IMPORT_TEXT_BYTES, toClaimYaml } from '../importers/claims';
+import { IMPORT_CLAIMS_REQUEST, MAX_IMPORT_TEXT_BYTES, type ImportClaimsParams, type ImportClaimsResult } from '../protocol';
+import type { ServerController } from './controller';
 import { claimFileName, isInside } from './importTarget';
+
+/** Bad input, told to the user as is. */
+class ImportProblem extends Error {}
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -20,7 +25,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-export async function importClaims(log: vscode.LogOutputChannel, arg?: unknown): Promise<vscode.Uri | undefined> {
+export async function importClaims(log: vscode.LogOutputChannel, controller: ServerController, arg?: unknown): Promise<vscode.Uri | undefined> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (!folders.length) {
     void vscode.window.showInformationMessage('claimlint: open a folder to import claims into it.');
@@ -48,18 +53,24 @@ export async function importClaims(log: vscode.LogOutputChannel, arg?: unknown):
   try {
     // Stat before reading: only a regular file within the import limit (docs/limits.md).
     const st = await vscode.workspace.fs.stat(source);
-    if (st.type & vscode.FileType.Directory || !(st.type & vscode.FileType.File)) throw new ImportError('', 'not a regular file');
-    if (st.size > MAX_IMPORT_TEXT_BYTES) throw new ImportError('', `larger than ${MAX_IMPORT_TEXT_BYTES / 1024 / 1024} MB, claimlint's limit for an import in the editor`);
+    if (st.type & vscode.FileType.Directory || !(st.type & vscode.FileType.File)) throw new ImportProblem('not a regular file');
+    if (st.size > MAX_IMPORT_TEXT_BYTES) throw new ImportProblem(`larger than ${MAX_IMPORT_TEXT_BYTES / 1024 / 1024} MB, claimlint's limit for an import in the editor`);
     const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(source));
-    const format = detectFormat(text.slice(0, 65536));
-    const result = importText(text, format, { patientId: { mode: 'hash' } });
-    if (!result.claims.length) throw new ImportError('', 'no claims found');
-    yaml = toClaimYaml(result.claims, importComments([{ name, format }], 'hash'));
-    count = result.claims.length;
+    const client = await controller.start().catch(() => {
+      throw new ImportProblem('the claimlint language server did not start');
+    });
+    const params: ImportClaimsParams = { name, text };
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `claimlint: importing ${name}…` },
+      () => client.sendRequest<ImportClaimsResult>(IMPORT_CLAIMS_REQUEST, params),
+    );
+    if (!result.ok) throw new ImportProblem(result.message);
+    yaml = result.yaml;
+    count = result.count;
     for (const w of result.warnings) void vscode.window.showWarningMessage(`claimlint: ${name}: ${w}`);
   } catch (err) {
-    const message = err instanceof ImportError ? err.message : 'cannot read the file';
-    log.warn(`import: failed (${err instanceof ImportError ? 'malformed input' : 'read error'}); nothing written`);
+    const message = err instanceof ImportProblem ? err.message : 'cannot read or convert the file';
+    log.warn(`import: failed (${err instanceof ImportProblem ? 'refused' : 'read or request error'}); nothing written`);
     void vscode.window.showErrorMessage(`claimlint: ${name}: ${message}; nothing written.`);
     return undefined;
   }

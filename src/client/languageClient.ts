@@ -1,5 +1,6 @@
 /**
- * Creates the LanguageClient for dist/server.js over IPC.
+ * Creates the LanguageClient for dist/server.js over IPC. Loaded on the server's first start
+ * (controller.ts): in the bundle it is dist/languageClient.js, with vscode-languageclient.
  *
  * Decisions:
  * - The server owns both subscriptions, by dynamic registration after `initialized` (it
@@ -21,6 +22,7 @@ import {
   ExecuteCommandRequest,
   LanguageClient,
   RevealOutputChannelOn,
+  State,
   TransportKind,
   type ExecuteCommandOptions,
   type LanguageClientOptions,
@@ -30,10 +32,20 @@ import {
 import { clientLineRouter } from './clientLog';
 import { Commands, DIAGNOSTIC_SOURCE, SECTION } from './constants';
 import type { ClaimDocumentFilter } from './selector';
+import type { ServerStatus } from './status';
 import type { ServerInitializationOptions } from '../protocol';
 
 /** Port for `--inspect` when the extension host runs in debug mode (F5). */
 const DEBUG_PORT = 6011;
+
+/** The controller's status for a client state. */
+export function statusOf(state: State): ServerStatus {
+  return state === State.Running ? 'running' : state === State.Starting ? 'starting' : 'stopped';
+}
+
+export function isRunning(client: LanguageClient): boolean {
+  return client.state === State.Running;
+}
 
 export function serverModulePath(extensionUri: vscode.Uri): string {
   return vscode.Uri.joinPath(extensionUri, 'dist', 'server.js').fsPath;

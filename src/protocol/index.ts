@@ -5,7 +5,7 @@
  * built): the VS Code client may import this.
  */
 import type { ReportClaim, ReportFinding } from '../report';
-import { CONFIG_FILE_NAMES } from '../core/lite';
+import { CONFIG_FILE_NAMES, LIMITS } from '../core/lite';
 
 /** workspace/configuration section; validated with settingsSchema (src/core/config/settings.ts). */
 export const SETTINGS_SECTION = 'claimlint';
@@ -47,6 +47,26 @@ export interface ServerInitializationOptions {
 
 /** Client → server notification: the user trusted the workspace (no params). */
 export const WORKSPACE_TRUSTED_NOTIFICATION = 'claimlint/workspaceTrusted';
+
+/**
+ * Request (client → server): convert the text of an import source (X12 837P, FHIR R4 JSON or
+ * CSV) to claim YAML with the importer of `claimlint import` (patient.id hashed). The server
+ * does the work, so a big 837 never blocks the extension host; the client reads and writes
+ * the files. Params: ImportClaimsParams; result: ImportClaimsResult (never an error reply
+ * for bad input: `ok: false` and a message fit for the user).
+ */
+export const IMPORT_CLAIMS_REQUEST = 'claimlint/importClaims';
+
+/** The most text an import from the editor may send: the claim-file limit (docs/limits.md). */
+export const MAX_IMPORT_TEXT_BYTES = LIMITS.MAX_FILE_BYTES;
+
+export interface ImportClaimsParams {
+  /** The source's file name (for the YAML's header comment). */
+  name: string;
+  text: string;
+}
+
+export type ImportClaimsResult = { ok: true; yaml: string; count: number; warnings: string[] } | { ok: false; message: string };
 
 /** Commands the client implements; the server only refers to them in code actions. */
 export const CLIENT_COMMANDS = {

@@ -26,7 +26,8 @@ import { isConfigFile, uriToPath } from './claimFiles';
 import { registerCommands } from './commands';
 import { ConfigFiles, configDiagnostics } from './configFiles';
 import { DocumentContexts, type DocumentContext } from './documentContext';
-import { CONFIG_FILE_GLOB, FIX_ALL_KIND, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION, type ServerInitializationOptions } from '../protocol';
+import { CONFIG_FILE_GLOB, FIX_ALL_KIND, IMPORT_CLAIMS_REQUEST, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION, type ServerInitializationOptions } from '../protocol';
+import { importClaimsText } from './importClaims';
 import { Scheduler } from './scheduler';
 import { ClaimLanguageService } from '../service';
 import { SettingsStore } from './settings';
@@ -316,6 +317,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   registerCommands({ connection, documents, service, contexts, folders: () => folders, published: (uri) => published.add(uri), trusted: () => trusted });
+  connection.onRequest(IMPORT_CLAIMS_REQUEST, (params: unknown) => importClaimsText(params));
 
   connection.onShutdown(() => {
     scheduler.dispose();

@@ -4,12 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { claimFile } from './support/fixtures';
 import { stopServer } from '../support/lspProcess';
+import { IMPORT_CLAIMS_REQUEST, type ImportClaimsResult } from '../../src/protocol';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const BINS: [string, string][] = [
@@ -54,5 +55,11 @@ describe('lsp: the bundled server over stdio', () => {
     const d = p.diagnostics.find((x) => x.code === 'timed-units-total');
     assert.ok(d, `${p.diagnostics.map((x) => x.code)} ${stderr}`);
     assert.equal(d.codeDescription?.href, 'https://github.com/claimlint/claimlint/blob/main/docs/rules/timed-units-total.md');
+    if (name.startsWith('claimlint-language-server')) {
+      // The editor's import: dist/server.js loads the importers from dist/importers.js on the first request.
+      const text = readFileSync(join(ROOT, 'examples', 'import', 'riverside.837'), 'utf8');
+      const imported = await connection.sendRequest<ImportClaimsResult>(IMPORT_CLAIMS_REQUEST, { name: 'riverside.837', text });
+      assert.ok(imported.ok && imported.count > 0 && imported.yaml.includes('claims:'), `${JSON.stringify(imported).slice(0, 200)} ${stderr}`);
+    }
   });
 });

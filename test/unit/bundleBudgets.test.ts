@@ -17,17 +17,37 @@ const { bundleSizes, bundleInputs, BUNDLE_TARGETS } = require(join(ROOT, 'esbuil
 describe('bundle budgets (minified, esbuild metafile)', function () {
   this.timeout(120000);
 
-  it('names a budget for the server and the HTML report', () => {
+  it('names a budget for the server, the HTML report and the extension', () => {
     assert.equal(BUNDLE_TARGETS.server, 800 * 1024);
     assert.equal(BUNDLE_TARGETS.report, 400 * 1024);
+    assert.equal(BUNDLE_TARGETS.client, 150 * 1024);
   });
 
-  for (const name of ['server', 'report']) {
+  for (const name of ['server', 'report', 'client']) {
     it(`dist/${name}.js is within its budget`, async () => {
       const { [name]: size } = await bundleSizes([name]);
       assert.ok(size.bytes <= BUNDLE_TARGETS[name], `dist/${name}.js is ${(size.bytes / 1024).toFixed(0)} KB, over ${BUNDLE_TARGETS[name] / 1024} KB`);
     });
   }
+
+  it('the extension (dist/client.js, loaded on any YAML file) holds its own code and the protocol: no engine, no importer, no language client library', async () => {
+    const inputs = await bundleInputs('client');
+    for (const must of ['src/client/extension.ts', 'src/client/controller.ts', 'src/client/importClaims.ts', 'src/protocol/index.ts']) assert.ok(inputs.includes(must), `${must} in dist/client.js`);
+    const heavy = inputs.filter((f) => f.includes('node_modules/') || /^src\/(core\/(?!lite\.ts$|limits\.ts$|config\/find\.ts$)|importers\/|report\/|server\/|service\/)/.test(f));
+    assert.deepEqual(heavy, [], 'dist/client.js should carry none of these');
+    // The language client is its own bundle, loaded on the server's first start.
+    const lazy = await bundleInputs('languageClient');
+    assert.ok(lazy.some((f) => f.includes('node_modules/vscode-languageclient/')));
+    assert.ok(!lazy.some((f) => /^src\/(core\/(?!lite\.ts$|limits\.ts$|config\/find\.ts$)|importers\/)/.test(f)), 'dist/languageClient.js carries no engine');
+  });
+
+  it('the language server loads the claim importers from their own bundle (dist/importers.js) on the first import', async () => {
+    const server = await bundleInputs('server');
+    assert.ok(server.includes('src/server/importClaims.ts'));
+    assert.ok(!server.some((f) => f.startsWith('src/importers/') || f.includes('node_modules/csv-parse/')), 'dist/server.js carries no importer');
+    const importers = await bundleInputs('importers');
+    assert.ok(importers.includes('src/importers/claims/x12/import837.ts'));
+  });
 
   it('the HTML report holds the page, the charts and the figures: no engine, no chart library, no DOM', async () => {
     const inputs = await bundleInputs('report');

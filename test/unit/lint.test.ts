@@ -44,7 +44,7 @@ const EDGES: [file: string, forbidden: string[], allowed: string[]][] = [
   ],
   [
     'src/client/example.ts',
-    ['../core', '../core/lite', '../core/engine', '../server/server', '../service', '../report', '../report/html', '../node/auditPool', '../cli/main', 'vscode-languageserver', 'yaml', 'zod'],
+    ['../core', '../core/lite', '../core/engine', '../server/server', '../service', '../report', '../report/html', '../importers/claims', '../node/auditPool', '../cli/main', 'vscode-languageserver', 'yaml', 'zod', 'csv-parse/sync'],
     ['vscode', 'vscode-languageclient/node', 'node:path', '../protocol', './constants'],
   ],
   [
@@ -126,6 +126,13 @@ describe('lint: architecture boundaries (allow-lists per folder)', function () {
     assert.equal((await messages(file, importOf('../report/html'))).length, 1);
     // A lazy require is no back door to the engine.
     assert.equal((await messages(file, lazyRequireOf('../core'))).length, 1);
+  });
+
+  it('the server may load the claim importers lazily (their own bundle), never import them statically', async () => {
+    const file = 'src/server/example.ts';
+    assert.deepEqual(await messages(file, lazyRequireOf('../importers/claims')), []);
+    assert.deepEqual(await messages(file, typeImportOf('../importers/claims')), []);
+    assert.equal((await messages(file, importOf('../importers/claims'))).length, 1);
   });
 
   it('the protocol may name the report shapes as types only', async () => {

@@ -1,0 +1,56 @@
+/**
+ * The editor's import (IMPORT_CLAIMS_REQUEST): the language server converts the source's text
+ * with the importer of `claimlint import` (patient.id hashed), so the extension host never
+ * parses an 837. Over a real connection to the in-process server; the bundled server (with
+ * its lazily loaded dist/importers.js) is checked in stdio.test.ts.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { detectFormat, importComments, importText, toClaimYaml } from '../../src/importers/claims';
+import { IMPORT_CLAIMS_REQUEST, MAX_IMPORT_TEXT_BYTES, type ImportClaimsResult } from '../../src/protocol';
+import { TestClient } from './support/harness';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const RIVERSIDE = readFileSync(join(ROOT, 'examples', 'import', 'riverside.837'), 'utf8');
+
+describe('lsp: claim import as a server request', function () {
+  this.timeout(20000);
+  let client: TestClient;
+  before(async () => (client = await TestClient.start()));
+  after(() => client.dispose());
+
+  const request = (params: unknown) => client.connection.sendRequest<ImportClaimsResult>(IMPORT_CLAIMS_REQUEST, params);
+
+  it('converts an 837P exactly as `claimlint import` does (patient.id hashed), with its header comment', async () => {
+    const result = await request({ name: 'riverside.837', text: RIVERSIDE });
+    assert.ok(result.ok, JSON.stringify(result));
+    const expected = importText(RIVERSIDE, '837p', { patientId: { mode: 'hash' } });
+    assert.equal(detectFormat(RIVERSIDE), '837p');
+    assert.equal(result.count, expected.claims.length);
+    assert.ok(result.count > 0);
+    assert.equal(result.yaml, toClaimYaml(expected.claims, importComments([{ name: 'riverside.837', format: '837p' }], 'hash')));
+    assert.deepEqual(result.warnings, expected.warnings);
+    assert.deepEqual(parseDocument(result.yaml).errors, []);
+  });
+
+  it('bad input is an answer, not an error: malformed, empty, not text, too big', async () => {
+    const broken = await request({ name: 'broken.837', text: 'ISA*00*~' });
+    assert.equal(broken.ok, false);
+    const fhir = await request({ name: 'x.json', text: '{"resourceType": "Bundle", "entry": [' });
+    assert.equal(fhir.ok, false);
+    assert.ok(!fhir.ok && !fhir.message.includes('Bundle"'), 'the message quotes no input');
+    const empty = await request({ name: 'empty.csv', text: '' });
+    assert.ok(!empty.ok && empty.message.length > 0, JSON.stringify(empty));
+    for (const params of [undefined, null, {}, { name: 'a' }, { name: 1, text: 'x' }, 'text']) {
+      const r = await request(params);
+      assert.deepEqual(r, { ok: false, message: 'the request named no file text' }, JSON.stringify(params));
+    }
+    const big = await request({ name: 'big.csv', text: 'x'.repeat(MAX_IMPORT_TEXT_BYTES + 1) });
+    assert.equal(big.ok, false);
+    assert.match(!big.ok ? big.message : '', /larger than \d+ MB/);
+    // The server still answers afterwards.
+    assert.ok((await request({ name: 'riverside.837', text: RIVERSIDE })).ok);
+  });
+});
