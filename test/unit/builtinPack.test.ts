@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importPack, ImportError, type ImportInput } from '../../src/datapacks/build';
-import { buildBuiltinPack, BUILTIN_PACK_DIR, BUILTIN_SOURCE_DIR } from '../../src/datapacks/build/builtin';
+import { buildBuiltinPack, parseCmsFragment, BUILTIN_PACK_DIR, BUILTIN_SOURCE_DIR, CMS_FRAGMENT } from '../../src/datapacks/build/builtin';
 import { loadPack } from '../../src/core/data/packLoad';
 import { BUILTIN_LOADED } from '../../src/core/data/builtinPack';
 import { BUILTIN_DATA } from '../../src/core/data/reference';
@@ -25,6 +25,11 @@ function sources(): ImportInput[] {
   return readdirSync(SRC)
     .filter((f) => /\.(txt|csv|xlsx)$/i.test(f))
     .map((f) => ({ name: `${BUILTIN_SOURCE_DIR}/${f}`, bytes: new Uint8Array(readFileSync(join(SRC, f))) }));
+}
+
+/** The manifest entries of the tables derived from CMS's files (tools/cmsdata; test/unit/cmsData.test.ts regenerates them). */
+function cmsTables() {
+  return parseCmsFragment(readFileSync(join(OUT, CMS_FRAGMENT), 'utf8'));
 }
 
 function curatedImport(name: string, text: string): ReturnType<typeof importPack> {
@@ -43,17 +48,19 @@ function importError(fn: () => unknown): ImportError {
 
 describe('built-in pack: generated from data/source by the importer', () => {
   it('regenerating it (npm run data:builtin) gives the checked-in files byte for byte, and no others', () => {
-    const generated = buildBuiltinPack(sources(), sha256);
+    const generated = buildBuiltinPack(sources(), sha256, cmsTables());
     const onDisk = readdirSync(OUT).sort();
-    assert.deepEqual(onDisk, [...generated.keys()].sort(), 'the pack folder holds exactly the generated files');
+    const fromCms = [CMS_FRAGMENT, ...cmsTables().map((t) => t.file)];
+    assert.deepEqual(onDisk, [...generated.keys(), ...fromCms].sort(), 'the pack folder holds exactly the generated files and the tables from CMS\'s files');
+    for (const t of cmsTables()) assert.equal(sha256(readFileSync(join(OUT, t.file), 'utf8')), t.sha256, `${t.file} is the table ${CMS_FRAGMENT} records`);
     for (const [file, text] of generated) {
       assert.equal(readFileSync(join(OUT, file), 'utf8'), text, `${BUILTIN_PACK_DIR}/${file} differs from a fresh import: run npm run data:builtin`);
     }
   });
 
   it('the order of the source files does not change the result', () => {
-    const a = buildBuiltinPack(sources(), sha256);
-    const b = buildBuiltinPack(sources().reverse(), sha256);
+    const a = buildBuiltinPack(sources(), sha256, cmsTables());
+    const b = buildBuiltinPack(sources().reverse(), sha256, cmsTables());
     assert.deepEqual([...b.entries()], [...a.entries()]);
   });
 
@@ -72,15 +79,21 @@ describe('built-in pack: generated from data/source by the importer', () => {
       'the bundled pack is the one on disk',
     );
     const tableNames = new Set(pack.tables.map((t) => t.meta.table));
-    assert.deepEqual([...tableNames].sort(), ['conversion-factor', 'mue', 'ncci-ptp', 'pfs-rvu', 'therapy-codes']);
+    assert.deepEqual([...tableNames].sort(), ['conversion-factor', 'gpci', 'mue', 'ncci-ptp', 'pfs-rvu', 'therapy-codes']);
     for (const t of pack.tables) {
+      if (['pfs-rvu', 'conversion-factor', 'gpci'].includes(t.meta.table)) {
+        assert.match(t.meta.release, /^RVU2[2-6][A-D]$/, `${t.meta.file} names CMS's release`);
+        assert.ok(t.meta.inputs.every((i) => /^(cms|real-inputs\/cms)\//.test(i.name) && /^[0-9a-f]{64}$/.test(i.sha256)), `${t.meta.file} names CMS's file and its sha256`);
+        assert.ok(t.meta.note, `${t.meta.file} says which release answers its period`);
+        continue;
+      }
       assert.equal(t.meta.release, 'curated');
       assert.ok(t.meta.inputs.every((i) => i.name.startsWith(`${BUILTIN_SOURCE_DIR}/`)), `${t.meta.file} names its source tables`);
     }
   });
 
   it('keeps every row of the source tables (nothing dropped by the therapy filter)', () => {
-    for (const t of BUILTIN_LOADED.tables) for (const i of t.meta.inputs) assert.equal(i.kept, i.rows, `${i.name}: kept ${i.kept} of ${i.rows}`);
+    for (const t of BUILTIN_LOADED.tables.filter((x) => x.meta.release === 'curated')) for (const i of t.meta.inputs) assert.equal(i.kept, i.rows, `${i.name}: kept ${i.kept} of ${i.rows}`);
     assert.equal(tables.ncciPairs.length, BUILTIN_LOADED.tables.filter((t) => t.meta.table === 'ncci-ptp').reduce((n, t) => n + t.rows.length, 0));
   });
 
@@ -97,21 +110,23 @@ describe('built-in pack: generated from data/source by the importer', () => {
     assert.equal(mue.mai, undefined, 'a curated MUE without a known MAI has none');
     assert.match(citation(mue), /payerready 2026 page \[S46\].*\(secondary source\)/);
     assert.equal(mueFor('97110', '2025-12-31'), undefined, 'the row starts on its claimlint From date');
-    const fee = feeFor('97110', '2026-03-02')!;
-    assert.equal(fee.source, 'RVUs: payerready [S46] (RVU26A); CF 33.4009: DecisionHealth [S43], AAMC [S44], Becker\'s [S45]; amount RVU × CF');
-    assert.equal(fee.nationalAmount, 29.06);
+    const fee = feeFor('97110', '2025-11-03')!;
+    assert.equal(fee.source, 'CMS PFS RVU25D (PPRRVU2025_Oct.csv), effective 2025-10-01 (pack: built-in)');
+    assert.equal(fee.nationalAmount, 28.79);
+    assert.equal(fee.confidence, 'C');
+    assert.match(feeFor('97110', '2024-02-01')!.source, /^CMS PFS RVU24B \(PPRRVU24_APR\.csv\), effective 2024-01-01 \(pack: built-in\); CF 32\.7442: CY 2024 PFS final rule/);
     assert.equal(conversionFactor('2024-03-08')?.nonQp, 32.7442);
     assert.equal(conversionFactor('2024-03-09')?.nonQp, 33.2875);
-    assert.equal(conversionFactor('2026-06-01')?.qp, 33.5675, 'the QPP source table gives the second factor');
-    for (const e of [...tables.ncciPairs, ...tables.mues, ...tables.fees, ...tables.conversionFactors]) {
+    assert.equal(conversionFactor('2026-06-01')?.qp, 33.5675, 'the QP factor of 2026, cited');
+    for (const e of [...tables.ncciPairs, ...tables.mues]) {
       assert.ok(e.source.length > 0 && !e.source.includes('(pack: built-in)'), `curated source kept: ${e.source}`);
     }
   });
 
-  it('the built-in coverage is the span of its rows: NCCI and MUE open-ended, fees through 2026', () => {
+  it('the built-in coverage is the span of its rows: NCCI and MUE open-ended, fees 2022 through 2026', () => {
     assert.deepEqual(BUILTIN_DATA.coverage('ncci-ptp'), { from: '2018-01-01', to: undefined });
     assert.deepEqual(BUILTIN_DATA.coverage('mue'), { from: '2017-01-01', to: undefined });
-    assert.deepEqual(BUILTIN_DATA.coverage('pfs-rvu'), { from: '2024-01-01', to: '2026-12-31' });
+    assert.deepEqual(BUILTIN_DATA.coverage('pfs-rvu'), { from: '2022-01-01', to: '2026-12-31' });
     // The therapy status table is listed like the others (data info, coverage).
     assert.equal(BUILTIN_DATA.coverage('therapy-codes')?.from, '2017-01-01');
     assert.equal(BUILTIN_DATA.packs[0].tables.find((t) => t.table === 'therapy-codes')?.rows, 114);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { isEffective, pickEffective, rangesOverlap } from '../../src/core/data/effective';
 import { roundCents } from '../../src/core/data/fees';
+import { BUILTIN_DATA } from '../../src/core/data/reference';
 import {
   allCodes,
   allModifiers,
@@ -255,13 +256,18 @@ describe('core/data', () => {
       assert.equal(feeFor('97530', '2027-01-01'), undefined);
     });
 
-    it('every catalogued code in force is priced for every day of 2024-2026, or says why not (billing-rules §13.9)', () => {
-      for (const day of ['2024-01-01', '2024-03-08', '2024-03-09', '2024-12-31', '2025-06-30', '2026-01-01', '2026-12-31']) {
+    it('every catalogued code CMS\'s file lists as payable is priced for every day of 2022-2026, and the others are not (issue 22)', () => {
+      for (const day of ['2022-01-01', '2023-09-30', '2023-10-01', '2024-01-01', '2024-03-08', '2024-03-09', '2024-12-31', '2025-06-30', '2025-10-01', '2026-01-01', '2026-12-31']) {
         for (const c of allCodes(day)) {
-          const why = c.pfsStatus ?? (c.medicare ? 'medicare' : undefined);
-          if (why) continue;
+          const cms = BUILTIN_DATA.pfsStatus(c.code, day);
+          if (!cms || !['A', 'R', 'T'].includes(cms.status)) {
+            assert.equal(feeFor(c.code, day), undefined, `${c.code} on ${day}: CMS's file lists no payable row, so no fee`);
+            continue;
+          }
           const fee = feeFor(c.code, day);
+          if (cms.status === 'R' && !fee) continue;
           assert.ok(fee, `${c.code} has no fee on ${day}`);
+          assert.equal(fee.release, cms.release, `${c.code} on ${day}: the fee and the status come from one release`);
           assert.ok(fee.peRvu !== undefined && fee.workRvu !== undefined && fee.mpRvu !== undefined, c.code);
           assert.ok(['C', 'S', 'D', 'U'].includes(fee.confidence) && fee.source.length > 10, c.code);
         }
@@ -276,7 +282,7 @@ describe('core/data', () => {
       assert.equal(before.totalRvu, after.totalRvu);
       assert.equal(before.nationalAmount, roundCents(before.totalRvu * 32.7442));
       assert.equal(after.nationalAmount, roundCents(after.totalRvu * 33.2875));
-      assert.equal(feeFor('97530', '2025-05-05')?.nationalAmount, roundCents(1.05 * 32.3465));
+      assert.equal(feeFor('97530', '2025-05-05')?.nationalAmount, roundCents(1.07 * 32.3465)); // RVU25A: 0.44 + 0.62 + 0.01
     });
 
     it('priceClaimLines: MPPR — 4 × 97530 in 2026 is 35.07 + 3 × 25.05 = 110.22, not 140.28 (billing-rules §13.9)', () => {

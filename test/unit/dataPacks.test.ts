@@ -161,7 +161,7 @@ describe('data packs: audits only an imported table can flag', () => {
     const withLocality = resolveConfig({ locality: '01112-05' });
     assert.ok(!rules(text, data).includes('kx-modifier-missing'), 'national amounts stay under the threshold');
     assert.ok(rules(text, data, withLocality).includes('kx-modifier-missing'), 'locality amounts pass it');
-    assert.ok(!rules(text, BUILTIN_DATA, withLocality).includes('kx-modifier-missing'), 'without GPCIs the locality changes nothing');
+    assert.ok(!rules(text, BUILTIN_DATA, resolveConfig({ locality: '99999-01' })).includes('kx-modifier-missing'), 'without GPCIs for the locality, nothing changes');
   });
 
   it('imported RVUs alone (national, no locality): the fee only the pack has pushes the year past the KX threshold', () => {

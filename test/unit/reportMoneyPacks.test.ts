@@ -77,7 +77,7 @@ describe('report money: the packs in force and the configured locality', () => {
     const f = computeFigures([file('a.claim.yaml', CLAIM('A'), packData(), '99999-01')]);
     assert.equal(f.money.overpayment, 22.38);
     assert.equal(f.money.basis, MONEY_BASIS);
-    assert.equal(computeFigures([file('a.claim.yaml', CLAIM('A'), BUILTIN_DATA, '01112-05')]).money.overpayment, 22.21, 'built-in data has no GPCIs');
+    assert.equal(computeFigures([file('a.claim.yaml', CLAIM('A'), BUILTIN_DATA, '99999-01')]).money.overpayment, 22.21, 'the built-in data has no GPCIs for that locality');
   });
 
   it('files with and without a locality: both counted, the basis names the locality and the national claims', () => {

@@ -102,7 +102,12 @@ function runImport(argv: string[]): number {
   const lines = [`Wrote data pack "${pack.manifest.name}" to ${values.output} (${kb(size)}):`];
   for (const t of pack.manifest.tables) {
     const read = t.inputs.reduce((n, i) => n + i.rows, 0);
-    const kept = t.table === 'conversion-factor' ? 'from the CONV FACTOR column' : `${plural(t.rows, 'row')} kept of ${read} read`;
+    const kept =
+      t.table === 'conversion-factor'
+        ? 'from the CONV FACTOR column'
+        : t.rows === 0
+          ? `empty: no row of the ${read} read is a catalogued therapy code (the table answers nothing; the built-in one stays in force)`
+          : `${plural(t.rows, 'row')} kept of ${read} read`;
     lines.push(`  ${TABLE_LABELS[t.table]} ${t.release}, ${t.effective.from} to ${t.effective.to ?? '(no end date)'}: ${kept}`);
   }
   lines.push(`Filter: ${pack.manifest.filter}`);
@@ -156,7 +161,10 @@ function runInfo(argv: string[]): number {
   data.packs.forEach((p, i) => {
     lines.push(`${i + 1}. ${p.name} (${p.origin})`);
     for (const t of p.tables) {
-      lines.push(`     ${TABLE_LABELS[t.table]}: ${t.release}, ${t.from} to ${t.to ?? 'open-ended'}, ${plural(t.rows, 'row')}`);
+      const rows = t.rows === 0 ? 'empty (0 rows: answers nothing, the tables under it stay in force)' : plural(t.rows, 'row');
+      lines.push(`     ${TABLE_LABELS[t.table]}: ${t.release}, ${t.from} to ${t.to ?? 'open-ended'}, ${rows}`);
+      // Which release answers the period (the conversion factor's note repeats its RVU table's).
+      if (t.note && t.table !== 'conversion-factor') lines.push(`       ${t.note}`);
     }
   });
   lines.push('', 'Coverage (first and last date of service each table covers):');

@@ -11,18 +11,14 @@ import { BUILTIN_MANIFEST, BUILTIN_TABLE_FILES } from './builtin/index';
 import { cfEntries, feeEntries, mueEntries, ncciEntries } from './packRows';
 import type { LoadedPack, PackManifest, TableName, TableRows } from './packTypes';
 import type { ConversionFactor, FeeEntry, MueEntry, NcciPair } from './types';
+import { gpciEntries, type GpciEntry } from './gpciEntries';
 
 export const BUILTIN_PACK: {
   name: string;
-  release: string;
   filter: string;
-  /** Explicit coverage per table; absent: the span of the table's entries. */
-  coverage: Partial<Record<TableName, { from: string; to?: string }>>;
 } = {
   name: 'built-in',
-  release: 'curated',
-  filter: "claimlint's own catalogue of therapy codes with hand-checked edits, MUEs and fees (see docs/sources.md)",
-  coverage: {},
+  filter: "claimlint's own catalogue of therapy codes with hand-checked NCCI edits, MUEs and therapy status; fees, conversion factors and GPCIs from CMS's own PFS files, 2022–2026 (see docs/sources.md)",
 };
 
 const manifest = BUILTIN_MANIFEST as PackManifest;
@@ -51,3 +47,7 @@ export const BUILTIN_FEES: readonly FeeEntry[] = tablesOf('pfs-rvu').flatMap((t)
   if (!cf) throw new Error(`built-in pack: no conversion factor for ${t.meta.file}`);
   return feeEntries(t.rows, cfEntries(cf.rows, cf.meta, name)[0], t.meta, name);
 });
+/** The PPRRVU rows themselves (every status, B and I included): what CMS says of a code on a date. */
+export const BUILTIN_RVU_TABLES: readonly { meta: LoadedPack['tables'][number]['meta']; rows: TableRows['pfs-rvu'][] }[] = tablesOf('pfs-rvu');
+/** GPCIs by locality (Addendum E of CMS's RVU files), one table per year. */
+export const BUILTIN_GPCIS: readonly GpciEntry[] = tablesOf('gpci').flatMap((t) => gpciEntries(t.rows, t.meta, name));

@@ -9,11 +9,20 @@ import { roundCents, rvuSum } from './cents';
 import { TABLE_LABELS, type ManifestTable, type TableName, type TableRows } from './packTypes';
 import type { ConversionFactor, FeeEntry, MueEntry, NcciPair } from './types';
 
-type Meta = Pick<ManifestTable, 'release' | 'effective'>;
+type Meta = Pick<ManifestTable, 'release' | 'effective'> & { inputs?: ManifestTable['inputs'] };
 
-/** "NCCI PTP practitioner edits v320r0, effective 2026-01-01 (pack: ncci-2026q1)" */
-export function provenance(table: TableName, release: string, from: string, pack: string): string {
-  return `${TABLE_LABELS[table]} ${release}, effective ${from} (pack: ${pack})`;
+const PFS_PARTS: Partial<Record<TableName, string>> = { 'pfs-rvu': '', 'conversion-factor': ' conversion factor', gpci: ' GPCIs' };
+
+/**
+ * "NCCI PTP practitioner edits v320r0, effective 2026-01-01 (pack: ncci-2026q1)"; a fee
+ * schedule table names CMS's release and its files: "CMS PFS RVU25D (PPRRVU2025_Oct.csv),
+ * effective 2025-10-01 (pack: built-in)".
+ */
+export function provenance(table: TableName, release: string, from: string, pack: string, inputs?: ManifestTable['inputs']): string {
+  const part = PFS_PARTS[table];
+  if (part === undefined) return `${TABLE_LABELS[table]} ${release}, effective ${from} (pack: ${pack})`;
+  const files = inputs?.length ? ` (${inputs.map((i) => i.name.split(/[\\/!]/).pop()).join(', ')})` : '';
+  return `CMS PFS ${release}${part}${files}, effective ${from} (pack: ${pack})`;
 }
 
 /** from/to without undefined-valued keys. */
@@ -58,7 +67,7 @@ export function cfEntries(rows: readonly TableRows['conversion-factor'][], meta:
   const p = meta.effective;
   return rows.map((r) =>
     dated(
-      { nonQp: r.nonQp, qp: r.qp, source: r.source ?? provenance('conversion-factor', meta.release, p.from, pack), confidence: r.confidence ?? 'C' },
+      { nonQp: r.nonQp, qp: r.qp, source: r.source ?? provenance('conversion-factor', meta.release, p.from, pack, meta.inputs), confidence: r.confidence ?? 'C' },
       p.from,
       p.to,
     ),
@@ -75,9 +84,15 @@ export function feeEntries(rows: readonly TableRows['pfs-rvu'][], cf: Conversion
   for (const r of rows) {
     if (!['A', 'R', 'T'].includes(r.status)) continue;
     const totalRvu = rvuSum(r.workRvu, r.peNonFacility, r.mpRvu);
+    // Status R with no RVUs (97545): restricted coverage, the contractor prices it; no national amount.
+    if (totalRvu === 0) continue;
+    const own = provenance('pfs-rvu', meta.release, p.from, pack, meta.inputs);
+    const cfFromFile = cf.source === provenance('conversion-factor', meta.release, p.from, pack, meta.inputs);
     const source = r.source
       ? `RVUs: ${r.source}; CF ${cf.nonQp}: ${cf.source}; amount RVU × CF`
-      : provenance('pfs-rvu', meta.release, p.from, pack);
+      : cfFromFile
+        ? own
+        : `${own}; CF ${cf.nonQp}: ${cf.source}`;
     const fee: FeeEntry = dated(
       {
         code: r.code,
@@ -88,7 +103,9 @@ export function feeEntries(rows: readonly TableRows['pfs-rvu'][], cf: Conversion
         nationalAmount: roundCents(totalRvu * cf.nonQp),
         conversionFactor: cf.nonQp,
         source,
-        confidence: r.confidence ?? 'C',
+        confidence: r.confidence ?? (cfFromFile ? 'C' : cf.confidence),
+        release: meta.release,
+        status: r.status,
       },
       r.from ?? p.from,
       r.from !== undefined ? r.to : p.to,

@@ -155,6 +155,8 @@ export const manifestTableSchema = z.strictObject({
   /** First and last date of service the table covers. */
   effective: periodSchema,
   inputs: z.array(inputFileSchema).max(50),
+  /** Which release answers the period, when not the obvious one (built-in tables from CMS's files). */
+  note: z.string().max(300).optional(),
 });
 export type ManifestTable = z.infer<typeof manifestTableSchema>;
 

@@ -8,22 +8,22 @@
  */
 import { priceClaimLines as priceDayWith, priceLine as priceWith, type ClaimPrice, type ClaimPriceInput, type PriceLineInput, type PricedLine, type PriceLookup } from '../billing/pricing';
 import { pickEffective } from './effective';
-import { BUILTIN_LOADED, BUILTIN_PACK } from './builtinPack';
+import { BUILTIN_GPCIS, BUILTIN_LOADED, BUILTIN_PACK, BUILTIN_RVU_TABLES } from './builtinPack';
+import { gpciEntries, type GpciEntry } from './gpciEntries';
 import { type LoadedPack, type Period, type TableName, type TableRows } from './packTypes';
 import { cfEntries, feeEntries, mueEntries, ncciEntries, provenance } from './packRows';
 import type { CodeInfo, ConversionFactor, FeeEntry, MueEntry, NcciPair, Sourced } from './types';
 import { tables as builtin, codeInfo as builtinCodeInfo, groupBy } from './index';
 
-/** A locality's GPCIs for a period. */
-export interface GpciEntry extends Sourced {
-  mac: string;
-  locality: string;
-  state: string;
-  name: string;
-  work: number;
-  pe: number;
-  mp: number;
-  counties?: string;
+export type { GpciEntry } from './gpciEntries';
+
+/** What CMS's PPRRVU says of a code for a period, whatever its status (B, I, N … included). */
+export interface PfsStatusEntry {
+  code: string;
+  status: string;
+  multProc: string;
+  release: string;
+  source: string;
   from: string;
   to?: string;
 }
@@ -37,6 +37,8 @@ export interface TableCoverage {
   /** Undefined: open-ended (curated data with no end date). */
   to?: string;
   rows: number;
+  /** Which release answers the period, when not the obvious one. */
+  note?: string;
 }
 
 export interface PackSummary {
@@ -83,25 +85,28 @@ export class ReferenceData {
   private readonly fees: Layer<FeeEntry>[] = [];
   private readonly cf: Layer<ConversionFactor>[] = [];
   private readonly gpci: Layer<GpciEntry>[] = [];
+  private readonly rvu: Layer<PfsStatusEntry>[] = [];
   private readonly therapy: Layer<{ code: string; therapy: CodeInfo['therapy']; source: string }>[] = [];
   private readonly index = new WeakMap<object, Map<string, unknown[]>>();
 
   constructor(packs: readonly LoadedPack[] = []) {
-    const builtinSummary: PackSummary = { name: BUILTIN_PACK.name, origin: 'built-in', filter: BUILTIN_PACK.filter, tables: [] };
+    const name = BUILTIN_PACK.name;
+    const builtinSummary: PackSummary = {
+      name,
+      origin: 'built-in',
+      filter: BUILTIN_PACK.filter,
+      tables: BUILTIN_LOADED.tables.map((t) => summaryOf(t.meta, name, t.rows.length)),
+    };
     const addBuiltin = <T extends { from: string; to?: string }>(table: TableName, layers: Layer<T>[], entries: readonly T[]) => {
-      const period = BUILTIN_PACK.coverage[table] ?? span(entries);
-      layers.push({ pack: BUILTIN_PACK.name, release: BUILTIN_PACK.release, period, entries: [...entries], order: 0 });
-      builtinSummary.tables.push({ table, pack: BUILTIN_PACK.name, release: BUILTIN_PACK.release, ...period, rows: entries.length });
+      if (!entries.length) return;
+      layers.push({ pack: name, release: 'built-in', period: span(entries), entries: [...entries], order: 0 });
     };
     addBuiltin('ncci-ptp', this.ncci, builtin.ncciPairs);
     addBuiltin('mue', this.mue, builtin.mues);
     addBuiltin('pfs-rvu', this.fees, builtin.fees);
     addBuiltin('conversion-factor', this.cf, builtin.conversionFactors);
-    // The therapy status reaches the rules through the catalogue (codes.ts); listed here so
-    // `data info` and coverage() show the built-in Annual Therapy Code List table too.
-    for (const t of BUILTIN_LOADED.tables.filter((t) => t.meta.table === 'therapy-codes')) {
-      builtinSummary.tables.push({ table: 'therapy-codes', pack: BUILTIN_PACK.name, release: t.meta.release, ...t.meta.effective, rows: t.rows.length });
-    }
+    addBuiltin('gpci', this.gpci, BUILTIN_GPCIS);
+    addBuiltin('pfs-rvu', this.rvu, BUILTIN_RVU_TABLES.flatMap((t) => statusEntries(t.rows, t.meta, name)));
     this.packs = [builtinSummary];
 
     packs.forEach((pack, i) => this.addPack(pack, i + 1));
@@ -110,28 +115,25 @@ export class ReferenceData {
 
   private addPack(pack: LoadedPack, order: number): void {
     const name = pack.manifest.name;
-    const summary: PackSummary = { name, origin: pack.origin, filter: pack.manifest.filter, tables: [] };
-    for (const t of pack.tables) {
-      summary.tables.push({ table: t.meta.table, pack: name, release: t.meta.release, ...t.meta.effective, rows: t.rows.length });
-    }
+    const summary: PackSummary = { name, origin: pack.origin, filter: pack.manifest.filter, tables: pack.tables.map((t) => summaryOf(t.meta, name, t.rows.length)) };
     this.packs.push(summary);
-    const layer = <T>(meta: { release: string; effective: Period }, entries: T[]): Layer<T> => ({ pack: name, release: meta.release, period: meta.effective, entries, order });
+    // A table that kept no rows answers nothing: it must not hide the built-in table for its period.
+    const layer = <T>(meta: { release: string; effective: Period }, entries: T[]): Layer<T>[] =>
+      entries.length ? [{ pack: name, release: meta.release, period: meta.effective, entries, order }] : [];
 
-    for (const { meta, rows } of rowsOf(pack, 'ncci-ptp')) this.ncci.push(layer(meta, ncciEntries(rows, meta, name)));
-    for (const { meta, rows } of rowsOf(pack, 'mue')) this.mue.push(layer(meta, mueEntries(rows, meta, name)));
-    for (const { meta, rows } of rowsOf(pack, 'conversion-factor')) this.cf.push(layer(meta, cfEntries(rows, meta, name)));
+    for (const { meta, rows } of rowsOf(pack, 'ncci-ptp')) this.ncci.push(...layer(meta, ncciEntries(rows, meta, name)));
+    for (const { meta, rows } of rowsOf(pack, 'mue')) this.mue.push(...layer(meta, mueEntries(rows, meta, name)));
+    for (const { meta, rows } of rowsOf(pack, 'conversion-factor')) this.cf.push(...layer(meta, cfEntries(rows, meta, name)));
     for (const { meta, rows } of rowsOf(pack, 'pfs-rvu')) {
       const cfTable = rowsOf(pack, 'conversion-factor').find((c) => c.meta.effective.from === meta.effective.from);
       const cf = cfTable && cfEntries(cfTable.rows, cfTable.meta, name)[0];
       if (!cf) continue;
-      this.fees.push(layer(meta, feeEntries(rows, cf, meta, name)));
+      this.fees.push(...layer(meta, feeEntries(rows, cf, meta, name)));
+      this.rvu.push(...layer(meta, statusEntries(rows, meta, name)));
     }
-    for (const { meta, rows } of rowsOf(pack, 'gpci')) {
-      const p = meta.effective;
-      this.gpci.push(layer(meta, rows.map((r): GpciEntry => ({ ...r, from: p.from, to: p.to, source: provenance('gpci', meta.release, p.from, name), confidence: 'C' }))));
-    }
+    for (const { meta, rows } of rowsOf(pack, 'gpci')) this.gpci.push(...layer(meta, gpciEntries(rows, meta, name)));
     for (const { meta, rows } of rowsOf(pack, 'therapy-codes')) {
-      this.therapy.push(layer(meta, rows.map((r) => ({ ...r, source: provenance('therapy-codes', meta.release, meta.effective.from, name) }))));
+      this.therapy.push(...layer(meta, rows.map((r) => ({ ...r, source: provenance('therapy-codes', meta.release, meta.effective.from, name) }))));
     }
   }
 
@@ -233,11 +235,44 @@ export class ReferenceData {
     return priceDayWith(lines, date, { ...options, lookup });
   }
 
-  /** Per table: the first and last date of service any pack (built-in included) covers. */
+  /**
+   * What CMS's PPRRVU says of a code on a date (status and MULT PROC), whatever the status:
+   * the global row of the release in force, or undefined when no table covering the date
+   * lists the code.
+   */
+  pfsStatus(code: string, date: string): PfsStatusEntry | undefined {
+    const layer = this.layerFor(this.rvu, date);
+    if (!layer || !covers(layer.period, date)) return undefined;
+    return pickEffective(this.byKey(layer, (r) => r.code).get(code.trim().toUpperCase()) ?? [], date);
+  }
+
+  /**
+   * Per table: the first and last date of service any pack (built-in included) covers with
+   * rows (a table that kept no rows covers nothing; `data info` shows it as empty).
+   */
   coverage(table: TableName): { from: string; to?: string } | undefined {
-    const all = this.packs.flatMap((p) => p.tables.filter((t) => t.table === table));
+    const all = this.packs.flatMap((p) => p.tables.filter((t) => t.table === table && t.rows > 0));
     return all.length ? span(all) : undefined;
   }
+}
+
+function summaryOf(meta: LoadedPack['tables'][number]['meta'], pack: string, rows: number): TableCoverage {
+  const out: TableCoverage = { table: meta.table, pack, release: meta.release, ...meta.effective, rows };
+  if (meta.note) out.note = meta.note;
+  return out;
+}
+
+/** A PPRRVU table's rows as status entries dated by the table's period (or the curated row's own dates). */
+function statusEntries(rows: readonly TableRows['pfs-rvu'][], meta: LoadedPack['tables'][number]['meta'], pack: string): PfsStatusEntry[] {
+  const p = meta.effective;
+  const source = provenance('pfs-rvu', meta.release, p.from, pack, meta.inputs);
+  return rows.map((r) => {
+    const from = r.from ?? p.from;
+    const to = r.from !== undefined ? r.to : p.to;
+    const e: PfsStatusEntry = { code: r.code, status: r.status, multProc: r.multProc, release: meta.release, source: r.source ?? source, from };
+    if (to !== undefined) e.to = to;
+    return e;
+  });
 }
 
 /** The built-in data alone. */

@@ -103,6 +103,10 @@ export interface FeeEntry extends Sourced, Effective {
   multProc?: string;
   /** The conversion factor the amount was computed with. */
   conversionFactor?: number;
+  /** CMS's release the RVUs come from ("RVU25D"), or "curated". */
+  release?: string;
+  /** PPRRVU status code (A, R, T: a national amount). */
+  status?: string;
 }
 
 export interface ConversionFactor extends Sourced, Effective {

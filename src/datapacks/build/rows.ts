@@ -53,11 +53,24 @@ export function decodeText(bytes: Uint8Array): string {
 
 /** The rows of a file given as bytes. `name` is only used in error messages. */
 export function readRows(name: string, bytes: Uint8Array): Row[] {
-  if (isZip(bytes)) return readXlsxRows(name, bytes);
+  if (isZip(bytes)) return untilEndOfFile(readXlsxRows(name, bytes));
   if (isOle(bytes)) {
     throw new ImportError(name, undefined, 'this is an old binary Excel (.xls) file; open it and save it as .xlsx or as tab-delimited text, then import that');
   }
-  return readTextRows(name, decodeText(bytes));
+  return untilEndOfFile(readTextRows(name, decodeText(bytes)));
+}
+
+/** The DOS end-of-file character CMS's PPRRVU files (through 2024) end with, on a row of their own. */
+const DOS_EOF = '\x1a';
+
+/**
+ * The rows before a DOS end-of-file mark: a row whose first cell starts with 0x1A (CMS's
+ * PPRRVU CSV ends with "\x1A,,,,…"; its XLSX keeps the character in a cell) ends the file,
+ * as it did for the DOS programs the layout was made for. Rows after it are not data.
+ */
+export function untilEndOfFile(rows: Row[]): Row[] {
+  const end = rows.findIndex((r) => (r.cells[0] ?? '').startsWith(DOS_EOF) && r.cells.slice(1).every((c) => c === '' || c === DOS_EOF));
+  return end < 0 ? rows : rows.slice(0, end);
 }
 
 /** Rows of comma- or tab-separated text; the delimiter is the one the first lines use most. */

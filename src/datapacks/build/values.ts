@@ -3,14 +3,35 @@ import { ImportError } from './rows';
 
 const CODE = /^[0-9A-Z]{5}$/;
 
+/**
+ * A code cell as the 5-character code: upper case, and the leading zeros a spreadsheet drops
+ * from an all-digit code put back ("100" is 00100, "1999" is 01999). The only all-digit codes
+ * that start with 0 are the anesthesia codes 00100–01999, so a shorter number outside that
+ * range ("9711") is a cut code, not a re-saved one: undefined, as for any cell that is not a code.
+ */
+export function codeOf(text: string): string | undefined {
+  const t = text.trim().toUpperCase();
+  if (/^\d{1,4}$/.test(t)) {
+    const n = Number(t);
+    return n >= 100 && n <= 1999 ? t.padStart(5, '0') : undefined;
+  }
+  return CODE.test(t) ? t : undefined;
+}
+
 export function isCode(text: string): boolean {
-  return CODE.test(text.toUpperCase());
+  return codeOf(text) !== undefined;
 }
 
 export function parseCode(file: string, row: number, text: string, what: string): string {
-  const c = text.toUpperCase();
-  if (!CODE.test(c)) throw new ImportError(file, row, `expected a 5-character HCPCS/CPT code in ${what}`);
+  const c = codeOf(text);
+  if (c === undefined) throw new ImportError(file, row, `expected a 5-character HCPCS/CPT code in ${what}`);
   return c;
+}
+
+/** A MAC number cell: 5 digits, or 4 when a spreadsheet dropped the leading zero ("2102" is 02102). */
+export function macOf(text: string): string | undefined {
+  const t = text.trim();
+  return /^\d{4,5}$/.test(t) ? t.padStart(5, '0') : undefined;
 }
 
 function iso(y: number, m: number, d: number): string | undefined {

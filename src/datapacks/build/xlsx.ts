@@ -40,6 +40,15 @@ function sax(name: string, part: string, text: string, handlers: {
   p.write(text).close();
 }
 
+/**
+ * A spreadsheet string with its `_xHHHH_` escapes decoded (ECMA-376 ST_Xstring: how a
+ * workbook stores a character XML cannot hold, such as the 0x1A end-of-file mark CMS's
+ * PPRRVU workbook keeps in its last row, `_x001A_`); `_x005F_` escapes a literal underscore.
+ */
+export function unescapeXstring(s: string): string {
+  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
+}
+
 function sharedStrings(name: string, text: string | undefined): string[] {
   if (text === undefined) return [];
   const out: string[] = [];
@@ -54,7 +63,7 @@ function sharedStrings(name: string, text: string | undefined): string[] {
     },
     close: (tag) => {
       if (tag === 'si') {
-        out.push(cur ?? '');
+        out.push(unescapeXstring(cur ?? ''));
         cur = undefined;
       } else if (tag === 'rPh') inPhonetic = false;
       else if (tag === 't') inT = false;
@@ -126,6 +135,7 @@ export function readXlsxRows(name: string, bytes: Uint8Array): Row[] {
       else if (tag === 'c' && row) {
         let cell = value;
         if (type === 's') cell = strings[Number(value)] ?? '';
+        else if (type === 'inlineStr' || type === 'str') cell = unescapeXstring(value);
         else if (type === 'b') cell = value === '1' ? 'TRUE' : 'FALSE';
         if (col >= 0 && col < 16384) {
           while (row.cells.length < col) row.cells.push('');

@@ -8,7 +8,7 @@
 import type { GpciRow } from '../../../core';
 import { cell, findHeader, type ColumnSpec } from '../header';
 import { ImportError } from '../rows';
-import { parseNumber } from '../values';
+import { macOf, parseNumber } from '../values';
 import type { Layout } from './layout';
 
 const SPECS: readonly ColumnSpec<'mac' | 'state' | 'loc' | 'name' | 'work' | 'pe' | 'mp'>[] = [
@@ -39,8 +39,8 @@ export const gpciLayout: Layout<'gpci'> = {
       // Footnotes and blank lines have no locality number.
       if (loc === '') continue;
       if (!/^\d{1,2}$/.test(loc)) throw new ImportError(file, row.n, 'expected a locality number (1–2 digits) in Locality Number');
-      const mac = cell(row, h, 'mac');
-      if (!/^\d{5}$/.test(mac)) throw new ImportError(file, row.n, 'expected a 5-digit MAC number in Medicare Administrative Contractor');
+      const mac = macOf(cell(row, h, 'mac'));
+      if (mac === undefined) throw new ImportError(file, row.n, 'expected a MAC number (5 digits, or 4 with the leading zero dropped) in Medicare Administrative Contractor');
       const g = (key: 'work' | 'pe' | 'mp', label: string) => {
         const v = parseNumber(file, row.n, cell(row, h, key), label);
         if (v <= 0 || v > 10) throw new ImportError(file, row.n, `expected a GPCI between 0 and 10 in ${label}`);

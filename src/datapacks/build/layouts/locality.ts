@@ -5,6 +5,7 @@
  */
 import { cell, findHeader, type ColumnSpec } from '../header';
 import { ImportError } from '../rows';
+import { macOf } from '../values';
 import type { Layout, LocalityRow } from './layout';
 
 const SPECS: readonly ColumnSpec<'mac' | 'loc' | 'area' | 'counties'>[] = [
@@ -33,8 +34,11 @@ export const localityLayout: Layout<'locality'> = {
       if (loc === '') continue;
       // The MAC is printed on the first row of its block only.
       const m = cell(row, h, 'mac');
-      if (m !== '') mac = m;
-      if (!/^\d{5}$/.test(mac)) throw new ImportError(file, row.n, 'expected a 5-digit MAC number in Medicare Administrative Contractor');
+      if (m !== '') {
+        const parsed = macOf(m);
+        if (parsed === undefined) throw new ImportError(file, row.n, 'expected a MAC number (5 digits, or 4 with the leading zero dropped) in Medicare Administrative Contractor');
+        mac = parsed;
+      } else if (mac === '') throw new ImportError(file, row.n, 'expected a MAC number in Medicare Administrative Contractor (a blank cell continues the block above, and there is none)');
       if (!/^\d{1,2}$/.test(loc)) throw new ImportError(file, row.n, 'expected a locality number in Locality Number');
       out.push({ mac, locality: loc.padStart(2, '0'), counties: cell(row, h, 'counties').slice(0, 2000) });
     }

@@ -7,7 +7,7 @@
 import type { RvuRow } from '../../../core';
 import { cell, findHeader, isNoteRow, type ColumnSpec } from '../header';
 import { ImportError } from '../rows';
-import { isCode, parseNumber } from '../values';
+import { codeOf, parseNumber } from '../values';
 import { CURATED_SPECS, curatedCf, curatedDates, curatedSource, type CuratedKey } from '../curated';
 import type { Layout } from './layout';
 
@@ -26,6 +26,8 @@ const SPECS: readonly ColumnSpec<Key>[] = [
 ];
 
 const MONTHS: Record<string, string> = { JAN: '01', APR: '04', JUL: '07', OCT: '10' };
+/** CMS names a year's releases A (January), B (April), C (July), D (October): RVU25D. */
+const RELEASE_LETTER: Record<string, string> = { JAN: 'A', APR: 'B', JUL: 'C', OCT: 'D' };
 
 export const pprrvuLayout: Layout<'pfs-rvu'> = {
   kind: 'pfs-rvu',
@@ -37,7 +39,7 @@ export const pprrvuLayout: Layout<'pfs-rvu'> = {
     const year = m[1].length === 2 ? `20${m[1]}` : m[1];
     const mon = m[2].toUpperCase();
     const qp = /_qpp/i.test(name) && !/nonqpp/i.test(name);
-    return { release: `RVU${year.slice(2)} ${mon}${qp ? ' QPP' : ''}`, from: `${year}-${MONTHS[mon]}-01`, qp };
+    return { release: `RVU${year.slice(2)}${RELEASE_LETTER[mon]}${qp ? ' QPP' : ''}`, from: `${year}-${MONTHS[mon]}-01`, qp };
   },
   periodLength: 'year',
   header: (file, rows) => findHeader(file, rows, SPECS, pprrvuLayout.what),
@@ -48,9 +50,10 @@ export const pprrvuLayout: Layout<'pfs-rvu'> = {
     const cfSources = new Map<string, { source: string; confidence: 'C' | 'S' | 'D' | 'U' }>();
     let read = 0;
     for (const row of rows.slice(h.end + 1)) {
-      const code = cell(row, h, 'code').toUpperCase();
-      if (code === '' && isNoteRow(row)) continue;
-      if (!isCode(code)) throw new ImportError(file, row.n, 'expected a 5-character HCPCS code in HCPCS');
+      const text = cell(row, h, 'code');
+      if (text === '' && isNoteRow(row)) continue;
+      const code = codeOf(text);
+      if (code === undefined) throw new ImportError(file, row.n, 'expected a 5-character HCPCS code in HCPCS');
       read++;
       const cfText = cell(row, h, 'cf');
       if (cfText !== '') {
