@@ -12,7 +12,7 @@ import { BUILTIN_GPCIS, BUILTIN_LOADED, BUILTIN_PACK, BUILTIN_RVU_TABLES } from 
 import { gpciEntries, type GpciEntry } from './gpciEntries';
 import { type LoadedPack, type Period, type TableName, type TableRows } from './packTypes';
 import { cfEntries, feeEntries, mueEntries, ncciEntries, provenance } from './packRows';
-import type { CodeInfo, ConversionFactor, FeeEntry, MueEntry, NcciPair, Sourced } from './types';
+import type { CodeInfo, ConversionFactor, FeeEntry, MueEntry, NcciPair } from './types';
 import { tables as builtin, codeInfo as builtinCodeInfo, groupBy } from './index';
 
 export type { GpciEntry } from './gpciEntries';
