@@ -62,7 +62,7 @@ describe('lsp: data packs', () => {
     await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'units-exceed-mue'));
     const md = await hoverOn(uri, '"97140"');
     assert.match(md, /2026 payment:\*\* \$27\.72 per unit, a national, unadjusted Medicare amount \(non-QP; no locality configured/);
-    assert.match(md, /_Fee: Physician Fee Schedule RVUs \(PPRRVU\) RVU26 JAN, effective 2026-01-01 \(pack: cms-2026q2\)_/);
+    assert.match(md, /_Fee: CMS PFS RVU26A \(PPRRVU2026_Jan_nonQPP\.csv\), effective 2026-01-01 \(pack: cms-2026q2\)_/);
   });
 
   it('the Audit Summary data and the workspace audit use the packs and locality of each file (files not open too)', async () => {

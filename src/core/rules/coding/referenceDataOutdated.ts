@@ -37,7 +37,7 @@ export const referenceDataOutdated: Rule = {
   rationale:
     'Fees, KX thresholds, NCCI edits and MUEs are published per period. When a date of service lies before the first or after ' +
     'the last date a table covers (the coverage `claimlint data info` prints, the built-in tables overlaid by the configured data ' +
-    'packs), the checks that need that table cannot be made: a clean result would be a silent pass, and a fee would read $0. ' +
+    'packs), the checks that need that table cannot be made: a clean result would be a silent pass, and a fee would silently count as nothing. ' +
     'The claim gets one warning naming each table, the dates it covers and what went unchecked. A data pack whose effective ' +
     'period covers the date silences the ' +
     'part that pack answers. KX thresholds are curated per calendar year and are named only for the payer types the KX rules ' +
