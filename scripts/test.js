@@ -26,7 +26,6 @@ function build() {
   walk('src');
   walk('tools');
   walk('test');
-  if (fs.existsSync('tools')) walk('tools');
   fs.rmSync('out', { recursive: true, force: true });
   require('esbuild').buildSync({
     entryPoints: files,

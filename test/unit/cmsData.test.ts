@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { deriveCmsTables, fragmentText, CMS_FRAGMENT, RVU_PERIODS } from '../../tools/cmsdata/derive';
-import { BUILTIN_PACK_DIR } from '../../src/data-import/builtin';
+import { BUILTIN_PACK_DIR } from '../../src/datapacks/build/builtin';
 import { BUILTIN_DATA } from '../../src/core/data/reference';
 import { BUILTIN_LOADED } from '../../src/core/data/builtinPack';
 import { roundCents } from '../../src/core/data/cents';

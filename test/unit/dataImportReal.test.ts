@@ -9,11 +9,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { importPack, ImportError, type ImportInput } from '../../src/data-import';
-import { pprrvuLayout } from '../../src/data-import/layouts/pprrvu';
-import { gpciLayout } from '../../src/data-import/layouts/gpci';
-import { localityLayout } from '../../src/data-import/layouts/locality';
-import { readRows } from '../../src/data-import/rows';
+import { importPack, ImportError, type ImportInput } from '../../src/datapacks/build';
+import { pprrvuLayout } from '../../src/datapacks/build/layouts/pprrvu';
+import { gpciLayout } from '../../src/datapacks/build/layouts/gpci';
+import { localityLayout } from '../../src/datapacks/build/layouts/locality';
+import { readRows } from '../../src/datapacks/build/rows';
 import type { GpciRow, RvuRow } from '../../src/core';
 import { sharedDir } from '../support/sharedFiles';
 

@@ -19,13 +19,13 @@
  * for byte.
  */
 import { builtinTables, type CfRow, type GpciRow, type ManifestTable, type RvuRow } from '../../src/core';
-import { gpciLayout } from '../../src/data-import/layouts/gpci';
-import type { LocalityRow } from '../../src/data-import/layouts/layout';
-import { localityLayout } from '../../src/data-import/layouts/locality';
-import { pprrvuLayout } from '../../src/data-import/layouts/pprrvu';
-import { readRows } from '../../src/data-import/rows';
+import { gpciLayout } from '../../src/datapacks/build/layouts/gpci';
+import type { LocalityRow } from '../../src/datapacks/build/layouts/layout';
+import { localityLayout } from '../../src/datapacks/build/layouts/locality';
+import { pprrvuLayout } from '../../src/datapacks/build/layouts/pprrvu';
+import { readRows } from '../../src/datapacks/build/rows';
 
-/** The manifest fragment the built-in pack generator merges (src/data-import/builtin.ts). */
+/** The manifest fragment the built-in pack generator merges (src/datapacks/build/builtin.ts). */
 export const CMS_FRAGMENT = 'cms-tables.json';
 
 export interface RvuPeriod {

@@ -25,7 +25,7 @@ if (!shared) {
   process.exit(1);
 }
 const { deriveCmsTables, fragmentText, CMS_FRAGMENT } = loadTs("export * from './tools/cmsdata/derive';");
-const { BUILTIN_PACK_DIR } = loadTs("export { BUILTIN_PACK_DIR } from './src/data-import/builtin';");
+const { BUILTIN_PACK_DIR } = loadTs("export { BUILTIN_PACK_DIR } from './src/datapacks/build/builtin';");
 const sha256 = (d) => createHash('sha256').update(d).digest('hex');
 let derived;
 try {
