@@ -30,7 +30,7 @@ export type { Finding, Fix, IndexedLine, LocatedFinding, Position, Rule, RuleCat
 export { claimSchema, payerTypes, type Claim, type ClaimLine, type PayerType, type UnitRule } from './model/claim';
 
 // Reference data and arithmetic the editor explains
-export { allCodes, assistantDifferential, citation, codeInfo, feeFor, kxThreshold, modifierInfo, priceClaimLines, priceLine, roundCents, type CodeInfo, type Discipline } from './data';
+export { allCodes, assistantDifferential, citation, codeInfo, feeFor, kxThreshold, modifierInfo, priceClaimLines, priceLine, roundCents, type ClaimLinePrice, type CodeInfo, type Discipline } from './data';
 export type { CodeKind } from './data/types';
 export { allowedAllocations, cmsAllocation, describeTotal, isAllowedAllocation, unitsForMinutes } from './billing/eightMinute';
 export { DISCIPLINE_LABEL, lineDisciplineOf } from './billing/discipline';
@@ -44,6 +44,7 @@ export { own } from './own';
 // Data packs: tables imported from CMS's files, overlaid on the built-in data
 export { BUILTIN_DATA, ReferenceData, type GpciEntry, type PackSummary, type TableCoverage } from './data/reference';
 export { loadPack, PackError } from './data/packLoad';
+export { BUILTIN_LOADED } from './data/builtinPack';
 export {
   MANIFEST_FILE,
   PACK_FORMAT,

@@ -63,8 +63,26 @@ function codeAt(at: NodeAt, config: ResolvedConfig): { code: string; index: numb
       charge: typeof charge === 'number' ? charge : undefined,
       plan: stringOr(rawAt(raw, 'plan_of_care', 'discipline')),
       otherCodes: otherCodes(rawAt(raw, 'lines'), index),
+      day: { lines: dayLines(rawAt(raw, 'lines')), index, medicare: rawAt(raw, 'payer', 'type') === 'medicare' },
     },
   };
+}
+
+/** Every line of the claim as the day's pricing reads it (one price per line: MPPR across the day's lines). */
+function dayLines(lines: unknown): NonNullable<LineFacts['day']>['lines'] {
+  if (!Array.isArray(lines)) return [];
+  return lines.map((l) => {
+    const code = rawAt(l, 'code');
+    const units = rawAt(l, 'units');
+    const charge = rawAt(l, 'charge');
+    const out: NonNullable<LineFacts['day']>['lines'][number] = {
+      code: typeof code === 'string' || typeof code === 'number' ? String(code) : '',
+      units: typeof units === 'number' ? units : 0,
+      modifiers: modifiersOf(rawAt(l, 'modifiers')).map((m) => m.toUpperCase()),
+    };
+    if (typeof charge === 'number') out.charge = charge;
+    return out;
+  });
 }
 
 function hoverMarkdown(at: NodeAt, config: ResolvedConfig, data: ReferenceData): string | undefined {

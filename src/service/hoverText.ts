@@ -16,6 +16,7 @@ import {
   unitsForMinutes,
   type CodeInfo,
   own,
+  type ClaimLinePrice,
   type ReferenceData,
 } from '../core';
 import { dollars, type VisitSummary } from './visitSummary';
@@ -37,6 +38,24 @@ export interface LineFacts {
   plan?: string;
   /** Codes of the claim's other lines: the hover lists the NCCI pairs among them. */
   otherCodes?: string[];
+  /**
+   * The claim's lines and this line's index in them: the line is priced with its day, as the
+   * code lens, report, Audit Summary and KX accrual price it (MPPR, CQ/CO), so every surface
+   * shows one figure.
+   */
+  day?: { lines: { code: string; units: number; modifiers: string[]; charge?: number }[]; index: number; medicare: boolean };
+}
+
+/** This line's price, by the one pricing of the whole day (ReferenceData.priceClaimLines). */
+export function linePrice(code: string, date: string, line: LineFacts, data: ReferenceData, locality?: string): ClaimLinePrice {
+  const day = line.day ?? { lines: [{ code, units: line.units ?? 1, modifiers: line.modifiers.map((m) => m.toUpperCase()), charge: line.charge }], index: 0, medicare: true };
+  const priced = data.priceClaimLines(
+    day.lines.map((l) => ({ ...l, info: data.codeInfo(l.code, date) })),
+    date,
+    { medicare: day.medicare },
+    locality,
+  );
+  return priced.lines[day.index];
 }
 
 export function codeHover(code: string, date: string, line: LineFacts, data: ReferenceData = BUILTIN_DATA, locality?: string): string | undefined {
@@ -78,11 +97,7 @@ export function codeHoverShort(code: string, date: string, line: LineFacts, data
   if (info.addOnTo?.length) out.push(`- **Add-on code:** bill it with ${info.addOnTo.join(' or ')}.`);
   if (info.medicare && 'status' in info.medicare) out.push('- **Medicare:** bundled, not separately payable.');
   if (info.medicare && 'replacedBy' in info.medicare) out.push(`- **Medicare:** not payable; bill ${info.medicare.replacedBy} instead.`);
-  const priced = line.units !== undefined ? data.priceLine({ code, units: line.units, modifiers: line.modifiers.map((m) => m.toUpperCase()), date, charge: line.charge }, locality) : undefined;
-  if (priced) {
-    const basis = priced.basis === 'national' ? 'national, unadjusted' : `locality ${priced.basis.mac}-${priced.basis.locality}`;
-    out.push(`- **This line:** ${plural(line.units ?? 0, 'unit')} → est. ${dollars(priced.amount)} (${dollars(priced.perUnit)} per unit; ${date.slice(0, 4)}, ${basis}).`);
-  }
+  if (line.units !== undefined) out.push(`- **This line:** ${plural(line.units, 'unit')} → ${linePrice(code, date, line, data, locality).phrase}.`);
   return out;
 }
 
@@ -107,24 +122,26 @@ function paymentLines(code: string, date: string, line: LineFacts, data: Referen
   const year = fee.from.slice(0, 4);
   const mods = line.modifiers.map((m) => m.toUpperCase());
   const units = line.units ?? 1;
-  const priced = data.priceLine({ code, units, modifiers: mods, date, charge: line.charge }, locality);
+  const priced = linePrice(code, date, { ...line, units }, data, locality);
+  const release = fee.release && fee.release !== 'curated' ? ` (CMS PFS ${fee.release})` : '';
   const out: string[] = [];
-  if (priced && priced.basis !== 'national') {
-    const b = priced.basis;
-    out.push(`- **${year} payment, locality ${b.mac}-${b.locality} (${b.name}):** ${dollars(priced.perUnit)} per unit (GPCI-adjusted, non-QP; no MPPR adjustment); national ${dollars(fee.nationalAmount)}.`);
+  const gpci = locality ? data.gpciFor(locality, date) : undefined;
+  if (gpci && priced.unpriced === undefined && priced.fullUnit !== fee.nationalAmount * priced.assistantRate) {
+    out.push(`- **${year} payment${release}, locality ${gpci.mac}-${gpci.locality} (${gpci.name}):** ${dollars(priced.fullUnit / priced.assistantRate)} per unit (GPCI-adjusted, non-QP); national ${dollars(fee.nationalAmount)}.`);
   } else {
-    const why = locality ? `locality ${locality} has no GPCIs in the data packs in force, so the amount stays national` : 'no locality configured';
-    out.push(`- **${year} payment:** ${dollars(fee.nationalAmount)} per unit, a national, unadjusted Medicare amount (non-QP; ${why}).`);
+    const why = locality ? `locality ${locality} has no GPCIs in the data in force, so the amount stays national` : 'no locality configured';
+    out.push(`- **${year} payment${release}:** ${dollars(fee.nationalAmount)} per unit, a national, unadjusted Medicare amount (non-QP; ${why}).`);
   }
-  out.push('  On a day with several therapy units, all but the highest-practice-expense unit are paid with 50% of their practice expense (MPPR).');
+  out.push(
+    fee.multProc === undefined || fee.multProc === '5'
+      ? '  On a day with several therapy units, all but the highest-practice-expense unit are paid with 50% of their practice expense (MPPR).'
+      : `  CMS's MULT PROC indicator is ${fee.multProc}: the therapy multiple procedure payment reduction (MPPR) does not apply to it.`,
+  );
   out.push(`  _Fee: ${linkSources(fee.source)}_`);
-  if (priced && priced.assistantRate !== 1) {
-    out.push(`- **With ${mods.includes('CQ') ? 'CQ' : 'CO'} on this line:** ${Math.round(priced.assistantRate * 100)}% → ${dollars(priced.perUnit * priced.assistantRate)} per unit.`);
+  if (priced.assistantRate !== 1) {
+    out.push(`- **With ${mods.includes('CQ') ? 'CQ' : 'CO'} on this line:** ${Math.round(priced.assistantRate * 100)}% of the amount.`);
   }
-  if (priced && line.units !== undefined) {
-    const limited = priced.limitedByCharge ? ' (limited to the billed charge)' : '';
-    out.push(`- **This line:** ${plural(units, 'unit')} → est. ${dollars(priced.amount)}${limited}.`);
-  }
+  if (line.units !== undefined) out.push(`- **This line:** ${plural(units, 'unit')} → ${priced.phrase}.`);
   return out;
 }
 

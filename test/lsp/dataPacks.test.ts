@@ -50,7 +50,7 @@ describe('lsp: data packs', () => {
     const md = await hoverOn(uri, '"97140"');
     assert.match(md, /\*\*MUE:\*\* 3 units, MAI 3 \(per date of service\)\. _Source: MUE practitioner services 2026-04-01, effective 2026-04-01 \(pack: cms-2026q2\)_/);
     // (0.43 × 1.1 + 0.38 × 1.5 + 0.02 × 0.5) × 33.4009 = $35.17
-    assert.match(md, /2026 payment, locality 01112-05 \(SAN FRANCISCO\):\*\* \$35\.17 per unit/);
+    assert.match(md, /2026 payment \(CMS PFS RVU26A\), locality 01112-05 \(SAN FRANCISCO\):\*\* \$35\.17 per unit/);
     const pair = await hoverOn(uri, '"97116"');
     assert.match(pair, /\*\*NCCI with 97530:\*\* 97530 is column 1, 97116 column 2; no modifier bypasses it\. _Source: NCCI PTP practitioner edits v321r0, effective 2026-04-01 \(pack: cms-2026q2\)_/);
   });
@@ -61,7 +61,7 @@ describe('lsp: data packs', () => {
     client.open(uri, CLAIM);
     await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'units-exceed-mue'));
     const md = await hoverOn(uri, '"97140"');
-    assert.match(md, /2026 payment:\*\* \$27\.72 per unit, a national, unadjusted Medicare amount \(non-QP; no locality configured/);
+    assert.match(md, /2026 payment \(CMS PFS RVU26A\):\*\* \$27\.72 per unit, a national, unadjusted Medicare amount \(non-QP; no locality configured/);
     assert.match(md, /_Fee: CMS PFS RVU26A \(PPRRVU2026_Jan_nonQPP\.csv\), effective 2026-01-01 \(pack: cms-2026q2\)_/);
   });
 

@@ -46,9 +46,9 @@ describe('lsp: hover', () => {
       assert.ok(md.split('\n').length <= MAX_LINES, `${md.split('\n').length} lines:\n${md}`);
       assert.match(md, /\*\*97530 — Therapeutic activities\*\* · Timed, 15-minute units/);
       assert.match(md, /Usually needs:\*\* GP \(PT plan\)/);
-      assert.match(md, /\*\*This line:\*\* 1 unit → est\. \$35\.07 \(\$35\.07 per unit; 2026, national, unadjusted\)/);
+      assert.match(md, /\*\*This line:\*\* 1 unit → \$35\.07 national 2026, MPPR: paid in full as the 1st service\./);
       assert.match(md.split('\n').at(-1) ?? '', /^\[More about 97530…\]\(command:claimlint\.showCodeDetails\?/, 'ends with the "More" link');
-      assert.doesNotMatch(md, /MPPR|_Source:|_Fee:|> /, 'the long explanation is behind "More"');
+      assert.doesNotMatch(md, /On a day with several therapy units|_Source:|_Fee:|> /, 'the long explanation is behind "More"');
     });
 
     it('leads with the findings on this line, each linked to its rule page, and only this line\'s', async () => {
@@ -74,7 +74,7 @@ describe('lsp: hover', () => {
     assert.match(md, /\*\*97530 — Therapeutic activities\*\*/);
     assert.match(md, /\*\*Timed\*\* \(15-minute units/);
     assert.match(md, /Always therapy/);
-    assert.match(md, /2026 payment:\*\* \$35\.07 per unit, a national, unadjusted Medicare amount/);
+    assert.match(md, /2026 payment \(CMS PFS RVU26C\):\*\* \$35\.07 per unit, a national, unadjusted Medicare amount/);
     assert.match(md, /Usually needs:\*\* GP \(PT plan\); CQ when an assistant furnished more than 10%/);
     assert.match(md, /97110\) instead/, 'exercise-vs-activity note');
     assert.doesNotMatch(md, /85%/);
@@ -82,7 +82,7 @@ describe('lsp: hover', () => {
 
   it('shows the 85% assistant rate when the line has CQ', async () => {
     const md = await detailsAt(claimFile({ modifiers530: 'GP, CQ' }).replace('code: "97530"', 'code: "97530^"'));
-    assert.match(md ?? '', /With CQ on this line:\*\* 85% → \$29\.81 per unit/);
+    assert.match(md ?? '', /With CQ on this line:\*\* 85% of the amount\.\n- \*\*This line:\*\* 1 unit → \$29\.81 national 2026, MPPR: paid in full as the 1st service, CQ\/CO at 85%\./);
   });
 
   it('explains 97110 with its exercise note', async () => {

@@ -58,3 +58,13 @@ export function groupEdits(ctx: ClaimContext): GroupEdit[] {
 export function hasDistinctModifier(l: IndexedLine): boolean {
   return (l.line.modifiers ?? []).some((m) => (DISTINCT_MODIFIERS as readonly string[]).includes(m));
 }
+
+/**
+ * What a finding says of a pair's evidence when CMS's own PTP file is not behind it: no
+ * practitioner PTP part file with therapy rows (part 4 for 97xxx, part 1 for 20560/20561) was
+ * found in public repositories, so a curated pair resting on secondary sources says so.
+ */
+export function pairEvidence(pair: NcciPair): string {
+  if (pair.fromCmsFile || pair.confidence === 'C') return '';
+  return " (source: secondary, not confirmed in CMS's file)";
+}

@@ -17,6 +17,8 @@ import { pickEffective } from '../data/effective';
 import { FEES, roundCents } from '../data/fees';
 import { ASSISTANT_DIFFERENTIALS } from '../data/assistant';
 import type { CodeInfo, FeeEntry } from '../data/types';
+import { pfsStatusMeaning } from '../data/pfsStatusText';
+import { linePhrase } from './pricePhrase';
 
 /** A locality's GPCIs, for a locality amount. */
 export interface LocalityGpci {
@@ -36,6 +38,8 @@ export interface PriceLookup {
   gpci?: LocalityGpci;
   /** Why the amount stays national although a locality is configured. */
   nationalBecause?: string;
+  /** What CMS's PPRRVU in force says of a code: its status and release (every status, not only payable ones). */
+  status?: (code: string, date: string) => { status: string; release: string } | undefined;
 }
 
 export interface PriceLineInput {
@@ -161,6 +165,17 @@ export interface ClaimLinePrice {
   /** Why the line has no amount: no national rate for the code and date, or Medicare does not pay it. */
   unpriced?: string;
   source?: string;
+  /** CMS's release the RVUs come from ("RVU26C"), when the fee names one. */
+  release?: string;
+  /**
+   * For an MPPR line, its place among the day's MPPR services by practice expense (1: the
+   * one whose first unit is paid in full).
+   */
+  mpprRank?: number;
+  /** The PPRRVU MULT PROC indicator of the fee, when known ("5": therapy MPPR; "0": none). */
+  multProc?: string;
+  /** One short phrase for every surface: "$27.72 national 2026, MPPR applied as the 2nd service". */
+  phrase: string;
 }
 
 export interface ClaimPrice {
@@ -177,7 +192,16 @@ export interface ClaimPrice {
 
 const THERAPY_MODS = new Set(['GP', 'GO', 'GN']);
 
-function unpricedReason(info: ClaimPriceInput['info'], medicare: boolean): string | undefined {
+/** Why a line has no amount, from CMS's status code in force when there is one, else the catalogue. */
+function unpricedReason(code: string, date: string, info: ClaimPriceInput['info'], medicare: boolean, lookup: PriceLookup): string | undefined {
+  if (medicare && info?.medicare && 'replacedBy' in info.medicare) return `not paid by Medicare (billed as ${info.medicare.replacedBy})`;
+  const cms = lookup.status?.(code, date);
+  if (cms) {
+    const m = pfsStatusMeaning(cms.status);
+    if (!m.payable) return `${m.short} under Medicare (status ${cms.status}, CMS PFS ${cms.release}) for ${date.slice(0, 4)}: ${m.meaning}`;
+    if (cms.status === 'C') return `contractor-priced (status ${cms.status}, CMS PFS ${cms.release}): ${m.meaning}`;
+    return undefined;
+  }
   if (medicare && info?.medicare && 'status' in info.medicare) return 'Medicare status B: bundled, never paid separately';
   if (medicare && info?.medicare && 'replacedBy' in info.medicare) return `not paid by Medicare (billed as ${info.medicare.replacedBy})`;
   if (info?.pfsStatus === 'R') return 'Medicare status R: restricted coverage, no national rate (priced by the contractor)';
@@ -204,16 +228,23 @@ export function priceClaimLines(
   let topPe = -1;
   lines.forEach((l, index) => {
     const units = validUnits(l.units);
-    const base: ClaimLinePrice = { index, code: l.code.trim().toUpperCase(), units, amount: 0, fullUnit: 0, reducedUnit: 0, fullUnits: 0, reducedUnits: 0, assistantRate: 1, mppr: false };
-    const reason = unpricedReason(l.info, medicare);
-    const fee = reason ? undefined : lookup.fee ? lookup.fee(l.code.trim().toUpperCase(), date) : feeOf(l.code, date);
+    const code = l.code.trim().toUpperCase();
+    const base: ClaimLinePrice = { index, code, units, amount: 0, fullUnit: 0, reducedUnit: 0, fullUnits: 0, reducedUnits: 0, assistantRate: 1, mppr: false, phrase: '' };
+    const reason = unpricedReason(code, date, l.info, medicare, lookup);
+    const fee = reason ? undefined : lookup.fee ? lookup.fee(code, date) : feeOf(code, date);
     if (!fee) {
       out.push({ ...base, unpriced: reason ?? `no national amount for ${date.slice(0, 4)} in claimlint's data` });
       return;
     }
     const { rate, source: rateSource } = assistantRateFor(l.modifiers, date);
     const mods = l.modifiers.map((m) => m.trim().toUpperCase());
-    const mppr = l.info?.therapy === 'always' || (l.info?.therapy === 'sometimes' && mods.some((m) => THERAPY_MODS.has(m)));
+    // CMS's MULT PROC indicator decides when the fee carries it (5: the therapy MPPR; 0: none, e.g.
+    // 97550); a "sometimes therapy" code is reduced only when billed as therapy (GP/GO/GN).
+    const asTherapy = l.info?.therapy !== 'sometimes' || mods.some((m) => THERAPY_MODS.has(m));
+    const mppr =
+      fee.multProc !== undefined
+        ? fee.multProc === '5' && asTherapy
+        : l.info?.therapy === 'always' || (l.info?.therapy === 'sometimes' && mods.some((m) => THERAPY_MODS.has(m)));
     const cf = fee.conversionFactor ?? fee.nationalAmount / fee.totalRvu;
     const pe = fee.peRvu ?? 0;
     // A locality amount when the configured locality's GPCIs and the fee's RVU parts are known.
@@ -226,7 +257,10 @@ export function priceClaimLines(
     const reduced = mppr && pe > 0 ? roundCents((parts ? w! + p! / 2 + m! : fee.totalRvu - pe / 2) * cf * rate) : full;
     let source = `${fee.code}: ${fee.source}`;
     if (rateSource !== undefined) source += `; CQ/CO rate ${rate}: ${rateSource}`;
-    out.push({ ...base, fullUnit: full, reducedUnit: reduced, assistantRate: rate, mppr, source });
+    const priced: ClaimLinePrice = { ...base, fullUnit: full, reducedUnit: reduced, assistantRate: rate, mppr, source };
+    if (fee.release !== undefined) priced.release = fee.release;
+    if (fee.multProc !== undefined) priced.multProc = fee.multProc;
+    out.push(priced);
     if (mppr && units > 0 && pe > topPe) {
       topPe = pe;
       top = index;
@@ -247,6 +281,12 @@ export function priceClaimLines(
       p.limitedByCharge = true;
     }
   }
+  // Each MPPR line's place among the day's MPPR services: 1st the line whose first unit is paid in full
+  // (highest practice expense), then the others in line order.
+  const ranked = out.filter((p) => p.mppr && p.unpriced === undefined && p.units > 0).sort((a, b) => (a.index === top ? -1 : b.index === top ? 1 : a.index - b.index));
+  ranked.forEach((p, i) => (p.mpprRank = i + 1));
+  const basisWord = g ? `locality ${g.mac}-${g.locality}` : 'national';
+  for (const p of out) p.phrase = linePhrase(p, date, basisWord);
   const total = roundCents(out.reduce((s, p) => s + p.amount, 0));
   const unpricedLines = out.filter((p) => p.unpriced !== undefined && p.units > 0).length;
   const basis =

@@ -44,6 +44,7 @@ export function ncciEntries(rows: readonly TableRows['ncci-ptp'][], meta: Meta, 
       r.to,
     );
     if (r.indicatorConfidence) pair.indicatorConfidence = r.indicatorConfidence;
+    if (r.source === undefined) pair.fromCmsFile = true;
     const note = r.note ?? r.rationale;
     if (note) pair.note = note;
     return pair;

@@ -51,7 +51,11 @@ export const ncciRowSchema = z.strictObject({
   column1: code,
   column2: code,
   from: isoDate,
-  /** Deletion date: the last day the edit applies ("*" in the file becomes absent). */
+  /**
+   * The last day the edit applies: CMS's deletion date minus one day. CMS's deletion date is the
+   * first day the edit no longer applies (an edit whose deletion date equals its effective date
+   * was never in effect, indicator 9) [S79]; "*" in the file becomes absent.
+   */
   to: isoDate.optional(),
   modifierIndicator: z.union([z.literal(0), z.literal(1), z.literal(9)]),
   /** "*" in the file: the pair existed before 1996. */

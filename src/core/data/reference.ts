@@ -227,10 +227,11 @@ export class ReferenceData {
    */
   priceClaimLines(lines: readonly ClaimPriceInput[], date: string, options: { medicare?: boolean } = {}, locality?: string): ClaimPrice {
     const fee = (code: string, d: string) => this.feeFor(code, d);
-    let lookup: PriceLookup = { fee };
+    const status = (code: string, d: string) => this.pfsStatus(code, d);
+    let lookup: PriceLookup = { fee, status };
     if (locality) {
       const gpci = this.gpciFor(locality, date);
-      lookup = gpci ? { fee, gpci } : { fee, nationalBecause: `no data pack has GPCIs for locality ${locality} on ${date}` };
+      lookup = gpci ? { fee, status, gpci } : { fee, status, nationalBecause: `no data pack has GPCIs for locality ${locality} on ${date}` };
     }
     return priceDayWith(lines, date, { ...options, lookup });
   }

@@ -136,6 +136,8 @@ export interface NcciPair extends Sourced, Effective {
    */
   indicatorConfidence?: Confidence;
   note?: string;
+  /** True when the pair comes from CMS's own PTP file (an imported pack), not a curated table. */
+  fromCmsFile?: boolean;
 }
 
 /** Medically unlikely edit: max units per date of service. */

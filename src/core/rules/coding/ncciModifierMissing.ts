@@ -1,7 +1,7 @@
 import type { Fix, IndexedLine, Rule } from '../../types';
 import { lineLead, serviceLine } from '../../text';
 import { addModifierFix, modifiersMisspelled, modsPath } from '../../billing/therapyModifiers';
-import { hasDistinctModifier, pairEdits, type PairEdit } from '../../billing/ncci';
+import { hasDistinctModifier, pairEdits, pairEvidence, type PairEdit } from '../../billing/ncci';
 
 const BYPASS = ['XE', 'XS', 'XP', 'XU', '59'];
 
@@ -33,11 +33,12 @@ export const ncciModifierMissing: Rule = {
       const fixes = BYPASS.map((m) => addModifierFix(ctx, l, m, false, `Add ${m} to ${where}`));
       const withWhat = edits.map((e) => `${e.pair.column1} (${serviceLine(e.column1.index)})`).join(' and ');
       const unconfirmed = edits.some((e) => e.pair.indicatorConfidence === 'U') ? " The pair's modifier indicator is unconfirmed (no source settles it)." : '';
+      const evidence = edits.map((e) => pairEvidence(e.pair)).find((t) => t !== '') ?? '';
       report({
         path: modsPath(l),
         message:
           `${lineLead(l.index, l.line.code)}the code is column 2 of an NCCI pair with ${withWhat} and is denied ` +
-          `without 59 or XE/XS/XP/XU; add one only if the services were distinct.${unconfirmed}`,
+          `without 59 or XE/XS/XP/XU; add one only if the services were distinct${evidence}.${unconfirmed}`,
         fixes: fixes.filter((f): f is Fix => !!f),
       });
     }

@@ -1,5 +1,5 @@
 import type { Rule } from '../../types';
-import { groupEdits, pairEdits } from '../../billing/ncci';
+import { groupEdits, pairEdits, pairEvidence } from '../../billing/ncci';
 import { lineLead, serviceLine } from '../../text';
 
 export const ncciPairDenied: Rule = {
@@ -22,7 +22,7 @@ export const ncciPairDenied: Rule = {
           path: `lines[${l.index}].code`,
           message:
             `${lineLead(l.index, l.line.code)}denied with ${edit.pair.column1} (${serviceLine(edit.column1.index)}) on one date: ` +
-            'the NCCI pair has modifier indicator 0, so no modifier bypasses it.',
+            `the NCCI pair has modifier indicator 0, so no modifier bypasses it${pairEvidence(edit.pair)}.`,
         });
       }
     }
