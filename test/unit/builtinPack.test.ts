@@ -50,7 +50,7 @@ describe('built-in pack: generated from data/source by the importer', () => {
   it('regenerating it (npm run data:builtin) gives the checked-in files byte for byte, and no others', () => {
     const generated = buildBuiltinPack(sources(), sha256, cmsTables());
     const onDisk = readdirSync(OUT).sort();
-    const fromCms = [CMS_FRAGMENT, ...cmsTables().map((t) => t.file)];
+    const fromCms = [CMS_FRAGMENT, ...new Set(cmsTables().map((t) => t.file))];
     assert.deepEqual(onDisk, [...generated.keys(), ...fromCms].sort(), 'the pack folder holds exactly the generated files and the tables from CMS\'s files');
     for (const t of cmsTables()) assert.equal(sha256(readFileSync(join(OUT, t.file), 'utf8')), t.sha256, `${t.file} is the table ${CMS_FRAGMENT} records`);
     for (const [file, text] of generated) {
@@ -79,9 +79,9 @@ describe('built-in pack: generated from data/source by the importer', () => {
       'the bundled pack is the one on disk',
     );
     const tableNames = new Set(pack.tables.map((t) => t.meta.table));
-    assert.deepEqual([...tableNames].sort(), ['conversion-factor', 'gpci', 'mue', 'ncci-ptp', 'pfs-rvu', 'therapy-codes']);
+    assert.deepEqual([...tableNames].sort(), ['conversion-factor', 'mue', 'ncci-ptp', 'pfs-rvu', 'therapy-codes']);
     for (const t of pack.tables) {
-      if (['pfs-rvu', 'conversion-factor', 'gpci'].includes(t.meta.table)) {
+      if (['pfs-rvu', 'conversion-factor'].includes(t.meta.table)) {
         assert.match(t.meta.release, /^RVU2[2-6][A-D]$/, `${t.meta.file} names CMS's release`);
         assert.ok(t.meta.inputs.every((i) => /^(cms|real-inputs\/cms)\//.test(i.name) && /^[0-9a-f]{64}$/.test(i.sha256)), `${t.meta.file} names CMS's file and its sha256`);
         assert.ok(t.meta.note, `${t.meta.file} says which release answers its period`);

@@ -6,22 +6,23 @@
  * their SOURCES.md names repository, commit and sha256), and writes, into the built-in pack
  * folder, only the figures claimlint derives from them: per code (global row, no 26/TC
  * modifier) its status, RVU components and MULT PROC indicator; per period the conversion
- * factor; per locality its GPCIs and counties. Every table records the CMS file it came from
- * (name, release, sha256, rows read and kept). No CPT descriptor is copied.
+ * factor. Every table records the CMS file it came from (name, release, sha256, rows read and
+ * kept). No CPT descriptor is copied. GPCIs stay out of the built-in data (a locality amount
+ * needs an imported pack, `claimlint data import GPCI<yyyy>.csv <yy>LOCCO.csv`): five years of
+ * them would not fit the server bundle's budget.
  *
  * The periods: each release answers from its own effective date to the next release's;
  * a period no release on file covers is answered by the same year's nearest release, with
  * that period's own conversion factor, and the table's note says so (2024 January 1 –
- * March 8: RVU24B's RVUs at CF 32.7442; 2026 before July: RVU26C).
+ * March 8: RVU24B's RVUs at CF 32.7442; 2026 before July: RVU26C). Consecutive periods of one
+ * file make one RVU table with a conversion-factor table per period (the core prices each
+ * RVU table with every conversion factor inside its period).
  *
  * Pure: the caller reads the files (bytes by path relative to the shared folder) and writes
  * the result; test/unit/cmsData.test.ts regenerates it and expects the committed files byte
  * for byte.
  */
-import { builtinTables, type CfRow, type GpciRow, type ManifestTable, type RvuRow } from '../../src/core';
-import { gpciLayout } from '../../src/datapacks/build/layouts/gpci';
-import type { LocalityRow } from '../../src/datapacks/build/layouts/layout';
-import { localityLayout } from '../../src/datapacks/build/layouts/locality';
+import { builtinTables, type CfRow, type ManifestTable, type RvuRow } from '../../src/core';
 import { pprrvuLayout } from '../../src/datapacks/build/layouts/pprrvu';
 import { readRows } from '../../src/datapacks/build/rows';
 
@@ -87,20 +88,6 @@ export const RVU_PERIODS: readonly RvuPeriod[] = [
   },
 ];
 
-export interface GpciYear {
-  year: string;
-  gpci: string;
-  locco?: string;
-  release: string;
-  note: string;
-}
-
-export const GPCI_YEARS: readonly GpciYear[] = [
-  { year: '2024', gpci: 'cms/rvu24b/GPCI2024.csv', locco: 'cms/rvu24b/24LOCCO.csv', release: 'RVU24B', note: 'Addendum E GPCIs and the locality table as shipped in RVU24B.' },
-  { year: '2025', gpci: 'cms/rvu25d/GPCI2025.csv', locco: 'cms/rvu25d/25LOCCO.csv', release: 'RVU25D', note: 'Addendum E GPCIs and the locality table as shipped in RVU25D.' },
-  { year: '2026', gpci: 'real-inputs/cms/GPCI2026.csv', release: 'RVU26C', note: 'Addendum E GPCIs of RVU26C; no 2026 locality table (26LOCCO) is on file, so no county names.' },
-];
-
 export interface DerivedTables {
   /** Table file name → text (one row per line, as every pack table). */
   files: Map<string, string>;
@@ -120,15 +107,19 @@ function byCode(a: { code: string }, b: { code: string }): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
-/** The RVU, conversion-factor and GPCI tables from CMS's files. */
+/** The RVU and conversion-factor tables from CMS's files. */
 export function deriveCmsTables(read: Read, sha256: Hash): DerivedTables {
   const keep = new Set(builtinTables.codes.map((c) => c.code));
   const files = new Map<string, string>();
   const tables: ManifestTable[] = [];
   const parsed = new Map<string, { rows: RvuRow[]; read: number; cf: number; bytes: Uint8Array }>();
+  // Releases whose catalogued rows are identical (RVU23A and RVU23D, 24B and 24C, 25A and 25D)
+  // share one file: each keeps its own manifest entry (release, period, CMS file, sha256).
+  const byText = new Map<string, string>();
   const add = (meta: Omit<ManifestTable, 'file' | 'sha256' | 'rows'>, rows: unknown[]) => {
-    const file = `${meta.table}-${meta.effective.from}.json`;
     const text = tableText(rows);
+    const file = byText.get(`${meta.table}\n${text}`) ?? `${meta.table}-${meta.effective.from}.json`;
+    byText.set(`${meta.table}\n${text}`, file);
     files.set(file, text);
     tables.push({ ...meta, file, sha256: sha256(text), rows: rows.length });
   };
@@ -145,33 +136,19 @@ export function deriveCmsTables(read: Read, sha256: Hash): DerivedTables {
     }
     const input = { name: p.file, sha256: sha256(got.bytes), bytes: got.bytes.length, rows: got.read, kept: got.rows.length };
     const effective = { from: p.from, to: p.to };
+    const run = RVU_PERIODS.filter((q) => q.file === p.file);
     const cfRow: CfRow = p.cf
       ? { nonQp: p.cf.nonQp, qp: p.qp?.value ?? p.cf.nonQp, source: p.cf.source, confidence: p.cf.confidence }
       : p.qp
         ? { nonQp: got.cf, qp: p.qp.value, source: `non-QP ${got.cf}: CONV FACTOR column of CMS's ${p.release} file; QP ${p.qp.source}`, confidence: 'C' }
         : { nonQp: got.cf, qp: got.cf };
     add({ table: 'conversion-factor', release: p.release, effective, inputs: [input], note: p.note }, [cfRow]);
-    add({ table: 'pfs-rvu', release: p.release, effective, inputs: [input], note: p.note }, got.rows);
+    // One RVU table per file, over all of its periods (RVU24B: 2024-01-01 to 06-30, two factors).
+    if (run[0] !== p) continue;
+    const note = run.length === 1 ? p.note : run.map((q) => q.note).join(' ');
+    add({ table: 'pfs-rvu', release: p.release, effective: { from: p.from, to: run[run.length - 1].to }, inputs: [input], note }, got.rows);
   }
 
-  for (const y of GPCI_YEARS) {
-    const bytes = read(y.gpci);
-    const result = gpciLayout.parse(y.gpci, readRows(y.gpci, bytes), () => true);
-    const rows: GpciRow[] = result.rows.map((r) => ({ ...r }));
-    const inputs = [{ name: y.gpci, sha256: sha256(bytes), bytes: bytes.length, rows: result.read, kept: rows.length }];
-    if (y.locco) {
-      const lb = read(y.locco);
-      const loc = localityLayout.parse(y.locco, readRows(y.locco, lb), () => true);
-      const counties = new Map((loc.rows as LocalityRow[]).map((r) => [`${r.mac} ${r.locality}`, r.counties]));
-      for (const r of rows) {
-        const c = counties.get(`${r.mac} ${r.locality}`);
-        if (c) r.counties = c;
-      }
-      inputs.push({ name: y.locco, sha256: sha256(lb), bytes: lb.length, rows: loc.read, kept: loc.rows.length });
-    }
-    rows.sort((a, b) => (`${a.mac} ${a.locality}` < `${b.mac} ${b.locality}` ? -1 : 1));
-    add({ table: 'gpci', release: y.release, effective: { from: `${y.year}-01-01`, to: `${y.year}-12-31` }, inputs, note: y.note }, rows);
-  }
   tables.sort((a, b) => (a.table + a.effective.from < b.table + b.effective.from ? -1 : 1));
   return { files, tables };
 }

@@ -11,14 +11,13 @@ import { BUILTIN_MANIFEST, BUILTIN_TABLE_FILES } from './builtin/index';
 import { cfEntries, feeEntries, mueEntries, ncciEntries } from './packRows';
 import type { LoadedPack, PackManifest, TableName, TableRows } from './packTypes';
 import type { ConversionFactor, FeeEntry, MueEntry, NcciPair } from './types';
-import { gpciEntries, type GpciEntry } from './gpciEntries';
 
 export const BUILTIN_PACK: {
   name: string;
   filter: string;
 } = {
   name: 'built-in',
-  filter: "claimlint's own catalogue of therapy codes with hand-checked NCCI edits, MUEs and therapy status; fees, conversion factors and GPCIs from CMS's own PFS files, 2022–2026 (see docs/sources.md)",
+  filter: "claimlint's own catalogue of therapy codes with hand-checked NCCI edits, MUEs and therapy status; fees and conversion factors from CMS's own PFS files, 2022–2026 (see docs/sources.md)",
 };
 
 const manifest = BUILTIN_MANIFEST as PackManifest;
@@ -43,11 +42,13 @@ export const BUILTIN_CONVERSION_FACTORS: readonly ConversionFactor[] = tablesOf(
 export const BUILTIN_THERAPY_ROWS: readonly TableRows['therapy-codes'][] = tablesOf('therapy-codes').flatMap((t) => t.rows);
 /** One fee table per PPRRVU source file, priced with the conversion factor of the same period. */
 export const BUILTIN_FEES: readonly FeeEntry[] = tablesOf('pfs-rvu').flatMap((t) => {
-  const cf = tablesOf('conversion-factor').find((c) => c.meta.effective.from === t.meta.effective.from);
-  if (!cf) throw new Error(`built-in pack: no conversion factor for ${t.meta.file}`);
-  return feeEntries(t.rows, cfEntries(cf.rows, cf.meta, name)[0], t.meta, name);
+  // Every conversion-factor period inside the RVU table's period (RVU24B answers 2024-01-01 to
+  // 06-30 with two factors: 32.7442 to March 8, 33.2875 from March 9).
+  const p = t.meta.effective;
+  const cfs = tablesOf('conversion-factor').filter((c) => c.meta.effective.from >= p.from && (p.to === undefined || (c.meta.effective.to !== undefined && c.meta.effective.to <= p.to)));
+  if (!cfs.length) throw new Error(`built-in pack: no conversion factor for ${t.meta.file}`);
+  return cfs.flatMap((c) => feeEntries(t.rows, cfEntries(c.rows, c.meta, name)[0], { ...t.meta, effective: c.meta.effective }, name));
 });
 /** The PPRRVU rows themselves (every status, B and I included): what CMS says of a code on a date. */
 export const BUILTIN_RVU_TABLES: readonly { meta: LoadedPack['tables'][number]['meta']; rows: TableRows['pfs-rvu'][] }[] = tablesOf('pfs-rvu');
-/** GPCIs by locality (Addendum E of CMS's RVU files), one table per year. */
-export const BUILTIN_GPCIS: readonly GpciEntry[] = tablesOf('gpci').flatMap((t) => gpciEntries(t.rows, t.meta, name));
+

@@ -8,7 +8,7 @@
  */
 import { priceClaimLines as priceDayWith, priceLine as priceWith, type ClaimPrice, type ClaimPriceInput, type PriceLineInput, type PricedLine, type PriceLookup } from '../billing/pricing';
 import { pickEffective } from './effective';
-import { BUILTIN_GPCIS, BUILTIN_LOADED, BUILTIN_PACK, BUILTIN_RVU_TABLES } from './builtinPack';
+import { BUILTIN_LOADED, BUILTIN_PACK, BUILTIN_RVU_TABLES } from './builtinPack';
 import { gpciEntries, type GpciEntry } from './gpciEntries';
 import { type LoadedPack, type Period, type TableName, type TableRows } from './packTypes';
 import { cfEntries, feeEntries, mueEntries, ncciEntries, provenance } from './packRows';
@@ -105,7 +105,6 @@ export class ReferenceData {
     addBuiltin('mue', this.mue, builtin.mues);
     addBuiltin('pfs-rvu', this.fees, builtin.fees);
     addBuiltin('conversion-factor', this.cf, builtin.conversionFactors);
-    addBuiltin('gpci', this.gpci, BUILTIN_GPCIS);
     addBuiltin('pfs-rvu', this.rvu, BUILTIN_RVU_TABLES.flatMap((t) => statusEntries(t.rows, t.meta, name)));
     this.packs = [builtinSummary];
 

@@ -50,7 +50,7 @@ export function buildBuiltinPack(
   const tables = [...pack.manifest.tables, ...cmsTables].sort((a, b) => (a.table + a.effective.from < b.table + b.effective.from ? -1 : 1));
   const manifest: PackManifest = {
     ...pack.manifest,
-    filter: `${pack.manifest.filter} Fees, conversion factors and GPCIs: CMS's own PFS files (tables with a CMS release; see docs/sources.md).`,
+    filter: `${pack.manifest.filter} Fees and conversion factors: CMS's own PFS files (tables with a CMS release; see docs/sources.md).`,
     tables,
   };
   files.set('claimlint-pack.json', JSON.stringify(manifest, null, 2) + '\n');

@@ -3,26 +3,16 @@
 import manifest from './claimlint-pack.json';
 import t_conversion_factor_2022_01_01 from './conversion-factor-2022-01-01.json';
 import t_conversion_factor_2023_01_01 from './conversion-factor-2023-01-01.json';
-import t_conversion_factor_2023_10_01 from './conversion-factor-2023-10-01.json';
 import t_conversion_factor_2024_01_01 from './conversion-factor-2024-01-01.json';
 import t_conversion_factor_2024_03_09 from './conversion-factor-2024-03-09.json';
-import t_conversion_factor_2024_07_01 from './conversion-factor-2024-07-01.json';
 import t_conversion_factor_2025_01_01 from './conversion-factor-2025-01-01.json';
-import t_conversion_factor_2025_10_01 from './conversion-factor-2025-10-01.json';
 import t_conversion_factor_2026_01_01 from './conversion-factor-2026-01-01.json';
-import t_gpci_2024_01_01 from './gpci-2024-01-01.json';
-import t_gpci_2025_01_01 from './gpci-2025-01-01.json';
-import t_gpci_2026_01_01 from './gpci-2026-01-01.json';
 import t_mue_2017_01_01 from './mue-2017-01-01.json';
 import t_ncci_ptp_2018_01_01 from './ncci-ptp-2018-01-01.json';
 import t_pfs_rvu_2022_01_01 from './pfs-rvu-2022-01-01.json';
 import t_pfs_rvu_2023_01_01 from './pfs-rvu-2023-01-01.json';
-import t_pfs_rvu_2023_10_01 from './pfs-rvu-2023-10-01.json';
 import t_pfs_rvu_2024_01_01 from './pfs-rvu-2024-01-01.json';
-import t_pfs_rvu_2024_03_09 from './pfs-rvu-2024-03-09.json';
-import t_pfs_rvu_2024_07_01 from './pfs-rvu-2024-07-01.json';
 import t_pfs_rvu_2025_01_01 from './pfs-rvu-2025-01-01.json';
-import t_pfs_rvu_2025_10_01 from './pfs-rvu-2025-10-01.json';
 import t_pfs_rvu_2026_01_01 from './pfs-rvu-2026-01-01.json';
 import t_therapy_codes_2017_01_01 from './therapy-codes-2017-01-01.json';
 
@@ -30,26 +20,16 @@ export const BUILTIN_MANIFEST: unknown = manifest;
 export const BUILTIN_TABLE_FILES: Record<string, unknown> = {
   'conversion-factor-2022-01-01.json': t_conversion_factor_2022_01_01,
   'conversion-factor-2023-01-01.json': t_conversion_factor_2023_01_01,
-  'conversion-factor-2023-10-01.json': t_conversion_factor_2023_10_01,
   'conversion-factor-2024-01-01.json': t_conversion_factor_2024_01_01,
   'conversion-factor-2024-03-09.json': t_conversion_factor_2024_03_09,
-  'conversion-factor-2024-07-01.json': t_conversion_factor_2024_07_01,
   'conversion-factor-2025-01-01.json': t_conversion_factor_2025_01_01,
-  'conversion-factor-2025-10-01.json': t_conversion_factor_2025_10_01,
   'conversion-factor-2026-01-01.json': t_conversion_factor_2026_01_01,
-  'gpci-2024-01-01.json': t_gpci_2024_01_01,
-  'gpci-2025-01-01.json': t_gpci_2025_01_01,
-  'gpci-2026-01-01.json': t_gpci_2026_01_01,
   'mue-2017-01-01.json': t_mue_2017_01_01,
   'ncci-ptp-2018-01-01.json': t_ncci_ptp_2018_01_01,
   'pfs-rvu-2022-01-01.json': t_pfs_rvu_2022_01_01,
   'pfs-rvu-2023-01-01.json': t_pfs_rvu_2023_01_01,
-  'pfs-rvu-2023-10-01.json': t_pfs_rvu_2023_10_01,
   'pfs-rvu-2024-01-01.json': t_pfs_rvu_2024_01_01,
-  'pfs-rvu-2024-03-09.json': t_pfs_rvu_2024_03_09,
-  'pfs-rvu-2024-07-01.json': t_pfs_rvu_2024_07_01,
   'pfs-rvu-2025-01-01.json': t_pfs_rvu_2025_01_01,
-  'pfs-rvu-2025-10-01.json': t_pfs_rvu_2025_10_01,
   'pfs-rvu-2026-01-01.json': t_pfs_rvu_2026_01_01,
   'therapy-codes-2017-01-01.json': t_therapy_codes_2017_01_01,
 };
