@@ -34,13 +34,20 @@ function isRegex(source: string): boolean {
   }
 }
 
-/** A phrase list of the documentation checks: plain phrases or labelled regular expressions. */
+/**
+ * A phrase list of the documentation checks: plain phrases, labelled lists of plain phrases
+ * ({ label, words }: each phrase whole-word, any case), or labelled regular expressions.
+ */
 export const phraseListOption = z.array(
   z.union([
     z.string().min(1),
     z.strictObject({
       label: z.string().min(1),
       pattern: z.string().min(1).refine(isRegex, { message: 'not a valid regular expression' }),
+    }),
+    z.strictObject({
+      label: z.string().min(1),
+      words: z.array(z.string().min(1)).min(1),
     }),
   ]),
 );

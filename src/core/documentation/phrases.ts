@@ -5,8 +5,12 @@
  * the lexicon files as data; a config may replace any list with its own (ruleOptions).
  */
 
-/** A plain phrase, or a regex source (case-insensitive) with the label findings print. */
-export type PhraseSpec = string | { label: string; pattern: string };
+/**
+ * A plain phrase; a labelled list of plain phrases (each written out with its inflections:
+ * "monitor", "monitors", "monitored", "monitoring"); or a labelled regex source
+ * (case-insensitive). Findings print the label, never the note's text.
+ */
+export type PhraseSpec = string | { label: string; pattern: string } | { label: string; words: string[] };
 
 export interface Cue {
   label: string;
@@ -26,14 +30,22 @@ function phraseSource(phrase: string): string {
     .split(/[\s-]+/)
     .map(escape)
     .join('[\\s-]+');
-  const head = /^\w/.test(phrase.trim()) ? '\\b' : '';
-  const tail = /\w$/.test(phrase.trim()) ? '\\b' : '';
-  return head + body + tail;
+  // Whole words: a word character may not touch the phrase at either end (a lookaround,
+  // so that a phrase ending in "/" or "'" is bounded too).
+  const head = /^\w/.test(phrase.trim()) ? '\\b' : '(?<!\\w)';
+  const tail = /\w$/.test(phrase.trim()) ? '\\b' : '(?!\\w)';
+  return `(?:${head}${body}${tail})`;
 }
 
 function compileOne(spec: PhraseSpec): Cue | undefined {
   try {
     if (typeof spec === 'string') return spec.trim() ? { label: spec.trim(), re: new RegExp(phraseSource(spec), 'gi') } : undefined;
+    if ('words' in spec) {
+      const words = spec.words.filter((w) => typeof w === 'string' && w.trim());
+      // Longest first, so "hip fracture" wins over "hip" where both are listed.
+      words.sort((a, b) => b.length - a.length);
+      return words.length ? { label: spec.label, re: new RegExp(words.map(phraseSource).join('|'), 'gi') } : undefined;
+    }
     return { label: spec.label, re: new RegExp(spec.pattern, 'gi') };
   } catch {
     return undefined; // a bad pattern in a user's config is skipped, not fatal

@@ -8,22 +8,26 @@ import type { Rule } from '../../types';
 import { lineLead } from '../../text';
 
 const EXERCISE = '97110';
+const BALANCE = '97112';
 const ACTIVITY = '97530';
 
 export const exerciseVsActivity: Rule = {
   id: 'exercise-vs-activity',
-  description: 'The intervention describes isolated exercise billed as 97530, or a functional task billed as 97110',
+  description: 'The intervention describes isolated exercise or static balance drills billed as 97530, or a functional task billed as 97110',
   category: 'documentation',
   defaultSeverity: 'warning',
   fixable: true,
   options: EXERCISE_ACTIVITY_OPTIONS,
   rationale:
     'The most common therapy coding error is billing isolated exercise (97110: strength, range of motion, endurance — bicep curls, straight-leg raises, ' +
-    'band work) as therapeutic activities (97530: dynamic, functional, multi-plane tasks — transfers, lifting a box, reaching across midline), which pays ' +
-    'more; the reverse under-codes. The rule reads the intervention for cues of each kind and speaks only when one kind is clearly alone or dominant: a ' +
-    'session that mixes both may be right, or may belong on two lines, which only the note\'s author can tell. The quick fix offers the other code but is ' +
-    'never preferred. Options: exerciseCues, activityCues (phrase lists), minCuesAlone, minCuesMixed, ratio.',
-  source: 'Code catalog notes for 97110/97530 (UTHealth [S15], WebPT [S18]); CPT descriptors as restated in src/core/data/codes-timed.ts',
+    'band work) as therapeutic activities (97530: dynamic, functional, multi-plane tasks — transfers, lifting a box, reaching across midline, fine-motor ' +
+    'tasks such as buttons, coins and pegs, agility and sport drills), which pays more; the reverse under-codes. Static balance drills (tandem or ' +
+    'single-leg stance, foam, eyes closed, perturbations) billed as 97530 read as neuromuscular re-education (97112). The rule reads the intervention for ' +
+    'cues of each kind and speaks only when one kind is clearly alone or dominant: a session that mixes both may be right, or may belong on two lines, ' +
+    'which only the note\'s author can tell. Balance drills on 97110 are left alone. The quick fix offers the other code but is never preferred. Options: ' +
+    'exerciseCues, activityCues, balanceCues (phrase lists, defaults and sources in src/core/documentation/exercise-vs-activity.words.json), ' +
+    'minCuesAlone, minCuesMixed, ratio.',
+  source: 'CPT descriptors of 97110, 97112 and 97530 as MACs restate them; code catalog notes (UTHealth [S15], WebPT [S18]); CPT descriptors as restated in src/core/data/codes-timed.ts',
   check(ctx, report) {
     const opts = ruleOptions(ctx.config, 'exercise-vs-activity', EXERCISE_ACTIVITY_DEFAULTS);
     // Placeholders are documentation-weak's finding; read its list so the two rules agree.
@@ -34,12 +38,12 @@ export const exerciseVsActivity: Rule = {
       const text = l.line.documentation?.intervention;
       if (!text || isPlaceholder(text, weakOpts)) continue;
       const reading = readIntervention(text, opts);
-      const wrong = code === ACTIVITY ? reading.kind === 'exercise' : reading.kind === 'activity';
+      const wrong = code === ACTIVITY ? reading.kind === 'exercise' || reading.kind === 'balance' : reading.kind === 'activity';
       if (!wrong) continue;
-      const other = code === ACTIVITY ? EXERCISE : ACTIVITY;
-      const seen = code === ACTIVITY ? reading.exercise : reading.activity;
+      const other = code === EXERCISE ? ACTIVITY : reading.kind === 'balance' ? BALANCE : EXERCISE;
+      const seen = code === ACTIVITY ? [...reading.exercise, ...reading.balance] : reading.activity;
       const against = code === ACTIVITY ? reading.activity : reading.exercise;
-      const what = code === ACTIVITY ? 'isolated exercise' : 'a dynamic functional task';
+      const what = code === EXERCISE ? 'a dynamic functional task' : reading.kind === 'balance' ? 'static balance drills' : 'isolated exercise';
       const otherName = codeInfo(other, ctx.date)?.short.toLowerCase() ?? other;
       const thisName = l.info?.short.toLowerCase() ?? code;
       const mixed = against.length ? `; outweighing ${listing(against)}` : '';
@@ -48,7 +52,7 @@ export const exerciseVsActivity: Rule = {
         path: `lines[${l.index}].documentation.intervention`,
         message:
           `${lineLead(l.index, code)}documentation.intervention describes ${what} (${listing(seen)}${mixed}), but the code is ${code} (${thisName}); ` +
-          `${what} is ${other} (${otherName}).`,
+          `${what} ${what.endsWith('s') ? 'are' : 'is'} ${other} (${otherName}).`,
         fixes: [{ id: `code:${other}`, title: `Change the code to ${other} (${otherName})`, edits: ctx.fix.setValue(codePath, `"${other}"`) }],
       });
     }

@@ -2,6 +2,7 @@ import type { Rule } from '../../types';
 import { certificationExpired } from './certificationExpired';
 import { certificationLate } from './certificationLate';
 import { documentationMissing } from './documentationMissing';
+import { documentationUnskilled } from './documentationUnskilled';
 import { documentationWeak } from './documentationWeak';
 import { exerciseVsActivity } from './exerciseVsActivity';
 import { goalNotMeasurable } from './goalNotMeasurable';
@@ -11,6 +12,7 @@ import { progressReportDue } from './progressReportDue';
 export const documentationRules: Rule[] = [
   documentationMissing,
   documentationWeak,
+  documentationUnskilled,
   goalNotMeasurable,
   exerciseVsActivity,
   certificationLate,
