@@ -50,19 +50,22 @@ describe('documentation heuristics', () => {
 
     it('names each missing cue of the field', () => {
       assert.deepEqual(weak('intervention', 'Gait training with walker on level surfaces, focusing on posture.'), [
-        'has no specifics (no sets, reps, distance, time, load or named task)',
+        'has no specifics (no sets, reps, distance, load, trials or named task (the billed minutes and the code\'s name do not count))',
       ]);
       assert.deepEqual(weak('supervision_need', 'Patient likes to have the therapist there during the session.'), [
         'gives no risk, safety, cueing or monitoring reason',
       ]);
+      // "would benefit from skilled …" is boilerplate, as "requires skilled …" is (issue 28 cluster 5).
       assert.deepEqual(weak('justification', 'Patient would benefit from continued skilled physical therapy services.'), [
+        'is mostly boilerplate (a bare claim of skilled need) with 1 other word',
         'names no limitation, deficit, condition or risk',
       ]);
       assert.deepEqual(weak('justification', 'Needs PT.'), ['has too few words (2; at least 8 expected)', 'names no limitation, deficit, condition or risk']);
     });
 
-    it('an empty string is weak; "none" is a fine equipment entry', () => {
-      assert.deepEqual(weak('supervision_need', '  '), ['is empty']);
+    it('an empty string is not weak but missing (documentation-missing reports it); "none" is a fine equipment entry', () => {
+      assert.deepEqual(weak('supervision_need', '  '), []);
+      assert.deepEqual(weak('justification', ''), []);
       assert.deepEqual(weak('equipment', 'none'), []);
     });
 
@@ -71,7 +74,7 @@ describe('documentation heuristics', () => {
       assert.deepEqual(weaknesses('intervention', 'SLR 3x10', opts), []);
       assert.equal(weaknesses('intervention', 'SLR 3x10', STRENGTH_DEFAULTS).length, 1);
       // Fields not named keep their defaults.
-      assert.equal(weaknesses('justification', 'Pain 6/10 on stairs.', opts).length, 1);
+      assert.equal(weaknesses('justification', 'Knee pain.', opts).length, 1);
     });
   });
 
