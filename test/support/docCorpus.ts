@@ -1,5 +1,5 @@
 /**
- * The labelled documentation corpus (test/fixtures/doc-corpus): loads the excerpts, audits
+ * The labelled documentation corpus (test/doc-corpus): loads the excerpts, audits
  * each as a one-line claim through the real engine, and scores every documentation rule
  * against the labels (precision and recall). Shared by test/unit/docCorpus.test.ts and
  * `npm run bench`.
@@ -45,7 +45,7 @@ function splitLabel(label: unknown, where: string): [string, string] {
 }
 
 export function loadCorpus(root: string): CorpusItem[] {
-  const dir = join(root, 'test', 'fixtures', 'doc-corpus');
+  const dir = join(root, 'test', 'doc-corpus');
   const items: CorpusItem[] = [];
   const ids = new Set<string>();
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {

@@ -1,5 +1,5 @@
 /**
- * The labelled documentation corpus (test/fixtures/doc-corpus, issue 28): every excerpt is
+ * The labelled documentation corpus (test/doc-corpus, issue 28): every excerpt is
  * audited as a claim by the real engine and each documentation rule is scored against the
  * auditor's labels. Both precision and recall must reach 90% for every rule.
  */

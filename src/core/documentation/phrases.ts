@@ -37,15 +37,26 @@ function phraseSource(phrase: string): string {
   return `(?:${head}${body}${tail})`;
 }
 
+/**
+ * Any of the phrases, whole words. Phrases that start and end with a word character share
+ * one \b(?:…)\b group (one pass instead of one lookaround per phrase); longest first, so
+ * "hip fracture" is matched whole where "hip" is listed too.
+ */
+function wordsCue(label: string, words: unknown[]): Cue | undefined {
+  const list = words.filter((w): w is string => typeof w === 'string' && !!w.trim()).map((w) => w.trim());
+  if (!list.length) return undefined;
+  list.sort((a, b) => b.length - a.length);
+  const plain = list.filter((w) => /^\w/.test(w) && /\w$/.test(w));
+  const other = list.filter((w) => !plain.includes(w));
+  const body = (w: string) => w.split(/[\s-]+/).map(escape).join('[\\s-]+');
+  const parts = [...(plain.length ? [`\\b(?:${plain.map(body).join('|')})\\b`] : []), ...other.map(phraseSource)];
+  return { label, re: new RegExp(parts.join('|'), 'gi') };
+}
+
 function compileOne(spec: PhraseSpec): Cue | undefined {
   try {
     if (typeof spec === 'string') return spec.trim() ? { label: spec.trim(), re: new RegExp(phraseSource(spec), 'gi') } : undefined;
-    if ('words' in spec) {
-      const words = spec.words.filter((w) => typeof w === 'string' && w.trim());
-      // Longest first, so "hip fracture" wins over "hip" where both are listed.
-      words.sort((a, b) => b.length - a.length);
-      return words.length ? { label: spec.label, re: new RegExp(words.map(phraseSource).join('|'), 'gi') } : undefined;
-    }
+    if ('words' in spec) return wordsCue(spec.label, spec.words);
     return { label: spec.label, re: new RegExp(spec.pattern, 'gi') };
   } catch {
     return undefined; // a bad pattern in a user's config is skipped, not fatal
