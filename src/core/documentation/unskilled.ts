@@ -4,7 +4,6 @@
  * walking logged by distance, with nothing that needed a therapist's skill beside it.
  * The lists live in documentation-unskilled.words.json with their sources.
  */
-import * as z from 'zod';
 import { optionsSchema, phraseListOption } from '../config/optionSchemas';
 import words from './documentation-unskilled.words.json';
 import { cues, hasAny, matchedLabels, type PhraseSpec } from './phrases';
