@@ -3,7 +3,7 @@
  * fixture (the example) and that fixture's fixed snapshot (the fix). Pure: the callers
  * (scripts/gen-docs.js and the drift test) read and write the files.
  */
-import { linkSources, type Rule } from '../../src/core';
+import { linkSources, type DocExample, type Rule, type RuleExamples } from '../../src/core';
 
 /** The sources page as a rule page (docs/rules/<id>.md) reaches it. */
 const SOURCES_PAGE = '../sources.md';
@@ -26,6 +26,7 @@ export function ruleDocPage(rule: Rule, example?: RuleExample): string {
   out.push(`| Quick fix | ${rule.fixable ? 'yes' : 'no'} |`);
   out.push('', '## Why', '', linkSources(rule.rationale, SOURCES_PAGE), '', '## Source', '', linkSources(rule.source, SOURCES_PAGE), '');
   out.push('Each source is described, with its publisher, date and what it supports, in [docs/sources.md](../sources.md).', '');
+  if (rule.examples) out.push(...examplesSection(rule.examples));
   if (example) {
     out.push('## Example that fails', '', `From \`${example.file}\` (the \`# expect:\` comments mark each finding):`, '');
     out.push('```yaml', trimFixture(example.text), '```', '');
@@ -38,6 +39,31 @@ export function ruleDocPage(rule: Rule, example?: RuleExample): string {
   out.push('```yaml', 'rules:', `  ${rule.id}: warning   # or "off", "error", "info"`, '```', '');
   out.push('Or inline, in the claim file:', '', '```yaml', `# claimlint-disable-next-line ${rule.id}`, '```', '');
   return out.join('\n');
+}
+
+function exampleLine(e: DocExample): string {
+  const parts: string[] = [];
+  if (e.field !== undefined) parts.push(e.text === '' ? `${e.field} written empty ("")` : `${e.field}: "${e.text ?? ''}"`);
+  if (e.omit?.length) parts.push(`without ${e.omit.join(', ')}`);
+  return `- ${e.code} — ${parts.join('; ')}`;
+}
+
+/** The rule's short examples: what passes (no documentation rule reports it) and what it reports. */
+function examplesSection(examples: RuleExamples): string[] {
+  return [
+    '## Examples',
+    '',
+    'Each line below is a complete, strong note except for what is shown (test/unit/docRuleExamples.test.ts audits every one).',
+    '',
+    'Written well enough — no documentation rule reports these:',
+    '',
+    ...examples.adequate.map(exampleLine),
+    '',
+    'Reported:',
+    '',
+    ...examples.reported.map(exampleLine),
+    '',
+  ];
 }
 
 export function rulesIndex(rules: Rule[]): string {
