@@ -74,17 +74,33 @@ const yamlDebugOff = {
   },
 };
 
+// The documentation rules' word lists (src/core/documentation/*.words.json) are written for
+// an auditor to read: each list carries what it is for and its source. The bundles keep only
+// what the rules read (the explanations stay in the data files and the rule pages).
+const WORD_LIST_NOTES = new Set(['about', 'source', 'why', 'rule']);
+const leanWordLists = {
+  name: 'lean-word-lists',
+  setup(build) {
+    build.onLoad({ filter: /\.words\.json$/ }, async (args) => {
+      const lean = (v) =>
+        Array.isArray(v) ? v.map(lean) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => !WORD_LIST_NOTES.has(k)).map(([k, x]) => [k, lean(x)])) : v;
+      const data = JSON.parse(await require('node:fs').promises.readFile(args.path, 'utf8'));
+      return { contents: JSON.stringify(lean(data)), loader: 'json' };
+    });
+  },
+};
+
 const entries = [
-  { entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js', plugins: [reportExternal, languageClientExternal] },
-  { entryPoints: ['src/client/languageClient.ts'], outfile: 'dist/languageClient.js' },
-  { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', plugins: [importersExternal, yamlDebugOff] },
-  { entryPoints: ['src/importers/claims/index.ts'], outfile: 'dist/importers.js', plugins: [yamlDebugOff] },
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [reportExternal, cliEngineExternal, yamlDebugOff] },
-  { entryPoints: ['src/cli/engine.ts'], outfile: 'dist/cliEngine.js', plugins: [reportExternal, yamlDebugOff] },
+  { entryPoints: ['src/client/extension.ts'], outfile: 'dist/client.js', plugins: [reportExternal, languageClientExternal, leanWordLists] },
+  { entryPoints: ['src/client/languageClient.ts'], outfile: 'dist/languageClient.js', plugins: [leanWordLists] },
+  { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', plugins: [importersExternal, yamlDebugOff, leanWordLists] },
+  { entryPoints: ['src/importers/claims/index.ts'], outfile: 'dist/importers.js', plugins: [yamlDebugOff, leanWordLists] },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [reportExternal, cliEngineExternal, yamlDebugOff, leanWordLists] },
+  { entryPoints: ['src/cli/engine.ts'], outfile: 'dist/cliEngine.js', plugins: [reportExternal, yamlDebugOff, leanWordLists] },
   // The worker threads of the CLI (--threads) and of the server's first audit of a big
   // file: the core and the pack reader, nothing else.
-  { entryPoints: ['src/node/auditWorker.ts'], outfile: 'dist/auditWorker.js', plugins: [yamlDebugOff] },
-  { entryPoints: ['src/report/html/index.ts'], outfile: 'dist/report.js', plugins: [yamlDebugOff] },
+  { entryPoints: ['src/node/auditWorker.ts'], outfile: 'dist/auditWorker.js', plugins: [yamlDebugOff, leanWordLists] },
+  { entryPoints: ['src/report/html/index.ts'], outfile: 'dist/report.js', plugins: [yamlDebugOff, leanWordLists] },
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' },
   { entryPoints: ['test/fuzz/fuzz.ts'], outfile: 'dist/fuzz.js' },
 ];

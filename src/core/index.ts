@@ -26,7 +26,7 @@ export { forPayer } from './config/optionSchemas';
 
 // Rules, findings, the claim format
 export { ALL_RULES, RULES_BY_ID, docsUrl } from './rules';
-export type { DocExample, Finding, Fix, IndexedLine, LocatedFinding, Position, Rule, RuleCategory, RuleExamples, RuleMeta, Severity, Span, TextEdit } from './types';
+export type { Finding, Fix, IndexedLine, LocatedFinding, Position, Rule, RuleCategory, RuleMeta, Severity, Span, TextEdit } from './types';
 export { claimSchema, payerTypes, type Claim, type ClaimLine, type PayerType, type UnitRule } from './model/claim';
 
 // Reference data and arithmetic the editor explains

@@ -65,27 +65,6 @@ export interface RuleMeta {
   /** Why the rule exists and where the rule comes from, for the docs page and hover. */
   rationale: string;
   source: string;
-  /** Short examples for the docs page (documentation rules); a test audits each one. */
-  examples?: RuleExamples;
-}
-
-/**
- * One documentation example: a line of `code` whose note is complete and strong except for
- * what the example sets — `field` written as `text` (an empty string is a field written
- * empty), and the fields in `omit` left out.
- */
-export interface DocExample {
-  code: string;
-  field?: 'justification' | 'functional_goal' | 'supervision_need' | 'intervention' | 'equipment';
-  text?: string;
-  omit?: Array<'justification' | 'functional_goal' | 'supervision_need' | 'intervention' | 'assistance_level' | 'equipment'>;
-}
-
-export interface RuleExamples {
-  /** Written well enough: no documentation rule reports them. */
-  adequate: DocExample[];
-  /** The rule reports each of these. */
-  reported: DocExample[];
 }
 
 /** A line of the claim with its original index and its catalog entry for the date. */

@@ -1,7 +1,7 @@
 /**
  * Issue 28: no documentation rule flags a field that its own rule page calls adequate.
- * Each documentation rule's page (docs/rules/<id>.md) shows short examples from the rule's
- * metadata (`examples`) and the claims of its example fixture. Here every adequate example
+ * Each documentation rule's page (docs/rules/<id>.md) shows short examples
+ * (tools/docgen/documentationExamples.ts) and the claims of its example fixture. Here every adequate example
  * is put into a complete, strong note of its code and audited by the real engine: no
  * documentation rule may report it; every reported example must be reported by its rule.
  * The page's own YAML example is audited too: documentation findings only where its
@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { audit } from '../../src/core/engine';
 import { documentationRules } from '../../src/core/rules/documentation';
-import type { DocExample } from '../../src/core/types';
+import { DOCUMENTATION_EXAMPLES, type DocExample } from '../../tools/docgen/documentationExamples';
 import { keys, parseExpectations } from '../support/expectations';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -94,19 +94,19 @@ describe("documentation rules agree with their own pages' examples", () => {
   for (const rule of documentationRules.filter((r) => NOTE_RULES.includes(r.id))) {
     describe(rule.id, () => {
       it('has examples on its page, adequate and reported', () => {
-        assert.ok(rule.examples && rule.examples.adequate.length >= 3 && rule.examples.reported.length >= 3, `${rule.id}: examples`);
+        assert.ok(DOCUMENTATION_EXAMPLES[rule.id] && DOCUMENTATION_EXAMPLES[rule.id].adequate.length >= 3 && DOCUMENTATION_EXAMPLES[rule.id].reported.length >= 3, `${rule.id}: examples`);
         const page = readFileSync(join(ROOT, 'docs', 'rules', `${rule.id}.md`), 'utf8');
-        for (const e of [...rule.examples!.adequate, ...rule.examples!.reported]) if (e.text) assert.ok(page.includes(e.text), `${rule.id}: the page shows "${e.text}"`);
+        for (const e of [...DOCUMENTATION_EXAMPLES[rule.id]!.adequate, ...DOCUMENTATION_EXAMPLES[rule.id]!.reported]) if (e.text) assert.ok(page.includes(e.text), `${rule.id}: the page shows "${e.text}"`);
       });
 
       it('no documentation rule reports an example its page calls adequate', () => {
-        for (const e of rule.examples?.adequate ?? []) {
+        for (const e of DOCUMENTATION_EXAMPLES[rule.id]?.adequate ?? []) {
           assert.deepEqual(noteFindings(claimWith(e)).map((f) => `${f.rule} ${f.path}: ${f.message}`), [], show(e));
         }
       });
 
       it('reports every example its page says it reports', () => {
-        for (const e of rule.examples?.reported ?? []) {
+        for (const e of DOCUMENTATION_EXAMPLES[rule.id]?.reported ?? []) {
           const found = noteFindings(claimWith(e)).filter((f) => f.rule === rule.id);
           const where = e.field && rule.id !== 'documentation-missing' ? `claims[0].lines[0].documentation.${e.field}` : 'claims[0].lines[0].documentation';
           assert.ok(found.some((f) => f.path === where), `${show(e)}: expected ${rule.id} at ${where}`);

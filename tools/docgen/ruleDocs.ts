@@ -3,7 +3,8 @@
  * fixture (the example) and that fixture's fixed snapshot (the fix). Pure: the callers
  * (scripts/gen-docs.js and the drift test) read and write the files.
  */
-import { linkSources, type DocExample, type Rule, type RuleExamples } from '../../src/core';
+import { linkSources, type Rule } from '../../src/core';
+import { DOCUMENTATION_EXAMPLES, type DocExample, type RuleExamples } from './documentationExamples';
 
 /** The sources page as a rule page (docs/rules/<id>.md) reaches it. */
 const SOURCES_PAGE = '../sources.md';
@@ -26,7 +27,8 @@ export function ruleDocPage(rule: Rule, example?: RuleExample): string {
   out.push(`| Quick fix | ${rule.fixable ? 'yes' : 'no'} |`);
   out.push('', '## Why', '', linkSources(rule.rationale, SOURCES_PAGE), '', '## Source', '', linkSources(rule.source, SOURCES_PAGE), '');
   out.push('Each source is described, with its publisher, date and what it supports, in [docs/sources.md](../sources.md).', '');
-  if (rule.examples) out.push(...examplesSection(rule.examples));
+  const examples = DOCUMENTATION_EXAMPLES[rule.id];
+  if (examples) out.push(...examplesSection(examples));
   if (example) {
     out.push('## Example that fails', '', `From \`${example.file}\` (the \`# expect:\` comments mark each finding):`, '');
     out.push('```yaml', trimFixture(example.text), '```', '');

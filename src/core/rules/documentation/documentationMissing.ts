@@ -25,18 +25,6 @@ export const documentationMissing: Rule = {
     'choose. Options: oneOnOne, other (field lists) and byCode (per-code lists); the per-code table, with why and the source of each entry, is ' +
     'src/core/documentation/documentation-missing.words.json.',
   source: 'BPM Pub 100-02 ch. 15 §220.3 (treatment note) [S62]; CERT task-force daily-note elements [S-web irg.urpt]; billing-rules §7; ASHA cognitive-communication documentation (cue levels)',
-  examples: {
-    adequate: [
-      { code: '97140', omit: ['supervision_need', 'assistance_level'] },
-      { code: '97129', omit: ['assistance_level'] },
-      { code: '92507', omit: ['functional_goal', 'supervision_need', 'assistance_level'] },
-    ],
-    reported: [
-      { code: '97110', omit: ['supervision_need'] },
-      { code: '92507', field: 'justification', text: '' },
-      { code: '97140', omit: ['intervention'] },
-    ],
-  },
   check(ctx, report) {
     const opts = ruleOptions(ctx.config, 'documentation-missing', REQUIREMENT_DEFAULTS);
     for (const l of ctx.lines) {

@@ -21,18 +21,6 @@ export const documentationUnskilled: Rule = {
     'compensatory strategy, or a gait deviation or challenge worked on. Write what the therapist did that needed skill. Options: unskilledCues, ' +
     'ambulationLog, skilledCues (phrase lists, defaults and sources in src/core/documentation/documentation-unskilled.words.json).',
   source: 'BPM Pub 100-02 ch. 15 §220.2 (skilled care; services that do not need a therapist\'s skill are not covered); APTA skilled-care documentation guidance; ASHA on skilled dysphagia and cognitive treatment',
-  examples: {
-    adequate: [
-      { code: '92526', field: 'intervention', text: 'Chin-tuck with thin liquid by cup 20 trials, 16 of 20 without cough; cues faded to verbal only.' },
-      { code: '97116', field: 'intervention', text: 'Gait with quad cane 100 ft x 3 with tactile cues at the knee to prevent hyperextension.' },
-      { code: '97110', field: 'intervention', text: 'Home program reviewed and progressed: bridges 3 x 12 added, clamshells moved to green band; form corrected.' },
-    ],
-    reported: [
-      { code: '97110', field: 'intervention', text: 'Patient performed HEP independently: bridges 3 x 10, clamshells 3 x 10.' },
-      { code: '92526', field: 'intervention', text: 'Fed patient lunch and observed for signs of aspiration; ate 75%.' },
-      { code: '97116', field: 'intervention', text: 'Pt ambulated 300 ft x 2 in hallway with SBA.' },
-    ],
-  },
   check(ctx, report) {
     const opts = ruleOptions(ctx.config, 'documentation-unskilled', UNSKILLED_DEFAULTS);
     // Placeholders are documentation-weak's finding; read its list so the two rules agree.

@@ -22,24 +22,6 @@ export const documentationWeak: Rule = {
     'text. The word lists are options, with their defaults and sources in src/core/documentation/documentation-weak.words.json. The functional goal\'s ' +
     'target, timeframe and functional tie are checked by goal-not-measurable.',
   source: 'BPM Pub 100-02 ch. 15 §220.3 [S62] and §220.2 (skilled care); CERT task-force guidance [S-web irg.urpt]; billing-rules §7; red-flag phrase lists (see documentation-weak.words.json)',
-  examples: {
-    adequate: [
-      { code: '97116', field: 'intervention', text: "Gait w/ RW 150' x3, VC for step length & heel strike, TC at pelvis for R Trendelenburg." },
-      { code: '97110', field: 'intervention', text: 'SAQ 3x10 2#, SLR 3x10, heel slides 2x15, seated HS stretch 3x30s.' },
-      { code: '97110', field: 'intervention', text: 'Quad sets 2 x 15, straight-leg raises 3 x 10 with 2 lb cuff weight. Tolerated well.' },
-      { code: '97112', field: 'supervision_need', text: 'CGA; monitors dizziness with head turns.' },
-      { code: '92507', field: 'justification', text: 'L MCA CVA w/ mod nonfluent aphasia, WAB AQ 54, unable to convey needs to spouse.' },
-      { code: '97129', field: 'justification', text: 'TBI, MoCA 20/30, forgets appts & meds.' },
-    ],
-    reported: [
-      { code: '97110', field: 'intervention', text: 'Ther ex x 23 min for LE strengthening.' },
-      { code: '97112', field: 'intervention', text: 'Neuro re-ed x 15 min for balance.' },
-      { code: '97116', field: 'intervention', text: 'Gait training 150 ft x 2 with rolling walker, min assist.' },
-      { code: '97530', field: 'justification', text: 'Patient would benefit from continued skilled physical therapy services.' },
-      { code: '97112', field: 'supervision_need', text: 'Patient tolerated treatment well.' },
-      { code: '97110', field: 'justification', text: 'TODO: why skilled one-on-one care was needed' },
-    ],
-  },
   check(ctx, report) {
     const opts = ruleOptions(ctx.config, 'documentation-weak', STRENGTH_DEFAULTS);
     for (const l of ctx.lines) {

@@ -28,19 +28,6 @@ export const exerciseVsActivity: Rule = {
     'exerciseCues, activityCues, balanceCues (phrase lists, defaults and sources in src/core/documentation/exercise-vs-activity.words.json), ' +
     'minCuesAlone, minCuesMixed, ratio.',
   source: 'CPT descriptors of 97110, 97112 and 97530 as MACs restate them; code catalog notes (UTHealth [S15], WebPT [S18]); CPT descriptors as restated in src/core/data/codes-timed.ts',
-  examples: {
-    adequate: [
-      { code: '97530', field: 'intervention', text: 'Pegboard 25 pegs x2, coin flips 2x10, button board 3 trials.' },
-      { code: '97530', field: 'intervention', text: 'Agility ladder 5 patterns x3, figure-8 runs x6, lateral bounds 3x10 with feedback on landing.' },
-      { code: '97110', field: 'intervention', text: 'Short-arc quads 3 x 10 with 2 lb cuff weight, straight-leg raises 3 x 10.' },
-      { code: '97530', field: 'intervention', text: 'Sit-to-stand 3 x 8 with 2 lb cuff weights, lifting a laundry basket from floor to waist x 6, step-ups 2 x 10.' },
-    ],
-    reported: [
-      { code: '97530', field: 'intervention', text: 'Static standing on foam 3 x 30 seconds, tandem stance 3 x 30 seconds, single-leg stance 5 x 10 seconds.' },
-      { code: '97530', field: 'intervention', text: 'Bicep curls 3 x 10 with 3 lb dumbbells, straight-leg raises 3 x 10.' },
-      { code: '97110', field: 'intervention', text: 'Stand-pivot transfers x 6, sit-to-stand 3 x 8, lifting a laundry basket floor to counter x 5.' },
-    ],
-  },
   check(ctx, report) {
     const opts = ruleOptions(ctx.config, 'exercise-vs-activity', EXERCISE_ACTIVITY_DEFAULTS);
     // Placeholders are documentation-weak's finding; read its list so the two rules agree.

@@ -18,22 +18,6 @@ export const goalNotMeasurable: Rule = {
     'discharge) and the daily activity, work task or mobility the goal serves. One finding per goal names every missing cue. Goals that are missing or ' +
     'still a placeholder are left to documentation-missing and documentation-weak. Options: measurableTargets, timeframes, functionalTies (phrase lists).',
   source: 'BPM Pub 100-02 ch. 15 §220.1.2 (plan of care: long-term goals, duration) [S4 q16][S67]; CERT task-force guidance [S-web irg.urpt]; billing-rules §7',
-  examples: {
-    adequate: [
-      { code: '97116', field: 'functional_goal', text: "Amb 150' w/ RW mod I x4 wks for household mobility." },
-      { code: '92507', field: 'functional_goal', text: 'Patient will name 8 of 10 household objects to tell family what he needs within 6 weeks.' },
-      { code: '97129', field: 'functional_goal', text: 'Patient will fill a weekly pill organizer without errors within 6 weeks to manage medications.' },
-      { code: '97535', field: 'functional_goal', text: 'Patient will shave and comb his hair with set-up only within 3 weeks.' },
-      { code: '97530', field: 'functional_goal', text: 'Return to soccer: agility T-test under 11 s x5 wks.' },
-      { code: '97112', field: 'functional_goal', text: 'DHI < 30 and walking with head turns w/o LOB x6 wks to return to driving.' },
-    ],
-    reported: [
-      { code: '97110', field: 'functional_goal', text: 'Increase knee flexion to 110 degrees within 4 weeks.' },
-      { code: '97110', field: 'functional_goal', text: 'Improve strength.' },
-      { code: '97129', field: 'functional_goal', text: 'Patient will improve memory.' },
-      { code: '97116', field: 'functional_goal', text: 'Patient will walk 300 feet with a cane.' },
-    ],
-  },
   check(ctx, report) {
     const opts = ruleOptions<GoalOptions>(ctx.config, 'goal-not-measurable', GOAL_DEFAULTS);
     // Placeholders are documentation-weak's finding; read its list so the two rules agree.
