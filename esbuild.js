@@ -141,8 +141,13 @@ async function bundleInputs(name) {
   return Object.keys(Object.values(r.metafile.outputs)[0].inputs);
 }
 
-/** Size budgets of the shipped bundles, minified (bytes): `npm run bench`, `npm run size` and test/unit/bundleBudgets.test.ts check them. */
-const BUNDLE_TARGETS = { server: 800 * 1024, report: 400 * 1024, client: 150 * 1024 };
+/**
+ * Size budgets of the shipped bundles, minified (bytes): `npm run bench`, `npm run size` and
+ * test/unit/bundleBudgets.test.ts check them. The server's was 800 KB until the documentation
+ * vocabulary of issue 28 (word lists as rule defaults: 34 KB of patterns once their notes are
+ * stripped, replacing 15 KB of lexicon; main stood at 799 KB): 832 KB.
+ */
+const BUNDLE_TARGETS = { server: 832 * 1024, report: 400 * 1024, client: 150 * 1024 };
 
 module.exports = { bundleSizes, bundleInputs, BUNDLE_TARGETS, SERVER_BUNDLE_TARGET: BUNDLE_TARGETS.server };
 
