@@ -109,7 +109,7 @@ const FOLDERS = [
   {
     files: ['src/node/**/*.ts'],
     folder: 'src/node',
-    allow: ['node:*', 'tinyglobby', 'src/node/**', ...CORE, 'src/datapacks/store/**'],
+    allow: ['node:*', 'tinyglobby', 'src/node/**', ...CORE, 'src/protocol', 'src/datapacks/store/**'],
     why: `Node-host helpers for the CLI and the server. ${ENTRY}`,
   },
   {

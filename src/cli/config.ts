@@ -4,18 +4,12 @@
  * job: ./configReader.ts with the engine's schema, or the --cache's memo of what that reader
  * said about the same text (./cache.ts), so a cached run need not load the schema at all.
  */
-import { existsSync } from 'node:fs';
-import { readConfigFile } from '../node/boundedRead';
-import { dirname, join, resolve } from 'node:path';
+import { nodeConfigHost } from '../node/configHost';
+import { dirname, resolve } from 'node:path';
 import { terminalSafe } from './formatters/safe';
-import { findConfigFile, type ConfigHost, type ConfigLoad, type ResolvedConfig } from '../core/lite';
+import { findConfigFile, type ConfigLoad, type ResolvedConfig } from '../core/lite';
 
-export const nodeConfigHost: ConfigHost = {
-  readFile: readConfigFile,
-  dirname,
-  join,
-  isRepoRoot: (dir) => existsSync(join(dir, '.git')),
-};
+export { nodeConfigHost };
 
 /** What a config file says: its load (warnings or error) and, when valid, the config it resolves to (pack folders absolute). */
 export interface ReadConfig {

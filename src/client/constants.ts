@@ -3,14 +3,14 @@
  * language server. Pure: no `vscode` import, so the unit tests can read it.
  */
 
-import { CLIENT_COMMANDS, CONFIG_FILE_GLOB, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, isConfigFileName, SERVER_COMMANDS, SETTINGS_SECTION } from '../protocol';
+import { CLAIM_FILE_GLOB, CLIENT_COMMANDS, CONFIG_FILE_GLOB, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, isConfigFileName, SERVER_COMMANDS, SETTINGS_SECTION } from '../protocol';
 
 /** Settings section (`claimlint.*`); also the client id. */
 export const SECTION = SETTINGS_SECTION;
 export { CONFIG_FILE_GLOB, DIAGNOSTIC_SOURCE, FIX_ALL_KIND, isConfigFileName };
 
-/** Claim files by name. `claimlint.files` adds more globs. */
-export const CLAIM_FILE_GLOB = '**/*.claim.{yaml,yml}';
+/** Claim files by name (src/protocol/claimFiles.ts). `claimlint.files` adds more globs. */
+export { CLAIM_FILE_GLOB };
 
 /** Commands the extension contributes and registers (package.json contributes.commands). */
 export const Commands = {
@@ -28,9 +28,9 @@ export const Commands = {
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
 /**
- * `workspace/executeCommand` commands the language server implements. Where one has the
- * same id as a client command (auditWorkspace), the client command wraps it with UI and
- * the client does not register the server's copy (see languageClient.ts).
+ * `workspace/executeCommand` commands the language server implements (claimlint.server.*,
+ * never an id the extension contributes: the client command claimlint.auditWorkspace wraps
+ * the server's claimlint.server.auditWorkspace with UI).
  */
 export const ServerCommands = {
   auditWorkspace: SERVER_COMMANDS.auditWorkspace,

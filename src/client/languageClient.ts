@@ -14,19 +14,16 @@
  * - The client prefixes each line it logs ("[Info  - 1:16:35 AM] …"); our channel is a
  *   LogOutputChannel with its own level and time, so the client gets a channel that drops
  *   its prefix and logs the message at the level it names (clientLog.ts).
- * - Commands the client owns (Commands) are not registered again from the server's
- *   executeCommandProvider list, which would throw "command already exists".
+ * - The server's commands have ids of their own (claimlint.server.*), so the client
+ *   registers them as they come, next to the extension's commands.
  */
 import * as vscode from 'vscode';
 import {
-  ExecuteCommandRequest,
   LanguageClient,
   RevealOutputChannelOn,
   State,
   TransportKind,
-  type ExecuteCommandOptions,
   type LanguageClientOptions,
-  type RegistrationData,
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { clientLineRouter } from './clientLog';
@@ -81,22 +78,7 @@ export function createLanguageClient(
     },
   };
   const client = new LanguageClient(SECTION, 'claimlint', serverOptions, clientOptions);
-  skipServerCopiesOf(client, new Set<string>(Object.values(Commands)), output);
   return client;
-}
-
-/** Filters client-owned ids out of the server's executeCommandProvider registrations. */
-function skipServerCopiesOf(client: LanguageClient, owned: ReadonlySet<string>, log: vscode.LogOutputChannel): void {
-  const feature = client.getFeature(ExecuteCommandRequest.method);
-  const register = feature.register.bind(feature);
-  feature.register = (data: RegistrationData<ExecuteCommandOptions>) => {
-    const commands = data.registerOptions.commands ?? [];
-    const kept = commands.filter((c) => !owned.has(c));
-    if (kept.length !== commands.length) {
-      log.debug(`server commands handled by client commands: ${commands.filter((c) => owned.has(c)).join(', ')}`);
-    }
-    register({ ...data, registerOptions: { ...data.registerOptions, commands: kept } });
-  };
 }
 
 const noop = () => undefined;

@@ -2,11 +2,13 @@
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
+import { CLAIM_FILE_GLOBS, IGNORED_FOLDERS } from '../protocol';
 import { isWithin as within } from './claimFileAccess';
 
 export { decodeClaimBytes, readClaimBytes, readClaimFile, type BytesResult, type ReadResult } from './claimFileAccess';
 
-export const DEFAULT_GLOBS = ['**/*.claim.yaml', '**/*.claim.yml'];
+/** Claim files by name (src/protocol/claimFiles.ts). */
+export const DEFAULT_GLOBS = CLAIM_FILE_GLOBS;
 
 export interface Discovery {
   files: string[];
@@ -31,7 +33,7 @@ export function discoverFiles(args: string[], globsFor: (folder: string) => stri
       isDir = statSync(abs).isDirectory();
     } catch {
       // Not a file or folder: maybe a glob pattern.
-      const matched = globSync(arg, { cwd, absolute: true, ignore: ['**/node_modules/**'] });
+      const matched = globSync(arg, { cwd, absolute: true, ignore: [...IGNORED_FOLDERS] });
       if (matched.length) matched.forEach((m) => files.add(m));
       else missing.push(arg);
       continue;
@@ -44,7 +46,7 @@ export function discoverFiles(args: string[], globsFor: (folder: string) => stri
     // or `["/etc/*"]`, or a symlink out of the folder, reaches nothing outside it.
     folders.push(abs);
     const root = realpathSync(abs);
-    for (const f of globSync([...DEFAULT_GLOBS, ...globsFor(abs)], { cwd: abs, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'] })) {
+    for (const f of globSync([...DEFAULT_GLOBS, ...globsFor(abs)], { cwd: abs, absolute: true, ignore: [...IGNORED_FOLDERS] })) {
       if (within(root, f)) files.add(f);
       else outside.push(f);
     }

@@ -7,6 +7,8 @@
 import type { ReportClaim, ReportFinding } from '../report';
 import { CONFIG_FILE_NAMES, LIMITS } from '../core/lite';
 
+export { CLAIM_FILE_GLOB, CLAIM_FILE_GLOBS, IGNORED_FOLDERS, isClaimFileName } from './claimFiles';
+
 /** workspace/configuration section; validated with settingsSchema (src/core/config/settings.ts). */
 export const SETTINGS_SECTION = 'claimlint';
 
@@ -16,25 +18,29 @@ export const DIAGNOSTIC_SOURCE = 'claimlint';
 /** Code action kind of the fix-on-save action ("editor.codeActionsOnSave"). */
 export const FIX_ALL_KIND = 'source.fixAll.claimlint';
 
-/** Commands the server executes (listed in executeCommandProvider). */
+/**
+ * Commands the server executes (listed in executeCommandProvider), in their own namespace
+ * (claimlint.server.*): vscode-languageclient registers each as a VS Code command, so none may
+ * share an id with a command the extension contributes (claimlint.*).
+ */
 export const SERVER_COMMANDS = {
   /** Arguments: [uri: string, version?: number]. Applies every preferred fix of the document. */
-  applyFixAll: 'claimlint.applyFixAll',
+  applyFixAll: 'claimlint.server.applyFixAll',
   /** Arguments: [uri, version, ruleId, fixId, line]. Applies one fix of one finding (code lens). */
-  applyFix: 'claimlint.applyFix',
+  applyFix: 'claimlint.server.applyFix',
   /** No arguments. Audits every claim file under the workspace folders and publishes diagnostics. */
-  auditWorkspace: 'claimlint.auditWorkspace',
+  auditWorkspace: 'claimlint.server.auditWorkspace',
   /**
    * Arguments: [{ uri?: string }]. Audits the workspace's claim files (or those of one file or folder) and
    * returns AuditSummaryData for the Audit Summary view; publishes nothing.
    */
-  auditSummaryData: 'claimlint.auditSummaryData',
+  auditSummaryData: 'claimlint.server.auditSummaryData',
   /**
    * Arguments: [uri: string, position: Position]. The full explanation of the code under
    * the position (meaning, timing, payment, edits, notes, sources) as Markdown, or null:
    * what the hover's "More" link opens.
    */
-  codeDetails: 'claimlint.codeDetails',
+  codeDetails: 'claimlint.server.codeDetails',
 } as const;
 
 /**

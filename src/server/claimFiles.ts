@@ -6,9 +6,9 @@
 import { posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE_NAMES } from '../core';
+import { isClaimFileName } from '../protocol';
 import { matchesGlob } from './glob';
 
-const CLAIM_FILE = /\.claim\.ya?ml$/i;
 
 /** File-system path of a file: URI, or undefined for other schemes. */
 export function uriToPath(uri: string): string | undefined {
@@ -42,7 +42,7 @@ export interface ClaimFileContext {
 
 export function isClaimFile(uri: string, ctx: ClaimFileContext): boolean {
   const path = uriPathPart(uri);
-  if (CLAIM_FILE.test(path)) return true;
+  if (isClaimFileName(path)) return true;
   if (!ctx.patterns.length) return false;
   const fsPath = uriToPath(uri);
   const candidates = new Set<string>();

@@ -11,7 +11,7 @@ import { ErrorCodes, ResponseError, type Connection, type TextDocuments, type Wo
 import { analyze, type Analysis, type LocatedFinding, type ResolvedConfig } from '../core';
 import { collectClaims, reportFindings } from '../report';
 import type { DocumentContexts } from './documentContext';
-import { SERVER_COMMANDS, type ApplyResult, type AuditSummaryData, type WorkspaceAuditResult } from '../protocol';
+import { CLAIM_FILE_GLOBS, IGNORED_FOLDERS, SERVER_COMMANDS, type ApplyResult, type AuditSummaryData, type WorkspaceAuditResult } from '../protocol';
 import type { ClaimLanguageService } from '../service';
 import { toDiagnostic } from '../service/diagnostics';
 import { isWithin, readClaimFile, realFolder } from '../node/claimFileAccess';
@@ -28,7 +28,6 @@ export interface CommandDeps {
   trusted: () => boolean;
 }
 
-const IGNORE = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'];
 
 export function registerCommands(deps: CommandDeps): void {
   deps.connection.onExecuteCommand(async (params) => {
@@ -136,8 +135,9 @@ async function* auditedClaimFiles(deps: CommandDeps, unreadable: () => void, onl
     if (!root) continue;
     const folderCtx = await deps.contexts.get(pathToFileURL(`${folder}/.claimlint-folder`).toString());
     if (!folderCtx.settings.enable) continue;
-    const patterns = ['**/*.claim.yaml', '**/*.claim.yml', ...folderCtx.config.files];
-    const files = await glob(patterns, { cwd: folder, absolute: true, ignore: IGNORE, dot: false });
+    // The same names and ignored folders as the CLI's folder search (src/node/discovery.ts).
+    const patterns = [...CLAIM_FILE_GLOBS, ...folderCtx.config.files];
+    const files = await glob(patterns, { cwd: folder, absolute: true, ignore: [...IGNORED_FOLDERS], dot: false });
     for (const file of files.sort()) {
       const uri = pathToFileURL(file).toString();
       if (seen.has(uri) || (only !== undefined && uri !== only && !uri.startsWith(only.endsWith('/') ? only : only + '/'))) continue;

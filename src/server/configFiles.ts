@@ -4,26 +4,18 @@
  * An invalid config never stops the audit: the settings alone apply, and the user is told.
  * An unknown rule id or a bad rule option is a warning on its key; the rest applies.
  */
-import { existsSync } from 'node:fs';
-import { readConfigFile } from '../node/boundedRead';
-import { dirname, join } from 'node:path';
+import { nodeConfigHost } from '../node/configHost';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import { isCollection, parseDocument } from 'yaml';
 import { guardText, loadNearestConfig, parseConfig, type ConfigHost, type ConfigLoad, configSchema } from '../core';
 import { DIAGNOSTIC_SOURCE } from '../protocol';
 
-export const nodeFsHost: ConfigHost = {
-  readFile: readConfigFile,
-  dirname,
-  join,
-  isRepoRoot: (dir) => existsSync(join(dir, '.git')),
-};
 
 export class ConfigFiles {
   private readonly byDir = new Map<string, ConfigLoad | null>();
 
-  constructor(private readonly host: ConfigHost = nodeFsHost) {}
+  constructor(private readonly host: ConfigHost = nodeConfigHost) {}
 
   /**
    * The nearest config walking up from `dir` (cached), or undefined when there is none. The

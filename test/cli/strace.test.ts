@@ -101,8 +101,8 @@ describe('strace: no socket, no file outside the folder', function () {
     await connection.sendRequest('textDocument/codeLens', { textDocument: { uri } });
     await connection.sendRequest('textDocument/completion', { textDocument: { uri }, position });
     await connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [], only: ['source.fixAll.claimlint'] } });
-    await connection.sendRequest('workspace/executeCommand', { command: 'claimlint.auditWorkspace', arguments: [] });
-    await connection.sendRequest('workspace/executeCommand', { command: 'claimlint.auditSummaryData', arguments: [{}] });
+    await connection.sendRequest('workspace/executeCommand', { command: 'claimlint.server.auditWorkspace', arguments: [] });
+    await connection.sendRequest('workspace/executeCommand', { command: 'claimlint.server.auditSummaryData', arguments: [{}] });
     const exited = new Promise((resolve) => child.once('exit', resolve));
     await connection.sendRequest('shutdown');
     await connection.sendNotification('exit');

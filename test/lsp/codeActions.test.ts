@@ -114,9 +114,9 @@ describe('lsp: code actions', () => {
     const text = claimFile({ units530: 3 });
     client.open(uri, text);
     await client.waitForDiagnostics(uri);
-    const stale = await client.request<{ applied: boolean; reason?: string }>('workspace/executeCommand', { command: 'claimlint.applyFixAll', arguments: [uri, 0] });
+    const stale = await client.request<{ applied: boolean; reason?: string }>('workspace/executeCommand', { command: 'claimlint.server.applyFixAll', arguments: [uri, 0] });
     assert.deepEqual(stale, { applied: false, fixes: 0, reason: 'outdated-version' });
-    const result = await client.request<{ applied: boolean; fixes: number }>('workspace/executeCommand', { command: 'claimlint.applyFixAll', arguments: [uri, 1] });
+    const result = await client.request<{ applied: boolean; fixes: number }>('workspace/executeCommand', { command: 'claimlint.server.applyFixAll', arguments: [uri, 1] });
     assert.deepEqual(result, { applied: true, fixes: 1 });
     const applied = client.appliedEdits.at(-1)!;
     const { edits, version } = editsFor(applied.edit, uri);

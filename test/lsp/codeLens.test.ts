@@ -34,7 +34,7 @@ describe('lsp: code lens', () => {
     const uri = 'file:///ws/units-lens.claim.yaml';
     const text = claimFile({ units530: 3 });
     const all = await lenses(uri, text);
-    const fix = all.find((l) => l.command?.command === 'claimlint.applyFix');
+    const fix = all.find((l) => l.command?.command === 'claimlint.server.applyFix');
     assert.ok(fix, all.map((l) => l.command?.title).join(' | '));
     assert.equal(fix.command!.title, '→ Bill 1 unit of 97530');
     assert.equal(fix.range.start.line, 41);

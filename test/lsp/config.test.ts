@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, FileChangeType, MessageType } from 'vscode-languageserver';
 import { TestClient } from './support/harness';
 import { claimFile } from './support/fixtures';
+import { runCli } from '../support/cli';
 
 describe('lsp: config files and workspace', () => {
   let dir: string;
@@ -122,6 +123,23 @@ describe('lsp: config files and workspace', () => {
     assert.deepEqual(client.publishedFor(other), []);
   });
 
+  it('the workspace audit and `claimlint <folder>` audit the same files: build output searched, node_modules and .git not', async () => {
+    const files = ['a/one.claim.yaml', 'out/two.claim.yml', 'dist/three.claim.yaml', 'node_modules/x/four.claim.yaml', '.git/five.claim.yaml', 'extra/six.yaml', 'notes.yaml'];
+    writeFileSync(join(dir, '.claimlintrc.yaml'), 'files: ["extra/*.yaml"]\n');
+    for (const f of files) {
+      mkdirSync(join(dir, f, '..'), { recursive: true });
+      writeFileSync(join(dir, f), claimFile());
+    }
+    const result = await client.request<Record<string, number>>('workspace/executeCommand', { command: 'claimlint.server.auditWorkspace', arguments: [] });
+    const editor = files.filter((f) => client.publishedFor(uriOf(...f.split('/'))).length > 0).sort();
+    const cli = runCli(['--format', 'json', '.'], dir);
+    assert.equal(cli.code, 0, cli.stderr);
+    const ci = (JSON.parse(cli.stdout) as { files: { path: string }[] }).files.map((f) => f.path).sort();
+    assert.deepEqual(editor, ['a/one.claim.yaml', 'dist/three.claim.yaml', 'extra/six.yaml', 'out/two.claim.yml']);
+    assert.deepEqual(ci, editor);
+    assert.equal(result.files, editor.length);
+  });
+
   it('claimlint.auditWorkspace audits every claim file under the folders', async () => {
     mkdirSync(join(dir, 'a', 'b'), { recursive: true });
     mkdirSync(join(dir, 'node_modules', 'x'), { recursive: true });
@@ -129,7 +147,7 @@ describe('lsp: config files and workspace', () => {
     writeFileSync(join(dir, 'a', 'b', 'two.claim.yml'), claimFile());
     writeFileSync(join(dir, 'node_modules', 'x', 'three.claim.yaml'), claimFile({ units530: 2 }));
     writeFileSync(join(dir, 'notes.yaml'), claimFile({ units530: 2 }));
-    const result = await client.request<Record<string, number>>('workspace/executeCommand', { command: 'claimlint.auditWorkspace', arguments: [] });
+    const result = await client.request<Record<string, number>>('workspace/executeCommand', { command: 'claimlint.server.auditWorkspace', arguments: [] });
     assert.equal(result.files, 2);
     assert.ok(result.errors >= 1);
     const one = client.publishedFor(uriOf('a', 'one.claim.yaml'));
@@ -146,7 +164,7 @@ describe('lsp: config files and workspace', () => {
     await client.waitForDiagnostics(uriOf('a', 'one.claim.yaml'));
     const before = client.diagnostics.length;
     type Data = { files: { uri: string; path: string; claims: { id?: string; patientId?: string; lineCount: number }[]; findings: { rule: string; path: string }[] }[]; unreadable: number };
-    const all = await client.request<Data>('workspace/executeCommand', { command: 'claimlint.auditSummaryData', arguments: [{}] });
+    const all = await client.request<Data>('workspace/executeCommand', { command: 'claimlint.server.auditSummaryData', arguments: [{}] });
     assert.deepEqual(all.files.map((f) => f.path), ['a/one.claim.yaml', 'two.claim.yaml']);
     assert.ok(all.files[0].findings.some((x) => x.rule === 'timed-units-total'), 'the open, edited text is audited');
     assert.ok(!all.files[1].findings.some((x) => x.rule === 'timed-units-total'));
@@ -155,7 +173,7 @@ describe('lsp: config files and workspace', () => {
     assert.ok(readFileSync(join(dir, 'two.claim.yaml'), 'utf8').includes('PAT-HIDDEN-9'));
     assert.ok(!JSON.stringify(all).includes('PAT-HIDDEN-9'), 'no patient id leaves the server');
     assert.equal(client.diagnostics.length, before, 'nothing published');
-    const one = await client.request<Data>('workspace/executeCommand', { command: 'claimlint.auditSummaryData', arguments: [{ uri: uriOf('two.claim.yaml') }] });
+    const one = await client.request<Data>('workspace/executeCommand', { command: 'claimlint.server.auditSummaryData', arguments: [{ uri: uriOf('two.claim.yaml') }] });
     assert.deepEqual(one.files.map((f) => f.uri), [uriOf('two.claim.yaml')]);
   });
 });

@@ -45,7 +45,7 @@ describe('lsp: confinement of the workspace audit and the config lookup', () => 
     writeFileSync(join(ws, 'inside.claim.yaml'), claimFile({ units530: 2 }));
     client = await start();
     const t0 = Date.now();
-    const result = await client.request<AuditResult>('workspace/executeCommand', { command: 'claimlint.auditWorkspace', arguments: [] });
+    const result = await client.request<AuditResult>('workspace/executeCommand', { command: 'claimlint.server.auditWorkspace', arguments: [] });
     assert.ok(Date.now() - t0 < 10000);
     assert.equal(result.files, 1, JSON.stringify(result));
     // link and zero resolve outside; ../outside/*.yaml and /etc/*.conf match outside.
@@ -60,7 +60,7 @@ describe('lsp: confinement of the workspace audit and the config lookup', () => 
     writeFileSync(join(ws, 'big.claim.yaml'), Buffer.alloc(65 * 1024 * 1024, 0x20));
     writeFileSync(join(ws, 'ok.claim.yaml'), claimFile());
     client = await start();
-    const result = await client.request<AuditResult>('workspace/executeCommand', { command: 'claimlint.auditWorkspace', arguments: [] });
+    const result = await client.request<AuditResult>('workspace/executeCommand', { command: 'claimlint.server.auditWorkspace', arguments: [] });
     assert.equal(result.files, 1, JSON.stringify(result));
     assert.equal(result.skipped, 1);
     assert.ok(client.logs.some((l) => /skipped: larger than 64 MB/.test(l.message)));
@@ -69,10 +69,10 @@ describe('lsp: confinement of the workspace audit and the config lookup', () => 
   it('Restricted Mode: no workspace audit nor summary data until the workspace is trusted', async () => {
     writeFileSync(join(ws, 'a.claim.yaml'), claimFile({ units530: 2 }));
     client = await start({ workspaceTrusted: false });
-    const refused = await client.request<AuditResult>('workspace/executeCommand', { command: 'claimlint.auditWorkspace', arguments: [] });
+    const refused = await client.request<AuditResult>('workspace/executeCommand', { command: 'claimlint.server.auditWorkspace', arguments: [] });
     assert.equal(refused.restricted, true);
     assert.equal(refused.files, 0);
-    const data = await client.request<{ files: unknown[]; restricted?: boolean }>('workspace/executeCommand', { command: 'claimlint.auditSummaryData', arguments: [{}] });
+    const data = await client.request<{ files: unknown[]; restricted?: boolean }>('workspace/executeCommand', { command: 'claimlint.server.auditSummaryData', arguments: [{}] });
     assert.equal(data.restricted, true);
     assert.deepEqual(data.files, []);
     assert.deepEqual(client.diagnostics, [], 'nothing read, nothing published');
@@ -81,7 +81,7 @@ describe('lsp: confinement of the workspace audit and the config lookup', () => 
     await client.waitForDiagnostics(uriOf(ws, 'a.claim.yaml'), (p) => p.diagnostics.length > 0);
     client.notify('claimlint/workspaceTrusted', null);
     await client.waitFor(() => client!.logs.find((l) => /workspace trusted/.test(l.message)), 'the trust notification');
-    const trusted = await client.request<AuditResult>('workspace/executeCommand', { command: 'claimlint.auditWorkspace', arguments: [] });
+    const trusted = await client.request<AuditResult>('workspace/executeCommand', { command: 'claimlint.server.auditWorkspace', arguments: [] });
     assert.equal(trusted.restricted, undefined);
     assert.equal(trusted.files, 1);
   });

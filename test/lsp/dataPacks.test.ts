@@ -30,14 +30,14 @@ describe('lsp: data packs', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** The code's full explanation: what the hover's "More" link opens (server command claimlint.codeDetails). */
+  /** The code's full explanation: what the hover's "More" link opens (server command claimlint.server.codeDetails). */
   async function hoverOn(uri: string, needle: string): Promise<string> {
     const offset = CLAIM.indexOf(needle) + 2;
     const before = CLAIM.slice(0, offset).split('\n');
     const position = { line: before.length - 1, character: before[before.length - 1].length };
     const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
     assert.match(h ? (h.contents as MarkupContent).value : '', /command:claimlint\.showCodeDetails\?/, 'the hover links to the details');
-    return (await client.request<string | null>('workspace/executeCommand', { command: 'claimlint.codeDetails', arguments: [uri, position] })) ?? '';
+    return (await client.request<string | null>('workspace/executeCommand', { command: 'claimlint.server.codeDetails', arguments: [uri, position] })) ?? '';
   }
 
   it('.claimlintrc data: flags what only the pack knows; hovers name the pack and use the locality', async () => {
@@ -71,7 +71,7 @@ describe('lsp: data packs', () => {
     writeFileSync(join(dir, 'over.claim.yaml'), CLAIM.replace(/  lines:\n[\s\S]*$/, '  lines:\n    - { code: "97110", modifiers: [GP], units: 3, minutes: 24 }\n'));
     writeFileSync(join(dir, 'visit.claim.yaml'), CLAIM);
     type Data = { files: { path: string; claims: { money?: { delta: number; locality?: string } }[]; findings: { rule: string }[] }[] };
-    const data = await client.request<Data>('workspace/executeCommand', { command: 'claimlint.auditSummaryData', arguments: [{}] });
+    const data = await client.request<Data>('workspace/executeCommand', { command: 'claimlint.server.auditSummaryData', arguments: [{}] });
     const over = data.files.find((f) => f.path === 'over.claim.yaml')!;
     assert.deepEqual(over.claims[0].money, { delta: 26.89, unpricedUnits: 0, locality: '01112-05 (SAN FRANCISCO)' });
     const visit = data.files.find((f) => f.path === 'visit.claim.yaml')!;

@@ -15,7 +15,7 @@ describe('lsp: diagnostics', () => {
     const caps = client.initializeResult.capabilities;
     assert.ok(caps.hoverProvider);
     assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.claimlint']);
-    assert.deepEqual(caps.executeCommandProvider?.commands.sort(), ['claimlint.applyFix', 'claimlint.applyFixAll', 'claimlint.auditSummaryData', 'claimlint.auditWorkspace', 'claimlint.codeDetails']);
+    assert.deepEqual(caps.executeCommandProvider?.commands.sort(), ['claimlint.server.applyFix', 'claimlint.server.applyFixAll', 'claimlint.server.auditSummaryData', 'claimlint.server.auditWorkspace', 'claimlint.server.codeDetails']);
     const watch = await client.waitFor(
       () => client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'),
       'watcher registration',

@@ -21,7 +21,7 @@ describe('lsp: hover', () => {
     return h ? (h.contents as MarkupContent).value : undefined;
   }
 
-  /** The code's full explanation at the caret: what the hover's "More" link opens (claimlint.codeDetails). */
+  /** The code's full explanation at the caret: what the hover's "More" link opens (claimlint.server.codeDetails). */
   async function detailsAt(marked: string): Promise<string | undefined> {
     const { text, position } = caret(marked);
     const uri = `file:///ws/hover-${++n}.claim.yaml`;
@@ -31,7 +31,7 @@ describe('lsp: hover', () => {
     assert.ok(link, 'the hover has a "More" link to the code details');
     const args = JSON.parse(decodeURIComponent(link[1]));
     assert.deepEqual(args, [uri, position], 'the link names this document and position');
-    const md = await client.request<string | null>('workspace/executeCommand', { command: 'claimlint.codeDetails', arguments: args });
+    const md = await client.request<string | null>('workspace/executeCommand', { command: 'claimlint.server.codeDetails', arguments: args });
     client.close(uri);
     return md ?? undefined;
   }

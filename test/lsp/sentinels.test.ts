@@ -60,7 +60,7 @@ describe('lsp: patient-data sentinels with a verbose trace', () => {
     await client.request('textDocument/completion', { textDocument: { uri }, position });
     await client.request('textDocument/codeAction', { textDocument: { uri }, range: published.diagnostics[0].range, context: { diagnostics: published.diagnostics } });
     await client.request('textDocument/codeAction', { textDocument: { uri }, range: published.diagnostics[0].range, context: { diagnostics: [], only: ['source.fixAll.claimlint'] } });
-    await client.request('workspace/executeCommand', { command: 'claimlint.applyFixAll', arguments: [uri, 1] });
+    await client.request('workspace/executeCommand', { command: 'claimlint.server.applyFixAll', arguments: [uri, 1] });
     client.change(uri, TEXT.replace('units: 2', 'units: 1e9'));
     await client.waitForDiagnostics(uri, (p) => p.version === 2);
     const said = JSON.stringify({ logs: client.logs.map((l: LogMessageParams) => l.message), traces, shown: client.shownMessages, diagnostics: client.diagnostics.map((d) => d.diagnostics.map((x) => [x.message, x.data])) });

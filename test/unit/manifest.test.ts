@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES, payerTypes } from '../../src/core';
 import { AUDIT_SUMMARY_VIEW_TYPE, Commands, ContextKeys, ServerCommands, STATUS_ITEM_ID } from '../../src/client/constants';
+import { CLAIM_FILE_GLOB, CLAIM_FILE_GLOBS, isClaimFileName, SERVER_COMMANDS } from '../../src/protocol';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const read = (rel: string) => readFileSync(join(ROOT, rel), 'utf8');
@@ -175,10 +176,38 @@ describe('extension manifest: commands, settings and context keys', () => {
     assert.ok(caps.virtualWorkspaces.description);
   });
 
+  it('server commands have ids of their own: none is a command the extension contributes or registers', () => {
+    const client = new Set<string>([...Object.values(Commands), ...(contributes.commands ?? []).map((c: CommandContribution) => c.command)]);
+    for (const id of Object.values<string>(SERVER_COMMANDS)) {
+      assert.match(id, /^claimlint\.server\./);
+      assert.ok(!client.has(id), `${id} is both a server and a client command`);
+    }
+    // No patch of vscode-languageclient's command registration is needed (or left).
+    assert.doesNotMatch(read('src/client/languageClient.ts'), /getFeature|\.register\s*=/);
+  });
+
+  it('the claim-file names are one definition: the two globs, the selector glob and the name test agree', () => {
+    for (const name of ['a.claim.yaml', 'b.claim.yml', 'C.CLAIM.YAML', 'x/y.claim.yml']) assert.ok(isClaimFileName(name), name);
+    for (const name of ['a.yaml', 'claim.yaml', 'a.claim.json', 'a.claim.yaml.bak']) assert.ok(!isClaimFileName(name), name);
+    const exts = /\{(.*)\}/.exec(CLAIM_FILE_GLOB)![1].split(',');
+    assert.deepEqual(CLAIM_FILE_GLOBS, exts.map((ext) => CLAIM_FILE_GLOB.replace(/\{.*\}/, ext)));
+    // No other copy of the name pattern in the sources.
+    const copies: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+        const rel = `${dir}/${e.name}`;
+        if (e.isDirectory()) walk(rel);
+        else if (rel.endsWith('.ts') && rel !== 'src/protocol/claimFiles.ts' && /claim\\?\.(\{yaml|ya\?ml|yml'|yaml')/.test(read(rel).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''))) copies.push(rel);
+      }
+    };
+    walk('src');
+    assert.deepEqual(copies, []);
+  });
+
   it('activates on claim files without a "*" activation event', () => {
     const events: string[] = pkg.activationEvents ?? [];
-    assert.ok(events.includes('workspaceContains:**/*.claim.yaml'));
-    assert.ok(events.includes('workspaceContains:**/*.claim.yml'));
+    // Exactly the claim-file globs of src/protocol/claimFiles.ts, the one place they are written.
+    assert.deepEqual(events.filter((e) => e.startsWith('workspaceContains:')), CLAIM_FILE_GLOBS.map((g) => `workspaceContains:${g}`));
     assert.ok(events.includes('onLanguage:yaml'), 'a claim file opened outside a claim workspace must activate the extension');
     assert.ok(!events.includes('*'));
   });
@@ -249,8 +278,8 @@ describe('extension manifest: packaged files', () => {
   it('validation contributions point claim files and .claimlintrc at the generated schemas', () => {
     const yamlMap = new Map<string, string>();
     for (const v of contributes.yamlValidation ?? []) for (const f of [v.fileMatch].flat()) yamlMap.set(f, v.url);
-    assert.equal(yamlMap.get('*.claim.yaml'), './schema/claim.schema.json');
-    assert.equal(yamlMap.get('*.claim.yml'), './schema/claim.schema.json');
+    const claimMatches = [...yamlMap].filter(([, url]) => url === './schema/claim.schema.json').map(([f]) => f);
+    assert.deepEqual(claimMatches, CLAIM_FILE_GLOBS.map((g) => g.replace(/^\*\*\//, '')), 'the claim schema applies to the protocol\'s claim-file names');
     assert.equal(yamlMap.get('.claimlintrc.yaml'), './schema/claimlintrc.schema.json');
     assert.equal(yamlMap.get('.claimlintrc.yml'), './schema/claimlintrc.schema.json');
     const json = (contributes.jsonValidation ?? []).find((v: { fileMatch: string | string[] }) => [v.fileMatch].flat().includes('.claimlintrc.json'));

@@ -246,7 +246,7 @@ describe('claimlint in a real VS Code (installed .vsix)', () => {
     const summary = (id) => titled.find((l) => l.text.includes(`id: ${id}`));
     assert.match(summary('CLM-2026-000301')?.title ?? '', /^47 timed min → 3 units supported · 4 billed · est\. \$\d+\.\d\d/);
     assert.match(summary('CLM-2026-000201')?.title ?? '', /^25 timed min → 2 units supported · 2 billed · est\. \$\d+\.\d\d/);
-    const unitsLens = lenses.find((l) => l.command?.command === 'claimlint.applyFix');
+    const unitsLens = lenses.find((l) => l.command?.command === 'claimlint.server.applyFix');
     assert.ok(unitsLens, `a units lens; got ${titled.map((l) => l.title).join(' | ')}`);
     assert.match(unitsLens.command.title, /^→ /);
     assert.equal(doc.lineAt(unitsLens.range.start.line).text.trim(), 'units: 3');
