@@ -45,6 +45,7 @@ export { own } from './own';
 export { BUILTIN_DATA, ReferenceData, type GpciEntry, type PackSummary, type TableCoverage } from './data/reference';
 export { loadPack, PackError } from './data/packLoad';
 export { BUILTIN_LOADED } from './data/builtinPack';
+export { pfsStatusMeaning } from './data/pfsStatusText';
 export {
   MANIFEST_FILE,
   PACK_FORMAT,

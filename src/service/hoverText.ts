@@ -16,6 +16,7 @@ import {
   unitsForMinutes,
   type CodeInfo,
   own,
+  pfsStatusMeaning,
   type ClaimLinePrice,
   type ReferenceData,
 } from '../core';
@@ -73,8 +74,7 @@ export function codeHover(code: string, date: string, line: LineFacts, data: Ref
 
   out.push(`- **Usually needs:** ${usualModifiers(info, date, line.plan).join('; ')}.`);
   if (info.addOnTo?.length) out.push(`- **Add-on code:** bill it with ${info.addOnTo.join(' or ')} on the same claim.`);
-  if (info.medicare && 'status' in info.medicare) out.push('- **Medicare:** bundled, not separately payable.');
-  if (info.medicare && 'replacedBy' in info.medicare) out.push(`- **Medicare:** not payable; bill ${info.medicare.replacedBy} instead.`);
+  out.push(...medicareLine(info, date, data));
   out.push(...paymentLines(info.code, date, line, data, locality));
   out.push(...editLines(info.code, date, line, data));
 
@@ -95,10 +95,20 @@ export function codeHoverShort(code: string, date: string, line: LineFacts, data
   const out = [`**${info.code} — ${info.short}** · ${kind[0].toUpperCase()}${kind.slice(1)}${info.lockedTo ? ` · ${info.lockedTo} only` : ''}`, ''];
   out.push(`- **Usually needs:** ${usualModifiers(info, date, line.plan).join('; ')}.`);
   if (info.addOnTo?.length) out.push(`- **Add-on code:** bill it with ${info.addOnTo.join(' or ')}.`);
-  if (info.medicare && 'status' in info.medicare) out.push('- **Medicare:** bundled, not separately payable.');
-  if (info.medicare && 'replacedBy' in info.medicare) out.push(`- **Medicare:** not payable; bill ${info.medicare.replacedBy} instead.`);
+  out.push(...medicareLine(info, date, data));
   if (line.units !== undefined) out.push(`- **This line:** ${plural(line.units, 'unit')} → ${linePrice(code, date, line, data, locality).phrase}.`);
   return out;
+}
+
+/** What Medicare pays for the code: CMS's status in force (B, N, I … each in words), else the catalogue. */
+function medicareLine(info: CodeInfo, date: string, data: ReferenceData): string[] {
+  if (info.medicare && 'replacedBy' in info.medicare) return [`- **Medicare:** not payable; bill ${info.medicare.replacedBy} instead.`];
+  const cms = data.pfsStatus(info.code, date);
+  if (cms) {
+    const m = pfsStatusMeaning(cms.status);
+    return m.payable ? [] : [`- **Medicare:** ${m.short} (status ${cms.status}, CMS PFS ${cms.release}) for ${date.slice(0, 4)}: ${m.meaning}.`];
+  }
+  return info.medicare && 'status' in info.medicare ? ['- **Medicare:** bundled, not separately payable.'] : [];
 }
 
 function usualModifiers(info: CodeInfo, date: string, plan?: string): string[] {
@@ -118,7 +128,10 @@ function usualModifiers(info: CodeInfo, date: string, plan?: string): string[] {
 
 function paymentLines(code: string, date: string, line: LineFacts, data: ReferenceData, locality?: string): string[] {
   const fee = data.feeFor(code, date);
-  if (!fee) return [`- **Payment:** no ${date.slice(0, 4)} national amount in claimlint's data.`];
+  if (!fee) {
+    const why = linePrice(code, date, line, data, locality).unpriced;
+    return [`- **Payment:** ${why ? `none for ${date.slice(0, 4)}: ${why}` : `no ${date.slice(0, 4)} national amount in claimlint's data`}.`];
+  }
   const year = fee.from.slice(0, 4);
   const mods = line.modifiers.map((m) => m.toUpperCase());
   const units = line.units ?? 1;

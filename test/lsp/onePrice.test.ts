@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeLens, Hover } from 'vscode-languageserver';
 import { TestClient } from './support/harness';
+import { codeHover } from '../../src/service/hoverText';
+import { BUILTIN_DATA } from '../../src/core';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -50,4 +52,12 @@ describe('lsp: one price per line (issue 22)', () => {
     }
     assert.ok(compared >= 2, 'at least two claims compared');
   });
+
+  it('a hover names CMS\'s status verdict and release for a code Medicare does not pay (92605, status B)', () => {
+    const md = codeHover('92605', '2026-03-04', { modifiers: ['GN'], units: 1 }, BUILTIN_DATA) ?? '';
+    assert.match(md, /- \*\*Medicare:\*\* bundled \(status B, CMS PFS RVU26C\) for 2026: its payment is always included/);
+    assert.match(md, /- \*\*Payment:\*\* none for 2026: bundled under Medicare \(status B, CMS PFS RVU26C\)/);
+    assert.doesNotMatch(codeHover('97110', '2026-03-04', { modifiers: ['GP'], units: 1 }, BUILTIN_DATA) ?? '', /\*\*Medicare:\*\*/);
+  });
 });
+

@@ -98,4 +98,28 @@ describe('CMS indicators decide (issue 22)', () => {
     assert.equal(f.length, 1);
     assert.match(f[0].message, /source: secondary, not confirmed in CMS's file/);
   });
+
+  it('KX accrual counts 0 for a line CMS does not pay (92605, status B), not its charge', () => {
+    const claim = (code: string, ytd: number) =>
+      [
+        'claims:',
+        '  - id: A',
+        '    date_of_service: 2026-03-04',
+        '    payer: { type: medicare }',
+        '    provider: { npi: "1234567893", discipline: SLP }',
+        `    patient: { ytd_allowed: { pt_slp: ${ytd} } }`,
+        '    plan_of_care: { discipline: SLP, start_date: 2026-02-16, certified_date: 2026-02-20, cert_through: 2026-05-15 }',
+        '    lines:',
+        `      - { code: "${code}", modifiers: [GN], units: 1, minutes: 60, charge: 400 }`,
+        '',
+      ].join('\n');
+    const kx = (text: string) => audit(text, { config: resolveConfig() }).findings.filter((f) => f.rule === 'kx-modifier-missing');
+    // 2,400 so far this year: a $400 charge would pass the 2026 threshold of 2,480; a bundled line adds nothing.
+    assert.deepEqual(kx(claim('92605', 2400)), []);
+    assert.equal(kx(claim('92507', 2410)).length, 1, 'a payable code ($76.15) does pass it');
+    const p = day('2026-03-04', [{ code: '92605', units: 1, modifiers: ['GN'] }]);
+    assert.equal(p.lines[0].notPayable, true);
+    assert.equal(day('2026-03-04', [{ code: '92605', units: 1, modifiers: ['GN'] }], false).lines[0].notPayable, undefined, 'only Medicare is known not to pay');
+  });
 });
+

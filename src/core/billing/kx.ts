@@ -46,7 +46,7 @@ export function claimAllowed(ctx: ClaimContext): number[] {
     const p = priced.lines[i];
     if (l.line.units <= 0) return 0;
     if (p.unpriced === undefined) return p.amount;
-    if (medicare && l.info?.medicare) return 0;
+    if (p.notPayable) return 0; // Medicare pays nothing for it (CMS status B, N, I …): its charge does not count
     return l.line.charge ?? 0;
   });
 }

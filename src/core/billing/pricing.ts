@@ -164,6 +164,11 @@ export interface ClaimLinePrice {
   limitedByCharge?: boolean;
   /** Why the line has no amount: no national rate for the code and date, or Medicare does not pay it. */
   unpriced?: string;
+  /**
+   * Medicare does not pay the code at all on this date (CMS status B, N, I …, or a code
+   * Medicare replaces with another): its allowed amount is 0, whatever its charge.
+   */
+  notPayable?: boolean;
   source?: string;
   /** CMS's release the RVUs come from ("RVU26C"), when the fee names one. */
   release?: string;
@@ -191,6 +196,14 @@ export interface ClaimPrice {
 }
 
 const THERAPY_MODS = new Set(['GP', 'GO', 'GN']);
+
+/** Medicare pays nothing for the code on the date: CMS's status in force says so, else the catalogue. */
+function notPaid(code: string, date: string, info: ClaimPriceInput['info'], lookup: PriceLookup): boolean {
+  if (info?.medicare && 'replacedBy' in info.medicare) return true;
+  const cms = lookup.status?.(code, date);
+  if (cms) return !pfsStatusMeaning(cms.status).payable;
+  return info?.medicare !== undefined;
+}
 
 /** Why a line has no amount, from CMS's status code in force when there is one, else the catalogue. */
 function unpricedReason(code: string, date: string, info: ClaimPriceInput['info'], medicare: boolean, lookup: PriceLookup): string | undefined {
@@ -233,7 +246,9 @@ export function priceClaimLines(
     const reason = unpricedReason(code, date, l.info, medicare, lookup);
     const fee = reason ? undefined : lookup.fee ? lookup.fee(code, date) : feeOf(code, date);
     if (!fee) {
-      out.push({ ...base, unpriced: reason ?? `no national amount for ${date.slice(0, 4)} in claimlint's data` });
+      const line: ClaimLinePrice = { ...base, unpriced: reason ?? `no national amount for ${date.slice(0, 4)} in claimlint's data` };
+      if (medicare && notPaid(code, date, l.info, lookup)) line.notPayable = true;
+      out.push(line);
       return;
     }
     const { rate, source: rateSource } = assistantRateFor(l.modifiers, date);
