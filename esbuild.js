@@ -120,7 +120,7 @@ async function main() {
 
 /**
  * The minified size of each bundle, built in memory (nothing written): what `--production`
- * ships. `npm run bench` and `npm run size` print the server's against its 800 KB target.
+ * ships. `npm run bench` and `npm run size` print the server's against its budget (BUNDLE_TARGETS below).
  * zod's share is reported too (the part most likely to grow back by an import style).
  */
 async function bundleSizes(names = ['server']) {
