@@ -41,8 +41,8 @@ export function readImportFiles(paths: readonly string[]): ReadResult | { error:
       const r = zipMembers(path, bytes, 0);
       if ('error' in r) return r;
       if (!r.inputs.length) return { error: `${path}: no CMS table inside (expected files named like ccipra…, MCR_MUE_…, PPRRVU…, GPCI…, …LOCCO…, or the therapy code list)` };
-      inputs.push(...r.inputs);
-      skipped.push(...r.skipped);
+      for (const i of r.inputs) inputs.push(i);
+      for (const s of r.skipped) skipped.push(s);
     } else inputs.push({ name: path, bytes });
   }
   return { inputs, skipped };
@@ -64,8 +64,8 @@ function zipMembers(zipName: string, bytes: Uint8Array, depth: number): ReadResu
     if (/\.zip$/i.test(base) && depth === 0) {
       const inner = zipMembers(`${zipName}!${member}`, files[member], 1);
       if ('error' in inner) return inner;
-      inputs.push(...inner.inputs);
-      skipped.push(...inner.skipped);
+      for (const i of inner.inputs) inputs.push(i);
+      for (const s of inner.skipped) skipped.push(s);
       continue;
     }
     if (!TABLE_NAME.test(base) || !TABLE_EXT.test(base)) {

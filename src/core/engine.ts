@@ -67,7 +67,7 @@ export function applyFixes(text: string, findings: Pick<Finding, 'fixes'>[], sel
   const parses = (extra: Fix[]) => yamlErrorCount(applyEdits(text, [...kept, ...extra].flatMap((f) => f.edits))) <= before;
   const sift = (group: Fix[]): void => {
     if (!group.length) return;
-    if (parses(group)) kept.push(...group);
+    if (parses(group)) for (const f of group) kept.push(f);
     else if (group.length === 1) dropped.push(group[0]);
     else {
       const half = group.length >> 1;

@@ -18,3 +18,10 @@ export const MAX_ALIASES = 100;
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export const LIMITS_DOC = 'docs/limits.md';
+
+/**
+ * YAML syntax errors listed per file. Past the first ones, the rest are mostly what the
+ * first broke (a cascade); one more finding says how many were left out. Rule findings of a
+ * file that parses are never capped.
+ */
+export const MAX_SYNTAX_ERRORS = 1000;

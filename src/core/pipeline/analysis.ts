@@ -19,6 +19,7 @@ import { unitResult, type UnitResult } from './auditUnit';
 import { BUILTIN_DATA, type ReferenceData } from '../data/reference';
 import { flatCopy, parseItemUnit, parseWholeUnit, PARSE_OPTIONS, type ParsedClaim, type ParsedUnit } from './unit';
 import { lastAtOrBefore } from '../search';
+import { capSyntaxErrors } from './syntaxCap';
 
 export interface AnalyzeOptions {
   config?: ResolvedConfig;
@@ -339,9 +340,11 @@ export function assembleFindings(lines: LineIndex, config: ResolvedConfig, units
     first += u.claims.length;
   });
   const directives = parseDirectives(lines);
-  return found
-    .filter(({ f }) => !directives.isDisabled(f.rule, f.range.start.line))
-    .sort((a, b) => a.f.span.start - b.f.span.start || a.f.span.end - b.f.span.end || a.f.rule.localeCompare(b.f.rule));
+  return capSyntaxErrors(
+    found
+      .filter(({ f }) => !directives.isDisabled(f.rule, f.range.start.line))
+      .sort((a, b) => a.f.span.start - b.f.span.start || a.f.span.end - b.f.span.end || a.f.rule.localeCompare(b.f.rule)),
+  );
 }
 
 /** The key results are kept under: the config, and the set of packs (packs change findings). */
@@ -368,7 +371,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   const docs = splitDocuments(text) ?? documentsByParser(text);
   const units: PlacedUnit[] = [];
-  docs.forEach((slice, d) => units.push(...placeDocument(text, slice, d, options.cache, options.noSplit)));
+  docs.forEach((slice, d) => {
+    for (const u of placeDocument(text, slice, d, options.cache, options.noSplit)) units.push(u);
+  });
   let list: ClaimList | undefined;
   if (docs.length === 1 && units.length > 0 && units.every((u) => u.unit.kind === 'item')) {
     const firstLine = text.slice(units[0].base, text.indexOf('\n', units[0].base) >>> 0);

@@ -12,6 +12,7 @@ import { buildSourceMap, prefixPath, type SourceMap } from '../parse/sourceMap';
 import { unclosedFlow, unclosedMessage, yamlErrorMessage } from '../parse/yamlErrors';
 import type { Span } from '../types';
 import { unknownKey } from '../unknownText';
+import { lastAtOrBefore } from '../search';
 
 /** logLevel 'error': the yaml library's own warnings quote file text (a key's content); none reach stderr or a log. */
 export const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true, logLevel: 'error' } as const;
@@ -95,7 +96,7 @@ export function parseItemUnit(text: string): ParsedUnit {
   }
   if (doc.errors.length) {
     // Report the syntax error; the claim itself cannot be trusted, the others still are.
-    unit.steps.push(...syntaxIssues(doc.errors, () => ''));
+    for (const step of syntaxIssues(doc.errors, () => '')) unit.steps.push(step);
   } else if (!isMap(item)) {
     // The same finding the whole-document path gives (the path carries the index).
     const r = item?.range;
@@ -108,9 +109,14 @@ export function parseItemUnit(text: string): ParsedUnit {
 export function parseWholeUnit(text: string): ParsedUnit {
   const doc = parseDocument(text, PARSE_OPTIONS);
   const unit = newUnit('whole', text);
-  unit.steps.push(...syntaxIssues(doc.errors, (pos) => claimItemAt(doc, pos)));
-  const errorAt = doc.errors.map((e) => e.pos[0]);
-  const inError = (n: Node): boolean => !!n.range && errorAt.some((p) => p >= n.range![0] && p <= n.range![2]);
+  for (const step of syntaxIssues(doc.errors, (pos) => claimItemAt(doc, pos))) unit.steps.push(step);
+  // Error positions, sorted: whether a node holds one is a binary search (not a scan per node).
+  const errorAt = doc.errors.map((e) => e.pos[0]).sort((a, b) => a - b);
+  const inError = (n: Node): boolean => {
+    if (!n.range || !errorAt.length) return false;
+    const i = lastAtOrBefore(errorAt.length, (k) => errorAt[k], n.range[2]);
+    return errorAt[i] >= n.range[0] && errorAt[i] <= n.range[2];
+  };
   const structural = (path: string, start: number, end: number, message: string): void => {
     unit.steps.push({ issue: { rule: 'claim-schema', message, path, span: { start, end } } });
   };

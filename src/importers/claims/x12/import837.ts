@@ -403,7 +403,7 @@ export class Reader837 {
 export function import837(text: string, options: Import837Options): ImportResult {
   const claims = new Claims837(options);
   const out: ImportedClaim[] = [];
-  for (const seg of tokenize(text)) out.push(...claims.push(seg));
-  out.push(...claims.end());
+  for (const seg of tokenize(text)) for (const c of claims.push(seg)) out.push(c);
+  for (const c of claims.end()) out.push(c);
   return { format: '837p', claims: out, header: HEADER_837, warnings: claims.warnings, skipped: [] };
 }
