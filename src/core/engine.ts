@@ -9,6 +9,7 @@ import type { LineIndex } from './parse/lines';
 import { guardText } from './parse/guard';
 import type { Finding, Fix, LocatedFinding, TextEdit } from './types';
 import { preferredFix } from './fixes/preferred';
+import { withoutStackTraces } from './parse/quietParse';
 
 export { preferredFix };
 
@@ -147,7 +148,7 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
 export function yamlErrorCount(text: string): number {
   if (guardText(text)) return Number.MAX_SAFE_INTEGER;
   let n = 0;
-  for (const doc of parseAllDocuments(text, PARSE_OPTIONS as object) as unknown as { errors: unknown[] }[]) n += doc.errors.length;
+  for (const doc of withoutStackTraces(() => parseAllDocuments(text, PARSE_OPTIONS as object)) as unknown as { errors: unknown[] }[]) n += doc.errors.length;
   return n;
 }
 

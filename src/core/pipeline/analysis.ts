@@ -20,6 +20,7 @@ import { BUILTIN_DATA, type ReferenceData } from '../data/reference';
 import { flatCopy, parseItemUnit, parseWholeUnit, PARSE_OPTIONS, type ParsedClaim, type ParsedUnit } from './unit';
 import { lastAtOrBefore } from '../search';
 import { capSyntaxErrors } from './syntaxCap';
+import { withoutStackTraces } from '../parse/quietParse';
 
 export interface AnalyzeOptions {
   config?: ResolvedConfig;
@@ -466,7 +467,7 @@ function shiftFix(fix: Fix, by: number): Fix {
 
 /** Document boundaries from the real parser, for streams the scan will not cut. */
 function documentsByParser(text: string): DocumentSlice[] {
-  return parseAllDocuments(text, PARSE_OPTIONS as object).flatMap((doc) => {
+  return withoutStackTraces(() => parseAllDocuments(text, PARSE_OPTIONS as object)).flatMap((doc) => {
     const r = (doc as { range?: [number, number, number] }).range;
     return r ? [{ start: r[0], end: r[2] }] : [];
   });

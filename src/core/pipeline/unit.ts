@@ -13,6 +13,7 @@ import { unclosedFlow, unclosedMessage, yamlErrorMessage } from '../parse/yamlEr
 import type { Span } from '../types';
 import { unknownKey } from '../unknownText';
 import { lastAtOrBefore } from '../search';
+import { withoutStackTraces } from '../parse/quietParse';
 
 /** logLevel 'error': the yaml library's own warnings quote file text (a key's content); none reach stderr or a log. */
 export const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false, uniqueKeys: true, logLevel: 'error' } as const;
@@ -83,7 +84,7 @@ export function flatCopy(s: string): string {
 
 /** One `- ` item of a claims list, parsed on its own as a one-item sequence. */
 export function parseItemUnit(text: string): ParsedUnit {
-  const doc = parseDocument(text, PARSE_OPTIONS);
+  const doc = withoutStackTraces(() => parseDocument(text, PARSE_OPTIONS));
   const seq = doc.contents;
   const unit = newUnit('item', text);
   if (!isSeq(seq) || seq.items.length !== 1) {
@@ -107,9 +108,9 @@ export function parseItemUnit(text: string): ParsedUnit {
 
 /** A whole YAML document: structure checks, and every claim in it. */
 export function parseWholeUnit(text: string): ParsedUnit {
-  const doc = parseDocument(text, PARSE_OPTIONS);
+  const doc = withoutStackTraces(() => parseDocument(text, PARSE_OPTIONS));
   const unit = newUnit('whole', text);
-  for (const step of syntaxIssues(doc.errors, (pos) => claimItemAt(doc, pos))) unit.steps.push(step);
+  for (const step of syntaxIssues(doc.errors, claimItemAt(doc))) unit.steps.push(step);
   // Error positions, sorted: whether a node holds one is a binary search (not a scan per node).
   const errorAt = doc.errors.map((e) => e.pos[0]).sort((a, b) => a - b);
   const inError = (n: Node): boolean => {
@@ -202,16 +203,25 @@ function idOf(node: Node): ParsedClaim['id'] {
 }
 
 /** Path of the claims[k] item holding an offset (how the split path names its errors). */
-function claimItemAt(doc: Document, pos: number): string {
+/**
+ * `claims[k]` for the claims-list item holding a position, or ''. The items' ranges are in
+ * text order, so each lookup is a binary search: a file with as many syntax errors as
+ * claims costs n log n, not n².
+ */
+function claimItemAt(doc: Document): (pos: number) => string {
   const root = doc.contents;
-  if (!isMap(root)) return '';
-  const claims = root.get('claims', true) as Node | undefined;
-  if (!isSeq(claims)) return '';
-  const k = claims.items.findIndex((n) => {
+  const claims = isMap(root) ? (root.get('claims', true) as Node | undefined) : undefined;
+  if (!isSeq(claims)) return () => '';
+  const items: { k: number; start: number; end: number }[] = [];
+  claims.items.forEach((n, k) => {
     const r = (n as Node | null)?.range;
-    return !!r && pos >= r[0] && pos <= r[2];
+    if (r && (!items.length || r[0] >= items[items.length - 1].start)) items.push({ k, start: r[0], end: r[2] });
   });
-  return k < 0 ? '' : `claims[${k}]`;
+  return (pos) => {
+    if (!items.length) return '';
+    const item = items[lastAtOrBefore(items.length, (i) => items[i].start, pos)];
+    return pos >= item.start && pos <= item.end ? `claims[${item.k}]` : '';
+  };
 }
 
 function syntaxIssues(errors: readonly YAMLError[], pathAt: (pos: number) => string): UnitStep[] {
