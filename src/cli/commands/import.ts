@@ -222,7 +222,7 @@ async function run(argv: string[]): Promise<number> {
     output.commit();
   } catch (err) {
     output.abort();
-    if (err instanceof OutputError) return fail(`${displayPath(target!)}: ${err.message}`);
+    if (err instanceof OutputError) return fail(`${target ? displayPath(target) : 'standard output'}: ${err.message}`);
     if (err instanceof ImportError) return fail(`${current.shown}: ${err.message}`);
     if (err instanceof FileReadError) return fail(`${current.shown}: ${err.message}`);
     const code = (err as NodeJS.ErrnoException).code;

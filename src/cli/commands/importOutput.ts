@@ -12,8 +12,11 @@
 import { closeSync, existsSync, lstatSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { constants } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { READ_LIMITS } from '../../node/boundedRead';
 
 const FLUSH_AT = 1 << 20;
+/** What one import may write: a claim file larger than this could not be audited (docs/limits.md). */
+const MAX_OUTPUT_BYTES = READ_LIMITS.claimFile;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /** Our temporary files: `.<target name>.<pid>.<base-36 time>.tmp`. */
 const TEMP_NAME = /^\.(.+)\.(\d+)\.([0-9a-z]{6,})\.tmp$/;
@@ -62,8 +65,12 @@ export function removeStaleTemps(dir: string): number {
 
 /** An error writing the output (not reading an input): the message names the output. */
 export class OutputError extends Error {
-  constructor(readonly code: string) {
-    super(`cannot write the output (${code})`);
+  readonly code: string;
+  constructor(code: string);
+  constructor(message: string, code: string);
+  constructor(a: string, b?: string) {
+    super(b === undefined ? `cannot write the output (${a})` : a);
+    this.code = b ?? a;
   }
 }
 
@@ -76,6 +83,7 @@ function asOutputError(err: unknown): unknown {
 export class ImportOutput {
   private parts: string[] = [];
   private size = 0;
+  private bytes = 0;
   private fd: number | undefined;
   private readonly temp: string | undefined;
   private readonly onExit = () => this.abort();
@@ -103,6 +111,8 @@ export class ImportOutput {
   }
 
   write(text: string): void {
+    this.bytes += Buffer.byteLength(text);
+    if (this.bytes > MAX_OUTPUT_BYTES) throw new OutputError(`the claims make a file larger than ${MAX_OUTPUT_BYTES / 1024 / 1024} MB, which claimlint cannot audit; import fewer files at a time`, 'EFBIG');
     this.parts.push(text);
     this.size += text.length;
     if (this.fd !== undefined && this.size >= FLUSH_AT) this.flush();

@@ -8,6 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { payerTypes, type PayerType } from '../../../core';
 import { disciplineOfModifiers, icd10WithDot, isRealDate } from '../codes';
 import { patientId, type PatientIdPolicy } from '../patientId';
+import { chargeProblem, IMPORT_BOUNDS, minutesProblem, tooLong, unitsProblem } from '../bounds';
 import { ImportError, type ImportedClaim, type ImportedLine, type ImportResult, type PlanDiscipline, type ProviderDiscipline } from '../types';
 import { readColumns } from './columns';
 import { CLAIM_LEVEL_COLUMNS, readMapping, type CsvColumn, type CsvMapping } from './mapping';
@@ -94,7 +95,12 @@ export function importCsv(text: string, options: ImportCsvOptions): ImportResult
   for (let r = 1; r < rows.length; r++) {
     const row = r + 1;
     const cellsOf = (c: CsvColumn): Cell[] =>
-      (columns.cells.get(c) ?? []).map((col) => ({ value: (rows[r][col.at] ?? '').trim(), where: `row ${row}, column ${col.name}` }));
+      (columns.cells.get(c) ?? []).map((col) => {
+        const value = (rows[r][col.at] ?? '').trim();
+        const where = `row ${row}, column ${col.name}`;
+        if (value.length > IMPORT_BOUNDS.text) throw new ImportError(where, tooLong(IMPORT_BOUNDS.text));
+        return { value, where };
+      });
     const cell = (c: CsvColumn) => cellsOf(c).map((x) => x.value).filter(Boolean).join(' ');
     const at = (c: CsvColumn) => `row ${row}, column ${colName(c)}`;
     if (rows[r].every((v) => v.trim() === '')) continue;
@@ -146,8 +152,8 @@ export function importCsv(text: string, options: ImportCsvOptions): ImportResult
     };
     if (!planDiscipline && Object.keys(planDates).length) throw new ImportError(at('plan_discipline'), 'plan-of-care dates need the plan’s discipline (PT, OT or SLP)');
     const visit = {
-      ...(f('total_timed_minutes') ? { total_timed_minutes: whole(f('total_timed_minutes')!, at('total_timed_minutes'), mark) } : {}),
-      ...(f('total_treatment_minutes') ? { total_treatment_minutes: whole(f('total_treatment_minutes')!, at('total_treatment_minutes'), mark) } : {}),
+      ...(f('total_timed_minutes') ? { total_timed_minutes: whole(f('total_timed_minutes')!, at('total_timed_minutes'), mark, minutesProblem) } : {}),
+      ...(f('total_treatment_minutes') ? { total_treatment_minutes: whole(f('total_treatment_minutes')!, at('total_treatment_minutes'), mark, minutesProblem) } : {}),
     };
     let diagnoses = f('diagnoses') ? list(f('diagnoses')!).map(icd10WithDot) : [];
     if (lineDiagnoses) {
@@ -225,16 +231,16 @@ function lineOf(cellsOf: (c: CsvColumn) => Cell[], at: (c: CsvColumn) => string,
       modifiers.push(m);
     }
   }
-  const units = whole(cell('units'), at('units'), mark);
-  const minutes = cell('minutes') ? whole(cell('minutes'), at('minutes'), mark) : undefined;
-  const assistant = cell('assistant_minutes') ? whole(cell('assistant_minutes'), at('assistant_minutes'), mark) : undefined;
+  const units = whole(cell('units'), at('units'), mark, unitsProblem);
+  const minutes = cell('minutes') ? whole(cell('minutes'), at('minutes'), mark, minutesProblem) : undefined;
+  const assistant = cell('assistant_minutes') ? whole(cell('assistant_minutes'), at('assistant_minutes'), mark, minutesProblem) : undefined;
   let charge: number | undefined;
   if (cell('charge')) charge = amount(cell('charge'), at('charge'), mark);
   const pointers = cellsOf('diagnosis_pointers').flatMap(({ value, where }) =>
     list(value).map((p) => {
       // CMS-1500 letters A–L, or numbers from 1.
       if (/^[A-La-l]$/.test(p)) return p.toUpperCase().charCodeAt(0) - 64;
-      if (!/^\d+$/.test(p) || Number(p) < 1) throw new ImportError(where, 'pointers are numbers from 1 (or letters A–L)');
+      if (!/^\d+$/.test(p) || Number(p) < 1 || Number(p) > IMPORT_BOUNDS.pointer) throw new ImportError(where, `pointers are numbers from 1 to ${IMPORT_BOUNDS.pointer} (or letters A–L)`);
       return Number(p);
     }),
   );
@@ -254,6 +260,8 @@ const AMBIGUOUS = 'reads two ways ("1,234" may be 1234 or 1.234): set the mappin
 function amount(text: string, where: string, mark: DecimalMark | undefined): number {
   const n = readNumber(text, mark);
   if ('problem' in n) throw new ImportError(where, n.problem === 'ambiguous' ? AMBIGUOUS : `not an amount in dollars${mark === ',' ? ' (this file writes decimal commas: 1.234,50)' : ''}`);
+  const bad = chargeProblem(n.value);
+  if (bad) throw new ImportError(where, bad);
   return Math.round(n.value * 100) / 100 === n.value ? n.value : failCents(where);
 }
 
@@ -261,10 +269,13 @@ function failCents(where: string): never {
   throw new ImportError(where, 'an amount with more than two decimals');
 }
 
-function whole(text: string, where: string, mark: DecimalMark | undefined): number {
+/** A whole number within its range (`check`: ../bounds.ts). */
+function whole(text: string, where: string, mark: DecimalMark | undefined, check: (n: number) => string | undefined): number {
   const n = readNumber(text, mark);
   if ('problem' in n && n.problem === 'ambiguous') throw new ImportError(where, AMBIGUOUS);
   if ('problem' in n || !Number.isInteger(n.value)) throw new ImportError(where, 'not a whole number');
+  const bad = check(n.value);
+  if (bad) throw new ImportError(where, bad);
   return n.value;
 }
 

@@ -7,6 +7,7 @@
 import type { PayerType } from '../../../core';
 import { disciplineOfModifiers, disciplineOfTaxonomy, icd10WithDot, isRealDate } from '../codes';
 import { patientId, type PatientIdPolicy } from '../patientId';
+import { chargeProblem, unitsProblem } from '../bounds';
 import { ImportError, type ImportedClaim, type ImportedLine, type ImportResult, type ProviderDiscipline } from '../types';
 import { bundle, RESOURCE_SCHEMAS, type AnyParsed, type CodeableConcept, type FhirClaim, type Identifier, type KnownType, type Parsed, type Reference } from './schema';
 
@@ -120,7 +121,7 @@ export class FhirImporter {
     const parsed = bundle.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new ImportError(joinPath('Bundle', issue.path), issue.code === 'invalid_type' ? 'required but missing or of the wrong type' : 'not a valid Bundle');
+      throw new ImportError(joinPath('Bundle', issue.path), issue.code === 'invalid_type' ? 'required but missing or of the wrong type' : issue.code === 'too_big' ? issue.message : 'not a valid Bundle');
     }
     for (const [i, entry] of (parsed.data.entry ?? []).entries()) {
       const resource = entry.resource;
@@ -209,9 +210,11 @@ export class FhirImporter {
     });
     if (modifiers.length > 4) throw new ImportError(`${ipath}.modifier`, 'more than 4 modifiers');
     const units = item.quantity?.value ?? 1;
-    if (!Number.isInteger(units) || units < 0) throw new ImportError(`${ipath}.quantity.value`, 'the units are not a whole number');
+    const unitsBad = unitsProblem(units);
+    if (unitsBad) throw new ImportError(`${ipath}.quantity.value`, unitsBad);
     const charge = item.net?.value ?? (item.unitPrice?.value !== undefined ? Math.round(item.unitPrice.value * units * 100) / 100 : undefined);
-    if (charge !== undefined && charge < 0) throw new ImportError(`${ipath}.${item.net ? 'net' : 'unitPrice'}.value`, 'a negative charge');
+    const chargeBad = charge === undefined ? undefined : chargeProblem(charge);
+    if (chargeBad) throw new ImportError(`${ipath}.${item.net ? 'net' : 'unitPrice'}.value`, chargeBad);
     const pointers = (item.diagnosisSequence ?? []).map((seq, j) => {
       const p = position.get(seq);
       if (p === undefined) throw new ImportError(`${ipath}.diagnosisSequence[${j}]`, 'points to no diagnosis of the claim');

@@ -5,6 +5,7 @@
  */
 import type * as R4 from 'fhir/r4';
 import * as z from 'zod';
+import { IMPORT_BOUNDS, tooLong } from '../bounds';
 
 /** A schema whose output must fit the R4 type T (checked at compile time). */
 const fits =
@@ -13,13 +14,15 @@ const fits =
     schema;
 
 const str = z.string();
+/** A string claimlint writes or keys on (ids, codes, names, member ids): bounded (../bounds.ts). */
+const short = z.string().max(IMPORT_BOUNDS.text, tooLong(IMPORT_BOUNDS.text));
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'expected a FHIR date YYYY-MM-DD');
 const positiveInt = z.number().int().positive();
 
-export const coding = fits<R4.Coding>()(z.object({ system: str.optional(), code: str.optional(), display: str.optional() }));
+export const coding = fits<R4.Coding>()(z.object({ system: short.optional(), code: short.optional(), display: str.optional() }));
 export const codeableConcept = fits<R4.CodeableConcept>()(z.object({ coding: z.array(coding).optional(), text: str.optional() }));
-export const identifier = fits<R4.Identifier>()(z.object({ system: str.optional(), value: str.optional(), type: codeableConcept.optional() }));
-export const reference = fits<R4.Reference>()(z.object({ reference: str.optional(), identifier: identifier.optional(), display: str.optional() }));
+export const identifier = fits<R4.Identifier>()(z.object({ system: short.optional(), value: short.optional(), type: codeableConcept.optional() }));
+export const reference = fits<R4.Reference>()(z.object({ reference: short.optional(), identifier: identifier.optional(), display: short.optional() }));
 const money = fits<R4.Money>()(z.object({ value: z.number().optional(), currency: str.optional() }));
 const quantity = fits<R4.Quantity>()(z.object({ value: z.number().optional() }));
 const period = fits<R4.Period>()(z.object({ start: date.optional(), end: date.optional() }));
@@ -45,11 +48,11 @@ const item = fits<R4.ClaimItem>()(
 );
 
 /** Any resource: its type decides which schema applies. */
-const anyResource = z.object({ resourceType: str, id: str.optional() }).loose();
+const anyResource = z.object({ resourceType: str, id: short.optional() }).loose();
 
 export const claim = z.object({
   resourceType: z.literal('Claim'),
-  id: str.optional(),
+  id: short.optional(),
   identifier: z.array(identifier).optional(),
   contained: z.array(anyResource).optional(),
   patient: reference,
@@ -64,15 +67,15 @@ export const claim = z.object({
 fits<Partial<Pick<R4.Claim, 'patient' | 'provider' | 'item' | 'diagnosis' | 'careTeam' | 'insurance' | 'identifier' | 'billablePeriod'>>>()(claim);
 
 export const patient = fits<Pick<R4.Patient, 'resourceType' | 'id' | 'identifier'>>()(
-  z.object({ resourceType: z.literal('Patient'), id: str.optional(), identifier: z.array(identifier).optional() }),
+  z.object({ resourceType: z.literal('Patient'), id: short.optional(), identifier: z.array(identifier).optional() }),
 );
 export const practitioner = fits<Pick<R4.Practitioner, 'resourceType' | 'id' | 'identifier' | 'qualification'>>()(
-  z.object({ resourceType: z.literal('Practitioner'), id: str.optional(), identifier: z.array(identifier).optional(), qualification: z.array(z.object({ code: codeableConcept })).optional() }),
+  z.object({ resourceType: z.literal('Practitioner'), id: short.optional(), identifier: z.array(identifier).optional(), qualification: z.array(z.object({ code: codeableConcept })).optional() }),
 );
 export const practitionerRole = fits<Pick<R4.PractitionerRole, 'resourceType' | 'id' | 'identifier' | 'practitioner' | 'code' | 'specialty'>>()(
   z.object({
     resourceType: z.literal('PractitionerRole'),
-    id: str.optional(),
+    id: short.optional(),
     identifier: z.array(identifier).optional(),
     practitioner: reference.optional(),
     code: z.array(codeableConcept).optional(),
@@ -80,16 +83,16 @@ export const practitionerRole = fits<Pick<R4.PractitionerRole, 'resourceType' | 
   }),
 );
 export const organization = fits<Pick<R4.Organization, 'resourceType' | 'id' | 'identifier' | 'name'>>()(
-  z.object({ resourceType: z.literal('Organization'), id: str.optional(), identifier: z.array(identifier).optional(), name: str.optional() }),
+  z.object({ resourceType: z.literal('Organization'), id: short.optional(), identifier: z.array(identifier).optional(), name: short.optional() }),
 );
 export const coverage = fits<Pick<R4.Coverage, 'resourceType' | 'id' | 'type' | 'subscriberId' | 'dependent' | 'payor' | 'identifier'>>()(
   z.object({
     resourceType: z.literal('Coverage'),
-    id: str.optional(),
+    id: short.optional(),
     identifier: z.array(identifier).optional(),
     type: codeableConcept.optional(),
-    subscriberId: str.optional(),
-    dependent: str.optional(),
+    subscriberId: short.optional(),
+    dependent: short.optional(),
     payor: z.array(reference),
   }),
 );

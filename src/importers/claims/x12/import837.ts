@@ -11,6 +11,7 @@
  */
 import { decimal, disciplineOfModifiers, disciplineOfTaxonomy, icd10WithDot, isoOfD8, payerTypeOfFilingCode } from '../codes';
 import { type MemberKey, patientId, type PatientIdPolicy } from '../patientId';
+import { chargeProblem, IMPORT_BOUNDS, tooLong, unitsProblem } from '../bounds';
 import { ImportError, type ImportedClaim, type ImportedLine, type ImportResult } from '../types';
 import { tokenize, type Segment, X12Tokenizer } from './tokenizer';
 
@@ -54,6 +55,7 @@ function where(seg: Segment, element?: number, component?: number): string {
 /** Element i of a segment ('' when absent); a repetition there is malformed for what we read. */
 function el(seg: Segment, i: number): string {
   const v = seg.elements[i] ?? '';
+  if (v.length > IMPORT_BOUNDS.x12Element) throw new ImportError(where(seg, i), tooLong(IMPORT_BOUNDS.x12Element));
   if (seg.seps.repetition && v.includes(seg.seps.repetition)) throw new ImportError(where(seg, i), 'this element does not repeat in an 837P, but holds the ISA11 repetition separator');
   return v;
 }
@@ -269,18 +271,20 @@ export class Claims837 {
     if (modifiers.some((m) => !/^[A-Za-z0-9]{2}$/.test(m))) throw new ImportError(where(seg, 1), 'a modifier that is not two letters or digits');
     if (modifiers.length) line.modifiers = modifiers.map((m) => m.toUpperCase());
     const charge = decimal(el(seg, 2));
-    if (charge === undefined || charge < 0) throw new ImportError(where(seg, 2), 'the line charge is not a non-negative amount');
-    line.charge = charge;
+    const chargeBad = chargeProblem(charge);
+    if (chargeBad) throw new ImportError(where(seg, 2), chargeBad);
+    line.charge = charge!;
     const unit = el(seg, 3);
     if (unit !== 'UN') throw new ImportError(where(seg, 3), unit === 'MJ' ? 'quantity in minutes (MJ): claimlint imports billed units (UN)' : 'the unit of measure is not UN (units)');
     const units = decimal(el(seg, 4));
-    if (units === undefined || units < 0 || !Number.isInteger(units)) throw new ImportError(where(seg, 4), 'the units are not a whole number');
-    line.units = units;
+    const unitsBad = unitsProblem(units);
+    if (unitsBad) throw new ImportError(where(seg, 4), unitsBad);
+    line.units = units!;
     const pointers = el(seg, 7);
     if (pointers) {
       line.diagnosis_pointers = components(seg, 7).map((p, i) => {
         const n = decimal(p);
-        if (n === undefined || !Number.isInteger(n) || n < 1) throw new ImportError(where(seg, 7, i + 1), 'a diagnosis pointer is not a number from 1');
+        if (n === undefined || !Number.isInteger(n) || n < 1 || n > IMPORT_BOUNDS.pointer) throw new ImportError(where(seg, 7, i + 1), `a diagnosis pointer is not a number from 1 to ${IMPORT_BOUNDS.pointer}`);
         return n;
       });
     }
