@@ -18,10 +18,12 @@ import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { ConfigLoad, LocatedFinding, Position, ResolvedConfig } from '../core/lite';
 import type { ConfigReader, ReadConfig } from './config';
 import { READ_LIMITS, readBounded, readBoundedText } from '../node/boundedRead';
+import { CACHE_FILE, cacheMacKey, notACacheFile, signCacheText, verifiedCacheText } from './cacheMac';
 
-export const CACHE_FILE = '.claimlintcache';
+export { CACHE_FILE };
+
 const FORMAT = 'claimlint-cache';
-const FORMAT_VERSION = 3;
+const FORMAT_VERSION = 4;
 /**
  * A file whose last change is older than this when it is read gets a stamp: a later write
  * gives it another change time (the kernel's clock ticks in milliseconds), so an equal stamp
@@ -84,13 +86,17 @@ export function cacheLocation(arg: string | undefined, cwd = process.cwd()): { p
   if (real !== root && !real.startsWith(root.endsWith(sep) ? root : root + sep)) {
     return { error: '--cache-location: the cache must be inside the current folder (claimlint writes nothing outside it)' };
   }
+  const notCache = notACacheFile(real);
+  if (notCache) return { error: `--cache-location: ${notCache}` };
   return { path: real };
 }
+
 
 export class ResultCache {
   private entries: Record<string, Entry> = Object.create(null) as Record<string, Entry>;
   private configs: CacheFile['configs'] = Object.create(null) as CacheFile['configs'];
   private changed = false;
+  private readonly key: Buffer;
   hits = 0;
   misses = 0;
 
@@ -99,7 +105,8 @@ export class ResultCache {
     readonly path: string,
     private readonly claimlint: string,
   ) {
-    const read = readCacheFile(path);
+    this.key = cacheMacKey(path);
+    const read = readCacheFile(path, this.key);
     if (read && read.claimlint === claimlint) {
       this.entries = read.entries;
       this.configs = read.configs;
@@ -187,7 +194,7 @@ export class ResultCache {
     const body: CacheFile = { format: FORMAT, version: FORMAT_VERSION, claimlint: this.claimlint, entries: this.entries, configs: this.configs };
     const tmp = `${this.path}.${process.pid}.tmp`;
     try {
-      writeFileSync(tmp, JSON.stringify(body), { flag: 'wx' });
+      writeFileSync(tmp, signCacheText(JSON.stringify(body), this.key), { flag: 'wx' });
       renameSync(tmp, this.path);
     } catch (err) {
       try {
@@ -228,10 +235,13 @@ function isSymlink(path: string): boolean {
   }
 }
 
-function readCacheFile(path: string): CacheFile | undefined {
+function readCacheFile(path: string, key: Buffer): CacheFile | undefined {
   try {
     if (isSymlink(path)) return undefined;
-    const parsed = JSON.parse(readBoundedText(path, MAX_CACHE_BYTES)) as unknown;
+    // Only a cache this user signed on this machine, in this folder, untouched (./cacheMac.ts).
+    const text = verifiedCacheText(readBoundedText(path, MAX_CACHE_BYTES), key);
+    if (text === undefined) return undefined;
+    const parsed = JSON.parse(text) as unknown;
     if (!isObject(parsed) || parsed.format !== FORMAT || parsed.version !== FORMAT_VERSION || typeof parsed.claimlint !== 'string' || !isObject(parsed.entries)) return undefined;
     const entries = Object.create(null) as Record<string, Entry>;
     for (const [file, e] of Object.entries(parsed.entries)) if (isEntry(e)) entries[file] = e;

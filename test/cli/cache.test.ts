@@ -1,6 +1,6 @@
 /**
  * claimlint --cache / --cache-location with the real binary: a re-run reads findings back
- * (shown by planting a marker in the cache: only a run that used the entry prints it), and
+ * (shown by planting a marker in the cache, signed as this user: only a run that used the entry prints it), and
  * a change to the file's content, the config, a data pack or the claimlint that wrote the
  * cache makes it audit again. A corrupt cache is ignored without a crash; the cache stays inside the
  * current folder.
@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { claimText } from '../bench/generate';
 import { CMS_DIR, CMS_PACK_FILES, PACK_ONLY_CLAIM } from '../support/cmsSample';
 import { fileStamp } from '../../src/cli/cache';
+import { cacheMacKey, signCacheText } from '../../src/cli/cacheMac';
 import { runCli } from '../support/cli';
 
 const MARK = 'PLANTED-BY-THE-TEST';
@@ -21,7 +22,9 @@ const claimlint = (args: string[], cwd: string) => runCli(args, cwd);
 // Two claims, one over-billed (a timed-units finding) in each file.
 const file = (n: number) => `claims:\n${claimText(n).replace(/units: \d\n {8}minutes/, 'units: 9\n        minutes')}${claimText(n + 1)}`;
 
-describe('claimlint --cache (spawned binary)', () => {
+describe('claimlint --cache (spawned binary)', function () {
+  // Each test runs the binary up to a dozen times: slow on a loaded machine.
+  this.timeout(60_000);
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'claimlint-cache-'));
@@ -32,12 +35,17 @@ describe('claimlint --cache (spawned binary)', () => {
 
   const cachePath = () => join(dir, '.claimlintcache');
   const readCache = () => JSON.parse(readFileSync(cachePath(), 'utf8'));
+  /** Writes an edited cache signed as claimlint signs it for this user and folder (an unsigned edit is ignored: cacheTrust.test.ts). */
+  const writeSigned = (c: { mac?: unknown }) => {
+    delete c.mac;
+    writeFileSync(cachePath(), signCacheText(JSON.stringify(c), cacheMacKey(cachePath())));
+  };
   /** Replace every cached message of a.claim.yaml with the marker. */
   const plant = () => {
     const c = readCache();
     const key = Object.keys(c.entries).find((k) => k.endsWith('a.claim.yaml'))!;
     for (const f of c.entries[key].findings) f.message = MARK;
-    writeFileSync(cachePath(), JSON.stringify(c));
+    writeSigned(c);
   };
   const uncached = (args: string[]) => claimlint(args, dir);
 
@@ -69,7 +77,7 @@ describe('claimlint --cache (spawned binary)', () => {
     assert.match(c.entries[key].stamp, /^\d+:\d+:\d+:\d+:\d+$/, 'a settled file gets a stamp');
     // Spoil the content hash: only the stamp can still match, so the marker proves a was not read.
     c.entries[key].content = '0'.repeat(64);
-    writeFileSync(cachePath(), JSON.stringify(c));
+    writeSigned(c);
     plant();
     assert.ok(claimlint(['--cache', '-f', 'json', '.'], dir).stdout.includes(MARK), 'answered by the stamp');
     // Other bytes of the same size, written at once: the change time moves, so a is read and audited again.
@@ -126,7 +134,7 @@ describe('claimlint --cache (spawned binary)', () => {
     assert.deepEqual(claimlint(['--cache', '-f', 'json', '.'], dir), first, 'a hit');
     const c = readCache();
     for (const e of Object.values<{ findings: { message: string }[] }>(c.entries)) for (const f of e.findings) f.message = MARK;
-    writeFileSync(cachePath(), JSON.stringify(c));
+    writeSigned(c);
     assert.ok(claimlint(['--cache', '-f', 'json', '.'], dir).stdout.includes(MARK), 'the planted entry is used while the pack is unchanged');
 
     // The same pack folder re-imported with the NCCI file: audited again, the new finding is there.
@@ -162,7 +170,7 @@ describe('claimlint --cache (spawned binary)', () => {
     // A remembered config whose shape is wrong is not used (read again from the file).
     const c = readCache();
     for (const k of Object.keys(c.configs)) c.configs[k] = { load: { ok: true, path: 1 } };
-    writeFileSync(cachePath(), JSON.stringify(c));
+    writeSigned(c);
     assert.deepEqual(claimlint(['--cache', '-c', 'other.yaml', '-f', 'json', '.'], dir), other);
   });
 
@@ -183,7 +191,7 @@ describe('claimlint --cache (spawned binary)', () => {
     plant();
     const c = readCache();
     c.claimlint = '0.0.1+old';
-    writeFileSync(cachePath(), JSON.stringify(c));
+    writeSigned(c);
     const r = claimlint(['--cache', '-f', 'json', '.'], dir);
     assert.deepEqual(r, uncached(['-f', 'json', '.']));
     assert.ok(!r.stdout.includes(MARK));
@@ -203,7 +211,7 @@ describe('claimlint --cache (spawned binary)', () => {
     const c = readCache();
     const key = Object.keys(c.entries)[0];
     c.entries[key].findings[0].range = null;
-    writeFileSync(cachePath(), JSON.stringify(c));
+    writeSigned(c);
     assert.deepEqual(claimlint(['--cache', '-f', 'json', '.'], dir), fresh);
   });
 
