@@ -33,6 +33,12 @@ export interface Segment {
 const ISA_ELEMENT_OFFSETS = [3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 89, 99, 101, 103];
 const ISA_LENGTH = 106;
 const TAG = /^[A-Z][A-Z0-9]{1,2}$/;
+/**
+ * Characters of one segment, terminator not found yet. An 837P segment claimlint reads holds
+ * at most a few dozen elements of at most 80 characters; a longer run without a terminator is
+ * a broken or hostile file, refused before it is buffered further (docs/limits.md).
+ */
+export const MAX_SEGMENT_CHARS = 16 * 1024;
 
 function isBlank(ch: string): boolean {
   return ch === '\n' || ch === '\r' || ch === ' ' || ch === '\t' || ch === '\uFEFF';
@@ -41,12 +47,15 @@ function isBlank(ch: string): boolean {
 export class X12Tokenizer {
   private buf = '';
   private pos = 0;
+  /** Where the search for the next terminator resumes: text before it was searched already. */
+  private searched = 0;
   private seps: Separators | undefined;
   private ordinal = 0;
 
   /** Feeds the next chunk of text; returns the segments completed by it. */
   push(chunk: string): Segment[] {
     this.buf = this.pos ? this.buf.slice(this.pos) + chunk : this.buf + chunk;
+    this.searched = Math.max(0, this.searched - this.pos);
     this.pos = 0;
     return this.scan(false);
   }
@@ -70,8 +79,13 @@ export class X12Tokenizer {
         out.push(this.readIsa(buf));
         continue;
       }
-      const end = buf.indexOf(this.seps.segment, this.pos);
+      // Each character is searched once, however the text is cut into chunks (linear).
+      const end = buf.indexOf(this.seps.segment, Math.max(this.pos, this.searched));
       if (end < 0) {
+        this.searched = buf.length;
+        if (buf.length - this.pos > MAX_SEGMENT_CHARS) {
+          throw new ImportError(`segment ${this.ordinal + 1}`, `more than ${MAX_SEGMENT_CHARS / 1024} KB without a segment terminator (claimlint's limit): is the terminator in ISA wrong, or the file not an 837?`);
+        }
         if (final) {
           let p = this.pos;
           while (p < buf.length && isBlank(buf[p])) p++;
@@ -82,6 +96,9 @@ export class X12Tokenizer {
       }
       let start = this.pos;
       while (start < end && isBlank(buf[start])) start++;
+      if (end - start > MAX_SEGMENT_CHARS) {
+        throw new ImportError(`segment ${this.ordinal + 1}`, `longer than ${MAX_SEGMENT_CHARS / 1024} KB (claimlint's limit for one segment): is the file an 837?`);
+      }
       let stop = end;
       if (this.seps.segment === '\n' && stop > start && buf[stop - 1] === '\r') stop--;
       this.pos = end + 1;
