@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
-import type { ImportInput } from '../datapacks/build';
+import { ImportError as DataImportError, type ImportInput, unzipBounded, UnzipBudget } from '../datapacks/build';
 import { MANIFEST_FILE } from '../core';
 import { FileReadError, READ_LIMITS, readBounded } from '../node/boundedRead';
 
@@ -29,6 +29,7 @@ function isZipBytes(b: Uint8Array): boolean {
 export function readImportFiles(paths: readonly string[]): ReadResult | { error: string } {
   const inputs: ImportInput[] = [];
   const skipped: string[] = [];
+  const budget = new UnzipBudget();
   for (const path of paths) {
     let bytes: Uint8Array;
     try {
@@ -38,7 +39,7 @@ export function readImportFiles(paths: readonly string[]): ReadResult | { error:
       throw err;
     }
     if (/\.zip$/i.test(path) && isZipBytes(bytes)) {
-      const r = zipMembers(path, bytes, 0);
+      const r = zipMembers(path, bytes, 0, budget);
       if ('error' in r) return r;
       if (!r.inputs.length) return { error: `${path}: no CMS table inside (expected files named like ccipra…, MCR_MUE_…, PPRRVU…, GPCI…, …LOCCO…, or the therapy code list)` };
       for (const i of r.inputs) inputs.push(i);
@@ -48,24 +49,33 @@ export function readImportFiles(paths: readonly string[]): ReadResult | { error:
   return { inputs, skipped };
 }
 
-function zipMembers(zipName: string, bytes: Uint8Array, depth: number): ReadResult | { error: string } {
-  let files: Record<string, Uint8Array>;
+/** The member names of a zip, read from its directory without inflating anything. */
+function memberNames(bytes: Uint8Array): string[] {
+  const names: string[] = [];
+  unzipSync(bytes, {
+    filter: (f) => {
+      names.push(f.name);
+      return false;
+    },
+  });
+  return names;
+}
+
+function zipMembers(zipName: string, bytes: Uint8Array, depth: number, budget: UnzipBudget): ReadResult | { error: string } {
+  let names: string[];
   try {
-    files = unzipSync(bytes);
+    names = memberNames(bytes);
   } catch (err) {
     return { error: `${zipName}: not a readable zip (${(err as Error).message})` };
   }
-  const inputs: ImportInput[] = [];
   const skipped: string[] = [];
+  const nested: string[] = [];
   const chosen = new Map<string, string>();
-  for (const member of Object.keys(files).sort()) {
+  for (const member of names.sort()) {
     const base = member.split('/').pop() ?? member;
     if (member.endsWith('/')) continue;
     if (/\.zip$/i.test(base) && depth === 0) {
-      const inner = zipMembers(`${zipName}!${member}`, files[member], 1);
-      if ('error' in inner) return inner;
-      for (const i of inner.inputs) inputs.push(i);
-      for (const s of inner.skipped) skipped.push(s);
+      nested.push(member);
       continue;
     }
     if (!TABLE_NAME.test(base) || !TABLE_EXT.test(base)) {
@@ -81,6 +91,21 @@ function zipMembers(zipName: string, bytes: Uint8Array, depth: number): ReadResu
     }
     if (prev !== undefined) skipped.push(`${zipName}!${prev}`);
     chosen.set(stem, member);
+  }
+  // Only the tables and the zips inside are inflated, within the run's budget (docs/limits.md).
+  const wanted = new Set([...nested, ...chosen.values()]);
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipBounded(zipName, bytes, budget, (message) => new Error(message), (member) => wanted.has(member));
+  } catch (err) {
+    return { error: err instanceof DataImportError ? err.message : `${zipName}: not a readable zip (${(err as Error).message})` };
+  }
+  const inputs: ImportInput[] = [];
+  for (const member of nested) {
+    const inner = zipMembers(`${zipName}!${member}`, files[member], 1, budget);
+    if ('error' in inner) return inner;
+    for (const i of inner.inputs) inputs.push(i);
+    for (const s of inner.skipped) skipped.push(s);
   }
   for (const member of chosen.values()) inputs.push({ name: `${zipName}!${member}`, bytes: files[member] });
   return { inputs, skipped };

@@ -31,6 +31,8 @@ import { ImportError, readRows, type Row } from './rows';
 import { parseDate, quarterEnd, yearEnd } from './values';
 
 export { ImportError } from './rows';
+export { unzipBounded, UnzipBudget, ZIP_LIMITS } from './unzip';
+export { XLSX_LIMITS } from './xlsx';
 
 /** Most specific names first: "therapy" is tested last. */
 const LAYOUTS: readonly Layout<LayoutKind, unknown>[] = [ncciLayout, mueLayout, pprrvuLayout, gpciLayout, localityLayout, therapyLayout] as Layout<LayoutKind, unknown>[];

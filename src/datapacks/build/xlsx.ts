@@ -5,9 +5,12 @@
  * Only what a CMS table needs is read: shared strings, inline strings and plain values;
  * styles and formulas are ignored (a formula cell's cached value is used).
  */
-import { unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { ImportError, type Row } from './rows';
+import { unzipBounded, UnzipBudget } from './unzip';
+
+/** The dimensions of a sheet claimlint reads (docs/limits.md); CMS's tables use a few dozen columns. */
+export const XLSX_LIMITS = { columns: 256, columnName: 'IV', rows: 2_000_000, cells: 40_000_000 } as const;
 
 function xml(bytes: Uint8Array): string {
   return new TextDecoder('utf-8').decode(bytes);
@@ -102,17 +105,13 @@ function firstSheetPath(name: string, files: Record<string, Uint8Array>): string
   return sheets[0];
 }
 
-export function readXlsxRows(name: string, bytes: Uint8Array): Row[] {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (f) => f.name.startsWith('xl/') });
-  } catch (err) {
-    throw new ImportError(name, undefined, `not a readable .xlsx workbook (${(err as Error).message})`);
-  }
+export function readXlsxRows(name: string, bytes: Uint8Array, budget = new UnzipBudget()): Row[] {
+  const files = unzipBounded(name, bytes, budget, (message) => new ImportError(name, undefined, `not a readable .xlsx workbook (${message})`), (member) => member.startsWith('xl/'));
   const strings = sharedStrings(name, files['xl/sharedStrings.xml'] ? xml(files['xl/sharedStrings.xml']) : undefined);
   const sheet = firstSheetPath(name, files);
 
   const rows: Row[] = [];
+  let cells = 0;
   let row: Row | undefined;
   let col = 0;
   let type = '';
@@ -137,11 +136,15 @@ export function readXlsxRows(name: string, bytes: Uint8Array): Row[] {
         if (type === 's') cell = strings[Number(value)] ?? '';
         else if (type === 'inlineStr' || type === 'str') cell = unescapeXstring(value);
         else if (type === 'b') cell = value === '1' ? 'TRUE' : 'FALSE';
-        if (col >= 0 && col < 16384) {
+        if (col >= XLSX_LIMITS.columns) throw new ImportError(name, row.n, `a cell past column ${XLSX_LIMITS.columnName} (${XLSX_LIMITS.columns} columns), claimlint's limit for a CMS table sheet`);
+        if (col >= 0) {
+          cells += col + 1 - row.cells.length;
           while (row.cells.length < col) row.cells.push('');
           row.cells[col] = cell.trim();
         }
       } else if (tag === 'row' && row) {
+        if (rows.length >= XLSX_LIMITS.rows) throw new ImportError(name, row.n, `more than ${XLSX_LIMITS.rows.toLocaleString('en-US')} rows, claimlint's limit for a CMS table sheet`);
+        if (cells > XLSX_LIMITS.cells) throw new ImportError(name, row.n, `more than ${XLSX_LIMITS.cells.toLocaleString('en-US')} cells, claimlint's limit for a CMS table sheet`);
         rows.push(row);
         row = undefined;
       }
