@@ -8,6 +8,7 @@ import type { AuditCache, AuditPool, PackStore } from './engine';
 import { engine } from './lazyEngine';
 import { buildId, cacheLocation, fileStamp, packsKey, ResultCache } from './cache';
 import { parseThreads, threadCount } from './threads';
+import { workersThatFit } from '../node/poolSizes';
 import { commandsHelp, findCommand } from './commands';
 import { ConfigResolver, type ConfigReader } from './config';
 import { routeProcessWarnings } from '../node/warnings';
@@ -135,7 +136,13 @@ export function run(argv: string[]): number | Promise<number> {
   let unaudited = 0;
   for (const o of outside) process.stderr.write(`claimlint: warning: ${terminalSafe(displayPath(o))}: outside the folder given; skipped\n`);
 
-  const workers = threadCount(threads, files.reduce((n, f) => n + sizeOf(f), 0));
+  const wanted = threadCount(threads, files.reduce((n, f) => n + sizeOf(f), 0));
+  // No more workers than the address-space limit (ulimit -v) leaves room for: V8 would abort.
+  const fit = wanted > 1 ? workersThatFit(wanted) : wanted;
+  const workers = Math.max(1, fit);
+  if (workers < wanted && threads !== 'auto') {
+    process.stderr.write(`claimlint: warning: --threads ${wanted}: the process's address-space limit (ulimit -v) leaves room for ${fit} worker thread${fit === 1 ? '' : 's'}; auditing ${workers === 1 ? 'on this thread only' : `with ${workers} threads`}\n`);
+  }
   // The engine's parts, made on the first file that is really audited: a run answered from
   // --cache loads no engine and starts no worker.
   let pool: AuditPool | undefined;

@@ -33,6 +33,7 @@ import { ClaimLanguageService } from '../service';
 import { SettingsStore } from './settings';
 import { PackStore } from '../datapacks/store/packStore';
 import { AuditPool, CHUNK_FILE_BYTES } from '../node/auditPool';
+import { workersThatFit } from '../node/poolSizes';
 import { toDiagnostic } from '../service/diagnostics';
 
 export interface ServerOptions {
@@ -75,7 +76,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
   const service = new ClaimLanguageService({ dataFor });
   const cores = availableParallelism();
-  const openThreads = options.openThreads ?? Math.min(3, cores - 1);
+  // No more workers than the address-space limit (ulimit -v) leaves room for: V8 would abort.
+  const openThreads = workersThatFit(options.openThreads ?? Math.min(3, cores - 1));
   let pool: AuditPool | undefined;
   /** Started on the first big document only: idle workers cost memory. */
   const poolFor = (text: string): AuditPool | undefined =>
