@@ -4,9 +4,9 @@
  * Exit codes: 0 written; 2 usage error, or an unreadable or malformed input (nothing written).
  */
 import { closeSync, readSync } from 'node:fs';
-import { FileReadError, openRegular, READ_LIMITS, readBoundedText } from '../../node/boundedRead';
+import { FileReadError, openRegular, READ_LIMITS, readBounded, readBoundedText } from '../../node/boundedRead';
+import { decodeChunk, decodeWhole, encodingProblem, textDecoder } from './importEncoding';
 import { basename, resolve } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { parse as parseYaml } from 'yaml';
 import { payerTypes, type PayerType } from '../../core';
 import {
@@ -46,6 +46,10 @@ Options:
                            use the same salt every time so visits keep grouping)
       --payer-type <type>  FHIR and CSV: medicare, medicare-advantage, medicaid or commercial
                            for claims whose payer type the input does not give
+      --force              replace an existing output file (without it an existing file is
+                           never replaced: edits made to it would be lost)
+      --encoding <name>    the inputs' text encoding when it is not UTF-8, e.g. windows-1252
+                           (an input that is not valid UTF-8 is refused without it)
   -h, --help               show this help
 
 Exit codes: 0 written, 2 usage error or unreadable/malformed input.`;
@@ -82,9 +86,10 @@ function head(path: string): string {
 const turn = () => new Promise<void>((done) => setImmediate(done));
 
 /** Streams an 837 file through the reader, writing each claim as it completes. */
-async function stream837(path: string, options: ImportOptions, write: (text: string) => void): Promise<{ count: number; warnings: string[] }> {
+async function stream837(path: string, options: ImportOptions, encoding: string | undefined, write: (text: string) => void): Promise<{ count: number; warnings: string[] }> {
   const reader = new Reader837(options);
-  const decoder = new StringDecoder('utf8');
+  const decoder = textDecoder(encoding);
+  let offset = 0;
   const buf = Buffer.alloc(CHUNK);
   let count = 0;
   const emit = (claims: ReturnType<Reader837['push']>) => {
@@ -99,13 +104,14 @@ async function stream837(path: string, options: ImportOptions, write: (text: str
       if (n === 0) break;
       read += n;
       if (read > READ_LIMITS.import837) throw new FileReadError('EFBIG', `larger than ${READ_LIMITS.import837 / 1024 / 1024} MB, claimlint's limit for an 837`);
-      emit(reader.push(decoder.write(buf.subarray(0, n))));
+      emit(reader.push(decodeChunk(decoder, buf.subarray(0, n), offset, true)));
+      offset += n;
       await turn();
     }
   } finally {
     closeSync(fd);
   }
-  emit(reader.push(decoder.end()));
+  emit(reader.push(decodeChunk(decoder, new Uint8Array(0), offset, false)));
   emit(reader.end());
   return { count, warnings: reader.warnings };
 }
@@ -121,6 +127,7 @@ async function run(argv: string[]): Promise<number> {
       salt: { type: 'string' },
       'payer-type': { type: 'string' },
       force: { type: 'boolean', default: false },
+      encoding: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     usage,
@@ -138,6 +145,8 @@ async function run(argv: string[]): Promise<number> {
   const payerType = values['payer-type'];
   if (payerType !== undefined && !payerTypes.includes(payerType as PayerType)) return usage(`unknown --payer-type "${payerType}" (use ${payerTypes.join(', ')})`);
   if (!positionals.length) return usage('no input files given');
+  const badEncoding = encodingProblem(values.encoding);
+  if (badEncoding) return usage(badEncoding);
 
   const inputs = positionals.map((p) => ({ path: resolve(p), shown: displayPath(resolve(p)) }));
   const target = values.output ? resolve(values.output) : undefined;
@@ -206,9 +215,9 @@ async function run(argv: string[]): Promise<number> {
     for (const [n, input] of inputs.entries()) {
       current = input;
       let result: { count: number; warnings: string[] };
-      if (formats[n] === '837p') result = await stream837(input.path, options, (t) => output.write(t));
+      if (formats[n] === '837p') result = await stream837(input.path, options, values.encoding, (t) => output.write(t));
       else {
-        const imported = importText(readBoundedText(input.path, READ_LIMITS.importWhole), formats[n], options);
+        const imported = importText(decodeWhole(readBounded(input.path, READ_LIMITS.importWhole), values.encoding), formats[n], options);
         for (const c of imported.claims) output.write(yamlClaimItem(c));
         result = { count: imported.claims.length, warnings: imported.warnings };
       }
