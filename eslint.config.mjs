@@ -172,6 +172,18 @@ const FOLDERS = [
   },
 ];
 
+// Rules (and the billing logic they share) read reference data only through ctx.data, the
+// built-in tables overlaid by the data packs: never a module-level lookup of src/core/data,
+// which sees the built-in tables alone.
+const DATA_LOOKUPS = ['codeInfo', 'codeInfoAnyDate', 'allCodes', 'isKnownCodeAnyDate', 'modifierInfo', 'allModifiers', 'feeFor', 'conversionFactor', 'kxThreshold', 'ncciPairs', 'findNcciPair', 'sameDayGroupsFor', 'mueFor', 'assistantDifferential'];
+const DATA_DOOR = {
+  paths: ['../data', '../../data', '../../../data'].map((name) => ({
+    name,
+    importNames: DATA_LOOKUPS,
+    message: 'Read reference data through ctx.data (built-in tables overlaid by the data packs), not a module-level lookup.',
+  })),
+};
+
 export default defineConfig(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test/integration/**/*.js'] },
   {
@@ -191,4 +203,5 @@ export default defineConfig(
   { files: ['src/**/*.ts', 'tools/**/*.ts'], rules: { 'no-restricted-syntax': ['error', ZOD_NAMESPACE] } },
   { files: ['src/**/*.ts', 'tools/**/*.ts'], plugins: { claimlint } },
   ...FOLDERS.map(({ files, ...options }) => ({ files, rules: { 'claimlint/allowed-imports': ['error', options] } })),
+  { files: ['src/core/rules/**/*.ts', 'src/core/billing/**/*.ts'], rules: { 'no-restricted-imports': ['error', DATA_DOOR] } },
 );

@@ -1,5 +1,5 @@
 /** Shared types of the pure engine: findings, fixes as data, rules. */
-import type { Claim, ClaimLine, UnitRule } from './model/claim';
+import type { Claim, ClaimLine, PayerType, UnitRule } from './model/claim';
 import type { CodeInfo } from './data/types';
 import type { ResolvedConfig } from './config/schema';
 import type { SourceMap } from './parse/sourceMap';
@@ -86,6 +86,13 @@ export interface ClaimContext {
   data: ReferenceData;
   src: SourceMap;
   fix: FixBuilder;
+  /** The running rule's options (RuleContext): set by the engine before each rule's check. */
+  options?: unknown;
+}
+
+/** What a rule's check sees: the claim, and its own options typed (its defaults overlaid by the config's). */
+export interface RuleContext<O extends object = object> extends ClaimContext {
+  options: O;
 }
 
 export interface Report {
@@ -97,13 +104,20 @@ export interface Report {
   fixes?: Fix[];
 }
 
-export interface Rule extends RuleMeta {
+export interface Rule<O extends object = object> extends RuleMeta {
   /**
    * The rule's options (`rules.<id>.options` in .claimlintrc or claimlint.rules), each key
    * optional. Validated before an audit (config/ruleSettings.ts); rules without options
    * refuse any.
    */
   options?: RuleOptionsSchema;
+  /** Every option's value when the config gives none: the engine passes `{ ...defaults, ...configured }` as ctx.options. */
+  defaults?: O;
+  /**
+   * The payer types the rule applies to by default; its `payerTypes` option replaces them.
+   * The engine skips the rule on a claim of another payer type (rules/applies.ts).
+   */
+  payerTypes?: readonly PayerType[];
   /** Parser rules (yaml-syntax, claim-schema) are reported by the engine itself. */
-  check?: (ctx: ClaimContext, report: (r: Report) => void) => void;
+  check?(ctx: RuleContext<O>, report: (r: Report) => void): void;
 }

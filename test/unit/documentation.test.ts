@@ -13,6 +13,10 @@ import { cues, matchedLabels, wordCount } from '../../src/core/documentation/phr
 import { placeholderFor, REQUIREMENT_DEFAULTS, requiredFields, type DocField } from '../../src/core/documentation/requirements';
 import { isPlaceholder, STRENGTH_DEFAULTS, weaknesses } from '../../src/core/documentation/strength';
 import type { Claim } from '../../src/core/model/claim';
+import { resolveConfig } from '../../src/core/config/schema';
+import { appliesToPayer } from '../../src/core/rules/applies';
+import { certificationExpired } from '../../src/core/rules/documentation/certificationExpired';
+import { certificationLate } from '../../src/core/rules/documentation/certificationLate';
 
 const weak = (field: (typeof TEXT_FIELDS)[number], text: string) => weaknesses(field, text, STRENGTH_DEFAULTS);
 
@@ -142,10 +146,14 @@ describe('documentation heuristics', () => {
       assert.equal(late?.signedAfter, 70);
     });
 
-    it('does not apply without a start date or to payers outside payerTypes', () => {
+    it('does not apply without a start date, and the engine applies it to the payerTypes only', () => {
       assert.equal(readCertification(claim({}), CERTIFICATION_DEFAULTS), undefined);
-      assert.equal(readCertification(claim({ start_date: '2026-01-05' }, 'commercial'), CERTIFICATION_DEFAULTS), undefined);
-      assert.ok(readCertification(claim({ start_date: '2026-01-05' }, 'commercial'), { ...CERTIFICATION_DEFAULTS, payerTypes: ['commercial'] }));
+      assert.ok(readCertification(claim({ start_date: '2026-01-05' }, 'commercial'), CERTIFICATION_DEFAULTS));
+      for (const rule of [certificationLate, certificationExpired]) {
+        assert.equal(appliesToPayer(rule, resolveConfig(), 'medicare'), true);
+        assert.equal(appliesToPayer(rule, resolveConfig(), 'commercial'), false);
+        assert.equal(appliesToPayer(rule, resolveConfig({ rules: { [rule.id]: { options: { payerTypes: ['commercial'] } } } as never }), 'commercial'), true);
+      }
     });
   });
 

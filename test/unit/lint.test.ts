@@ -142,6 +142,18 @@ describe('lint: architecture boundaries (allow-lists per folder)', function () {
     assert.equal((await messages(file, `import { type ReportClaim, collectClaims } from '../report';\nexport const x = collectClaims;\nexport type Y = ReportClaim;\n`)).length, 1);
   });
 
+  it('rules and billing logic read reference data through ctx.data only: no module-level lookup', async () => {
+    for (const [file, spec] of [['src/core/rules/coding/example.ts', '../../data'], ['src/core/billing/example.ts', '../data']]) {
+      for (const name of ['codeInfo', 'allCodes', 'isKnownCodeAnyDate', 'modifierInfo', 'kxThreshold', 'assistantDifferential', 'sameDayGroupsFor', 'findNcciPair', 'mueFor']) {
+        const found = await messages(file, `import { ${name} } from '${spec}';\nexport const x = ${name};\n`, 'no-restricted-imports');
+        assert.equal(found.length, 1, `${file}: ${name}`);
+        assert.match(found[0], /ctx\.data/);
+      }
+      // Types and constants stay importable.
+      assert.deepEqual(await messages(file, `import { DISTINCT_MODIFIERS, type CodeInfo } from '${spec}';\nexport const x = DISTINCT_MODIFIERS;\nexport type Y = CodeInfo;\n`, 'no-restricted-imports'), []);
+    }
+  });
+
   it('the messages say which folder, which module and what the folder may import', async () => {
     const [message] = await messages('src/server/example.ts', importOf('../cli/main'));
     assert.match(message, /^src\/server may not import '\.\.\/cli\/main' \(src\/cli\/main\): its allow-list is .*src\/protocol/);

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_RULES, audit, checkRuleSettings, parseConfig, resolveConfig, RULES_BY_ID } from '../../src/core';
+import { ALL_RULES, audit, checkRuleSettings, parseConfig, resolveConfig } from '../../src/core';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -75,7 +75,17 @@ describe('rule settings: checked against the rule registry', () => {
     assert.deepEqual(checkRuleSettings({ 'kx-modifier-missing': { options: { payerTypes: 'medicare-advantage' } } }).problems, []);
   });
 
-  it('every rule that reads options declares an options schema, and the schema takes the documented keys', () => {
+  it("options: each rule's schema keys are exactly its defaults, plus payerTypes when the engine applies its payer types", () => {
+    let withOptions = 0;
+    for (const rule of ALL_RULES) {
+      const keys = Object.keys(rule.options?.shape ?? {}).sort();
+      const expected = [...Object.keys(rule.defaults ?? {}), ...(rule.payerTypes ? ['payerTypes'] : [])].sort();
+      assert.deepEqual(keys, expected, `${rule.id}: options schema keys vs defaults${rule.payerTypes ? ' + payerTypes' : ''}`);
+      if (rule.defaults) assert.ok(rule.options!.safeParse(rule.defaults).success, `${rule.id}: its defaults pass its own schema`);
+      if (keys.length) withOptions++;
+    }
+    assert.ok(withOptions >= 15, `${withOptions} rules with options`);
+    // No rule reads options by writing a rule id as a string, or filters payer types by hand.
     const files: string[] = [];
     const walk = (dir: string) => {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
@@ -83,14 +93,18 @@ describe('rule settings: checked against the rule registry', () => {
         else if (e.name.endsWith('.ts')) files.push(join(dir, e.name));
       }
     };
-    walk(join(ROOT, 'src', 'core', 'rules'));
-    const read = new Set<string>();
-    for (const f of files) for (const m of readFileSync(f, 'utf8').matchAll(/ruleOptions(?:<\w+>)?\(ctx\.config, '([a-z0-9-]+)'/g)) read.add(m[1]);
-    assert.ok(read.size >= 14, [...read].join(', '));
-    for (const id of read) assert.ok(RULES_BY_ID.get(id)?.options, `${id} reads options but declares no schema`);
-    for (const rule of ALL_RULES) {
-      if (rule.options) assert.ok(read.has(rule.id) || rule.id === 'kx-review-threshold', `${rule.id} declares options it never reads`);
-    }
+    walk(join(ROOT, 'src', 'core'));
+    const handWritten = files.filter((f) => /ruleOptions\(|forPayer\(opts|own\(ctx\.config\.rules/.test(readFileSync(f, 'utf8')));
+    assert.deepEqual(handWritten, []);
+  });
+
+  it('the engine applies a rule\'s payer types: the rule never runs on a claim of another payer type, and the option replaces them', () => {
+    const kx = (rules: Record<string, unknown>, payer: string) =>
+      audit(KX_CLAIM.replace(/type: medicare\b/g, `type: ${payer}`), { config: resolveConfig({ rules: rules as never }) }).findings.filter((f) => f.rule === 'kx-modifier-missing').length;
+    assert.ok(kx({}, 'medicare') > 0);
+    assert.equal(kx({}, 'commercial'), 0);
+    assert.ok(kx({ 'kx-modifier-missing': { options: { payerTypes: ['commercial'] } } }, 'commercial') > 0);
+    assert.equal(kx({ 'kx-modifier-missing': { options: { payerTypes: ['commercial'] } } }, 'medicare'), 0);
   });
 });
 

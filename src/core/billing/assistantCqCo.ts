@@ -4,9 +4,9 @@
  * add up over both. The rules compare the units billed with CQ/CO against the range
  * perUnit.ts computes.
  */
-import { assistantDifferential } from '../data';
 import { optionsSchema, payerTypesOption } from '../config/optionSchemas';
 import type { ClaimContext, IndexedLine } from '../types';
+import type { PayerType } from '../model/claim';
 import { lineDisciplineOf } from './discipline';
 import { assistantUnitsTimed, assistantUnitsUntimed, type AssistantUnits } from './assistantCqCoUnits';
 
@@ -16,7 +16,8 @@ export const ASSISTANT_MODS = ['CQ', 'CO'];
  * CQ/CO and the 85% differential are Medicare Part B law (SSA §1834(v)); Medicare
  * Advantage plans commonly follow it. Other payers vary, so they are opt-in.
  */
-export const ASSISTANT_RULE_DEFAULTS = { payerTypes: ['medicare', 'medicare-advantage'] as string[] };
+/** Payer types the CQ/CO rules check by default (the payerTypes option replaces them). */
+export const ASSISTANT_PAYER_TYPES: readonly PayerType[] = ['medicare', 'medicare-advantage'];
 export const ASSISTANT_RULE_OPTIONS = optionsSchema({ payerTypes: payerTypesOption });
 
 export interface AssistantCode {
@@ -44,7 +45,7 @@ export function hasAssistantModifier(l: IndexedLine): boolean {
  * every line has its minutes (timed codes need them; untimed ones need them for a share).
  */
 export function assistantCodes(ctx: ClaimContext): AssistantCode[] {
-  const diff = assistantDifferential(ctx.date);
+  const diff = ctx.data.assistantDifferential(ctx.date);
   if (!diff || !ctx.complete) return [];
   // Per code and discipline: 97110 under GP and under GO are two services.
   const byCode = new Map<string, IndexedLine[]>();

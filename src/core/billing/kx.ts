@@ -6,7 +6,7 @@
  * is lower, as Medicare allows the lower of the two). A charge is what was billed, not what is allowed, so it is used alone only
  * when no fee is known for the code and date. Codes Medicare never pays separately count 0.
  */
-import { kxBucketFor, kxThreshold, type KxBucket, type KxThreshold } from '../data';
+import { kxBucketFor, type KxBucket, type KxThreshold } from '../data';
 import type { ClaimContext, IndexedLine } from '../types';
 import { claimDiscipline } from './therapyModifiers';
 
@@ -61,7 +61,7 @@ export function kxPicture(ctx: ClaimContext): KxPicture | undefined {
 }
 
 function computeKxPicture(ctx: ClaimContext): KxPicture | undefined {
-  const threshold = kxThreshold(ctx.date);
+  const threshold = ctx.data.kxThreshold(ctx.date);
   if (!threshold) return undefined;
   const discipline = claimDiscipline(ctx.claim)?.discipline;
   const allowed = claimAllowed(ctx);

@@ -3,7 +3,7 @@
  * (both codes billed) and the one-per-date groups (a second PT evaluation). Lines with 0
  * units are documented, not billed, so they take part in no edit.
  */
-import { DISTINCT_MODIFIERS, sameDayGroupsFor, type NcciPair, type SameDayExclusiveGroup } from '../data';
+import { DISTINCT_MODIFIERS, type NcciPair, type SameDayExclusiveGroup } from '../data';
 import type { ClaimContext, IndexedLine } from '../types';
 
 export interface PairEdit {
@@ -45,7 +45,7 @@ export function groupEdits(ctx: ClaimContext): GroupEdit[] {
   const out: GroupEdit[] = [];
   const seen = new Set<string>();
   for (const l of lines) {
-    for (const group of sameDayGroupsFor(l.info!.code, ctx.date)) {
+    for (const group of ctx.data.sameDayGroupsFor(l.info!.code, ctx.date)) {
       if (seen.has(group.id)) continue;
       seen.add(group.id);
       const members = lines.filter((m) => group.codes.includes(m.info!.code));

@@ -96,9 +96,4 @@ export function resolveConfig(...layers: (Config | undefined)[]): ResolvedConfig
   return out;
 }
 
-/** Options of a rule, merged over its defaults. */
-export function ruleOptions<T extends object>(config: ResolvedConfig, ruleId: string, defaults: T): T {
-  return { ...defaults, ...(own(config.rules, ruleId)?.options as Partial<T> | undefined) };
-}
-
 export { configKey } from './key';

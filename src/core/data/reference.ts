@@ -12,8 +12,19 @@ import { BUILTIN_LOADED, BUILTIN_PACK, BUILTIN_RVU_TABLES } from './builtinPack'
 import { gpciEntries, type GpciEntry } from './gpciEntries';
 import { type LoadedPack, type Period, type TableName, type TableRows } from './packTypes';
 import { cfEntries, feeEntries, mueEntries, ncciEntries, provenance } from './packRows';
-import type { CodeInfo, ConversionFactor, FeeEntry, MueEntry, NcciPair } from './types';
-import { tables as builtin, codeInfo as builtinCodeInfo, groupBy } from './index';
+import type { AssistantDifferential, CodeInfo, ConversionFactor, FeeEntry, KxThreshold, ModifierInfo, MueEntry, NcciPair } from './types';
+import type { SameDayExclusiveGroup } from './ncci';
+import {
+  tables as builtin,
+  allCodes as builtinAllCodes,
+  assistantDifferential as builtinAssistantDifferential,
+  codeInfo as builtinCodeInfo,
+  groupBy,
+  isKnownCodeAnyDate as builtinIsKnownCodeAnyDate,
+  kxThreshold as builtinKxThreshold,
+  modifierInfo as builtinModifierInfo,
+  sameDayGroupsFor as builtinSameDayGroupsFor,
+} from './index';
 
 export type { GpciEntry } from './gpciEntries';
 
@@ -198,6 +209,41 @@ export class ReferenceData {
     if (!info) return undefined;
     const status = this.therapyStatus(info.code, date);
     return status && status.therapy !== info.therapy ? { ...info, therapy: status.therapy } : info;
+  }
+
+  /** Every code of the catalogue in force on the date, as codeInfo gives each. */
+  allCodes(date: string): CodeInfo[] {
+    return builtinAllCodes(date).map((c) => this.codeInfo(c.code, date) ?? c);
+  }
+
+  /** Is the code in the catalogue on any date (for "not a code" vs "not in force")? */
+  isKnownCodeAnyDate(code: string): boolean {
+    return builtinIsKnownCodeAnyDate(code);
+  }
+
+  // Tables no pack carries yet (modifiers, KX thresholds, the CQ/CO differential, same-day
+  // groups): the built-in ones, answered here so that rules read every table through ctx.data
+  // and a future pack table needs no rule change.
+
+  modifierInfo(mod: string, date: string): ModifierInfo | undefined {
+    return builtinModifierInfo(mod, date);
+  }
+
+  /** Is the modifier in the catalogue on any date? */
+  isKnownModifierAnyDate(mod: string): boolean {
+    return builtin.modifiers.some((e) => e.modifier === mod);
+  }
+
+  kxThreshold(date: string): KxThreshold | undefined {
+    return builtinKxThreshold(date);
+  }
+
+  assistantDifferential(date: string): AssistantDifferential | undefined {
+    return builtinAssistantDifferential(date);
+  }
+
+  sameDayGroupsFor(code: string, date: string): SameDayExclusiveGroup[] {
+    return builtinSameDayGroupsFor(code, date);
   }
 
   /** Always/sometimes therapy from an imported Annual Therapy Code List covering the date. */

@@ -11,7 +11,7 @@
  * certification (BPM ch. 15 §220.1.3 [S65]; billing-rules §7).
  */
 import type { Claim } from '../model/claim';
-import { dayCountOption, forPayer, optionsSchema, payerTypesOption } from '../config/optionSchemas';
+import { dayCountOption, optionsSchema, payerTypesOption } from '../config/optionSchemas';
 
 const DAY_MS = 86_400_000;
 
@@ -27,15 +27,12 @@ export interface CertificationOptions {
   maxPeriodDays: number;
   /** A signature later than this (and a period past the initial window) reads as a recertification. */
   recertificationAfterDays: number;
-  /** Payer types the Medicare certification rules apply to. */
-  payerTypes: string[];
 }
 
 export const CERTIFICATION_DEFAULTS: CertificationOptions = {
   certifyWithinDays: 30,
   maxPeriodDays: 90,
   recertificationAfterDays: 60,
-  payerTypes: ['medicare'],
 };
 
 export const CERTIFICATION_OPTIONS = optionsSchema({
@@ -54,11 +51,10 @@ export interface CertificationReading {
   recertification: boolean;
 }
 
-/** The plan's dates, or undefined when the rules do not apply (payer, no plan or no start). */
+/** The plan's dates, or undefined without a plan or its start (the engine applies the rules' payer types). */
 export function readCertification(claim: Claim, opts: CertificationOptions): CertificationReading | undefined {
   const poc = claim.plan_of_care;
   if (!poc?.start_date) return undefined;
-  if (!forPayer(opts.payerTypes, claim.payer.type)) return undefined;
   const start = poc.start_date;
   const signedAfter = poc.certified_date ? daysBetween(start, poc.certified_date) : undefined;
   const reachesPast = poc.cert_through === undefined || daysBetween(start, poc.cert_through) > opts.maxPeriodDays;

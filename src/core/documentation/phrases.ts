@@ -2,7 +2,7 @@
  * Phrase cues: the small matching language the documentation heuristics are written in.
  * A cue is a plain phrase ("tolerated well": case-insensitive, whole words, any run of
  * spaces or hyphens between words) or a labelled regular expression. Word lists live in
- * the lexicon files as data; a config may replace any list with its own (ruleOptions).
+ * the lexicon files as data; a config may replace any list with its own (the rules' options, ctx.options).
  */
 
 /**

@@ -9,7 +9,8 @@ import type { ParsedClaim } from './unit';
 import { FixBuilder } from '../fixes/builder';
 import type { ResolvedConfig } from '../config/schema';
 import { ALL_RULES, RULES_BY_ID } from '../rules';
-import type { ClaimContext, Finding, IndexedLine, Report, Severity, Span } from '../types';
+import type { ClaimContext, Finding, IndexedLine, Report, RuleContext, Severity, Span } from '../types';
+import { appliesToPayer, optionsOf } from '../rules/applies';
 import type { Claim, UnitRule } from '../model/claim';
 import { own } from '../own';
 
@@ -73,7 +74,8 @@ export function auditClaim(parsed: ParsedClaim, text: string, config: ResolvedCo
   for (const rule of ALL_RULES) {
     if (!rule.check) continue;
     const severity = severityFor(config, rule.id);
-    if (severity === 'off') continue;
+    if (severity === 'off' || !appliesToPayer(rule, config, claim.payer.type)) continue;
+    ctx.options = optionsOf(rule, config);
     const report = (r: Report): void => {
       if (coveredBySchemaIssue(validated.invalid, r.path)) return;
       const entry = src.get(r.path);
@@ -87,7 +89,7 @@ export function auditClaim(parsed: ParsedClaim, text: string, config: ResolvedCo
       });
     };
     try {
-      rule.check(ctx, report);
+      rule.check(ctx as RuleContext, report);
     } catch (err) {
       // A rule bug must not take the audit down; say where, without claim values.
       out.push({

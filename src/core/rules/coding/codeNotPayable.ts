@@ -1,18 +1,17 @@
+import { defineRule } from '../applies';
 import { isScalar, type Scalar } from 'yaml';
-import { forPayer, optionsSchema, payerTypesOption } from '../../config/optionSchemas';
-import { ruleOptions } from '../../config/schema';
-import type { ClaimContext, Fix, IndexedLine, Rule } from '../../types';
+import { optionsSchema, payerTypesOption } from '../../config/optionSchemas';
+import type { ClaimContext, Fix, IndexedLine } from '../../types';
 import { lineLead } from '../../text';
 import { pfsStatusMeaning } from '../../data/pfsStatusText';
 
-const DEFAULTS = { payerTypes: ['medicare'] as string[] };
-
-export const codeNotPayable: Rule = {
+export const codeNotPayable = defineRule({
   id: 'code-not-payable',
   description: "A code Medicare does not pay: CMS's PPRRVU status in force (B bundled, N not covered, I not valid, …) or a code Medicare replaces with another (97014 → G0283)",
   category: 'coding',
   defaultSeverity: 'error',
   fixable: true,
+  payerTypes: ['medicare'],
   options: optionsSchema({ payerTypes: payerTypesOption }),
   rationale:
     'CMS\'s PFS relative value file (PPRRVU) gives every code a status for the period: A, R and T are paid under the fee schedule; ' +
@@ -24,8 +23,6 @@ export const codeNotPayable: Rule = {
     'the same service as G0283. Option payerTypes (default ["medicare"]) lists the payer types checked.',
   source: 'CMS PFS relative value files (PPRRVU STATUS CODE; see docs/sources.md), Palmetto GBA (status B) [S22], ImmediCare [S47]; WebPT (G0283) [S18]; billing-rules §3, §5.2',
   check(ctx, report) {
-    const opts = ruleOptions(ctx.config, 'code-not-payable', DEFAULTS);
-    if (!forPayer(opts.payerTypes, ctx.claim.payer.type)) return;
     for (const l of ctx.lines) {
       if (l.line.units <= 0) continue;
       const status = l.info?.medicare;
@@ -50,7 +47,7 @@ export const codeNotPayable: Rule = {
       report({ path, message: `${lineLead(l.index, l.line.code)}Medicare does not pay ${l.line.code}; the same service is billed as ${to}.`, fixes: edits.length ? [fix] : [] });
     }
   },
-};
+});
 
 /** The new code quoted the way this line's code is, or, if that one is a bare number, the way the claim's other codes are. */
 function codeText(ctx: ClaimContext, l: IndexedLine, code: string): string {

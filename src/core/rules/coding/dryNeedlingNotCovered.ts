@@ -1,9 +1,6 @@
-import { forPayer, optionsSchema, payerTypesOption } from '../../config/optionSchemas';
-import { ruleOptions } from '../../config/schema';
-import type { Rule } from '../../types';
+import { defineRule } from '../applies';
+import { optionsSchema, payerTypesOption } from '../../config/optionSchemas';
 import { lineLead } from '../../text';
-
-const DEFAULTS = { payerTypes: ['medicare'] as string[] };
 
 /** The dry-needling codes (needle insertion without injection), in CPT since 2020. */
 const DRY_NEEDLING = new Set(['20560', '20561']);
@@ -15,12 +12,13 @@ const THERAPIST: Record<string, string> = { PT: 'physical therapist', OT: 'occup
  * A (since January 21, 2020), because Medicare pays them as acupuncture under NCD 30.3.3, not
  * because a therapist may bill them.
  */
-export const dryNeedlingNotCovered: Rule = {
+export const dryNeedlingNotCovered = defineRule({
   id: 'dry-needling-not-covered',
   description: 'Dry needling (20560/20561) by a PT, OT or SLP on a Medicare claim: Medicare covers it only as acupuncture for chronic low back pain, from the practitioners NCD 30.3.3 names',
   category: 'coding',
   defaultSeverity: 'error',
   fixable: false,
+  payerTypes: ['medicare'],
   options: optionsSchema({ payerTypes: payerTypesOption }),
   rationale:
     'Medicare treats dry needling as acupuncture. Since January 21, 2020 it covers acupuncture, dry needling included, only for ' +
@@ -33,8 +31,6 @@ export const dryNeedlingNotCovered: Rule = {
     'Option payerTypes (default ["medicare"]) lists the payer types checked.',
   source: 'CMS NCD 30.3.3, Acupuncture for Chronic Low Back Pain [S75]; CMS CR 11661, 20560/20561 active for NCD 30.3.3 [S76]; MLN MM11691, "Medicare covers acupuncture and dry needling" for cLBP [S77]; APTA, dry needling by a PT never covered under Medicare [S78]',
   check(ctx, report) {
-    const opts = ruleOptions(ctx.config, 'dry-needling-not-covered', DEFAULTS);
-    if (!forPayer(opts.payerTypes, ctx.claim.payer.type)) return;
     const provider = ctx.claim.provider?.discipline;
     for (const l of ctx.lines) {
       const code = l.line.code.trim().toUpperCase();
@@ -51,4 +47,4 @@ export const dryNeedlingNotCovered: Rule = {
       });
     }
   },
-};
+});

@@ -1,9 +1,8 @@
-import { ruleOptions } from '../../config/schema';
 import { KX_THRESHOLDS } from '../../data/kx';
 import { TABLE_LABELS, type TableName } from '../../data/packTypes';
 import type { Rule } from '../../types';
-import { KX_DEFAULTS } from '../modifiers/kxModifierMissing';
-import { forPayer } from '../../config/optionSchemas';
+import { kxModifierMissing } from '../modifiers/kxModifierMissing';
+import { appliesToPayer } from '../applies';
 
 /** The dated tables an audit relies on, and what goes unchecked past their end. */
 const CHECKED: { table: TableName; unchecked: string }[] = [
@@ -61,9 +60,9 @@ export const referenceDataOutdated: Rule = {
       if (date < cov.from) add(cov.from, true, TABLE_LABELS[table], unchecked);
       else if (cov.to !== undefined && date > cov.to) add(cov.to, false, TABLE_LABELS[table], unchecked);
     }
-    const kx = ruleOptions(ctx.config, 'kx-modifier-missing', KX_DEFAULTS);
     const kxCov = kxSpan();
-    if (forPayer(kx.payerTypes, ctx.claim.payer.type)) {
+    // The KX thresholds matter where the KX rules apply (their payer types, as configured).
+    if (appliesToPayer(kxModifierMissing, ctx.config, ctx.claim.payer.type)) {
       if (kxCov.from !== undefined && date < kxCov.from) add(kxCov.from, true, 'KX thresholds', 'KX modifier findings');
       else if (kxCov.to !== undefined && date > kxCov.to) add(kxCov.to, false, 'KX thresholds', 'KX modifier findings');
     }

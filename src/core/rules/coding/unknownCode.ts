@@ -1,4 +1,3 @@
-import { isKnownCodeAnyDate } from '../../data';
 import type { Rule } from '../../types';
 import { unknownKey } from '../../unknownText';
 import { CODE_SHAPE, lineLead } from '../../text';
@@ -15,7 +14,7 @@ export const unknownCode: Rule = {
   check(ctx, report) {
     for (const l of ctx.lines) {
       if (l.info) continue;
-      const known = isKnownCodeAnyDate(l.line.code);
+      const known = ctx.data.isKnownCodeAnyDate(l.line.code);
       report({
         path: `lines[${l.index}].code`,
         message: known

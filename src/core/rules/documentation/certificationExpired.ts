@@ -1,14 +1,15 @@
-import { ruleOptions } from '../../config/schema';
+import { defineRule } from '../applies';
 import { CERTIFICATION_DEFAULTS, CERTIFICATION_OPTIONS, daysBetween, readCertification } from '../../documentation/certification';
 import { plural } from '../../text';
-import type { Rule } from '../../types';
 
-export const certificationExpired: Rule = {
+export const certificationExpired = defineRule({
   id: 'certification-expired',
   description: 'The date of service falls after the certified period, or more than 90 days into the episode without recertification',
   category: 'plan-of-care',
   defaultSeverity: 'error',
   fixable: false,
+  defaults: CERTIFICATION_DEFAULTS,
+  payerTypes: ['medicare'],
   options: CERTIFICATION_OPTIONS,
   rationale:
     'A certification covers the length of the plan or 90 calendar days, whichever is less; the plan must be recertified at least every 90 days. A ' +
@@ -19,7 +20,7 @@ export const certificationExpired: Rule = {
     'recertificationAfterDays, payerTypes.',
   source: 'BPM Pub 100-02 ch. 15 §220.1.3 [S65]; policy-rag [S4 q17, p04]; [S66][S67]; billing-rules §7',
   check(ctx, report) {
-    const opts = ruleOptions(ctx.config, 'certification-expired', CERTIFICATION_DEFAULTS);
+    const opts = ctx.options;
     const cert = readCertification(ctx.claim, opts);
     if (!cert) return;
     const max = opts.maxPeriodDays;
@@ -51,4 +52,4 @@ export const certificationExpired: Rule = {
         `certification covers at most ${max} days from the first treatment.`,
     });
   },
-};
+});

@@ -1,14 +1,15 @@
-import { ruleOptions } from '../../config/schema';
+import { defineRule } from '../applies';
 import { CERTIFICATION_DEFAULTS, CERTIFICATION_OPTIONS, daysBetween, readCertification } from '../../documentation/certification';
 import { plural } from '../../text';
-import type { Rule } from '../../types';
 
-export const certificationLate: Rule = {
+export const certificationLate = defineRule({
   id: 'certification-late',
   description: 'The plan of care was certified more than 30 days after the first treatment, or is still uncertified past that',
   category: 'plan-of-care',
   defaultSeverity: 'warning',
   fixable: false,
+  defaults: CERTIFICATION_DEFAULTS,
+  payerTypes: ['medicare'],
   options: CERTIFICATION_OPTIONS,
   rationale:
     'The physician or NPP certifies the initial plan "as soon as possible", which Medicare reads as within 30 days of the first treatment, including the ' +
@@ -18,7 +19,7 @@ export const certificationLate: Rule = {
     'src/core/documentation/certification.ts). Applies to Medicare by default. Options: certifyWithinDays, maxPeriodDays, recertificationAfterDays, payerTypes.',
   source: 'BPM Pub 100-02 ch. 15 §220.1.3 [S65]; policy-rag [S4 q18]; [S66]; billing-rules §7',
   check(ctx, report) {
-    const opts = ruleOptions(ctx.config, 'certification-late', CERTIFICATION_DEFAULTS);
+    const opts = ctx.options;
     const cert = readCertification(ctx.claim, opts);
     if (!cert || cert.recertification) return;
     const limit = opts.certifyWithinDays;
@@ -42,4 +43,4 @@ export const certificationLate: Rule = {
         `certified within ${limit} days of the first treatment.`,
     });
   },
-};
+});

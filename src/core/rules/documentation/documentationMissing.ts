@@ -1,16 +1,17 @@
-import { ruleOptions } from '../../config/schema';
+import { defineRule } from '../applies';
 import { listing } from '../../documentation/phrases';
 import { addPlaceholders, quoted, type Placeholder } from '../../documentation/placeholderFix';
 import { placeholderFor, REQUIREMENT_DEFAULTS, REQUIREMENT_OPTIONS, requiredFields, type DocField } from '../../documentation/requirements';
-import type { Fix, Rule } from '../../types';
+import type { Fix } from '../../types';
 import { lineLead } from '../../text';
 
-export const documentationMissing: Rule = {
+export const documentationMissing = defineRule({
   id: 'documentation-missing',
   description: 'A line lacks a documentation field its code needs',
   category: 'documentation',
   defaultSeverity: 'warning',
   fixable: true,
+  defaults: REQUIREMENT_DEFAULTS,
   options: REQUIREMENT_OPTIONS,
   rationale:
     'Patient-active timed one-on-one codes (97110, 97112, 97116, 97530, 97535 …) are paid by the minute of constant attendance, so each line needs all ' +
@@ -26,7 +27,7 @@ export const documentationMissing: Rule = {
     'src/core/documentation/documentation-missing.words.json.',
   source: 'BPM Pub 100-02 ch. 15 §220.3 (treatment note) [S62]; CERT task-force daily-note elements [S-web irg.urpt]; billing-rules §7; ASHA cognitive-communication documentation (cue levels)',
   check(ctx, report) {
-    const opts = ruleOptions(ctx.config, 'documentation-missing', REQUIREMENT_DEFAULTS);
+    const opts = ctx.options;
     for (const l of ctx.lines) {
       if (!l.info) continue; // unknown codes are unknown-code's business
       const doc = l.line.documentation ?? {};
@@ -63,4 +64,4 @@ export const documentationMissing: Rule = {
       });
     }
   },
-};
+});

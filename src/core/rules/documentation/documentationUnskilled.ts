@@ -1,17 +1,17 @@
-import { ruleOptions } from '../../config/schema';
-import { PLACEHOLDERS } from '../../documentation/lexicon';
+import { defineRule, optionsOf } from '../applies';
+import { documentationWeak } from './documentationWeak';
 import { listing } from '../../documentation/phrases';
 import { isPlaceholder } from '../../documentation/strength';
 import { UNSKILLED_DEFAULTS, UNSKILLED_OPTIONS, unskilledCues } from '../../documentation/unskilled';
-import type { Rule } from '../../types';
 import { lineLead } from '../../text';
 
-export const documentationUnskilled: Rule = {
+export const documentationUnskilled = defineRule({
   id: 'documentation-unskilled',
   description: 'The intervention describes care that needs no therapist\'s skill: a program done alone, feeding or a meal watched, walking logged by distance',
   category: 'documentation',
   defaultSeverity: 'info',
   fixable: false,
+  defaults: UNSKILLED_DEFAULTS,
   options: UNSKILLED_OPTIONS,
   rationale:
     'Medicare pays for therapy only when the service needs a therapist\'s skill. A note can be specific and still describe unskilled care: the patient ' +
@@ -22,9 +22,10 @@ export const documentationUnskilled: Rule = {
     'ambulationLog, skilledCues (phrase lists, defaults and sources in src/core/documentation/documentation-unskilled.words.json).',
   source: 'BPM Pub 100-02 ch. 15 §220.2 (skilled care; services that do not need a therapist\'s skill are not covered); APTA skilled-care documentation guidance; ASHA on skilled dysphagia and cognitive treatment',
   check(ctx, report) {
-    const opts = ruleOptions(ctx.config, 'documentation-unskilled', UNSKILLED_DEFAULTS);
+    const opts = ctx.options;
     // Placeholders are documentation-weak's finding; read its list so the two rules agree.
-    const weakOpts = ruleOptions(ctx.config, 'documentation-weak', { placeholders: PLACEHOLDERS });
+    // documentation-weak's placeholder list, as configured: one list for every documentation check.
+    const weakOpts = optionsOf(documentationWeak, ctx.config);
     for (const l of ctx.lines) {
       const text = l.line.documentation?.intervention;
       if (!text || !text.trim() || isPlaceholder(text, weakOpts)) continue;
@@ -38,4 +39,4 @@ export const documentationUnskilled: Rule = {
       });
     }
   },
-};
+});

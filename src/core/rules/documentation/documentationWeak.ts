@@ -1,15 +1,15 @@
-import { ruleOptions } from '../../config/schema';
+import { defineRule } from '../applies';
 import { TEXT_FIELDS } from '../../documentation/lexicon';
 import { STRENGTH_DEFAULTS, STRENGTH_OPTIONS, weaknesses } from '../../documentation/strength';
-import type { Rule } from '../../types';
 import { lineLead } from '../../text';
 
-export const documentationWeak: Rule = {
+export const documentationWeak = defineRule({
   id: 'documentation-weak',
   description: 'A documentation field says too little: boilerplate, too few words, no specifics, or a placeholder',
   category: 'documentation',
   defaultSeverity: 'warning',
   fixable: false,
+  defaults: STRENGTH_DEFAULTS,
   options: STRENGTH_OPTIONS,
   rationale:
     'An auditor reads each field for what a therapist did and why. Stock phrases ("tolerated well", "continue POC", "as above", "see note", "would ' +
@@ -23,7 +23,7 @@ export const documentationWeak: Rule = {
     'target, timeframe and functional tie are checked by goal-not-measurable.',
   source: 'BPM Pub 100-02 ch. 15 §220.3 [S62] and §220.2 (skilled care); CERT task-force guidance [S-web irg.urpt]; billing-rules §7; red-flag phrase lists (see documentation-weak.words.json)',
   check(ctx, report) {
-    const opts = ruleOptions(ctx.config, 'documentation-weak', STRENGTH_DEFAULTS);
+    const opts = ctx.options;
     for (const l of ctx.lines) {
       const doc = l.line.documentation;
       if (!doc) continue;
@@ -37,4 +37,4 @@ export const documentationWeak: Rule = {
       }
     }
   },
-};
+});

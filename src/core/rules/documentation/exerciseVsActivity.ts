@@ -1,22 +1,21 @@
-import { ruleOptions } from '../../config/schema';
-import { codeInfo } from '../../data';
+import { defineRule, optionsOf } from '../applies';
+import { documentationWeak } from './documentationWeak';
 import { EXERCISE_ACTIVITY_DEFAULTS, EXERCISE_ACTIVITY_OPTIONS, readIntervention } from '../../documentation/exerciseActivity';
-import { PLACEHOLDERS } from '../../documentation/lexicon';
 import { listing } from '../../documentation/phrases';
 import { isPlaceholder } from '../../documentation/strength';
-import type { Rule } from '../../types';
 import { lineLead } from '../../text';
 
 const EXERCISE = '97110';
 const BALANCE = '97112';
 const ACTIVITY = '97530';
 
-export const exerciseVsActivity: Rule = {
+export const exerciseVsActivity = defineRule({
   id: 'exercise-vs-activity',
   description: 'The intervention describes isolated exercise or static balance drills billed as 97530, or a functional task billed as 97110',
   category: 'documentation',
   defaultSeverity: 'warning',
   fixable: true,
+  defaults: EXERCISE_ACTIVITY_DEFAULTS,
   options: EXERCISE_ACTIVITY_OPTIONS,
   rationale:
     'The most common therapy coding error is billing isolated exercise (97110: strength, range of motion, endurance — bicep curls, straight-leg raises, ' +
@@ -29,9 +28,10 @@ export const exerciseVsActivity: Rule = {
     'minCuesAlone, minCuesMixed, ratio.',
   source: 'CPT descriptors of 97110, 97112 and 97530 as MACs restate them; code catalog notes (UTHealth [S15], WebPT [S18]); CPT descriptors as restated in src/core/data/codes-timed.ts',
   check(ctx, report) {
-    const opts = ruleOptions(ctx.config, 'exercise-vs-activity', EXERCISE_ACTIVITY_DEFAULTS);
+    const opts = ctx.options;
     // Placeholders are documentation-weak's finding; read its list so the two rules agree.
-    const weakOpts = ruleOptions(ctx.config, 'documentation-weak', { placeholders: PLACEHOLDERS });
+    // documentation-weak's placeholder list, as configured: one list for every documentation check.
+    const weakOpts = optionsOf(documentationWeak, ctx.config);
     for (const l of ctx.lines) {
       const code = l.line.code;
       if (code !== EXERCISE && code !== ACTIVITY) continue;
@@ -44,7 +44,7 @@ export const exerciseVsActivity: Rule = {
       const seen = code === ACTIVITY ? [...reading.exercise, ...reading.balance] : reading.activity;
       const against = code === ACTIVITY ? reading.activity : reading.exercise;
       const what = code === EXERCISE ? 'a dynamic functional task' : reading.kind === 'balance' ? 'static balance drills' : 'isolated exercise';
-      const otherName = codeInfo(other, ctx.date)?.short.toLowerCase() ?? other;
+      const otherName = ctx.data.codeInfo(other, ctx.date)?.short.toLowerCase() ?? other;
       const thisName = l.info?.short.toLowerCase() ?? code;
       const mixed = against.length ? `; outweighing ${listing(against)}` : '';
       const codePath = `lines[${l.index}].code`;
@@ -57,4 +57,4 @@ export const exerciseVsActivity: Rule = {
       });
     }
   },
-};
+});

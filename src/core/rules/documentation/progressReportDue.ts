@@ -1,17 +1,14 @@
-import { ruleOptions } from '../../config/schema';
-import { dayCountOption, forPayer, optionsSchema, payerTypesOption } from '../../config/optionSchemas';
-import type { Rule } from '../../types';
+import { defineRule } from '../applies';
+import { dayCountOption, optionsSchema, payerTypesOption } from '../../config/optionSchemas';
 
 interface Options {
   /** Report when treatment_days_since_progress_report is at least this. */
   dueAt: number;
   /** The longest progress-report period, in treatment days. */
   periodDays: number;
-  /** Payer types the Medicare progress-report interval applies to. */
-  payerTypes: string[];
 }
 
-const DEFAULTS: Options = { dueAt: 10, periodDays: 10, payerTypes: ['medicare'] };
+const DEFAULTS: Options = { dueAt: 10, periodDays: 10 };
 
 const PROGRESS_OPTIONS = optionsSchema({
   dueAt: dayCountOption.describe('Report when treatment_days_since_progress_report is at least this (default 10).'),
@@ -19,12 +16,14 @@ const PROGRESS_OPTIONS = optionsSchema({
   payerTypes: payerTypesOption,
 });
 
-export const progressReportDue: Rule = {
+export const progressReportDue = defineRule({
   id: 'progress-report-due',
   description: '10 or more treatment days since the last progress report',
   category: 'plan-of-care',
   defaultSeverity: 'warning',
   fixable: false,
+  defaults: DEFAULTS,
+  payerTypes: ['medicare'],
   options: PROGRESS_OPTIONS,
   rationale:
     'A clinician must write a progress report at least once every 10 treatment days; the first period starts on the first day of the episode. ' +
@@ -35,10 +34,9 @@ export const progressReportDue: Rule = {
     'variant is not applied (billing-rules §7.1). Applies to Medicare by default. Options: dueAt, periodDays, payerTypes.',
   source: 'BPM Pub 100-02 ch. 15 §220.3 D (timing) [S62] page 200; policy-rag [S4 q19]; billing-rules §7, §7.1',
   check(ctx, report) {
-    const opts = ruleOptions(ctx.config, 'progress-report-due', DEFAULTS);
+    const opts = ctx.options;
     const days = ctx.claim.plan_of_care?.treatment_days_since_progress_report;
     if (days === undefined || days < opts.dueAt) return;
-    if (!forPayer(opts.payerTypes, ctx.claim.payer.type)) return;
     const period = opts.periodDays;
     const state =
       days > period
@@ -51,4 +49,4 @@ export const progressReportDue: Rule = {
       message: `plan_of_care.treatment_days_since_progress_report is ${days}; ${state}.`,
     });
   },
-};
+});

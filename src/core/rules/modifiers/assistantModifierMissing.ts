@@ -1,17 +1,17 @@
-import { ruleOptions } from '../../config/schema';
-import { forPayer } from '../../config/optionSchemas';
-import { ASSISTANT_RULE_DEFAULTS, ASSISTANT_RULE_OPTIONS, assistantCodes, hasAssistantModifier, lineSupportsAssistant } from '../../billing/assistantCqCo';
-import type { Fix, Rule } from '../../types';
+import { defineRule } from '../applies';
+import { ASSISTANT_PAYER_TYPES, ASSISTANT_RULE_OPTIONS, assistantCodes, hasAssistantModifier, lineSupportsAssistant } from '../../billing/assistantCqCo';
+import type { Fix } from '../../types';
 import { addModifierFix, ASSISTANT_MOD_FOR, lineDiscipline, modifiersMisspelled, modsPath } from '../../billing/therapyModifiers';
 import { lineLead } from '../../text';
 import { ASSISTANT_RATE, DE_MINIMIS, FINAL_UNIT_METHOD, RATE_FROM } from '../../billing/assistantCqCoText';
 
-export const assistantModifierMissing: Rule = {
+export const assistantModifierMissing = defineRule({
   id: 'assistant-modifier-missing',
   description: `Units an assistant furnished (beyond the ${DE_MINIMIS} de minimis share) billed without CQ/CO`,
   category: 'modifiers',
   defaultSeverity: 'error',
   fixable: true,
+  payerTypes: ASSISTANT_PAYER_TYPES,
   options: ASSISTANT_RULE_OPTIONS,
   rationale:
     `Services a physical therapist assistant or occupational therapy assistant furnished in whole or in part (more than ${DE_MINIMIS} of the ` +
@@ -23,8 +23,6 @@ export const assistantModifierMissing: Rule = {
     'Only codes whose lines state assistant_minutes are judged. Option payerTypes (default ["medicare", "medicare-advantage"]).',
   source: 'SSA §1834(v), CMS CQ/CO billing examples [S28]; CY 2022 final-unit method billing-rules §13.1; APTA Maryland, MediClaim (de minimis per unit) [S29][S31]; CY 2022 PFS final rule per TherapyComply, PT Management, WebPT [S30][S33][S36]',
   check(ctx, report) {
-    const opts = ruleOptions(ctx.config, 'assistant-modifier-missing', ASSISTANT_RULE_DEFAULTS);
-    if (!forPayer(opts.payerTypes, ctx.claim.payer.type)) return;
     for (const c of assistantCodes(ctx)) {
       if (c.assistantUnits >= c.need.min) continue;
       const plain = c.lines.filter((l) => !hasAssistantModifier(l));
@@ -50,4 +48,4 @@ export const assistantModifierMissing: Rule = {
       });
     }
   },
-};
+});

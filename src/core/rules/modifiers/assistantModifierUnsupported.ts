@@ -1,17 +1,17 @@
-import { ruleOptions } from '../../config/schema';
-import { forPayer } from '../../config/optionSchemas';
-import { ASSISTANT_RULE_DEFAULTS, ASSISTANT_RULE_OPTIONS, assistantCodes, lineSupportsAssistant } from '../../billing/assistantCqCo';
-import type { Fix, IndexedLine, Rule } from '../../types';
+import { defineRule } from '../applies';
+import { ASSISTANT_PAYER_TYPES, ASSISTANT_RULE_OPTIONS, assistantCodes, lineSupportsAssistant } from '../../billing/assistantCqCo';
+import type { Fix, IndexedLine } from '../../types';
 import { modifiersOf, modPath, removeModifiersFix } from '../../billing/therapyModifiers';
 import { lineLead } from '../../text';
 import { ASSISTANT_RATE, DE_MINIMIS, FINAL_UNIT_METHOD, RATE_FROM } from '../../billing/assistantCqCoText';
 
-export const assistantModifierUnsupported: Rule = {
+export const assistantModifierUnsupported = defineRule({
   id: 'assistant-modifier-unsupported',
   description: "CQ/CO on a line whose assistant minutes do not reach the de minimis share, or on more units than the assistant's minutes earn",
   category: 'modifiers',
   defaultSeverity: 'warning',
   fixable: true,
+  payerTypes: ASSISTANT_PAYER_TYPES,
   options: ASSISTANT_RULE_OPTIONS,
   rationale:
     `CQ and CO cut the payment of a line to ${ASSISTANT_RATE} (from ${RATE_FROM}), so they belong only on units the assistant furnished: more than ${DE_MINIMIS} ` +
@@ -21,8 +21,6 @@ export const assistantModifierUnsupported: Rule = {
     'assistant_minutes are judged. Option payerTypes (default ["medicare", "medicare-advantage"]).',
   source: 'CMS CQ/CO billing examples [S28]; CY 2022 final-unit method billing-rules §13.1; APTA Maryland, MediClaim (de minimis per unit) [S29][S31]; CY 2022 rules per TherapyComply, PT Management [S30][S36]',
   check(ctx, report) {
-    const opts = ruleOptions(ctx.config, 'assistant-modifier-unsupported', ASSISTANT_RULE_DEFAULTS);
-    if (!forPayer(opts.payerTypes, ctx.claim.payer.type)) return;
     for (const c of assistantCodes(ctx)) {
       // A line whose own assistant minutes fall short: removing CQ/CO there is always right.
       const flagged = new Map<IndexedLine, { why: string; preferred: boolean }>();
@@ -53,4 +51,4 @@ export const assistantModifierUnsupported: Rule = {
       }
     }
   },
-};
+});

@@ -1,22 +1,25 @@
-import { ruleOptions } from '../../config/schema';
-import { forPayer, optionsSchema, payerTypesOption } from '../../config/optionSchemas';
+import { defineRule } from '../applies';
+import { optionsSchema, payerTypesOption } from '../../config/optionSchemas';
 import { tables } from '../../data';
 
 const KX_THRESHOLDS = tables.kxThresholds.filter((t) => t.from >= '2024-01-01');
-import type { Fix, Rule } from '../../types';
+import type { Fix } from '../../types';
+import type { PayerType } from '../../model/claim';
 import { BUCKET_LABEL, describeTotal, kxPicture, money } from '../../billing/kx';
 import { addModifierFix, modifiersMisspelled, modifiersOf, modsPath } from '../../billing/therapyModifiers';
 import { lineLead } from '../../text';
 
-export const KX_DEFAULTS = { payerTypes: ['medicare'] as string[] };
+/** Payer types the KX rules check by default (the payerTypes option replaces them). */
+export const KX_PAYER_TYPES: readonly PayerType[] = ['medicare'];
 export const KX_OPTIONS = optionsSchema({ payerTypes: payerTypesOption });
 
-export const kxModifierMissing: Rule = {
+export const kxModifierMissing = defineRule({
   id: 'kx-modifier-missing',
   description: "Therapy lines without KX once the year's allowed amounts in their bucket pass the KX threshold",
   category: 'modifiers',
   defaultSeverity: 'error',
   fixable: true,
+  payerTypes: KX_PAYER_TYPES,
   options: KX_OPTIONS,
   rationale:
     'Medicare Part B therapy has a yearly KX threshold per bucket — PT and SLP together, OT alone (' +
@@ -30,8 +33,6 @@ export const kxModifierMissing: Rule = {
     'Option payerTypes (default ["medicare"]) lists the payer types checked.',
   source: 'BBA 2018; NGS [S37], Noridian [S38] (2022–2024); 2025 [S40] and 2026 [S41] amounts secondary; billing-rules §4.3',
   check(ctx, report) {
-    const opts = ruleOptions(ctx.config, 'kx-modifier-missing', KX_DEFAULTS);
-    if (!forPayer(opts.payerTypes, ctx.claim.payer.type)) return;
     const picture = kxPicture(ctx);
     for (const b of picture?.buckets ?? []) {
       if (!(b.total > b.threshold)) continue;
@@ -49,4 +50,4 @@ export const kxModifierMissing: Rule = {
       }
     }
   },
-};
+});

@@ -1,18 +1,20 @@
-import { ruleOptions } from '../../config/schema';
-import { forPayer, optionsSchema, payerTypesOption, shareOption } from '../../config/optionSchemas';
-import type { Fix, Rule } from '../../types';
+import { defineRule } from '../applies';
+import { optionsSchema, payerTypesOption, shareOption } from '../../config/optionSchemas';
+import type { Fix } from '../../types';
 import { BUCKET_LABEL, describeTotal, kxPicture, money } from '../../billing/kx';
 import { modifiersOf, modPath, removeModifiersFix } from '../../billing/therapyModifiers';
 import { lineLead } from '../../text';
 
-const DEFAULTS = { belowShare: 0.5, payerTypes: ['medicare'] as string[] };
+const DEFAULTS = { belowShare: 0.5 };
 
-export const kxModifierPremature: Rule = {
+export const kxModifierPremature = defineRule({
   id: 'kx-modifier-premature',
   description: 'KX on a therapy line while the year\'s allowed amounts are far below the KX threshold',
   category: 'modifiers',
   defaultSeverity: 'warning',
   fixable: true,
+  defaults: DEFAULTS,
+  payerTypes: ['medicare'],
   options: optionsSchema({ belowShare: shareOption.describe('Share of the KX threshold below which KX is premature (default 0.5).'), payerTypes: payerTypesOption }),
   rationale:
     'KX attests that therapy above the yearly threshold is medically necessary. CMS calls adding it to early, low-cost services when ' +
@@ -21,8 +23,7 @@ export const kxModifierPremature: Rule = {
     'Removing KX is offered but not applied by fix-all, since the auditor may know of further care already scheduled.',
   source: 'CMS Pub 100-04 ch. 5 §10.3.3 via policy-rag [S4 q12]; thresholds NGS [S37], Noridian [S38], [S40][S41]; billing-rules §4.3',
   check(ctx, report) {
-    const opts = ruleOptions(ctx.config, 'kx-modifier-premature', DEFAULTS);
-    if (!forPayer(opts.payerTypes, ctx.claim.payer.type)) return;
+    const opts = ctx.options;
     const picture = kxPicture(ctx);
     for (const b of picture?.buckets ?? []) {
       if (b.ytd === undefined || !(b.total < opts.belowShare * b.threshold)) continue;
@@ -40,4 +41,4 @@ export const kxModifierPremature: Rule = {
       }
     }
   },
-};
+});

@@ -1,20 +1,19 @@
-import { ruleOptions } from '../../config/schema';
-import { forPayer } from '../../config/optionSchemas';
-import type { Rule } from '../../types';
+import { defineRule } from '../applies';
 import { BUCKET_LABEL, describeTotal, kxPicture, money } from '../../billing/kx';
-import { KX_DEFAULTS, KX_OPTIONS } from './kxModifierMissing';
+import { KX_OPTIONS, KX_PAYER_TYPES } from './kxModifierMissing';
 import { tables } from '../../data';
 import { lineLead } from '../../text';
 
 /** The review threshold of the latest year in the data (fixed until 2028, when it is to be indexed). */
 const REVIEW = money(tables.kxThresholds.reduce((a, b) => (b.from > a.from ? b : a)).reviewThreshold);
 
-export const kxReviewThreshold: Rule = {
+export const kxReviewThreshold = defineRule({
   id: 'kx-review-threshold',
   description: `The year's allowed amounts in a therapy bucket pass the ${REVIEW} targeted medical review threshold`,
   category: 'modifiers',
   defaultSeverity: 'info',
   fixable: false,
+  payerTypes: KX_PAYER_TYPES,
   options: KX_OPTIONS,
   rationale:
     `Above ${REVIEW} a year per bucket (PT+SLP, OT) Medicare may select therapy claims for targeted medical review; not every claim is ` +
@@ -23,8 +22,6 @@ export const kxReviewThreshold: Rule = {
     'rule has one severity and this is information, not an error. Option payerTypes (default ["medicare"]).',
   source: 'BBA 2018; NGS [S37], policy-rag [S4 q13]; billing-rules §4.3',
   check(ctx, report) {
-    const opts = ruleOptions(ctx.config, 'kx-review-threshold', KX_DEFAULTS);
-    if (!forPayer(opts.payerTypes, ctx.claim.payer.type)) return;
     const picture = kxPicture(ctx);
     for (const b of picture?.buckets ?? []) {
       const review = picture!.threshold.reviewThreshold;
@@ -39,4 +36,4 @@ export const kxReviewThreshold: Rule = {
       });
     }
   },
-};
+});

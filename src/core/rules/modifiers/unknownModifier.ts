@@ -1,4 +1,3 @@
-import { modifierInfo, tables } from '../../data';
 import type { Rule } from '../../types';
 import { modifiersOf, modPath } from '../../billing/therapyModifiers';
 import { lineLead } from '../../text';
@@ -18,8 +17,8 @@ export const unknownModifier: Rule = {
   check(ctx, report) {
     for (const l of ctx.lines) {
       modifiersOf(l).forEach((mod, at) => {
-        if (modifierInfo(mod, ctx.date)) return;
-        const known = tables.modifiers.some((m) => m.modifier === mod);
+        if (ctx.data.modifierInfo(mod, ctx.date)) return;
+        const known = ctx.data.isKnownModifierAnyDate(mod);
         report({
           path: modPath(l, at),
           message: known

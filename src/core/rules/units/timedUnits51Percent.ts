@@ -1,13 +1,12 @@
-import { ruleOptions } from '../../config/schema';
+import { defineRule } from '../applies';
 import { optionsSchema, shareOption } from '../../config/optionSchemas';
-import type { IndexedLine, Rule } from '../../types';
+import type { ClaimContext, IndexedLine } from '../../types';
 import { plural } from '../../text';
-import { allCodes } from '../../data';
 import { lineLead } from '../../text';
 
 /** The add-on code that continues a once-per-date code (97545 → 97546). */
-function addOnOf(code: string, date: string): string | undefined {
-  return allCodes(date).find((c) => c.addOnTo?.includes(code))?.code;
+function addOnOf(ctx: ClaimContext, code: string): string | undefined {
+  return ctx.data.allCodes(ctx.date).find((c) => c.addOnTo?.includes(code))?.code;
 }
 
 const DEFAULTS = {
@@ -22,18 +21,19 @@ export function unitsForLongCode(minutes: number, unitMinutes: number, share: nu
   return full + (minutes - full * unitMinutes >= Math.ceil(share * unitMinutes) ? 1 : 0);
 }
 
-export const timedUnits51Percent: Rule = {
+export const timedUnits51Percent = defineRule({
   id: 'timed-units-51-percent',
   description: 'A code timed per hour or half hour billed with units its minutes do not support (51% rule)',
   category: 'units',
   defaultSeverity: 'error',
   fixable: true,
+  defaults: DEFAULTS,
   options: optionsSchema({ share: shareOption.describe("Share of the descriptor's time needed for a unit (default 0.51).") }),
   rationale:
     'Some codes are timed in periods other than 15 minutes (92607/92608 speech-generating device evaluation, 92626/92627, 96105, 96125, work hardening 97545/97546). They follow neither the 8-minute table nor its pooling: a unit needs at least 51% of the time in the code\'s descriptor (31 minutes of an hour, 16 of a half hour). Codes for a first period (97545 initial 2 hours, 97550 first 30 minutes) are reported once per date, further time on their add-on; remote treatment management (98980/98981) needs the whole 20 minutes. Option: share (default 0.51).',
   source: 'ASHA, Medicare CPT coding rules for SLP services [S17]; CPT time rule (midpoint) [S14][S15]',
   check(ctx, report) {
-    const { share } = ruleOptions(ctx.config, 'timed-units-51-percent', DEFAULTS);
+    const { share } = ctx.options;
     const byCode = new Map<string, IndexedLine[]>();
     for (const l of ctx.lines) {
       if (l.info?.kind !== 'timed-other' || !l.info.unitMinutes) continue;
@@ -51,7 +51,7 @@ export const timedUnits51Percent: Rule = {
       const want = info.oncePerDay ? Math.min(1, own) : own;
       if (billed === want) continue;
       const path = `lines[${lines[0].index}].units`;
-      const addOn = info.oncePerDay ? addOnOf(info.code, ctx.date) : undefined;
+      const addOn = info.oncePerDay ? addOnOf(ctx, info.code) : undefined;
       const once = info.oncePerDay && own > 1 ? ` ${code} is reported once per date${addOn ? `; further time goes to ${addOn}` : ''}.` : '';
       const period = need >= 1 ? `the whole ${unitMinutes} minutes` : `at least ${Math.round(need * 100)}% of a period`;
       report({
@@ -64,4 +64,4 @@ export const timedUnits51Percent: Rule = {
       });
     }
   },
-};
+});
