@@ -2,11 +2,13 @@
  * claimlint.showCodeDetails [uri, position]: the hover's "More" link. Asks the server for
  * the full explanation of the code at that position (server command claimlint.codeDetails)
  * and shows it in the Markdown preview of a read-only, in-memory document
- * (claimlint-details:), so the hover itself stays short. Nothing is written to disk.
+ * (claimlint-details:), so the hover itself stays short. Nothing is written to disk. The
+ * entries of the sources it cites come from the shipped docs/sources.md (no network needed).
  */
 import * as vscode from 'vscode';
 import { BuiltinCommands, EXECUTE_COMMAND_METHOD, ServerCommands } from './constants';
 import type { ServerController } from './controller';
+import { detailsWithSources } from './offlineLinks';
 
 export const DETAILS_SCHEME = 'claimlint-details';
 
@@ -19,6 +21,8 @@ export class CodeDetails implements vscode.TextDocumentContentProvider, vscode.D
   constructor(
     private readonly controller: ServerController,
     private readonly log: vscode.LogOutputChannel,
+    /** The shipped docs/sources.md: the details carry the entries they cite (offline). */
+    private readonly sourcesPage: vscode.Uri,
   ) {
     this.registration = vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, this);
   }
@@ -45,7 +49,7 @@ export class CodeDetails implements vscode.TextDocumentContentProvider, vscode.D
     }
     const code = /^\*\*([0-9A-Z]{5})\b/.exec(markdown)?.[1] ?? 'code';
     const page = vscode.Uri.from({ scheme: DETAILS_SCHEME, path: `/${code}.md` });
-    this.pages.set(page.toString(), markdown);
+    this.pages.set(page.toString(), detailsWithSources(markdown, await this.readSources()));
     this.changed.fire(page);
     const doc = await vscode.workspace.openTextDocument(page);
     try {
@@ -54,6 +58,15 @@ export class CodeDetails implements vscode.TextDocumentContentProvider, vscode.D
       await vscode.window.showTextDocument(doc, { preview: true });
     }
     return true;
+  }
+
+  private async readSources(): Promise<string> {
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(this.sourcesPage));
+    } catch {
+      this.log.warn('docs/sources.md is not bundled: a code\'s details show its source keys without their entries');
+      return '';
+    }
   }
 
   dispose(): void {

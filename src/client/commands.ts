@@ -16,7 +16,7 @@ export function registerCommands(
   log: vscode.LogOutputChannel,
   summaryView: AuditSummaryView,
 ): vscode.Disposable[] {
-  const codeDetails = new CodeDetails(controller, log);
+  const codeDetails = new CodeDetails(controller, log, vscode.Uri.joinPath(extensionUri, 'docs', 'sources.md'));
   const handlers: Record<CommandId, (...args: unknown[]) => unknown> = {
     [Commands.restartServer]: async () => {
       await controller.restart();

@@ -28,6 +28,7 @@ import {
 } from 'vscode-languageclient/node';
 import { clientLineRouter } from './clientLog';
 import { Commands, DIAGNOSTIC_SOURCE, SECTION } from './constants';
+import { offlineMarkdownLinks, offlineRuleLink } from './offlineLinks';
 import type { ClaimDocumentFilter } from './selector';
 import type { ServerStatus } from './status';
 import type { ServerInitializationOptions } from '../protocol';
@@ -55,6 +56,7 @@ export function createLanguageClient(
   onPublish: (uri: vscode.Uri) => void,
 ): LanguageClient {
   const module = serverModulePath(extensionUri);
+  const docsRoot = bundledDocsRoot(extensionUri);
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', `--inspect=${DEBUG_PORT}`] } },
@@ -71,14 +73,38 @@ export function createLanguageClient(
     markdown: { isTrusted: { enabledCommands: [Commands.showRuleDocs, Commands.showCodeDetails] }, supportHtml: false },
     middleware: {
       // Every publish, empty ones included: tells the controller the server has audited uri.
+      // A rule's link opens its bundled page, not the repository online.
       handleDiagnostics: (uri, diagnostics, next) => {
-        next(uri, diagnostics);
+        next(uri, diagnostics.map(offlineRuleCode));
         onPublish(uri);
+      },
+      // Source links in hovers open the bundled docs/sources.md.
+      provideHover: async (document, position, token, next) => {
+        const hover = await next(document, position, token);
+        return hover ? offlineHover(hover, docsRoot) : hover;
       },
     },
   };
   const client = new LanguageClient(SECTION, 'claimlint', serverOptions, clientOptions);
   return client;
+}
+
+/** The docs/ folder shipped in the extension, as a URI string (see offlineLinks.ts). */
+export function bundledDocsRoot(extensionUri: vscode.Uri): string {
+  return vscode.Uri.joinPath(extensionUri, 'docs').toString();
+}
+
+function offlineRuleCode(d: vscode.Diagnostic): vscode.Diagnostic {
+  const code = d.code;
+  if (!code || typeof code !== 'object') return d;
+  const link = offlineRuleLink(code.target.toString(true));
+  if (link) d.code = { value: code.value, target: vscode.Uri.parse(link, true) };
+  return d;
+}
+
+function offlineHover(hover: vscode.Hover, docsRoot: string): vscode.Hover {
+  for (const c of hover.contents) if (c instanceof vscode.MarkdownString) c.value = offlineMarkdownLinks(c.value, docsRoot);
+  return hover;
 }
 
 const noop = () => undefined;

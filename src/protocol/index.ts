@@ -82,6 +82,14 @@ export const CLIENT_COMMANDS = {
   showCodeDetails: 'claimlint.showCodeDetails',
 } as const;
 
+/**
+ * Where the repository's documentation lives online: the server and the CLI link rule pages
+ * (docs/rules/<id>.md) and sources (docs/sources.md) below it. The extension ships the same
+ * pages and points these links at its own copies (src/client/offlineLinks.ts), so nothing
+ * needs a network. test/unit/shippedLinks.test.ts checks the core's URLs start with it.
+ */
+export const ONLINE_DOCS_BASE = 'https://github.com/claimlint/claimlint/blob/main/docs/';
+
 /** The data carried by every claimlint Diagnostic; code actions match on it, never on text. */
 export interface ClaimDiagnosticData {
   rule: string;

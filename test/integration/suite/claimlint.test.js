@@ -16,7 +16,6 @@ const vscode = require('vscode');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const EXTENSION_ID = 'claimlint.claimlint';
-const DOCS_BASE = 'https://github.com/claimlint/claimlint/blob/main/docs/rules/';
 const WAIT_MS = Number(process.env.CLAIMLINT_E2E_WAIT_MS) || 30000;
 const { Error: ERROR, Warning: WARNING, Information: INFO } = vscode.DiagnosticSeverity;
 
@@ -197,7 +196,10 @@ describe('claimlint in a real VS Code (installed .vsix)', () => {
       assert.equal(typeof d.code, 'object', `${rule}: code is {value, target}`);
       assert.equal(d.code.value, rule);
       assert.ok(d.code.target instanceof vscode.Uri, `${rule}: code.target is a Uri`);
-      assert.equal(d.code.target.toString(true), `${DOCS_BASE}${rule}.md`);
+      // Offline: the rule's link opens its bundled page (claimlint.showRuleDocs), not the repository online.
+      assert.equal(d.code.target.scheme, 'command', `${rule}: ${d.code.target.toString(true)}`);
+      assert.equal(d.code.target.path, 'claimlint.showRuleDocs');
+      assert.deepEqual(JSON.parse(d.code.target.query), [rule]);
       assert.equal(d.severity, severity, `${rule} severity`);
       assert.match(doc.lineAt(d.range.start.line).text.trim(), line, `${rule} is on the right line`);
     }
