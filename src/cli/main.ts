@@ -1,6 +1,8 @@
 /**
  * claimlint [options] <files or folders…>
- * Exit codes: 0 no errors, 1 errors found, 2 usage or read errors.
+ * Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage,
+ * config or read errors, or no claim file found in a folder or pattern given (unless
+ * --no-error-on-unmatched-pattern).
  */
 import { statSync, writeFileSync } from 'node:fs';
 import { configKey, type Analysis, type LocatedFinding, type ResolvedConfig } from '../core/lite';
@@ -38,6 +40,12 @@ Options:
   -o, --output <file>   write the report to a file instead of standard output
       --debug           say on standard error which config file applies where
       --quiet           report errors only
+      --max-warnings <n>
+                        exit 1 when more than n warnings are found (as ESLint's
+                        option; errors always exit 1)
+      --no-error-on-unmatched-pattern
+                        a folder with no claim files, or a pattern matching none,
+                        is not an error (by default it exits 2)
       --cache           only audit files that changed since the last run (their
                         findings are kept in .claimlintcache)
       --cache-location <path>
@@ -52,7 +60,8 @@ Options:
   -h, --help            show this help
   -v, --version         show the version
 
-Exit codes: 0 no errors, 1 errors found, 2 usage or read errors.`;
+Exit codes: 0 no errors, 1 errors found (or more warnings than --max-warnings),
+2 usage, config or read errors, or no claim files found.`;
 
 const FORMATTERS: Record<string, Formatter> = {
   stylish: formatStylish,
@@ -74,6 +83,8 @@ export function run(argv: string[]): number | Promise<number> {
       config: { type: 'string', short: 'c' },
       output: { type: 'string', short: 'o' },
       quiet: { type: 'boolean', default: false },
+      'max-warnings': { type: 'string' },
+      'no-error-on-unmatched-pattern': { type: 'boolean', default: false },
       debug: { type: 'boolean', default: false },
       cache: { type: 'boolean', default: false },
       'cache-location': { type: 'string' },
@@ -100,6 +111,8 @@ export function run(argv: string[]): number | Promise<number> {
     : FORMATTERS[values.format as string];
   if (!formatter) return usage(`unknown format "${values.format}" (use stylish, json, sarif, junit or html)`);
   if (!positionals.length) return usage('no files or folders given');
+  const maxWarnings = parseMaxWarnings(values['max-warnings']);
+  if (typeof maxWarnings === 'object') return usage(maxWarnings.error);
 
   const debug = values.debug;
   const threads = parseThreads(values.threads);
@@ -113,7 +126,7 @@ export function run(argv: string[]): number | Promise<number> {
   // Config files are read by the schema's reader, or answered from the cache's memo of it.
   const schemaReader: ConfigReader = { read: (path, text) => engine().schemaConfigReader.read(path, text), defaults: () => engine().schemaConfigReader.defaults() };
   const configs = new ConfigResolver(values.config, results ? results.configReader(() => schemaReader) : schemaReader);
-  const { files, missing, outside, folders } = discoverFiles(positionals, (dir) => configs.globsFor(dir));
+  const { files, missing, unmatched, outside, folders } = discoverFiles(positionals, (dir) => configs.globsFor(dir));
   let readErrors = missing.length;
   for (const m of missing) process.stderr.write(`claimlint: ${terminalSafe(m)}: no such file or folder\n`);
   // A config error is said once (not once per file), and also when the folder it governs
@@ -131,6 +144,12 @@ export function run(argv: string[]): number | Promise<number> {
       configError(cfg.error);
       readErrors++;
     }
+  }
+  if (unmatched.length && !values['no-error-on-unmatched-pattern']) {
+    // As ESLint: a CI job pointed at the wrong folder fails instead of passing on "0 files".
+    for (const u of unmatched) process.stderr.write(`claimlint: no claim files found in "${terminalSafe(u)}" (*.claim.yaml, *.claim.yml or the config's "files")\n`);
+    process.stderr.write('claimlint: nothing was audited; pass --no-error-on-unmatched-pattern to allow a folder or pattern without claim files\n');
+    return 2;
   }
   if (debug) for (const line of configs.describe(folders, files)) process.stderr.write(`claimlint: debug: ${terminalSafe(line)}\n`);
   let unaudited = 0;
@@ -287,10 +306,24 @@ export function run(argv: string[]): number | Promise<number> {
     } else process.stdout.write(output);
 
     if (readErrors) return 2;
-    return reports.some((r) => r.errorCount > 0) ? 1 : 0;
+    if (reports.some((r) => r.errorCount > 0)) return 1;
+    const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
+    if (maxWarnings !== undefined && warnings > maxWarnings) {
+      process.stderr.write(`claimlint: too many warnings (${warnings}); at most ${maxWarnings} allowed (--max-warnings)\n`);
+      return 1;
+    }
+    return 0;
   };
   if (pending.some((p) => p.findings instanceof Promise)) return Promise.all(pending.map((p) => p.findings)).then(finish);
   return finish(pending.map((p) => p.findings as LocatedFinding[]));
+}
+
+/** --max-warnings <n>: a whole number ≥ 0, or -1 (ESLint's "no limit"). */
+function parseMaxWarnings(value: string | boolean | undefined): number | undefined | { error: string } {
+  if (value === undefined || typeof value === 'boolean') return undefined;
+  if (!/^(-1|\d+)$/.test(value.trim())) return { error: `--max-warnings wants a whole number (0 or more, or -1 for no limit), not "${value}"` };
+  const n = Number(value.trim());
+  return n < 0 ? undefined : n;
 }
 
 function sizeOf(file: string): number {

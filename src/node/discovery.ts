@@ -1,7 +1,7 @@
 /** Finds claim files: explicit files as given, folders searched for claim-file globs. */
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { globSync } from 'tinyglobby';
+import { globSync, isDynamicPattern } from 'tinyglobby';
 import { CLAIM_FILE_GLOBS, IGNORED_FOLDERS } from '../protocol';
 import { isWithin as within } from './claimFileAccess';
 
@@ -12,8 +12,14 @@ export const DEFAULT_GLOBS = CLAIM_FILE_GLOBS;
 
 export interface Discovery {
   files: string[];
-  /** Arguments that name nothing: usage errors (exit 2). */
+  /** Arguments that name nothing (and are no glob pattern): usage errors (exit 2). */
   missing: string[];
+  /**
+   * Folders given that hold no claim file, and glob patterns that match nothing: exit 2
+   * unless --no-error-on-unmatched-pattern (ESLint's rule: a CI job pointed at the wrong
+   * folder must not pass).
+   */
+  unmatched: string[];
   /** Files a folder's globs matched outside that folder (through `..`, an absolute glob or a symlink): not audited. */
   outside: string[];
   /** The folders given (absolute). */
@@ -24,6 +30,7 @@ export interface Discovery {
 export function discoverFiles(args: string[], globsFor: (folder: string) => string[], cwd = process.cwd()): Discovery {
   const files = new Set<string>();
   const missing: string[] = [];
+  const unmatched: string[] = [];
   const outside: string[] = [];
   const folders: string[] = [];
   for (const arg of args) {
@@ -35,6 +42,7 @@ export function discoverFiles(args: string[], globsFor: (folder: string) => stri
       // Not a file or folder: maybe a glob pattern.
       const matched = globSync(arg, { cwd, absolute: true, ignore: [...IGNORED_FOLDERS] });
       if (matched.length) matched.forEach((m) => files.add(m));
+      else if (isDynamicPattern(arg)) unmatched.push(arg);
       else missing.push(arg);
       continue;
     }
@@ -46,12 +54,16 @@ export function discoverFiles(args: string[], globsFor: (folder: string) => stri
     // or `["/etc/*"]`, or a symlink out of the folder, reaches nothing outside it.
     folders.push(abs);
     const root = realpathSync(abs);
+    let found = 0;
     for (const f of globSync([...DEFAULT_GLOBS, ...globsFor(abs)], { cwd: abs, absolute: true, ignore: [...IGNORED_FOLDERS] })) {
-      if (within(root, f)) files.add(f);
-      else outside.push(f);
+      if (within(root, f)) {
+        files.add(f);
+        found++;
+      } else outside.push(f);
     }
+    if (!found) unmatched.push(arg);
   }
-  return { files: [...files].sort(), missing, outside, folders };
+  return { files: [...files].sort(), missing, unmatched, outside, folders };
 }
 
 /** --fix never writes through a symlink (it could point anywhere). */
