@@ -56,10 +56,10 @@ export function discoverFiles(args: string[], globsFor: (folder: string) => stri
     const root = realpathSync(abs);
     let found = 0;
     for (const f of globSync([...DEFAULT_GLOBS, ...globsFor(abs)], { cwd: abs, absolute: true, ignore: [...IGNORED_FOLDERS] })) {
-      if (within(root, f)) {
-        files.add(f);
-        found++;
-      } else outside.push(f);
+      // A match outside the folder counts as found: it is reported (and skipped) on its own.
+      found++;
+      if (within(root, f)) files.add(f);
+      else outside.push(f);
     }
     if (!found) unmatched.push(arg);
   }
