@@ -7,7 +7,8 @@
 import { nodeConfigHost } from '../node/configHost';
 import { dirname, resolve } from 'node:path';
 import { terminalSafe } from './formatters/safe';
-import { findConfigFile, type ConfigLoad, type ResolvedConfig } from '../core/lite';
+import { displayPath } from '../node/discovery';
+import { countErrors, findConfigFile, formatConfigProblem, type ConfigLoad, type ResolvedConfig } from '../core/lite';
 
 export { nodeConfigHost };
 
@@ -24,12 +25,22 @@ export interface ConfigReader {
   defaults(): ResolvedConfig;
 }
 
-/** Writes a config file's warnings (unknown rule ids, bad rule options) to stderr. */
+/**
+ * Writes every problem of a config file to stderr, located (file:line: key: what is wrong):
+ * an invalid file's errors, and the warnings (unknown rule ids, bad rule options; those
+ * entries are ignored) of a valid or an invalid one. The line saying what an invalid file
+ * means for the run is ConfigResolver's error (said once by the caller).
+ */
 export function writeConfigWarnings(load: ConfigLoad): void {
-  if (!load.ok) return;
-  for (const w of load.warnings ?? []) {
-    process.stderr.write(`claimlint: warning: ${terminalSafe(`${load.path}${w.line ? `:${w.line}` : ''}: ${w.path}: ${w.message}`)}\n`);
+  const problems = load.ok ? (load.warnings ?? []) : load.problems;
+  for (const p of problems) {
+    process.stderr.write(`claimlint: ${p.severity === 'warning' ? 'warning: ' : ''}${terminalSafe(formatConfigProblem(displayPath(load.path), p))}\n`);
   }
+}
+
+/** A config file that could not be read at all: one problem, at the top level. */
+function failedLoad(path: string, message: string): ReadConfig {
+  return { load: { ok: false, path, message, problems: [{ path: '(top level)', message, severity: 'error' }] } };
 }
 
 export class ConfigResolver {
@@ -46,7 +57,7 @@ export class ConfigResolver {
     if (configPath) {
       const text = nodeConfigHost.readFile(configPath);
       this.explicit =
-        text === undefined ? { load: { ok: false, path: configPath, message: 'file not found' } } : typeof text === 'string' ? reader.read(configPath, text) : { load: { ok: false, path: configPath, message: text.unreadable } };
+        text === undefined ? failedLoad(configPath, 'file not found') : typeof text === 'string' ? reader.read(configPath, text) : failedLoad(configPath, text.unreadable);
     }
   }
 
@@ -64,7 +75,10 @@ export class ConfigResolver {
       this.warned.add(load.path);
       this.warn(load);
     }
-    if (!load.ok || !read.config) return { error: `${load.path}${!load.ok && load.line ? `:${load.line}` : ''}: invalid config: ${load.ok ? 'unreadable' : load.message}` };
+    if (!load.ok || !read.config) {
+      const what = load.ok ? 'unreadable' : countErrors(load.problems) + ' above';
+      return { error: `${load.path}: invalid config (${what}): the claim files under it are not audited (exit 2); fix it, or name another config with --config` };
+    }
     return { config: read.config };
   }
 

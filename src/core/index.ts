@@ -21,6 +21,7 @@ export type { SourceEntry, SourceMap } from './parse/sourceMap';
 export { configKey, configSchema, resolveConfig, type Config, type ResolvedConfig } from './config/schema';
 export { defaultSettings, settingsSchema, settingsToConfig, type Settings } from './config/settings';
 export { CONFIG_FILE_NAMES, loadNearestConfig, parseConfig, type ConfigHost, type ConfigLoad, type ConfigWarning } from './config/lookup';
+export { countErrors, formatConfigProblem, type ConfigProblem } from './config/problemText';
 export { checkRuleSettings, rulesJsonSchema, type RuleSettingProblem } from './config/ruleSettings';
 export { forPayer } from './config/optionSchemas';
 

@@ -11,6 +11,7 @@ export { preferredFix } from './fixes/preferred';
 export { docsUrl } from './rules/docs';
 export * as LIMITS from './limits';
 export type { ConfigLoad, ConfigWarning } from './config/lookup';
+export { countErrors, formatConfigProblem, type ConfigProblem } from './config/problemText';
 export type { Config, ResolvedConfig } from './config/schema';
 export type { Finding, Fix, LocatedFinding, Position, Severity, Span, TextEdit } from './types';
 export type { Analysis } from './pipeline/analysis';

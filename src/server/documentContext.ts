@@ -2,13 +2,14 @@
  * What the server needs to know about a document before auditing it: its settings, its
  * config (the nearest .claimlintrc layered under the settings) and whether it is a claim
  * file at all. An invalid config file is reported once (window/showMessage naming the
- * path) and skipped, so the settings alone apply.
+ * path, its first problem and the fallback; every problem in the log) and skipped, so the
+ * settings alone apply.
  */
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver';
-import { resolveConfig, type Config, type ConfigWarning, type ResolvedConfig, settingsToConfig, type Settings } from '../core';
+import { countErrors, formatConfigProblem, resolveConfig, type Config, type ConfigProblem, type ConfigWarning, type ResolvedConfig, settingsToConfig, type Settings } from '../core';
 import { isClaimFile, uriToPath } from './claimFiles';
-import type { ConfigFiles } from './configFiles';
+import { CONFIG_FALLBACK, type ConfigFiles } from './configFiles';
 import type { SettingsStore } from './settings';
 
 export interface DocumentContext {
@@ -48,7 +49,7 @@ export class DocumentContexts {
           fileConfig = load.config.data ? { ...load.config, data: load.config.data.map((p) => resolve(dirname(load.path), p)) } : load.config;
           if (load.warnings?.length) this.warnRules(load.path, load.warnings);
           else this.warned.delete(load.path);
-        } else this.warnOnce(load.path, load.message);
+        } else this.warnInvalid(load.path, load.problems);
       }
     }
     const fromSettings = settingsToConfig(settings);
@@ -86,7 +87,7 @@ export class DocumentContexts {
 
   /** Unknown rule ids / bad rule options in a config file: logged and shown once, located (path:line). */
   private warnRules(path: string, warnings: ConfigWarning[]): void {
-    const lines = warnings.map((w) => `${path}${w.line ? `:${w.line}` : ''}: ${w.path}: ${w.message}`);
+    const lines = warnings.map((w) => formatConfigProblem(path, w));
     const key = lines.join('\n');
     if (this.warned.get(path) === key) return;
     this.warned.set(path, key);
@@ -95,13 +96,18 @@ export class DocumentContexts {
     void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `claimlint: ${lines[0]}${more}` });
   }
 
-  private warnOnce(path: string, message: string): void {
-    if (this.warned.get(path) === message) return;
-    this.warned.set(path, message);
-    this.connection.console.warn(`Invalid config ${path}: ${message}; using editor settings only.`);
+  /** An invalid config file: every problem logged, the first shown with what the editor does meanwhile. */
+  private warnInvalid(path: string, problems: ConfigProblem[]): void {
+    const lines = problems.map((p) => `${p.severity === 'warning' ? 'warning: ' : ''}${formatConfigProblem(path, p)}`);
+    const key = lines.join('\n');
+    if (this.warned.get(path) === key) return;
+    this.warned.set(path, key);
+    for (const l of lines) this.connection.console.warn(`Invalid config ${l}`);
+    const first = problems.find((p) => p.severity === 'error') ?? problems[0];
+    const more = problems.length > 1 ? ` (+${problems.length - 1} more: see the Problems panel of the config file, or the claimlint output)` : '';
     void this.connection.sendNotification(ShowMessageNotification.type, {
       type: MessageType.Warning,
-      message: `claimlint: ${path} is invalid (${message}). Claim files under it are audited with the editor settings only.`,
+      message: `claimlint: invalid config (${countErrors(problems)}): ${first ? formatConfigProblem(path, first) : path}${more}. Invalid config: ${CONFIG_FALLBACK}.`,
     });
   }
 }

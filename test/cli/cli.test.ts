@@ -157,10 +157,10 @@ describe('claimlint CLI (spawned binary)', () => {
     );
     const r = claimlint(['-f', 'json', '.'], dir);
     assert.equal(r.code, 0, r.stderr);
-    const rc = join(dir, '.claimlintrc.yaml');
+    const rc = '.claimlintrc.yaml'; // as the run shows paths: relative to the current folder
     assert.deepEqual(r.stderr.trim().split('\n'), [
       `claimlint: warning: ${rc}:2: rules.kx-modifer-missing: unknown rule id; did you mean kx-modifier-missing? (the setting is ignored)`,
-      `claimlint: warning: ${rc}:6: rules.kx-modifier-missing.options.payerTypes: must be one of medicare, medicare-advantage, medicaid, commercial (the option is ignored; the default applies)`,
+      `claimlint: warning: ${rc}:6: rules.kx-modifier-missing.options.payerTypes: must be one of medicare, medicare-advantage, medicaid, commercial; did you mean medicare? (the option is ignored; the default applies)`,
     ]);
     const findings = JSON.parse(r.stdout).files.flatMap((f: { findings: { rule: string; severity: string }[] }) => f.findings);
     assert.ok(findings.some((f: { rule: string; severity: string }) => f.rule === 'timed-units-total' && f.severity === 'warning'));

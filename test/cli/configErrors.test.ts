@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, runCli } from '../support/cli';
+import { BROKEN_CONFIG, BROKEN_CONFIG_PROBLEMS } from '../support/configProblems';
 
 
 const claimlint = (args: string[], cwd: string) => runCli(args, cwd, { timeout: 20000 });
@@ -25,7 +26,22 @@ describe('CLI: config errors and the config lookup', () => {
     writeFileSync(join(dir, '.claimlintrc.yaml'), 'rules: [\n');
     const r = claimlint(['.'], dir);
     assert.equal(r.code, 2, r.stdout + r.stderr);
-    assert.match(r.stderr, /\.claimlintrc\.yaml: invalid config: not valid YAML/);
+    assert.match(r.stderr, /\.claimlintrc\.yaml:2: not valid YAML/);
+    assert.match(r.stderr, /\.claimlintrc\.yaml: invalid config \(1 error above\): the claim files under it are not audited \(exit 2\)/);
+    assert.doesNotMatch(r.stdout, /✔|no problems/);
+  });
+
+  it('every problem of a config, each with file, line, key, allowed values and "did you mean"; then what exit 2 means (issue 25 item 6)', () => {
+    writeFileSync(join(dir, '.claimlintrc.yaml'), BROKEN_CONFIG);
+    writeFileSync(join(dir, 'knee.claim.yaml'), KNEE);
+    const r = claimlint(['.'], dir);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    const lines = r.stderr.trim().split('\n');
+    assert.deepEqual(
+      lines.slice(0, BROKEN_CONFIG_PROBLEMS.length),
+      BROKEN_CONFIG_PROBLEMS.map(([line, severity, text]) => `claimlint: ${severity === 'warning' ? 'warning: ' : ''}.claimlintrc.yaml:${line}: ${text}`),
+    );
+    assert.match(lines[BROKEN_CONFIG_PROBLEMS.length], /^claimlint: \.claimlintrc\.yaml: invalid config \(4 errors above\): the claim files under it are not audited \(exit 2\)/);
     assert.doesNotMatch(r.stdout, /✔|no problems/);
   });
 
@@ -33,7 +49,8 @@ describe('CLI: config errors and the config lookup', () => {
     writeFileSync(join(dir, 'bad.yaml'), 'rules: 5\n');
     const r = claimlint(['-c', 'bad.yaml', '.'], dir);
     assert.equal(r.code, 2, r.stdout + r.stderr);
-    assert.match(r.stderr, /bad\.yaml: invalid config: rules: expected record/);
+    assert.match(r.stderr, /bad\.yaml:1: rules: expected a map of keys/);
+    assert.match(r.stderr, /bad\.yaml: invalid config \(1 error above\)/);
     assert.doesNotMatch(r.stdout, /✔|no problems/);
   });
 

@@ -7,6 +7,7 @@ import { DiagnosticSeverity, FileChangeType, MessageType } from 'vscode-language
 import { TestClient } from './support/harness';
 import { claimFile } from './support/fixtures';
 import { runCli } from '../support/cli';
+import { BROKEN_CONFIG, BROKEN_CONFIG_PROBLEMS } from '../support/configProblems';
 
 describe('lsp: config files and workspace', () => {
   let dir: string;
@@ -79,6 +80,29 @@ describe('lsp: config files and workspace', () => {
     assert.deepEqual(fixed.diagnostics, []);
   });
 
+  it('every problem of an invalid config on its key, worded as the CLI words it; the message says the editor falls back and the CLI exits 2 (issue 25 item 6)', async () => {
+    writeFileSync(join(dir, '.claimlintrc.yaml'), BROKEN_CONFIG);
+    const configUri = uriOf('.claimlintrc.yaml');
+    client.open(configUri, BROKEN_CONFIG);
+    const onConfig = await client.waitForDiagnostics(configUri);
+    const fallback = '. Invalid claimlint config: until it is fixed, the claim files under it are audited with the editor settings and the defaults (the command line refuses it: exit 2).';
+    assert.deepEqual(
+      onConfig.diagnostics.map((d) => [d.range.start.line + 1, d.severity === DiagnosticSeverity.Error ? 'error' : 'warning', d.message]),
+      BROKEN_CONFIG_PROBLEMS.map(([line, severity, text], i) => [line, severity, i === 0 ? text + fallback : text]),
+    );
+    const uri = uriOf('visit.claim.yaml');
+    client.open(uri, claimFile({ units530: 2 }));
+    const published = await client.waitForDiagnostics(uri);
+    assert.equal(published.diagnostics.find((d) => d.code === 'timed-units-total')?.severity, DiagnosticSeverity.Error, 'the defaults apply');
+    const warning = await client.waitFor(() => client.shownMessages.find((m) => m.type === MessageType.Warning), 'a warning');
+    const rc = join(dir, '.claimlintrc.yaml');
+    assert.equal(
+      warning.message,
+      `claimlint: invalid config (4 errors): ${rc}:2: ${BROKEN_CONFIG_PROBLEMS[0][2]} (+4 more: see the Problems panel of the config file, or the claimlint output). Invalid config: until it is fixed, the claim files under it are audited with the editor settings and the defaults (the command line refuses it: exit 2).`,
+    );
+    for (const [line, , text] of BROKEN_CONFIG_PROBLEMS) assert.ok(client.logs.some((l) => l.message.includes(`${rc}:${line}: ${text}`)), `logged: line ${line}`);
+  });
+
   it('an unknown rule id and a bad rule option: warnings on their keys in the open config file, a located message, and the rest applies', async () => {
     const configText = ['rules:', '  kx-modifer-missing: "off"', '  kx-modifier-missing:', '    options:', '      payerTypes: medicar', '  timed-units-total: warning', ''].join('\n');
     writeFileSync(join(dir, '.claimlintrc.yaml'), configText);
@@ -89,7 +113,7 @@ describe('lsp: config files and workspace', () => {
       onConfig.diagnostics.map((d) => [d.range.start.line, d.severity, d.message]),
       [
         [1, DiagnosticSeverity.Warning, 'rules.kx-modifer-missing: unknown rule id; did you mean kx-modifier-missing? (the setting is ignored)'],
-        [4, DiagnosticSeverity.Warning, 'rules.kx-modifier-missing.options.payerTypes: must be one of medicare, medicare-advantage, medicaid, commercial (the option is ignored; the default applies)'],
+        [4, DiagnosticSeverity.Warning, 'rules.kx-modifier-missing.options.payerTypes: must be one of medicare, medicare-advantage, medicaid, commercial; did you mean medicare? (the option is ignored; the default applies)'],
       ],
     );
 

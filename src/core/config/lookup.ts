@@ -2,78 +2,71 @@
  * Finds and reads the nearest .claimlintrc.yaml (or .yml / .json) walking up from a
  * folder. File access is passed in, so the core stays free of node:fs.
  */
-import { isCollection, isPair, isScalar, parseDocument, type Document } from 'yaml';
-import { checkRuleSettings } from './ruleSettings';
-import { configSchema, type Config } from './schema';
-import { unknownKey } from '../unknownText';
+import { parseDocument, type Document } from 'yaml';
+import { checkRuleSettings, type RuleSettingProblem } from './ruleSettings';
+import { configSchema, ruleSetting, type Config } from './schema';
+import { keySpan, lineOf, schemaProblems, type ConfigProblem } from './problems';
 import { guardText } from '../parse/guard';
 import { findConfigFile, type ConfigHost } from './find';
 
 export { CONFIG_FILE_NAMES, findConfigFile, type ConfigHost } from './find';
+export { keySpan } from './problems';
+export { countErrors, formatConfigProblem, type ConfigProblem } from './problemText';
 
 /** A part of a valid config that was left out (an unknown rule id, a bad rule option). */
-export interface ConfigWarning {
-  /** Dotted key path, e.g. rules.kx-modifer-missing. */
-  path: string;
-  message: string;
-  /** 1-based line and the key's offsets in the file text, when found. */
-  line?: number;
-  span?: [number, number];
-}
+export type ConfigWarning = ConfigProblem;
 
+/**
+ * A config file read: valid (perhaps with entries left out: `warnings`), or invalid with
+ * every problem found (`problems`, errors and warnings, in line order); `message` and `line`
+ * are the first error's.
+ */
 export type ConfigLoad =
   | { ok: true; path: string; config: Config; warnings?: ConfigWarning[] }
-  | { ok: false; path: string; message: string; line?: number };
+  | { ok: false; path: string; message: string; line?: number; problems: ConfigProblem[] };
 
-/** Parse and validate config text; errors name the key path, never values. */
+/** Parse and validate config text; problems name the key path, never values. */
 export function parseConfig(path: string, text: string): ConfigLoad {
   const refused = guardText(text);
-  if (refused) return { ok: false, path, message: refused.message };
+  if (refused) {
+    const problem: ConfigProblem = { path: '(top level)', message: refused.message, severity: 'error', span: [refused.span.start, refused.span.end], line: lineOf(text, refused.span.start) };
+    return invalid(path, [problem]);
+  }
   const doc = parseDocument(text, { prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length) {
-    const e = doc.errors[0];
-    return { ok: false, path, message: `not valid YAML (${e.code})`, line: e.linePos?.[0]?.line };
+    return invalid(
+      path,
+      doc.errors.map((e) => ({ path: '(top level)', message: `not valid YAML (${e.code})`, severity: 'error', span: [e.pos[0], Math.max(e.pos[0], e.pos[1])], line: lineOf(text, e.pos[0]) })),
+    );
   }
-  const parsed = configSchema.safeParse(doc.toJS() ?? {});
+  const raw = (doc.toJS() ?? {}) as unknown;
+  const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    // Keys below a payer-name map or an unknown key can be any text (a payer's or a
-    // person's name): say where, never what.
-    const segs = issue.path.map(String);
-    const shown = segs.map((s, i) => (i >= 2 && segs[0] === 'unitRule' && segs[1] === 'byPayerName' && i === 2 ? '(a payer name)' : s));
-    const at = shown.join('.') || '(top level)';
-    if (issue.code === 'unrecognized_keys') return { ok: false, path, message: `${at}: ${unknownKey(issue.keys[0], configKeysAt(segs))}` };
-    const message = issue.code === 'invalid_value' ? `must be one of ${issue.values.map(String).join(', ')}` : issue.code === 'invalid_type' ? `expected ${issue.expected}` : 'invalid value';
-    return { ok: false, path, message: `${at}: ${message}` };
+    // Every schema issue, and the rule registry's warnings about the rule entries that are well formed.
+    const rules = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as { rules?: unknown }).rules : undefined;
+    const wellFormed =
+      rules && typeof rules === 'object' && !Array.isArray(rules)
+        ? Object.fromEntries(Object.entries(rules).filter(([, v]) => ruleSetting.safeParse(v).success))
+        : undefined;
+    const warnings = ruleWarnings(doc, text, checkRuleSettings(wellFormed as Config['rules']).problems);
+    return invalid(path, [...schemaProblems(parsed.error.issues, doc, text, configKeysAt), ...warnings]);
   }
   const checked = checkRuleSettings(parsed.data.rules);
   if (!checked.problems.length) return { ok: true, path, config: parsed.data };
-  const warnings = checked.problems.map((p): ConfigWarning => {
+  return { ok: true, path, config: { ...parsed.data, rules: checked.rules }, warnings: ruleWarnings(doc, text, checked.problems) };
+}
+
+function ruleWarnings(doc: Document, text: string, problems: RuleSettingProblem[]): ConfigProblem[] {
+  return problems.map((p) => {
     const span = keySpan(doc, p.path);
-    return { path: p.path.join('.'), message: p.message, span, line: span ? lineOf(text, span[0]) : undefined };
+    return { path: p.path.join('.'), message: p.message, severity: 'warning', span, line: span ? lineOf(text, span[0]) : undefined };
   });
-  return { ok: true, path, config: { ...parsed.data, rules: checked.rules }, warnings };
 }
 
-/** Offsets of the deepest key of `keys` found in the document (the key itself, else its nearest parent). */
-export function keySpan(doc: Document, keys: readonly (string | number)[]): [number, number] | undefined {
-  for (let n = keys.length; n > 0; n--) {
-    const parent = n === 1 ? doc.contents : doc.getIn(keys.slice(0, n - 1), true);
-    if (!isCollection(parent)) continue;
-    for (const item of parent.items as unknown[]) {
-      const key = isPair(item) ? item.key : undefined;
-      const range = (key as { range?: [number, number, number] } | undefined)?.range;
-      const value = isScalar(key) ? key.value : key;
-      if (range && String(value) === String(keys[n - 1])) return [range[0], range[1]];
-    }
-  }
-  return undefined;
-}
-
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+function invalid(path: string, problems: ConfigProblem[]): ConfigLoad {
+  const sorted = problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  const first = sorted.find((p) => p.severity === 'error') ?? sorted[0];
+  return { ok: false, path, message: `${first.path === '(top level)' ? '' : `${first.path}: `}${first.message}`, line: first.line, problems: sorted };
 }
 
 /** Key names the config format knows at a path, for "did you mean …?". */

@@ -9,6 +9,7 @@
 import * as z from 'zod';
 import { ALL_RULES, RULES_BY_ID } from '../rules';
 import { nearMiss } from '../unknownText';
+import { issueText, valueAt } from './problems';
 import type { Rule } from '../types';
 
 export interface RuleSettingProblem {
@@ -64,33 +65,9 @@ function checkOptions(rule: Rule, options: Record<string, unknown>): { options: 
     }
     const top = String(issue.path[0]);
     dropped.add(top);
-    problems.push({ path: at(...issue.path), message: `${optionIssueText(issue)} (the option is ignored; the default applies)` });
+    problems.push({ path: at(...issue.path), message: `${issueText(issue, valueAt(options, issue.path.map(String)))} (the option is ignored; the default applies)` });
   }
   return { options: Object.fromEntries(Object.entries(options).filter(([k]) => !dropped.has(k))), problems };
-}
-
-/** What is wrong, in words that never quote the value. */
-function optionIssueText(issue: z.core.$ZodIssue): string {
-  switch (issue.code) {
-    case 'invalid_value':
-      return `must be one of ${issue.values.map(String).join(', ')}`;
-    case 'invalid_union': {
-      const first = issue.errors[0]?.[0];
-      return first ? optionIssueText(first) : 'not a form this option takes';
-    }
-    case 'invalid_type':
-      return `expected ${issue.expected}`;
-    case 'too_small':
-      return `must be at least ${String(issue.minimum)}${issue.inclusive === false ? ' (exclusive)' : ''}`;
-    case 'too_big':
-      return `must be at most ${String(issue.maximum)}`;
-    case 'invalid_key':
-      return 'not a key this option takes';
-    case 'custom':
-      return issue.message;
-    default:
-      return 'invalid value';
-  }
 }
 
 const SEVERITY_ENUM = ['off', 'info', 'warning', 'error'];
