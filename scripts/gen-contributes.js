@@ -50,10 +50,53 @@ function toSettingSchema(node) {
   return out;
 }
 
+/** Words under each value of a rule's dropdown. */
+function ruleDropdownDescriptions(values, defaultSeverity) {
+  const words = {
+    default: `As claimlint.rules or .claimlintrc.yaml say; else the rule's default (${defaultSeverity}).`,
+    off: 'Not reported.',
+    info: 'Reported as information.',
+    warning: 'Reported as a warning.',
+    error: 'Reported as an error (the command line exits 1).',
+  };
+  return values.map((v) => {
+    if (!words[v]) throw new Error(`no words for the rule dropdown value "${v}"`);
+    return words[v];
+  });
+}
+
+/**
+ * claimlint.rule: one setting per rule id, `claimlint.rule.<id>`, a dropdown in the Settings
+ * UI (VS Code nests dotted keys, so the server reads them back as `rule: { <id>: … }`).
+ */
+function perRuleSettings(prop, firstOrder) {
+  const { defaultSeverities } = loadTs("export { ALL_RULES } from './src/core/rules';\nimport { ALL_RULES } from './src/core/rules';\nexport const defaultSeverities = Object.fromEntries(ALL_RULES.map((r) => [r.id, r.defaultSeverity]));");
+  const out = {};
+  Object.entries(prop.properties || {}).forEach(([id, rule], i) => {
+    if (!rule.description) throw new Error(`claimlint.rule.${id} has no .describe() text`);
+    out[`${SECTION}.rule.${id}`] = {
+      type: 'string',
+      enum: rule.enum,
+      enumDescriptions: ruleDropdownDescriptions(rule.enum, defaultSeverities[id]),
+      default: rule.default,
+      description: rule.description,
+      scope: 'resource',
+      order: firstOrder + i,
+    };
+  });
+  return out;
+}
+
 /** contributes.configuration for the settings JSON Schema. */
 function configurationContribution(schema) {
   const properties = {};
+  const keys = Object.keys(schema.properties || {});
   Object.entries(schema.properties || {}).forEach(([key, prop], order) => {
+    if (key === 'rule') {
+      // After every other setting, in the registry's order.
+      Object.assign(properties, perRuleSettings(toSettingSchema(prop), keys.length));
+      return;
+    }
     const { description, ...rest } = toSettingSchema(prop);
     if (!description) throw new Error(`settings key "${key}" has no .describe() text`);
     properties[`${SECTION}.${key}`] = {

@@ -285,9 +285,16 @@ function isReadConfig(c: unknown): c is ReadConfig {
 
 function isLoad(l: unknown): l is ConfigLoad {
   if (!isObject(l) || typeof l.path !== 'string') return false;
-  if (l.ok === false) return typeof l.message === 'string' && (l.line === undefined || Number.isInteger(l.line));
+  if (l.ok === false) return typeof l.message === 'string' && (l.line === undefined || Number.isInteger(l.line)) && isProblems(l.problems);
   if (l.ok !== true || !isObject(l.config) || (l.config.files !== undefined && !isStrings(l.config.files))) return false;
-  return l.warnings === undefined || (Array.isArray(l.warnings) && l.warnings.every((w) => isObject(w) && typeof w.path === 'string' && typeof w.message === 'string' && (w.line === undefined || Number.isInteger(w.line))));
+  return l.warnings === undefined || isProblems(l.warnings);
+}
+
+function isProblems(list: unknown): boolean {
+  return (
+    Array.isArray(list) &&
+    list.every((w) => isObject(w) && typeof w.path === 'string' && typeof w.message === 'string' && (w.severity === 'error' || w.severity === 'warning') && (w.line === undefined || Number.isInteger(w.line)))
+  );
 }
 
 function isResolved(c: unknown): c is ResolvedConfig {

@@ -17,11 +17,31 @@ export function parseSettings(raw: unknown, invalid: (key: string, message?: str
   const input = raw as Record<string, unknown>;
   for (const [key, schema] of Object.entries(settingsSchema.shape)) {
     if (!(key in input)) continue;
+    if (key === 'rule') {
+      out.rule = perRuleSettings(input.rule, invalid);
+      continue;
+    }
     const field = (schema as { safeParse(v: unknown): { success: boolean; data?: unknown } }).safeParse(input[key]);
     if (field.success) out[key] = field.data;
     else invalid(key);
   }
   return checkedRules(out as Settings, invalid);
+}
+
+/** claimlint.rule.<id> one by one: an invalid value falls back to "default" for that rule alone. */
+function perRuleSettings(raw: unknown, invalid: (key: string, message?: string) => void): Settings['rule'] {
+  const out = { ...defaultSettings.rule };
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    invalid('rule');
+    return out;
+  }
+  for (const [id, schema] of Object.entries(settingsSchema.shape.rule.unwrap().shape)) {
+    if (!Object.hasOwn(raw, id)) continue;
+    const field = schema.safeParse((raw as Record<string, unknown>)[id]);
+    if (field.success) out[id] = field.data;
+    else invalid(`rule.${id}`);
+  }
+  return out;
 }
 
 /** claimlint.rules against the rule registry: unknown ids and bad options are reported and left out. */

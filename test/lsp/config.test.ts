@@ -7,6 +7,7 @@ import { DiagnosticSeverity, FileChangeType, MessageType } from 'vscode-language
 import { TestClient } from './support/harness';
 import { claimFile } from './support/fixtures';
 import { runCli } from '../support/cli';
+import { defaultSettings, settingsToConfig } from '../../src/core';
 import { BROKEN_CONFIG, BROKEN_CONFIG_PROBLEMS } from '../support/configProblems';
 
 describe('lsp: config files and workspace', () => {
@@ -123,6 +124,40 @@ describe('lsp: config files and workspace', () => {
     assert.equal(published.diagnostics.find((d) => d.code === 'timed-units-total')?.severity, DiagnosticSeverity.Warning, 'the valid part applies');
     const warning = await client.waitFor(() => client.shownMessages.find((m) => m.type === MessageType.Warning), 'a warning');
     assert.ok(warning.message.includes(`${join(dir, '.claimlintrc.yaml')}:2: rules.kx-modifer-missing: unknown rule id; did you mean kx-modifier-missing?`), warning.message);
+  });
+
+  it('claimlint.rule.<id> dropdowns (issue 25 item 3): a severity wins over .claimlintrc.yaml and claimlint.rules, keeps the object form\'s options; "default" leaves them in charge; a bad value falls back for that rule alone', async () => {
+    writeFileSync(join(dir, '.claimlintrc.yaml'), 'rules:\n  timed-units-total: warning\n');
+    const severityOf = async (settings: Record<string, unknown>, name: string) => {
+      client.settings = settings;
+      client.notify('workspace/didChangeConfiguration', { settings: {} });
+      const n = client.diagnostics.length;
+      const file = uriOf(name);
+      client.open(file, claimFile({ units530: 2 }));
+      const published = await client.waitForDiagnostics(file, () => true, n);
+      return published.diagnostics.find((d) => d.code === 'timed-units-total')?.severity;
+    };
+    assert.equal(await severityOf({ rule: { 'timed-units-total': 'default' } }, 'a.claim.yaml'), DiagnosticSeverity.Warning, '"default": the config file applies');
+    assert.equal(await severityOf({ rule: { 'timed-units-total': 'off' } }, 'b.claim.yaml'), undefined, 'off: silenced without JSON');
+    assert.equal(await severityOf({ rule: { 'timed-units-total': 'info' }, rules: { 'timed-units-total': 'error' } }, 'c.claim.yaml'), DiagnosticSeverity.Information, 'the dropdown wins over claimlint.rules');
+    assert.equal(await severityOf({ rules: { 'timed-units-total': 'error' } }, 'd.claim.yaml'), DiagnosticSeverity.Error, 'the object form still works');
+    assert.equal(
+      await severityOf({ rule: { 'timed-units-total': 'loud', 'kx-modifier-missing': 'off' } }, 'e.claim.yaml'),
+      DiagnosticSeverity.Warning,
+      'a bad value falls back to "default" for that rule',
+    );
+    assert.ok(client.logs.some((l) => /Setting claimlint\.rule\.timed-units-total is invalid/.test(l.message)), 'and is said');
+  });
+
+  it('claimlint.rule.<id> keeps the options of the object form (claimlint.rules) for that rule', () => {
+    const config = settingsToConfig({
+      ...defaultSettings,
+      rule: { ...defaultSettings.rule, 'kx-modifier-missing': 'warning', 'timed-units-total': 'off' },
+      rules: { 'kx-modifier-missing': { severity: 'error', options: { payerTypes: ['medicare'] } } },
+    });
+    assert.deepEqual(config.rules?.['kx-modifier-missing'], { severity: 'warning', options: { payerTypes: ['medicare'] } });
+    assert.equal(config.rules?.['timed-units-total'], 'off');
+    assert.equal(config.rules?.['npi-invalid'], undefined, '"default" adds nothing');
   });
 
   it('an unknown rule id in claimlint.rules is a warning naming the setting; the valid entries apply', async () => {

@@ -49,7 +49,7 @@ describe('extension manifest: generated parts', () => {
 
   it('every setting has a type, a default, a description and a scope', () => {
     for (const [key, prop] of Object.entries<Record<string, unknown>>(contributes.configuration.properties)) {
-      assert.match(key, /^claimlint\.[A-Za-z]+$/);
+      assert.match(key, /^claimlint\.([A-Za-z]+|rule\.[a-z0-9-]+)$/);
       for (const field of ['type', 'default', 'description', 'scope']) assert.ok(field in prop, `${key} has no ${field}`);
     }
   });
@@ -74,6 +74,25 @@ describe('extension manifest: generated parts', () => {
     }
     const payer = settingsRules.properties['kx-modifier-missing'].anyOf[1].properties.options.properties.payerTypes;
     assert.ok(payer.anyOf.some((f: { type: string }) => f.type === 'array'));
+  });
+
+  it('one Settings-UI dropdown per rule: claimlint.rule.<id> with off/info/warning/error (and "default"), the rule\'s description (issue 25 item 3)', () => {
+    const props = contributes.configuration.properties as Record<string, Record<string, unknown>>;
+    const perRule = Object.keys(props).filter((k) => k.startsWith('claimlint.rule.'));
+    assert.deepEqual(perRule, ALL_RULES.map((r) => `claimlint.rule.${r.id}`), 'one setting per rule id, in the registry\'s order');
+    for (const rule of ALL_RULES) {
+      const prop = props[`claimlint.rule.${rule.id}`];
+      // A plain string enum is what the Settings UI shows as a dropdown (no anyOf, no object).
+      assert.equal(prop.type, 'string', rule.id);
+      assert.deepEqual(prop.enum, ['default', 'off', 'info', 'warning', 'error'], rule.id);
+      assert.equal(prop.default, 'default', `${rule.id}: "default" leaves .claimlintrc.yaml in charge`);
+      assert.equal((prop.enumDescriptions as string[]).length, 5);
+      assert.match(String((prop.enumDescriptions as string[])[0]), new RegExp(`default \\(${rule.defaultSeverity}\\)`));
+      assert.equal(prop.description, `${rule.description.replace(/\.$/, '')}. Default: ${rule.defaultSeverity}.`);
+      assert.equal(prop.scope, 'resource');
+    }
+    // The object form stays for options.
+    assert.equal(props['claimlint.rules'].type, 'object');
   });
 
   it('Unit Rule By Payer Type has one property per payer type with enum cms/per-code', () => {

@@ -5,7 +5,27 @@
  */
 import * as z from 'zod';
 import { payerTypes, unitRules } from '../model/claim';
+import { ALL_RULES } from '../rules';
 import { ruleSetting, type Config } from './schema';
+
+/** The values of one rule's dropdown (claimlint.rule.<id>); "default" leaves the severity to claimlint.rules, .claimlintrc.yaml or the rule. */
+export const RULE_DROPDOWN = ['default', 'off', 'info', 'warning', 'error'] as const;
+
+/**
+ * claimlint.rule.<id>: one dropdown per rule in the Settings UI (a billing person never
+ * types JSON to silence a rule). Each entry's description is the rule's own.
+ */
+const perRuleSchema = z.object(
+  Object.fromEntries(
+    ALL_RULES.map((r) => [
+      r.id,
+      z
+        .enum(RULE_DROPDOWN)
+        .default('default')
+        .describe(`${r.description.replace(/\.$/, '')}. Default: ${r.defaultSeverity}.`),
+    ]),
+  ),
+);
 
 export const settingsSchema = z.object({
   enable: z.boolean().default(true).describe('Audit claim files in this workspace.'),
@@ -30,16 +50,29 @@ export const settingsSchema = z.object({
     .array(z.string())
     .default([])
     .describe('Data pack folders made by `claimlint data import` (absolute, or relative to the workspace folder). They come after the packs of .claimlintrc.yaml; later packs overlay earlier ones by effective date.'),
+  rule: perRuleSchema
+    .default(Object.fromEntries(ALL_RULES.map((r) => [r.id, 'default' as const])))
+    .describe('One severity per rule: a dropdown per rule in the Settings UI (claimlint.rule.<rule id>). Wins over claimlint.rules and .claimlintrc.yaml unless "default".'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const defaultSettings: Settings = settingsSchema.parse({});
 
-/** Settings as a config layer (applied after the config file, so they win). */
+/**
+ * Settings as a config layer (applied after the config file, so they win). A rule's
+ * dropdown (claimlint.rule.<id>) other than "default" sets its severity over claimlint.rules,
+ * keeping the options the object form gives it.
+ */
 export function settingsToConfig(s: Settings): Config {
+  const rules: NonNullable<Config['rules']> = { ...s.rules };
+  for (const [id, severity] of Object.entries(s.rule ?? {})) {
+    if (severity === 'default' || severity === undefined) continue;
+    const prev = Object.hasOwn(rules, id) ? rules[id] : undefined;
+    rules[id] = prev && typeof prev === 'object' ? { ...prev, severity } : severity;
+  }
   return {
-    rules: s.rules,
+    rules,
     unitRule: { byPayerType: s.unitRuleByPayerType },
     files: s.files,
     defaultDate: s.defaultDate || undefined,
