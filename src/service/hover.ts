@@ -17,9 +17,10 @@ import { visitSummary } from './visitSummary';
 const GUIDED_FIELDS = new Set<string>(['justification', 'functional_goal', 'supervision_need', 'intervention', 'assistance_level', 'equipment']);
 
 /**
- * A hover on a line's code is short (it must fit the hover window): the line's verdict
- * first, then the code's name, timing, usual modifiers and this line's estimate, and a
- * "More" link to the full explanation (codeDetails).
+ * A hover on a line's code is short (it must fit the hover window): the code's name,
+ * timing, usual modifiers and this line's estimate first; then the line's other findings
+ * (those VS Code does not already show under the cursor) or "no problems"; and a "More"
+ * link to the full explanation (codeDetails).
  */
 export function hover(analysis: Analysis, doc: TextDocument, position: Position, config: ResolvedConfig): Hover | null {
   const at = analysis.nodeAt(doc.offsetAt(position));
@@ -27,9 +28,11 @@ export function hover(analysis: Analysis, doc: TextDocument, position: Position,
   const code = codeAt(at, config);
   let value: string | undefined;
   if (code) {
-    const verdict = lineVerdict(findingsOnLine(at.claim.findings, at.claim.prefix ? `${at.claim.prefix}.lines[${code.index}]` : `lines[${code.index}]`), code.index + 1, code.code);
+    const linePath = at.claim.prefix ? `${at.claim.prefix}.lines[${code.index}]` : `lines[${code.index}]`;
+    const verdict = lineVerdict(findingsOnLine(at.claim.findings, linePath), rangeOf(doc, at.span), code.index + 1, code.code, linePath);
     const more = commandLink(`More about ${code.code}…`, CLIENT_COMMANDS.showCodeDetails, [doc.uri, position]);
-    value = [...verdict, '', ...codeHoverShort(code.code, code.date, code.facts, analysis.data, config.locality), '', more].join('\n');
+    // The code's explanation first; then only what the diagnostics in the same hover cannot say.
+    value = [...codeHoverShort(code.code, code.date, code.facts, analysis.data, config.locality), ...(verdict.length ? ['', ...verdict] : []), '', more].join('\n');
   } else value = hoverMarkdown(at, config, analysis.data);
   if (!value) return null;
   return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(doc, at.span) };

@@ -1,14 +1,12 @@
 /**
- * The first paragraph of a hover on a service line's code: this line's verdict. Either
- * "no problems found on this line", or the findings on it (severity, rule id linked to
- * its documentation page, the message's first sentence), at most three and a count of
- * the rest. Messages name field paths and numbers, never patient values.
+ * The part of a hover on a service line's code that speaks of the line's findings (after
+ * the code's explanation): never a repetition of the diagnostics VS Code shows in the same
+ * hover. Field paths and rule ids only, never patient values.
  */
 import { docsUrl, type LocatedFinding, type Severity } from '../core';
 import { CLIENT_COMMANDS } from '../protocol';
 
 const SHOWN = 3;
-const MAX_MESSAGE = 140;
 
 const SEVERITY_LABEL: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -23,24 +21,32 @@ export function findingsOnLine(findings: readonly LocatedFinding[], linePath: st
   return findings.filter((f) => f.path === linePath || f.path.startsWith(`${linePath}.`) || f.path.startsWith(`${linePath}[`));
 }
 
-/** The message's first sentence, without its "Service line 2 (97110): " lead (the verdict's heading says it). */
-function firstSentence(message: string): string {
-  const body = message.replace(/^Service line \d+(?: \([^)]*\))?: /, '');
-  const m = /^(.+?[.;])(\s|$)/.exec(body);
-  const s = (m ? m[1] : body).replace(/[.;]$/, '');
-  return s.length > MAX_MESSAGE ? `${s.slice(0, MAX_MESSAGE - 1).trimEnd()}…` : s;
+interface Range {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
 }
 
-/** Markdown lines of the verdict; `line` counts from 1. */
-export function lineVerdict(findings: readonly LocatedFinding[], line: number, code: string): string[] {
-  const where = `Service line ${line} (${code})`;
-  if (!findings.length) return [`✓ **${where}: no problems found on this line.**`];
-  const sorted = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]);
-  const out = [`**${where}: ${findings.length === 1 ? '1 problem' : `${findings.length} problems`} on this line**`];
-  for (const f of sorted.slice(0, SHOWN)) {
+const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character < b.character);
+const overlaps = (a: Range, b: Range) => !before(a.end, b.start) && !before(b.end, a.start);
+
+/**
+ * What a code hover adds about its service line, after the code's explanation: only what
+ * VS Code's own hover cannot say. VS Code already shows the diagnostics under the cursor, so
+ * those are not repeated; findings elsewhere on the line (units, modifiers, documentation)
+ * are named by severity, rule (linked to its page) and field, without their messages; a line
+ * with no findings says so. `line` counts from 1; `linePath` is the line's finding path.
+ */
+export function lineVerdict(findings: readonly LocatedFinding[], hovered: Range, line: number, code: string, linePath: string): string[] {
+  const where = `service line ${line} (${code})`;
+  if (!findings.length) return [`✓ No problems on ${where}.`];
+  const elsewhere = findings.filter((f) => !overlaps(f.range, hovered)).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  if (!elsewhere.length) return [];
+  const out = [`**Elsewhere on ${where}:**`];
+  for (const f of elsewhere.slice(0, SHOWN)) {
     const rule = commandLink(f.rule, CLIENT_COMMANDS.showRuleDocs, [f.rule, docsUrl(f.rule)]);
-    out.push(`- ${SEVERITY_LABEL[f.severity]} ${rule}: ${firstSentence(f.message)}`);
+    const field = f.path === linePath ? 'the line' : `\`${f.path.slice(linePath.length + 1)}\``;
+    out.push(`- ${SEVERITY_LABEL[f.severity]} ${rule} on ${field}`);
   }
-  if (sorted.length > SHOWN) out.push(`- and ${sorted.length - SHOWN} more (Problems panel)`);
+  if (elsewhere.length > SHOWN) out.push(`- and ${elsewhere.length - SHOWN} more (Problems panel)`);
   return out;
 }

@@ -39,32 +39,46 @@ describe('lsp: hover', () => {
   describe('a hover on a code fits the hover window (issue 10 item 9)', () => {
     const MAX_LINES = 12;
 
-    it('leads with this line\'s verdict: no problems found on this line', async () => {
+    it('leads with the code\'s explanation; a line without findings says so after it (issue 25 item 4)', async () => {
       const md = (await hoverAt(claimFile().replace('code: "97530"', 'code: "975^30"'))) ?? '';
-      const [first] = md.split('\n\n');
-      assert.equal(first, '✓ **Service line 2 (97530): no problems found on this line.**');
+      const paragraphs = md.split('\n\n');
+      assert.match(paragraphs[0], /^\*\*97530 — Therapeutic activities\*\* · Timed, 15-minute units/, 'the explanation comes first');
       assert.ok(md.split('\n').length <= MAX_LINES, `${md.split('\n').length} lines:\n${md}`);
-      assert.match(md, /\*\*97530 — Therapeutic activities\*\* · Timed, 15-minute units/);
       assert.match(md, /Usually needs:\*\* GP \(PT plan\)/);
       assert.match(md, /\*\*This line:\*\* 1 unit → \$35\.07 national 2026, MPPR: paid in full as the 1st service\./);
+      assert.equal(paragraphs.at(-2), '✓ No problems on service line 2 (97530).');
       assert.match(md.split('\n').at(-1) ?? '', /^\[More about 97530…\]\(command:claimlint\.showCodeDetails\?/, 'ends with the "More" link');
       assert.doesNotMatch(md, /On a day with several therapy units|_Source:|_Fee:|> /, 'the long explanation is behind "More"');
     });
 
-    it('leads with the findings on this line, each linked to its rule page, and only this line\'s', async () => {
+    it('never repeats the diagnostics VS Code shows under the cursor: only the line\'s findings elsewhere, by rule and field, without messages', async () => {
       const text = claimFile({ units530: 3, modifiers530: '' });
-      const md = (await hoverAt(text.replace('code: "97530"', 'code: "97^530"'))) ?? '';
-      const [first] = md.split('\n\n');
-      const lines = first.split('\n');
-      assert.match(lines[0], /^\*\*Service line 2 \(97530\): \d problems on this line\*\*$/);
-      assert.ok(lines.length >= 3, first);
-      for (const l of lines.slice(1)) assert.match(l, /^- (Error|Warning|Info) \[[a-z0-9-]+\]\(command:claimlint\.showRuleDocs\?[^)]+\): \S|^- and \d+ more \(Problems panel\)$/);
-      assert.match(first, /\[therapy-modifier-missing\]/);
-      assert.doesNotMatch(first.split('\n').slice(1).join('\n'), /Service line \d/, 'each finding without the line lead the heading already gives');
+      const { text: plain, position } = caret(text.replace('code: "97530"', 'code: "97^530"'));
+      const uri = 'file:///ws/hover-elsewhere.claim.yaml';
+      client.open(uri, plain);
+      const published = await client.waitForDiagnostics(uri);
+      const h = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
+      client.close(uri);
+      const md = h ? (h.contents as MarkupContent).value : '';
+      assert.match(md.split('\n\n')[0], /^\*\*97530 — Therapeutic activities\*\*/, 'the explanation comes first');
+      assert.doesNotMatch(md, /problems? on this line/, 'no "N problems on this line" on top of VS Code\'s own list');
+      const under = published.diagnostics.filter((d) => d.range.start.line <= position.line && d.range.end.line >= position.line);
+      const notUnder = published.diagnostics.filter((d) => !under.includes(d));
+      for (const d of published.diagnostics) {
+        // No diagnostic's message (nor its first sentence) is repeated in the hover.
+        const sentence = d.message.replace(/^Service line \d+ \([^)]*\): /, '').split(/[.;]/)[0];
+        assert.ok(!md.includes(sentence), `the hover repeats "${sentence}"`);
+      }
+      const block = md.split('\n\n').find((p) => p.startsWith('**Elsewhere on service line 2 (97530):**')) ?? '';
+      assert.ok(block, md);
+      for (const l of block.split('\n').slice(1)) assert.match(l, /^- (Error|Warning|Info) \[[a-z0-9-]+\]\(command:claimlint\.showRuleDocs\?[^)]+\) on (`[a-z_.[\]0-9]+`|the line)$|^- and \d+ more \(Problems panel\)$/);
+      assert.match(block, /\[therapy-modifier-missing\][^\n]* on `modifiers`/, 'the missing GP sits on the modifiers, not under the cursor');
+      for (const d of under) {
+        if (!notUnder.some((e) => e.code === d.code)) assert.ok(!block.includes(`[${String(d.code)}]`), `${String(d.code)} is under the cursor: VS Code shows it; not listed`);
+      }
       assert.ok(md.split('\n').length <= MAX_LINES, `${md.split('\n').length} lines:\n${md}`);
       const other = (await hoverAt(text.replace('code: "97110"', 'code: "97^110"'))) ?? '';
-      assert.doesNotMatch(other.split('\n\n')[0], /therapy-modifier-missing/, 'line 1 does not show line 2\'s findings');
-      assert.match(other, /^(✓ )?\*\*Service line 1 \(97110\)/);
+      assert.doesNotMatch(other, /therapy-modifier-missing/, 'line 1 does not show line 2\'s findings');
     });
   });
 
