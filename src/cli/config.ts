@@ -101,7 +101,7 @@ export class ConfigResolver {
   private nearest(dir: string): ReadConfig | undefined {
     if (!this.byDir.has(dir)) {
       const found = findConfigFile(dir, nodeConfigHost);
-      this.byDir.set(dir, found && (found.unreadable ? { load: { ok: false, path: found.path, message: found.unreadable } } : this.reader.read(found.path, found.text)));
+      this.byDir.set(dir, found && (found.unreadable ? failedLoad(found.path, found.unreadable) : this.reader.read(found.path, found.text)));
     }
     return this.byDir.get(dir);
   }

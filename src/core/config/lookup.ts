@@ -88,6 +88,6 @@ function unwrap(s: unknown): unknown {
 
 export function loadNearestConfig(startDir: string, host: ConfigHost, stopAt: readonly string[] = []): ConfigLoad | undefined {
   const found = findConfigFile(startDir, host, stopAt);
-  if (found?.unreadable) return { ok: false, path: found.path, message: found.unreadable };
+  if (found?.unreadable) return invalid(found.path, [{ path: '(top level)', message: found.unreadable, severity: 'error' }]);
   return found && parseConfig(found.path, found.text);
 }
