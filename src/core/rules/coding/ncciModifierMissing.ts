@@ -31,16 +31,29 @@ export const ncciModifierMissing: Rule = {
     for (const [l, edits] of byLine) {
       const where = serviceLine(l.index, l.line.code);
       const fixes = BYPASS.map((m) => addModifierFix(ctx, l, m, false, `Add ${m} to ${where}`));
-      const withWhat = edits.map((e) => `${e.pair.column1} (${serviceLine(e.column1.index)})`).join(' and ');
+      const pairs = edits.map((e) => `${e.pair.column1}/${e.pair.column2}`).join(' and ');
+      const column1 = edits.map((e) => serviceLine(e.column1.index, e.column1.line.code)).join(' and ');
       const unconfirmed = edits.some((e) => e.pair.indicatorConfidence === 'U') ? " The pair's modifier indicator is unconfirmed (no source settles it)." : '';
       const evidence = edits.map((e) => pairEvidence(e.pair)).find((t) => t !== '') ?? '';
       report({
         path: modsPath(l),
         message:
-          `${lineLead(l.index, l.line.code)}the code is column 2 of an NCCI pair with ${withWhat} and is denied ` +
-          `without 59 or XE/XS/XP/XU; add one only if the services were distinct${evidence}.${unconfirmed}`,
+          `${lineLead(l.index, l.line.code)}column 2 of the NCCI pair${edits.length > 1 ? 's' : ''} ${pairs}, whose column 1 ${edits.length > 1 ? 'codes are' : 'is'} ${column1}; ` +
+          `denied unless this column-2 line carries 59 or XE/XS/XP/XU; add one only if the services were distinct${evidence}.${misplaced(edits)}${unconfirmed}`,
         fixes: fixes.filter((f): f is Fix => !!f),
       });
     }
   },
 };
+
+/** A distinct-procedure modifier put on the column-1 line instead: it bypasses nothing there. */
+function misplaced(edits: PairEdit[]): string {
+  const on = edits.filter((e) => hasDistinctModifier(e.column1));
+  if (!on.length) return '';
+  const where = [...new Set(on.map((e) => `${distinctOn(e.column1)} on ${serviceLine(e.column1.index, e.column1.line.code)}`))].join(' and ');
+  return ` ${where} does not bypass the edit: the modifier belongs on the column-2 line.`;
+}
+
+function distinctOn(l: IndexedLine): string {
+  return (l.line.modifiers ?? []).filter((m) => BYPASS.includes(m)).join('/');
+}
