@@ -84,6 +84,23 @@ export class AuditSummaryView implements vscode.Disposable {
     return this.refresh();
   }
 
+  /** What the view covers, in words: the scope line under its title and its busy note. */
+  private async scopeLabel(): Promise<string> {
+    if (!this.scope) {
+      const name = vscode.workspace.name;
+      return name ? `all claim files of the workspace ${name}` : 'all claim files of the workspace';
+    }
+    const uri = vscode.Uri.parse(this.scope);
+    let kind = 'file';
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) kind = 'folder';
+    } catch {
+      // gone meanwhile: the audit says so
+    }
+    const rel = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
+    return kind === 'folder' ? `the claim files in the folder ${rel}` : `the claim file ${rel}`;
+  }
+
   private createPanel(): void {
     const panel = vscode.window.createWebviewPanel(AUDIT_SUMMARY_VIEW_TYPE, 'claimlint: Audit Summary', vscode.ViewColumn.Active, {
       enableScripts: true,
@@ -91,6 +108,7 @@ export class AuditSummaryView implements vscode.Disposable {
       localResourceRoots: [],
     });
     this.panel = panel;
+    panel.webview.html = placeholderHtml(randomBytes(16).toString('base64'));
     const subs: vscode.Disposable[] = [
       panel.webview.onDidReceiveMessage((m: WebviewMessage) => this.onMessage(m)),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -125,6 +143,9 @@ export class AuditSummaryView implements vscode.Disposable {
     const panel = this.panel;
     if (!panel) return undefined;
     const generation = ++this.generation;
+    const scope = await this.scopeLabel();
+    // Until the new numbers arrive the page says what it is auditing and dims the old ones.
+    void panel.webview.postMessage({ type: 'busy', text: `Auditing ${scope}…` });
     let data: AuditSummaryData;
     try {
       const client = await this.controller.start();
@@ -144,6 +165,7 @@ export class AuditSummaryView implements vscode.Disposable {
     const { html, figures } = loadRenderer().buildHtmlReportWithFigures(files, {
       version: this.version,
       title: 'Audit Summary',
+      scope,
       webview: { cspSource: panel.webview.cspSource, nonce },
     });
     panel.webview.html = html;
@@ -190,4 +212,12 @@ export class AuditSummaryView implements vscode.Disposable {
     this.panel?.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The page shown while the first audit of a new view runs. */
+function placeholderHtml(nonce: string): string {
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}';">
+<style nonce="${nonce}">body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 16px 24px; }</style>
+</head><body aria-busy="true"><h1>Audit Summary</h1><p role="status">Auditing…</p></body></html>`;
 }

@@ -65,7 +65,7 @@ describe('claimlint --format html (spawned binary)', () => {
     assert.ok(plain.includes('claims[0].lines[0].units'));
     const withIds = report('ids.html', ['--report-include-patient-ids']);
     for (const id of patientIds) assert.ok(withIds.includes(id), `${id} shown when asked`);
-    assert.match(withIds, /<th>Patient<\/th>/);
+    assert.match(withIds, /<th class="c-patient">Patient<\/th>/);
   });
 
   it('the summary agrees with the audit: claims, findings by severity, rows', () => {

@@ -13,7 +13,11 @@ import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 
 // Run inside the page (the project's tsconfig has no DOM library).
-declare const getComputedStyle: (el: unknown) => { fill: string; display: string };
+declare const getComputedStyle: (el: unknown) => { fill: string; display: string; fontSize: string };
+declare const document: {
+  documentElement: { scrollWidth: number; clientWidth: number };
+  styleSheets: ArrayLike<{ cssRules: ArrayLike<{ cssText: string }> }>;
+};
 
 const ROOT = join(__dirname, '..', '..', '..');
 const BIN = join(ROOT, 'bin', 'claimlint.js');
@@ -107,6 +111,57 @@ describe('HTML report in headless Chromium', function () {
     assert.deepEqual(bySeverity, [...bySeverity].sort((a, b) => b - a));
     assert.equal(bySeverity[0], 3);
   });
+
+  it('lists the claims worst first: most errors, then the largest amount at stake (issue 25 item 9)', async () => {
+    await page.reload();
+    await page.waitForLoadState('load');
+    const rows = await page.$$eval('#claims-table tbody tr', (rs) => rs.map((r) => [Number(r.getAttribute('data-errors')), Math.abs(Number(r.getAttribute('data-amount')))]));
+    for (let i = 1; i < rows.length; i++) {
+      const [e0, a0] = rows[i - 1];
+      const [e1, a1] = rows[i];
+      assert.ok(e0 > e1 || (e0 === e1 && a0 >= a1), `row ${i} (${e1} errors, $${a1}) after row ${i - 1} (${e0} errors, $${a0})`);
+    }
+    assert.ok(rows[0][0] > 0);
+  });
+
+  for (const [width, what] of [[922, 'a 1280-pixel VS Code window beside the Explorer'], [1562, 'a 1920-pixel window']] as const) {
+    it(`at ${width} px (${what}): the Findings column is whole, no sideways scrolling, chart text at 11 px or more (issue 25 item 2)`, async () => {
+      await page.setViewportSize({ width, height: 800 });
+      const m = await page.evaluate(() => {
+        const d = document as unknown as { documentElement: { scrollWidth: number; clientWidth: number }; querySelector(s: string): { getBoundingClientRect(): { right: number; width: number } } | null; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { width: number }; getAttribute(n: string): string | null }> };
+        const findings = d.querySelector('#claims-table th.c-findings')!.getBoundingClientRect();
+        const fonts = Array.from(d.querySelectorAll('figure svg')).map((svg) => (Number(svg.getAttribute('font-size')) * svg.getBoundingClientRect().width) / Number(svg.getAttribute('width')));
+        return { scroll: d.documentElement.scrollWidth, client: d.documentElement.clientWidth, right: findings.right, width: findings.width, font: Math.min(...fonts) };
+      });
+      assert.ok(m.scroll <= m.client, `no sideways scrolling (${m.scroll} > ${m.client})`);
+      assert.ok(m.right <= m.client && m.width >= 240, `Findings column ${m.width}px wide, ends at ${m.right}px of ${m.client}`);
+      assert.ok(m.font >= 11, `chart text ${m.font}px`);
+      // A long path is shortened, the whole one in its tooltip.
+      const title = await page.$eval('#claims-table td.c-claim .path', (p) => p.getAttribute('title') ?? '');
+      assert.match(title, /examples\/.+\.claim\.yaml · claims?(\[\d+\])?$/);
+    });
+  }
+
+  for (const [paper, width] of [['A4', 186], ['Letter', 215.9 - 24]] as const) {
+    it(`prints on ${paper} at 100%: nothing wider than the page (so no shrinking), the table header on every page, readable text (issue 25 item 9)`, async () => {
+      // The printable width at 96 px an inch, inside the stylesheet's 12 mm margins.
+      const px = Math.floor((width / 25.4) * 96);
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize({ width: px, height: 1000 });
+      const m = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      assert.ok(m.scroll <= m.client, `${paper}: the page is ${m.scroll}px wide for ${m.client}px of paper: the browser would shrink it`);
+      assert.equal(await page.$eval('#claims-table thead', (t) => getComputedStyle(t).display), 'table-header-group', 'the header repeats on each printed page');
+      assert.ok(parseFloat(await page.$eval('#claims-table td.c-findings', (t) => getComputedStyle(t).fontSize)) >= 12, 'table text at 9 pt or more');
+      const fonts = await page.$$eval('figure svg', (svgs) => svgs.map((svg) => (Number(svg.getAttribute('font-size')) * svg.getBoundingClientRect().width) / Number(svg.getAttribute('width'))));
+      assert.ok(Math.min(...fonts) >= 11, `${paper}: chart text ${Math.min(...fonts)}px`);
+      const pageRule = await page.evaluate(() => Array.from(document.styleSheets).flatMap((sh) => Array.from(sh.cssRules)).map((r) => r.cssText).find((t) => t.includes('@page')));
+      assert.match(pageRule ?? '', /@page\s*\{\s*margin: 12mm;?\s*\}/, 'one @page rule: the printer\'s paper (A4 or Letter), 12 mm margins');
+      const pdf = await page.pdf({ format: paper, scale: 1 });
+      assert.ok(pdf.length > 1000);
+      await page.emulateMedia({ media: 'screen' });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
+  }
 
   it('prints without the controls', async () => {
     await page.emulateMedia({ media: 'print' });

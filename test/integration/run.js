@@ -61,12 +61,15 @@ function createClickDriver(maxMs) {
   let finished = false;
   let wake = () => {};
   const CLICK = /claimlint-e2e-click: (.+)$/;
+  const SHOT = /claimlint-e2e-shot: ([\w-]+) (\d+)x(\d+) (\S+)$/;
   return {
     onLine(line) {
       const m = CLICK.exec(line);
       if (m) queue.push(m[1].trim());
+      const shot = SHOT.exec(line);
+      if (shot) queue.push({ name: shot[1], width: Number(shot[2]), height: Number(shot[3]), dir: shot[4] });
       if (INNER.test(line)) finished = true;
-      if (m || finished) wake();
+      if (m || shot || finished) wake();
     },
     async drive(page) {
       const until = Date.now() + maxMs;
@@ -82,12 +85,79 @@ function createClickDriver(maxMs) {
           });
           continue;
         }
-        const selector = queue.shift();
-        const clicked = await clickInFrames(page, selector, Math.max(0, Math.min(30000, until - Date.now())));
-        if (!clicked) note(`click driver: nothing matched ${selector}`);
+        const next = queue.shift();
+        if (typeof next === 'object') {
+          await shootSummary(page, next).catch((err) => {
+            note(`shot driver: ${next.name}: ${err.message}`);
+            fs.writeFileSync(path.join(next.dir, `${next.name}.json`), JSON.stringify({ error: err.message }));
+          });
+          continue;
+        }
+        const clicked = await clickInFrames(page, next, Math.max(0, Math.min(30000, until - Date.now())));
+        if (!clicked) note(`click driver: nothing matched ${next}`);
       }
     },
   };
+}
+
+/**
+ * "claimlint-e2e-shot: NAME WxH DIR" (the Audit Summary suite): sets the browser window to
+ * W×H, waits for the Audit Summary's page (its claims table) to settle, measures it inside
+ * the webview's frame (the table's and the Findings column's right edges against the
+ * frame's width, the smallest chart text as drawn) and writes DIR/NAME.png and
+ * DIR/NAME.json for the suite to check.
+ */
+async function shootSummary(page, { name, width, height, dir }) {
+  await page.setViewportSize({ width, height });
+  const deadline = Date.now() + 30000;
+  let frame;
+  while (!frame && Date.now() < deadline) {
+    for (const f of page.frames()) {
+      try {
+        if (await f.$('#claims-table')) frame = f;
+      } catch {
+        // navigated away while we looked
+      }
+    }
+    if (!frame) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  if (!frame) throw new Error('no Audit Summary page in any frame');
+  await frame.waitForFunction(() => document.body.getAttribute('aria-busy') !== 'true', null, { timeout: 30000 }).catch(() => {});
+  await new Promise((resolve) => setTimeout(resolve, 800)); // layout after the resize, fade-ins
+  const measured = await frame.evaluate(() => {
+    const frameWidth = document.documentElement.clientWidth;
+    const table = document.getElementById('claims-table').getBoundingClientRect();
+    const head = [...document.querySelectorAll('#claims-table thead th')].filter((th) => th.offsetParent !== null);
+    const findings = document.querySelector('#claims-table th.c-findings') || head[head.length - 1];
+    const chartText = [...document.querySelectorAll('figure svg text')].map((t) => t.getBoundingClientRect().height).filter((h) => h > 0);
+    const fontPx = [...document.querySelectorAll('figure svg')].map((svg) => {
+      const scale = svg.getBoundingClientRect().width / Number(svg.getAttribute('width'));
+      return Number(svg.getAttribute('font-size')) * scale;
+    });
+    const scope = document.querySelector('.scope');
+    return {
+      frameWidth,
+      scrollWidth: document.documentElement.scrollWidth,
+      tableRight: table.right,
+      findingsRight: findings ? findings.getBoundingClientRect().right : -1,
+      findingsWidth: findings ? findings.getBoundingClientRect().width : -1,
+      columns: head.map((th) => th.textContent.trim()),
+      minChartFontPx: fontPx.length ? Math.min(...fontPx) : -1,
+      chartTextBoxes: chartText.length,
+      scope: scope ? scope.textContent : null,
+    };
+  });
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
+  // The same view scrolled to its charts and to its claims table.
+  for (const part of ['charts', 'claims']) {
+    await frame.evaluate((id) => document.getElementById(id).scrollIntoView(), part);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await page.screenshot({ path: path.join(dir, `${name}-${part}.png`) });
+  }
+  await frame.evaluate(() => window.scrollTo(0, 0));
+  fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify({ width, height, ...measured }, null, 2));
+  note(`shot driver: ${name} ${width}x${height} → ${path.join(dir, `${name}.png`)}`);
 }
 
 async function clickInFrames(page, selector, timeoutMs) {

@@ -19,7 +19,12 @@ export interface Charts {
 const WIDTH = 640;
 const TOP = 20;
 const BOTTOM = 36;
-const FONT = 'font-family="system-ui, sans-serif" font-size="10"';
+/**
+ * 12 px at the chart's natural width: the page never draws a chart narrower than WIDTH
+ * where it can help it (style.ts), so labels stay at 11 px or more at 100% zoom.
+ */
+export const FONT_PX = 12;
+const FONT = `font-family="system-ui, sans-serif" font-size="${FONT_PX}"`;
 
 /**
  * Integer ticks from 0 covering `max`: a step of 1, 2 or 5 × 10^k giving at most about six
@@ -41,9 +46,9 @@ export function niceTicks(max: number, most = 6): number[] {
   return ticks;
 }
 
-/** The longest label, in pixels at a 10px font (about 6px a character). */
+/** The longest label, in pixels at the chart's font (about 0.6 em a character). */
 function labelMargin(labels: readonly string[]): number {
-  return Math.min(260, Math.max(60, 12 + 6 * Math.max(0, ...labels.map((l) => l.length))));
+  return Math.min(300, Math.max(70, 12 + FONT_PX * 0.6 * Math.max(0, ...labels.map((l) => l.length))));
 }
 
 const num = (x: number) => String(Math.round(x * 10) / 10);
@@ -106,7 +111,7 @@ function valueLabels(f: Frame, list: readonly Bar[]): string {
  * is a link (the report's script turns "#rule=…" links into a filter of the claims table).
  */
 export function countBars(counts: readonly Count[], label: string, hrefOf?: (key: string) => string): string {
-  const band = 22;
+  const band = 24;
   const height = TOP + BOTTOM + band * Math.max(1, counts.length);
   const f = frame(Math.max(1, ...counts.map((c) => c.findings)), labelMargin(counts.map((c) => c.key)), 40, height);
   const bar = (c: Count, i: number, value: number): Bar => ({
@@ -135,7 +140,7 @@ export function unitBars(figures: AuditFigures): string {
   const codes = [...byCode.keys()].sort();
   const group = 40;
   const height = TOP + BOTTOM + group * Math.max(1, codes.length);
-  const f = frame(Math.max(1, ...[...byCode.values()].flatMap((e) => [e.billed, e.supported])), 130, 64, height);
+  const f = frame(Math.max(1, ...[...byCode.values()].flatMap((e) => [e.billed, e.supported])), 130, 72, height);
   const bar = (code: string, i: number, kind: 'billed' | 'supported'): Bar => ({
     y: TOP + i * group + (kind === 'billed' ? 3 : 20),
     height: 16,

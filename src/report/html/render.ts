@@ -27,6 +27,33 @@ export interface RenderOptions {
   /** In a webview: its CSP source and a fresh nonce for the style and script elements. */
   webview?: { cspSource: string; nonce: string };
   title?: string;
+  /** What the report covers, in words ("Folder claims/2026-03 of workspace acme"), shown under the title. */
+  scope?: string;
+}
+
+/**
+ * A long path shortened to its last folders and file name ("…/2026-03/knee.claim.yaml");
+ * the full path goes in a tooltip.
+ */
+export function shortPath(path: string, keep = 2): string {
+  const parts = path.split('/');
+  return parts.length > keep + 1 ? `…/${parts.slice(-keep - 1).join('/')}` : path;
+}
+
+function plural(n: number, word: string): string {
+  return `${formatInt(n)} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Claims worst first: most errors, then the largest amount at stake (over- or underpaid),
+ * then the order of the files and claims.
+ */
+export function worstFirst(rows: readonly ClaimRow[]): ClaimRow[] {
+  const stake = (r: ClaimRow) => Math.abs(r.amountDelta ?? 0);
+  return rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => b.row.errors - a.row.errors || stake(b.row) - stake(a.row) || a.i - b.i)
+    .map((x) => x.row);
 }
 
 
@@ -129,19 +156,25 @@ function claimRow(row: ClaimRow, order: number, fileIndex: number, opts: RenderO
   const findings = row.findings.length
     ? `<ul class="findings">${row.findings.map((x) => findingItem(x, fileIndex, row.file, opts)).join('')}</ul>`
     : '<span class="clean">No findings</span>';
-  const patient = opts.includePatientIds ? `<td>${escapeHtml(c.patientId ?? '')}</td>` : '';
+  const patient = opts.includePatientIds ? `<td class="c-patient">${escapeHtml(c.patientId ?? '')}</td>` : '';
+  const where = `${row.file} · ${c.path}`;
+  // Columns a narrow window (or a printed page) folds into the claim cell: its .meta line.
+  const meta = [c.date, c.npi ? `NPI ${c.npi}` : undefined, c.discipline, plural(row.warnings + row.infos, 'warning')].filter(Boolean).map((x) => escapeHtml(String(x))).join(' · ');
   return `<tr class="claim-row" data-order="${order}" data-claim="${escapeHtml(`${row.file}\t${c.id ?? c.path}`)}" data-severity="${worst}" data-errors="${row.errors}" data-amount="${amount}" data-rules="${escapeHtml(rules.join(' '))}">
-<td>${label}<br><span class="path">${escapeHtml(row.file)} · ${escapeHtml(c.path)}</span></td><td>${escapeHtml(c.date ?? '')}</td><td>${escapeHtml(c.npi ?? '')}</td><td>${escapeHtml(c.discipline ?? '')}</td>${patient}<td class="num">${row.errors}</td><td class="num">${row.warnings + row.infos}</td><td class="num">${units}</td><td class="num">${delta}</td><td>${findings}</td></tr>`;
+<td class="c-claim">${label}<br><span class="path" title="${escapeHtml(where)}">${escapeHtml(shortPath(row.file))} · ${escapeHtml(c.path)}</span><span class="meta-fold">${meta}</span></td><td class="c-date">${escapeHtml(c.date ?? '')}</td><td class="c-npi">${escapeHtml(c.npi ?? '')}</td><td class="c-disc">${escapeHtml(c.discipline ?? '')}</td>${patient}<td class="num c-err">${row.errors}</td><td class="num c-warn">${row.warnings + row.infos}</td><td class="num c-units">${units}</td><td class="num c-amount">${delta}</td><td class="c-findings">${findings}</td></tr>`;
 }
 
 function claimsTable(f: AuditFigures, files: readonly string[], opts: RenderOptions): string {
   const index = new Map(files.map((p, i) => [p, i]));
   const options = f.byRule.map((c: Count) => `<option value="${escapeHtml(c.key)}">${escapeHtml(c.key)} (${c.findings})</option>`).join('');
-  const patient = opts.includePatientIds ? '<th>Patient</th>' : '';
-  const rows = f.rows.map((r, i) => claimRow(r, i, index.get(r.file) ?? 0, opts)).join('\n');
+  const patient = opts.includePatientIds ? '<th class="c-patient">Patient</th>' : '';
+  const rows = worstFirst(f.rows)
+    .map((r, i) => claimRow(r, i, index.get(r.file) ?? 0, opts))
+    .join('\n');
   return `<section id="claims" aria-labelledby="claims-h"><h2 id="claims-h">Claims</h2>
+<p class="note">Worst first: most errors, then the largest amount at stake.</p>
 <div class="controls"><label>Rule <select id="rule-filter"><option value="">All rules</option>${options}</select></label><button type="button" id="clear-filter">Show all</button><span id="shown-count" class="note" aria-live="polite">${formatInt(f.rows.length)} claims</span></div>
-<table id="claims-table"><thead><tr><th><button class="sort" type="button" data-sort="claim">Claim</button></th><th>Date</th><th>Rendering NPI</th><th>Discipline</th>${patient}<th class="num"><button class="sort" type="button" data-sort="severity">Errors</button></th><th class="num">Warnings</th><th class="num">Timed units billed / supported</th><th class="num"><button class="sort" type="button" data-sort="amount">Est. amount at stake</button> ${moneyTag(f.money)}</th><th>Findings</th></tr></thead>
+<table id="claims-table"><thead><tr><th class="c-claim"><button class="sort" type="button" data-sort="claim">Claim</button></th><th class="c-date">Date</th><th class="c-npi">Rendering NPI</th><th class="c-disc">Discipline</th>${patient}<th class="num c-err"><button class="sort" type="button" data-sort="severity">Errors</button></th><th class="num c-warn">Warnings</th><th class="num c-units">Timed units billed / supported</th><th class="num c-amount"><button class="sort" type="button" data-sort="amount">Est. amount at stake</button> ${moneyTag(f.money)}</th><th class="c-findings">Findings</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>
@@ -177,7 +210,8 @@ ${claimsTable(figures, files, opts)}`;
 <style${nonceAttr}>${STYLE}</style>
 </head>
 <body class="${wv ? 'mode-webview' : 'mode-file'}">
-<header><h1>${title}</h1>
+<header><h1>${title}</h1>${opts.scope ? `\n<p class="scope"><span class="scope-label">Covers</span> ${escapeHtml(opts.scope)}</p>` : ''}
+<div id="busy" class="busy" role="status" aria-live="polite" hidden></div>
 <p class="meta">claimlint ${escapeHtml(opts.version)} · ${formatInt(figures.files)} file${figures.files === 1 ? '' : 's'} · ${opts.includePatientIds ? 'patient ids included' : 'claim ids and field paths only, no patient data'}${generated}</p></header>
 <main>
 ${body}

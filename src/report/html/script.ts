@@ -7,6 +7,16 @@
 export const SCRIPT = `(function () {
   'use strict';
   var vscode = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
+  // The Audit Summary says when it is auditing (a new scope, a change): the old numbers are
+  // dimmed under "Auditing …" until the new page replaces this one.
+  window.addEventListener('message', function (e) {
+    var m = e.data;
+    var busy = document.getElementById('busy');
+    if (!m || m.type !== 'busy' || !busy) return;
+    busy.textContent = String(m.text || 'Auditing…');
+    busy.hidden = false;
+    document.body.setAttribute('aria-busy', 'true');
+  });
   var table = document.getElementById('claims-table');
   var select = document.getElementById('rule-filter');
   var shown = document.getElementById('shown-count');

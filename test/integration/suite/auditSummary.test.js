@@ -6,6 +6,7 @@
 // "claimlint-e2e-click: SELECTOR" (see createClickDriver there).
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const vscode = require('vscode');
 
@@ -88,19 +89,49 @@ describe('claimlint: Show Audit Summary (webview)', () => {
 
   it('a click on a finding in the webview opens its file at its range', async () => {
     const mistakes = vscode.Uri.joinPath(folderUri(), 'mistakes.claim.yaml');
-    // The first finding listed is the first of the first claim with findings, in file order.
+    // Claims are listed worst first: click the first finding of the first claim of the file (its row by claim id).
     await waitFor(() => claimDiagnostics(mistakes).length > 0, 'diagnostics of mistakes.claim.yaml');
-    const expected = claimDiagnostics(mistakes).sort((a, b) => a.range.start.compareTo(b.range.start))[0];
+    const doc = await vscode.workspace.openTextDocument(mistakes);
+    const expected = claimDiagnostics(mistakes)
+      .filter((d) => claimOf(doc, d.range.start.line) === 0)
+      .sort((a, b) => a.range.start.compareTo(b.range.start))[0];
     assert.ok(expected, 'mistakes.claim.yaml has findings');
     await vscode.commands.executeCommand('claimlint.showAuditSummary', folderUri());
     await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
     assert.equal(summaryTabs().length, 1);
-    console.log('claimlint-e2e-click: button.loc');
+    console.log('claimlint-e2e-click: tr[data-claim*="CLM-2026-000301"] button.loc');
     const editor = await waitFor(() => {
       const e = vscode.window.activeTextEditor;
       return e && e.document.uri.toString() === mistakes.toString() && e.selection.start.isEqual(expected.range.start) && e;
     }, () => `the editor at ${expected.range.start.line + 1}:${expected.range.start.character + 1}; now ${vscode.window.activeTextEditor?.document.uri.path}:${vscode.window.activeTextEditor?.selection.start.line}`);
     assert.ok(editor.selection.end.isEqual(expected.range.end), 'the whole range is selected');
+  });
+
+  it('fits the window at 1280×800 and 1920×1080: the Findings column never cut, chart text at 11 px or more, a scope line (issue 25 item 2)', async function () {
+    this.timeout(240000);
+    await vscode.commands.executeCommand('claimlint.showAuditSummary', folderUri());
+    await vscode.commands.executeCommand('workbench.action.closeEditorsInOtherGroups');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    const dir = process.env.CLAIMLINT_E2E_SHOTS_DIR || fs.mkdtempSync(path.join(os.tmpdir(), 'claimlint-shots-'));
+    for (const [w, h] of [[1280, 800], [1920, 1080]]) {
+      const name = `audit-summary-${w}x${h}`;
+      const json = path.join(dir, `${name}.json`);
+      fs.rmSync(json, { force: true });
+      console.log(`claimlint-e2e-shot: ${name} ${w}x${h} ${dir}`);
+      const deadline = Date.now() + 90000;
+      while (!fs.existsSync(json) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 250));
+      assert.ok(fs.existsSync(json), `${name}: the driver measured the page`);
+      const m = JSON.parse(fs.readFileSync(json, 'utf8'));
+      assert.equal(m.error, undefined, m.error);
+      const png = fs.readFileSync(path.join(dir, `${name}.png`));
+      assert.equal(png.readUInt32BE(16), w, `${name}.png is ${w} wide`);
+      assert.ok(m.columns.includes('Findings'), `${name}: a Findings column (${m.columns.join(', ')})`);
+      assert.ok(m.findingsRight <= m.frameWidth + 1, `${name}: Findings column ends at ${m.findingsRight}px, the view is ${m.frameWidth}px wide`);
+      assert.ok(m.findingsWidth >= 240, `${name}: Findings column is ${m.findingsWidth}px wide`);
+      assert.ok(m.scrollWidth <= m.frameWidth + 1, `${name}: no horizontal scrolling (${m.scrollWidth} > ${m.frameWidth})`);
+      assert.ok(m.minChartFontPx >= 11, `${name}: chart text drawn at ${m.minChartFontPx.toFixed(1)}px`);
+      assert.match(m.scope || '', /summary-examples/, `${name}: the scope line names the folder`);
+    }
   });
 });
 
