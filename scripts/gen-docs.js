@@ -21,7 +21,7 @@ try {
     const [start, end] = README_MARKERS;
     const a = readme.indexOf(start);
     const b = readme.indexOf(end);
-    if (a >= 0 && b > a) fs.writeFileSync(readmePath, readme.slice(0, a + start.length) + '\n' + readmeRulesTable() + '\n' + readme.slice(b));
+    if (a >= 0 && b > a) fs.writeFileSync(readmePath, readme.slice(0, a + start.length) + '\n' + readmeRulesTable(root) + '\n' + readme.slice(b));
   }
   console.log('docs/rules written');
 } finally {

@@ -25,7 +25,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'claimlint.js'), '--format', 'html', '-o', out, 'examples'], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, SOURCE_DATE_EPOCH: '1790000000' },
+      env: { ...process.env, SOURCE_DATE_EPOCH: require('./lib/picture-stamps').EPOCH },
     });
     if (r.status !== 0 && r.status !== 1) throw new Error(`claimlint exited ${r.status}: ${r.stderr}`);
     const { chromium } = require('playwright-core');
@@ -37,7 +37,8 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '
     } finally {
       await browser.close();
     }
-    console.log('media/report.png written');
+    require('./lib/picture-stamps').writeStamp('report.png', 'npm run screenshots:report');
+    console.log('media/report.png written (stamp in media/pictures.json)');
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

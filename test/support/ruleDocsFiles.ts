@@ -2,22 +2,50 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES } from '../../src/core/rules';
-import { ruleDocPage, rulesIndex, type RuleExample } from '../../tools/docgen/ruleDocs';
+import { audit, resolveConfig } from '../../src/core';
+import { ruleDocPage, rulesIndex, type FixKind, type RuleExample } from '../../tools/docgen/ruleDocs';
 import { sourcesPage } from '../../tools/docgen/sourcesPage';
 
 export function expectedDocs(root: string): Map<string, string> {
   const pages = new Map<string, string>();
-  for (const rule of ALL_RULES) pages.set(`docs/rules/${rule.id}.md`, ruleDocPage(rule, firstFailingFixture(root, rule.id)));
+  const kinds = fixKinds(root);
+  for (const rule of ALL_RULES) pages.set(`docs/rules/${rule.id}.md`, ruleDocPage(rule, firstFailingFixture(root, rule.id), kinds.get(rule.id)));
   pages.set('docs/sources.md', sourcesPage());
-  pages.set('docs/rules/README.md', `# Rules\n\nGenerated from the rule metadata by \`npm run gen:docs\`.\n\n${rulesIndex(ALL_RULES).replace(/\(docs\/rules\//g, '(')}\n`);
+  pages.set('docs/rules/README.md', `# Rules\n\nGenerated from the rule metadata by \`npm run gen:docs\`.\n\n${rulesIndex(ALL_RULES, kinds).replace(/\(docs\/rules\//g, '(')}\n`);
   return pages;
 }
 
 /** The README's rules table sits between these markers. */
 export const README_MARKERS = ['<!-- rules:start -->', '<!-- rules:end -->'] as const;
 
-export function readmeRulesTable(): string {
-  return rulesIndex(ALL_RULES);
+export function readmeRulesTable(root: string): string {
+  return rulesIndex(ALL_RULES, fixKinds(root));
+}
+
+/**
+ * What each rule's findings offer, as its fixtures show: 'fix' when some finding has a
+ * preferred fix (`--fix` and fix-all apply those), 'choice' when its fixes are only offered
+ * in the editor (the right one depends on facts), 'none' otherwise. A rule marked fixable
+ * whose fixtures never produce a preferred fix is therefore not claimed for `--fix`.
+ */
+export function fixKinds(root: string): Map<string, FixKind> {
+  const out = new Map<string, FixKind>();
+  const config = resolveConfig();
+  for (const rule of ALL_RULES) {
+    const dir = join(root, 'test', 'fixtures', 'rules', rule.id);
+    let kind: FixKind = 'none';
+    if (existsSync(dir)) {
+      for (const name of readdirSync(dir).filter((f) => /\.claim\.ya?ml$/.test(f))) {
+        for (const f of audit(readFileSync(join(dir, name), 'utf8'), { config }).findings) {
+          if (f.rule !== rule.id || !f.fixes.length) continue;
+          if (f.fixes.some((x) => x.preferred)) kind = 'fix';
+          else if (kind === 'none') kind = 'choice';
+        }
+      }
+    }
+    out.set(rule.id, kind);
+  }
+  return out;
 }
 
 function firstFailingFixture(root: string, ruleId: string): RuleExample | undefined {

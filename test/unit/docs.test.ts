@@ -1,9 +1,10 @@
 /** Every rule has a documentation page, and the committed pages match the generator. */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES } from '../../src/core/rules';
-import { expectedDocs, README_MARKERS, readmeRulesTable } from '../support/ruleDocsFiles';
+import { audit, fixAll, resolveConfig } from '../../src/core';
+import { expectedDocs, fixKinds, README_MARKERS, readmeRulesTable } from '../support/ruleDocsFiles';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -28,6 +29,26 @@ describe('rule documentation', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const [start, end] = README_MARKERS;
     const table = readme.slice(readme.indexOf(start) + start.length, readme.indexOf(end)).trim();
-    assert.equal(table, readmeRulesTable());
+    assert.equal(table, readmeRulesTable(ROOT));
+  });
+
+  it('the Fix column claims --fix only for rules whose fix --fix applies (issue 25 item 8)', () => {
+    const kinds = fixKinds(ROOT);
+    const config = resolveConfig();
+    for (const rule of ALL_RULES) {
+      const dir = join(ROOT, 'test', 'fixtures', 'rules', rule.id);
+      if (!existsSync(dir)) continue;
+      // --fix over the rule's fixtures: does any finding of this rule go away?
+      let fixedSome = false;
+      for (const name of readdirSync(dir).filter((f) => /\.claim\.ya?ml$/.test(f))) {
+        const text = readFileSync(join(dir, name), 'utf8');
+        const before = audit(text, { config }).findings.filter((f) => f.rule === rule.id).length;
+        const after = audit(fixAll(text, { config }).text, { config }).findings.filter((f) => f.rule === rule.id).length;
+        if (after < before) fixedSome = true;
+      }
+      assert.equal(kinds.get(rule.id) === 'fix', fixedSome, `${rule.id}: the table says ${kinds.get(rule.id)}, --fix ${fixedSome ? 'fixes' : 'fixes none of'} its fixtures`);
+    }
+    const choose = ALL_RULES.filter((r) => r.fixable && kinds.get(r.id) === 'choice').map((r) => r.id);
+    assert.ok(choose.includes('ncci-modifier-missing'), `fixable rules whose fixes are a choice: ${choose.join(', ')}`);
   });
 });

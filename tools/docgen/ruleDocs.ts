@@ -18,13 +18,22 @@ export interface RuleExample {
 
 const SEVERITY_WORD = { error: 'error', warning: 'warning', info: 'info' } as const;
 
-export function ruleDocPage(rule: Rule, example?: RuleExample): string {
+/** What a rule's findings offer (from its fixtures): a fix `--fix` applies, fixes to choose from in the editor, or none. */
+export type FixKind = 'fix' | 'choice' | 'none';
+
+const FIX_WORDS: Record<FixKind, string> = {
+  fix: 'yes: `claimlint --fix` and Fix All apply it',
+  choice: 'offered in the editor to choose from; `--fix` applies none (the right one depends on the facts)',
+  none: 'no',
+};
+
+export function ruleDocPage(rule: Rule, example?: RuleExample, fix: FixKind = rule.fixable ? 'fix' : 'none'): string {
   const out: string[] = [];
   out.push(`# ${rule.id}`, '', `> ${rule.description}.`, '');
   out.push('| | |', '|---|---|');
   out.push(`| Category | ${rule.category} |`);
   out.push(`| Default severity | ${SEVERITY_WORD[rule.defaultSeverity]} |`);
-  out.push(`| Quick fix | ${rule.fixable ? 'yes' : 'no'} |`);
+  out.push(`| Quick fix | ${FIX_WORDS[fix]} |`);
   out.push('', '## Why', '', linkSources(rule.rationale, SOURCES_PAGE), '', '## Source', '', linkSources(rule.source, SOURCES_PAGE), '');
   out.push('Each source is described, with its publisher, date and what it supports, in [docs/sources.md](../sources.md).', '');
   const examples = DOCUMENTATION_EXAMPLES[rule.id];
@@ -68,9 +77,11 @@ function examplesSection(examples: RuleExamples): string[] {
   ];
 }
 
-export function rulesIndex(rules: Rule[]): string {
+/** The rules table; Fix: ✔ when `--fix` applies the rule's fix, "choose" when the editor offers fixes to pick from. */
+export function rulesIndex(rules: Rule[], fixes: ReadonlyMap<string, FixKind>): string {
   const out = ['| Rule | Checks | Severity | Fix |', '|---|---|---|---|'];
-  for (const r of rules) out.push(`| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.description} | ${r.defaultSeverity} | ${r.fixable ? '✔' : ''} |`);
+  const cell = { fix: '✔', choice: 'choose', none: '' } as const;
+  for (const r of rules) out.push(`| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.description} | ${r.defaultSeverity} | ${cell[fixes.get(r.id) ?? 'none']} |`);
   return out.join('\n');
 }
 

@@ -303,7 +303,7 @@ export const SOURCES: readonly SourceEntry[] = [
   {
     key: 'billing-rules §12', kind: 'billing-rules', publisher: BR, title: "Open items to verify before production", date: '2026', urls: [],
     supports: "The facts marked U (unconfirmed) in the data: the exact §20.2 text, the 2026 PTP rows, current MUE values, the CMS 2026 KX amount, the RVU26 values and the 2026 Annual Therapy Code List.",
-    basedOn: "The CMS primary files, which could not be opened; the data-pack importer (`claimlint data import`) loads them when you have them.",
+    basedOn: "The CMS primary files, which could not be opened; the data-pack importer (`npx claimlint data import`) loads them when you have them.",
   },
   {
     key: 'billing-rules §13', kind: 'billing-rules', publisher: BR, title: "Corrections, 2026-11", date: '2026', urls: [],

@@ -120,7 +120,7 @@ export function sourcesPage(all: Citer[] = citers()): string {
     'Confidence tags in citations: confirmed (a CMS or MAC page, or two independent sources, one quoting CMS), secondary source,',
     'derived (worked out from confirmed rules), unconfirmed. The fees and conversion factors are CMS\'s own files (next',
     'section); the NCCI pairs, MUEs and the always/sometimes therapy list are curated from the sources below, because CMS\'s PTP',
-    'and MUE tables with therapy rows and its Annual Therapy Code List were not found; load them with `claimlint data import`',
+    'and MUE tables with therapy rows and its Annual Therapy Code List were not found; load them with `npx claimlint data import`',
     '(see the README) to replace the built-in tables. Amounts are national and unadjusted.',
     '',
     ...cmsFilesSection(),
