@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { ROOT } from '../support/cli';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const stamps = require(join(ROOT, 'scripts', 'lib', 'picture-stamps.js')) as {
   reportStamp(root: string): string;
   readStamps(): Record<string, { reportSha256: string; retake: string }>;
