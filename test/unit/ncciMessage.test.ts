@@ -1,6 +1,7 @@
 /**
  * The NCCI message when the modifier sits on the other line (issue 25 item 5): it names the
- * column-1 and column-2 codes and says the modifier belongs on the column-2 line.
+ * column-1 and column-2 codes and says the modifier belongs on the column-2 line; a pair
+ * that rests on a secondary source says so (the cms helper's pairEvidence).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ describe('ncci-modifier-missing: which line the modifier belongs on (issue 25 it
     assert.equal(
       f.message,
       'Service line 2 (97530): column 2 of the NCCI pair 97140/97530, whose column 1 is service line 1 (97140); denied unless this column-2 line carries 59 or XE/XS/XP/XU; ' +
-        'add one only if the services were distinct. 59 on service line 1 (97140) does not bypass the edit: the modifier belongs on the column-2 line.',
+        "add one only if the services were distinct (source: secondary, not confirmed in CMS's file). 59 on service line 1 (97140) does not bypass the edit: the modifier belongs on the column-2 line.",
     );
   });
 
