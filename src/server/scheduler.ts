@@ -12,6 +12,17 @@
  */
 export type Run = (uri: string, isCurrent: () => boolean) => Promise<void>;
 
+/** The delay timer a scheduler uses: Node's by default; tests pass a manual clock. */
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const NODE_TIMERS: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
 export class Scheduler {
   /** Cancels the pending start of each document's run. */
   private readonly pending = new Map<string, () => void>();
@@ -21,6 +32,7 @@ export class Scheduler {
   constructor(
     private readonly run: Run,
     private readonly onError: (uri: string, err: unknown) => void,
+    private readonly timers: Timers = NODE_TIMERS,
   ) {}
 
   /** Run for `uri` after `delayMs` of quiet, or (0) once the messages already received are handled. */
@@ -33,8 +45,8 @@ export class Scheduler {
       this.run(uri, () => this.tickets.get(uri) === ticket).catch((err) => this.onError(uri, err));
     };
     if (delayMs > 0) {
-      const timer = setTimeout(start, delayMs);
-      this.pending.set(uri, () => clearTimeout(timer));
+      const timer = this.timers.setTimeout(start, delayMs);
+      this.pending.set(uri, () => this.timers.clearTimeout(timer));
       return;
     }
     let turn = setImmediate(() => {

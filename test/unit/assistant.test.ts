@@ -85,12 +85,12 @@ describe('assistant units per code (CY 2022, billing-rules §4.2)', () => {
     assert.deepEqual(timed(3, 14, 1), [0, 0]);
   });
 
-  it('is arithmetic: a huge unit count is answered at once and stays bounded', () => {
-    const started = process.hrtime.bigint();
+  it('is arithmetic: a huge unit count is answered and stays bounded', function () {
+    // A hang guard, not a stopwatch: a loop over 2^53 units would never end.
+    this.timeout(5000);
     assert.deepEqual(timed(1e9, 30, 30), [2, 2]);
     assert.deepEqual(timed(Number.MAX_SAFE_INTEGER, 0, 1e12), [66666666667, 66666666667]); // 66666666666 full units + 10 minutes
     assert.deepEqual(timed(Number.POSITIVE_INFINITY, 10, 10), [0, 0]);
-    assert.ok(process.hrtime.bigint() - started < 50_000_000n);
   });
 
   it('fewer units than full units: any full units may be the ones dropped', () => {
@@ -190,10 +190,11 @@ describe('assistant rules on claims', () => {
 });
 
 describe('assistant units: arithmetic, not a loop by the file\'s number', () => {
-  it('a billion units with a few minutes answers at once', () => {
-    const t0 = Date.now();
+  it('a billion units with a few minutes is answered by arithmetic', function () {
+    // A hang guard, not a stopwatch: 2^53 units would never finish in a per-unit loop.
+    this.timeout(5000);
+    assert.equal(assistantUnitsTimed({ units: Number.MAX_SAFE_INTEGER, therapistMinutes: 10, assistantMinutes: 20, deMinimis: DM }).max, 2);
     const r = assistantUnitsTimed({ units: 1_000_000_000, therapistMinutes: 10, assistantMinutes: 20, deMinimis: DM });
-    assert.ok(Date.now() - t0 < 50);
     assert.deepEqual([r.min, r.max], [2, 2]);
     assert.ok(r.why.length < 400, r.why);
     assert.match(r.why, /no minutes left for 999999997 units/);

@@ -4,24 +4,52 @@
  * so a burst of edits is audited once, for the last one; superseded runs know they are stale.
  */
 import assert from 'node:assert/strict';
-import { Scheduler } from '../../src/server/scheduler';
+import { Scheduler, type Timers } from '../../src/server/scheduler';
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const turns = async (n: number): Promise<void> => {
   for (let i = 0; i < n; i++) await turn();
 };
 
+/** A manual clock for the delay timers: time moves only when the test says so. */
+class ManualTimers implements Timers {
+  now = 0;
+  private readonly due = new Map<number, { at: number; fn: () => void }>();
+  private id = 0;
+  setTimeout(fn: () => void, ms: number): number {
+    this.due.set(++this.id, { at: this.now + ms, fn });
+    return this.id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.due.delete(handle as number);
+  }
+  /** Move the clock on by `ms`, firing every timer that falls due, in order. */
+  advance(ms: number): void {
+    this.now += ms;
+    for (const [id, t] of [...this.due].sort((a, b) => a[1].at - b[1].at)) {
+      if (t.at > this.now) break;
+      this.due.delete(id);
+      t.fn();
+    }
+  }
+  get pending(): number {
+    return this.due.size;
+  }
+}
+
 function recorder() {
   const runs: { uri: string; current: () => boolean; n: number }[] = [];
   const errors: unknown[] = [];
   let n = 0;
+  const timers = new ManualTimers();
   const scheduler = new Scheduler(
     async (uri, current) => {
       runs.push({ uri, current, n: ++n });
     },
     (_uri, err) => errors.push(err),
+    timers,
   );
-  return { runs, errors, scheduler };
+  return { runs, errors, scheduler, timers };
 }
 
 describe('scheduler: edits audited at once, bursts coalesced', () => {
@@ -67,18 +95,28 @@ describe('scheduler: edits audited at once, bursts coalesced', () => {
     assert.ok(runs.every((r) => r.current()));
   });
 
-  it('waits for the delay when one is given, and a cancelled run never starts', async () => {
-    const { runs, scheduler } = recorder();
+  it('waits for the delay when one is given (a manual clock: no real sleep), and a cancelled run never starts', async () => {
+    const { runs, scheduler, timers } = recorder();
     scheduler.schedule('a', 30);
     await turns(3);
-    assert.equal(runs.length, 0);
-    await new Promise((resolve) => setTimeout(resolve, 60));
+    timers.advance(29);
+    assert.equal(runs.length, 0, 'not before the delay');
+    timers.advance(1);
+    assert.equal(runs.length, 1, 'at the delay');
+    scheduler.schedule('a', 30);
+    timers.advance(20);
+    scheduler.schedule('a', 30); // an edit within the quiet time restarts it
+    timers.advance(20);
     assert.equal(runs.length, 1);
+    timers.advance(10);
+    assert.equal(runs.length, 2);
     scheduler.schedule('a', 0);
     scheduler.cancel('a');
     scheduler.schedule('b', 20);
     scheduler.dispose();
-    await new Promise((resolve) => setTimeout(resolve, 40));
-    assert.equal(runs.length, 1);
+    assert.equal(timers.pending, 0, 'dispose clears the delay timers');
+    timers.advance(1000);
+    await turns(3);
+    assert.equal(runs.length, 2);
   });
 });
