@@ -207,10 +207,11 @@ describe('claimlint in a real VS Code (installed .vsix)', () => {
     for (const d of claimDiagnostics(doc.uri)) assert.doesNotMatch(d.message, /PT-3001|PT-3002|1234567893|M54\.50/);
   });
 
-  it('hovers on a code: the line\'s verdict first, then therapeutic activities and the 2026 payment; "More" opens the full explanation', async () => {
+  it('hovers on a code: the code\'s explanation first, no repetition of the diagnostics; "More" opens the full explanation, offline', async () => {
     const doc = await open(FAMILIES);
     const md = await claimHover(doc, at(doc, '97530', { after: 'CLM-2026-000201', offset: 2 }), /97530/);
-    assert.match(md.split('\n\n')[0], /^(✓ )?\*\*Service line \d+ \(97530\): (no problems found|\d+ problems?) on this line/);
+    assert.match(md.split('\n\n')[0], /^\*\*97530 — Therapeutic activities\*\*/, 'the explanation comes first');
+    assert.doesNotMatch(md, /problems? on this line/, 'VS Code lists the diagnostics itself');
     assert.match(md, /Therapeutic activities/);
     assert.match(md, /\$35\.07/);
     assert.match(md, /Timed/);
@@ -221,6 +222,9 @@ describe('claimlint in a real VS Code (installed .vsix)', () => {
     assert.equal(await vscode.commands.executeCommand('claimlint.showCodeDetails', ...args), true);
     const details = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'claimlint-details'), 'the details document is open');
     assert.match(details.getText(), /2026 payment:\*\* \$35\.07 per unit/);
+    // The sources it cites are on the page itself (no network): in-page links to appended entries.
+    assert.match(details.getText(), /\n## Sources\n/);
+    assert.doesNotMatch(details.getText(), /github\.com\/claimlint/);
   });
 
   it('hovers on a modifier: what GP means and when it is required', async () => {
