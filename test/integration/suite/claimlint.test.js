@@ -213,7 +213,7 @@ describe('claimlint in a real VS Code (installed .vsix)', () => {
     assert.match(md.split('\n\n')[0], /^\*\*97530 — Therapeutic activities\*\*/, 'the explanation comes first');
     assert.doesNotMatch(md, /problems? on this line/, 'VS Code lists the diagnostics itself');
     assert.match(md, /Therapeutic activities/);
-    assert.match(md, /\$35\.07/);
+    assert.match(md, /\*\*This line:\*\* 2 units → \$60\.12 national 2026, MPPR/, 'this line priced with its day (MPPR)');
     assert.match(md, /Timed/);
     assert.ok(md.split('\n').length <= 12, md);
     const link = /\(command:claimlint\.showCodeDetails\?([^)]+)\)/.exec(md);
@@ -221,7 +221,7 @@ describe('claimlint in a real VS Code (installed .vsix)', () => {
     const args = JSON.parse(decodeURIComponent(link[1]));
     assert.equal(await vscode.commands.executeCommand('claimlint.showCodeDetails', ...args), true);
     const details = await waitFor(() => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'claimlint-details'), 'the details document is open');
-    assert.match(details.getText(), /2026 payment:\*\* \$35\.07 per unit/);
+    assert.match(details.getText(), /2026 payment \(CMS PFS RVU26C\):\*\* \$35\.07 per unit/);
     // The sources it cites are on the page itself (no network): in-page links to appended entries.
     assert.match(details.getText(), /\n## Sources\n/);
     assert.doesNotMatch(details.getText(), /github\.com\/claimlint/);
