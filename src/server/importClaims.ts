@@ -24,11 +24,14 @@ export function importClaimsText(params: unknown): ImportClaimsResult {
   }
   const { detectFormat, importText, toClaimYaml, importComments, ImportError } = importers();
   try {
-    const format = detectFormat(text.slice(0, 65536));
+    const format = detectFormat(text.slice(0, 65536), name);
     const result = importText(text, format, { patientId: { mode: 'hash' } });
-    if (!result.claims.length) return { ok: false, message: 'no claims found' };
-    const yaml = toClaimYaml(result.claims, importComments([{ name, format }], 'hash'));
-    return { ok: true, yaml, count: result.claims.length, warnings: result.warnings };
+    const left = result.skipped;
+    if (!result.claims.length) return { ok: false, message: left.length ? `no claims left to import (${left.length} left out: ${left.join('; ')})` : 'no claims found' };
+    // What was left out is listed at the top of the written file, and said in a warning.
+    const yaml = toClaimYaml(result.claims, importComments([{ name, format }], 'hash', [{ name, items: left }]));
+    const note = left.length ? [`${left.length} left out (claimlint cannot represent them), listed at the top of the imported file`] : [];
+    return { ok: true, yaml, count: result.claims.length, warnings: [...result.warnings, ...note] };
   } catch (err) {
     if (err instanceof ImportError) return { ok: false, message: err.message };
     return { ok: false, message: 'the file could not be converted' };

@@ -79,7 +79,7 @@ describe('claimlint import (spawned binary)', () => {
     writeFileSync(join(dir, 'old.claim.yaml'), 'claims: []\n');
     const r = claimlint(['import', 'batch.837', '-o', 'old.claim.yaml', '--force'], dir);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /batch\.837: segment \d+ \(SV1\), element SV104: the units are not a whole number; nothing written/);
+    assert.match(r.stderr, /batch\.837: segment \d+ \(SV1\), element SV104: the quantity is not a non-negative number; nothing written/);
     assert.ok(!r.stderr.includes(MEMBER));
     assert.equal(r.stdout, '');
     assert.equal(readFileSync(join(dir, 'old.claim.yaml'), 'utf8'), 'claims: []\n', 'an existing output is left as it was');
@@ -125,6 +125,26 @@ describe('claimlint import (spawned binary)', () => {
     assert.equal(f.code, 2);
     assert.match(f.stderr, /broken\.json: Bundle\.entry\[5\]\.resource\.item\[1\]\.quantity: expected an object; nothing written/);
     assert.deepEqual(readdirSync(dir).sort(), ['all.claim.yaml', 'bad-map.yaml', 'broken.json', 'ehr-map.yaml', 'export.json', 'tx.json', 'visits.csv']);
+  });
+
+  it('a line left out at the end of a large 837: the header comment is rewritten in front of the streamed claims (> 1 MB), the same as on standard output', () => {
+    const claims = Array.from({ length: 3000 }, (_, i) => [
+      ...subscriber(2 + i, 1, 'MB', `${MEMBER}${i}`, 'MEDICARE PART B'),
+      `CLM*PCN-${i}*120***11:B:1*Y*A*Y*Y`,
+      'HI*ABK:M25661',
+      ...line(1, '97110', ['GP'], '80', '2', '1', '20260302'),
+      ...line(2, i === 2999 ? '00400' : '97140', ['GP'], '40', '1', '1', '20260302'),
+    ]).flat();
+    const text = interchange(1, [[[...billingProvider(1, '1679576722'), ...claims]]]).replace(/(SV1\*HC:00400:GP\*40\*)UN/, '$1MJ');
+    writeFileSync(join(dir, 'big.837'), text);
+    const r = claimlint(['import', 'big.837', '-o', 'big.claim.yaml'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /3000 claims written to big\.claim\.yaml; 1 left out/);
+    const yaml = readFileSync(join(dir, 'big.claim.yaml'), 'utf8');
+    assert.ok(yaml.length > 1 << 20, `${yaml.length} bytes`);
+    assert.match(yaml, /^# Imported by .*\n(# .*\n)*# Left out: .*\n# {3}big\.837: segment \d+ \(SV1\), element SV103: service line 2 of the claim at segment \d+ \(CLM\) is billed in minutes .*: the line is left out\nclaims:\n/);
+    assert.equal(claimlint(['import', 'big.837'], dir).stdout, yaml);
+    assert.deepEqual(readdirSync(dir).sort(), ['big.837', 'big.claim.yaml'], 'no temporary file left');
   });
 
   it('usage errors exit 2', () => {

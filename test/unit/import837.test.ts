@@ -230,11 +230,10 @@ describe('import 837P: malformed input', () => {
   }
 
   it('names segment and element', () => {
-    assert.equal(failure(good.replace('SV1*HC:97110:GP*80.00*UN*2', 'SV1*HC:97110:GP*80.00*UN*2.5')).where, 'segment 27 (SV1), element SV104');
+    assert.equal(failure(good.replace('SV1*HC:97110:GP*80.00*UN*2', 'SV1*HC:97110:GP*80.00*UN*-2')).where, 'segment 27 (SV1), element SV104');
     assert.equal(failure(good.replace('DTP*472*D8*20260302', 'DTP*472*D8*20260231')).where, 'segment 28 (DTP), element DTP03');
-    assert.equal(failure(good.replace('SV1*HC:97110:GP*80.00*UN', 'SV1*HC:97110:GP*80.00*MJ')).where, 'segment 27 (SV1), element SV103');
-    assert.equal(failure(good.replace('SV1*HC:97110', 'SV1*IV:97110')).where, 'segment 27 (SV1), element SV101-1');
-    assert.equal(failure(good.replace('HI*ABK:M25661', 'HI*BK:7194')).where, 'segment 23 (HI), element HI01-1');
+    assert.equal(failure(good.replace('SV1*HC:97110:GP*80.00*UN', 'SV1*HC:97110:GP*80.00*F2')).where, 'segment 27 (SV1), element SV103');
+    assert.equal(failure(good.replace('SV1*HC:97110', 'SV1*XX:97110')).where, 'segment 27 (SV1), element SV101-1');
     assert.match(failure(good.replace('SBR*P*18*GRP01******MB', 'SBR*P*18*GRP01******')).where, /element SBR09/);
     // A repetition separator where 837P allows none.
     assert.equal(failure(good.replace('SV1*HC:97110:GP*80.00', 'SV1*HC:97110:GP*80.00^90')).where, 'segment 27 (SV1), element SV102');
@@ -250,9 +249,12 @@ describe('import 837P: malformed input', () => {
     assert.match(failure(good.slice(0, good.length - 12)).message, /terminator|cut short/);
     assert.match(failure(good.replace(/SE\*\d+/, 'SE*5')).where, /element SE01/);
     assert.match(failure(good.replace('GE*1', 'GE*2')).where, /element GE01/);
-    assert.match(failure(good.replace(/IEA\*1\*0+1/, 'IEA*1*000000009')).where, /element IEA02/);
+    // A control number that differs is a warning: the counts say nothing was cut or joined.
+    const mismatched = importText(good.replace(/IEA\*1\*0+1/, 'IEA*1*000000009'), '837p', HASH);
+    assert.equal(mismatched.claims.length, 2);
+    assert.deepEqual(mismatched.warnings, [`segment ${good.split('~').length - 1} (IEA), element IEA02: IEA02 does not match the control number in ISA13 (segment 1); the counts match, so the claims were imported`]);
     assert.match(failure('hello, world').message, /not an X12 file/);
-    assert.match(failure('').message, /not an X12 file/);
+    assert.match(failure('').message, /^the file is empty/);
     assert.match(failure(good.replace('005010X222A1~\nBHT', '005010X223A2~\nBHT')).message, /837I/);
     assert.match(failure(good.replace('ST*837', 'ST*835')).message, /not an 837/);
     assert.match(failure(good.replace('ISA*00*          ', 'ISA*00*         ')).message, /fixed widths/);
@@ -263,5 +265,77 @@ describe('import 837P: malformed input', () => {
   it('the tokenizer reports separators that are not distinct', () => {
     const bad = recode(interchange(1, [[SPLIT_BODY]]), { element: '*', repetition: ':', component: ':', segment: '~', eol: '\n' });
     assert.throws(() => tokenize(bad), /must be distinct/);
+  });
+});
+
+describe('import 837P: what claimlint cannot represent is left out and listed, the rest kept (issue 24 item 4)', () => {
+  const good = interchange(1, [[SPLIT_BODY]]);
+  const run = (text: string) => importText(text, '837p', HASH);
+
+  it('a line in anesthesia minutes (SV103 MJ) is left out with its segment; the claim keeps its other lines', () => {
+    const r = run(good.replace('SV1*HC:97110:GP*80.00*UN*2', 'SV1*HC:00400:AA*80.00*MJ*45'));
+    assert.deepEqual(r.skipped, ['segment 27 (SV1), element SV103: service line 1 of the claim at segment 21 (CLM) is billed in minutes (MJ, anesthesia time); claimlint audits billed units (UN): the line is left out']);
+    assert.deepEqual(only(r.claims, 'PCN-1001-2026-03-02').lines.map((l) => l.code), ['97140']);
+    assert.deepEqual(only(r.claims, 'PCN-1001-2026-03-05').lines.map((l) => l.code), ['97530', '97164']);
+    assertAuditsClean(r.claims);
+  });
+
+  it('fractional units and another code set (SV101-1 IV, ER, WK) are left out the same way', () => {
+    const r = run(good.replace('SV1*HC:97110:GP*80.00*UN*2', 'SV1*HC:97110:GP*80.00*UN*2.5').replace('SV1*HC:97140', 'SV1*IV:S9490'));
+    assert.deepEqual(r.skipped, [
+      'segment 27 (SV1), element SV104: service line 1 of the claim at segment 21 (CLM) bills a fractional number of units; claimlint audits whole units: the line is left out',
+      'segment 30 (SV1), element SV101-1: service line 2 of the claim at segment 21 (CLM) is coded in the Home Infusion EDI Coalition (HIEC) code set (IV); claimlint reads HCPCS/CPT (HC): the line is left out',
+    ]);
+    // March 2 lost both its lines: only March 5 is left, and the claim is no longer split.
+    assert.deepEqual(
+      r.claims.map((c) => [c.id, c.lines.map((l) => l.code)]),
+      [['PCN-1001', ['97530', '97164']]],
+    );
+  });
+
+  it('a claim whose every line is left out is left out; a claim with ICD-9 diagnoses too; the other claims stay', () => {
+    const mj = (t: string) => t.replace(/SV1\*HC:(\d+)(:[A-Z0-9]+)*\*([\d.]+)\*UN/g, 'SV1*HC:$1*$3*MJ');
+    const second = SPLIT_BODY.map((x) => x.replace('PCN-1001', 'PCN-2002'));
+    const r = run(interchange(1, [[SPLIT_BODY.map(mj), second]]));
+    assert.equal(r.skipped.length, 4);
+    assert.match(r.skipped[0], /^segment 27 \(SV1\), element SV103: service line 1 of the claim at segment 21 \(CLM\) is billed in minutes .*: the line is left out, and the claim with it \(no other line\)$/);
+    assert.deepEqual(r.claims.map((c) => c.id), ['PCN-2002-2026-03-02', 'PCN-2002-2026-03-05']);
+    const icd9 = run(interchange(1, [[SPLIT_BODY.map((x) => x.replace('HI*ABK:M25661', 'HI*BK:7194')), second]]));
+    assert.deepEqual(icd9.skipped, ['segment 23 (HI), element HI01-1: the claim at segment 21 (CLM) has ICD-9-CM diagnoses (BK); claimlint reads ICD-10-CM (ABK/ABF): the claim is left out']);
+    assert.deepEqual(icd9.claims.map((c) => c.id), ['PCN-2002-2026-03-02', 'PCN-2002-2026-03-05']);
+    // Nothing quoted: no codes of the skipped lines, no member, no claim number.
+    for (const v of [MEMBER, 'PCN-1001', '7194', '97110']) assert.ok(!r.skipped.concat(icd9.skipped).join(' ').includes(v), v);
+  });
+
+  it('streaming reports the same lines left out', () => {
+    const text = good.replace('SV1*HC:97110:GP*80.00*UN*2', 'SV1*HC:00400*80.00*MJ*45');
+    const reader = new Reader837(HASH);
+    for (let i = 0; i < text.length; i += 50) reader.push(text.slice(i, i + 50));
+    reader.end();
+    assert.deepEqual(reader.skipped, run(text).skipped);
+  });
+});
+
+describe('import 837P: a component separator other than ISA16 (issue 24 item 5)', () => {
+  const good = interchange(1, [[SPLIT_BODY]]);
+  it('is named as such in SV101, HI, CLM05 and SV107, not blamed on the qualifier', () => {
+    const cases: [string, string, string][] = [
+      ['SV1*HC:97110:GP*80.00*UN*2***1:2', 'SV1*HC>97110>GP*80.00*UN*2***1:2', 'segment 27 (SV1), element SV101'],
+      ['HI*ABK:M25661*ABF:R262*ABF:Z9181', 'HI*ABK>M25661*ABF>R262*ABF>Z9181', 'segment 23 (HI), element HI01'],
+      ['CLM*PCN-1001*360***11:B:1', 'CLM*PCN-1001*360***11>B>1', 'segment 21 (CLM), element CLM05'],
+      ['SV1*HC:97110:GP*80.00*UN*2***1:2', 'SV1*HC:97110:GP*80.00*UN*2***1>2', 'segment 27 (SV1), element SV107'],
+    ];
+    for (const [from, to, where] of cases) {
+      assert.ok(good.includes(from), from);
+      let err: unknown;
+      try {
+        importText(good.replace(from, to), '837p', HASH);
+      } catch (e) {
+        err = e;
+      }
+      assert.ok(err instanceof ImportError, to);
+      assert.equal(err.where, where);
+      assert.equal(err.problem, 'the component separator does not match ISA16: this composite is split by ">", but ISA16 declares ":"');
+    }
   });
 });

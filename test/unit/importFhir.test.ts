@@ -121,4 +121,58 @@ describe('import FHIR R4', () => {
     assert.equal(payerTypeOfCoverage(undefined, undefined), undefined);
     assert.ok(practitioner());
   });
+
+  describe('only billed professional claims (issue 24 item 3)', () => {
+    const bundleWith = (...extra: Record<string, unknown>[]) => {
+      const b = collection();
+      const claim = b.entry[5].resource as Record<string, unknown>;
+      for (const [i, e] of extra.entries()) b.entry.push({ fullUrl: `urn:uuid:extra-${i}`, resource: { ...claim, identifier: [{ value: `OTHER-${i}` }], ...e } as never });
+      return b;
+    };
+
+    it('a prior-authorization request, a predetermination and an institutional Claim are left out, each with its path; the professional claim is kept', () => {
+      const r = importText(JSON.stringify(bundleWith({ use: 'preauthorization' }, { use: 'predetermination' }, { type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/claim-type', code: 'institutional' }] } })), 'fhir', HASH);
+      assert.deepEqual(r.claims.map((c) => c.id), ['CLM-F1-2026-03-02', 'CLM-F1-2026-03-05']);
+      assert.deepEqual(r.skipped, [
+        'Bundle.entry[6].resource: use "preauthorization" (a prior-authorization request): claimlint imports billed claims (use "claim"); the Claim is left out',
+        'Bundle.entry[7].resource: use "predetermination" (a cost estimate): claimlint imports billed claims (use "claim"); the Claim is left out',
+        'Bundle.entry[8].resource: type "institutional": claimlint imports professional claims; the Claim is left out',
+      ]);
+    });
+
+    it('a Claim left out is not read further (its own problems do not stop the import); no use or type, or another code, is left out without quoting it', () => {
+      const r = importText(JSON.stringify(bundleWith({ use: 'preauthorization', item: [{ quantity: 'two' }] }, { use: undefined }, { type: { coding: [{ code: 'Jane Doe' }] } }, { use: 'Jane Doe' })), 'fhir', HASH);
+      assert.equal(r.claims.length, 2);
+      assert.deepEqual(r.skipped.map((x) => x.replace(/^Bundle\.entry\[\d+\]\.resource: /, '')), [
+        'use "preauthorization" (a prior-authorization request): claimlint imports billed claims (use "claim"); the Claim is left out',
+        'no use: claimlint imports billed claims (use "claim"); the Claim is left out',
+        'a type other than "professional": claimlint imports professional claims; the Claim is left out',
+        'a use other than "claim": claimlint imports billed claims (use "claim"); the Claim is left out',
+      ]);
+      assert.ok(!r.skipped.join(' ').includes('Jane'));
+    });
+
+    it('a single Claim that is a prior-authorization request gives no claims and one located entry', () => {
+      const claim = claimResource({ patient: '#p', provider: '#o', practitioner: '#pr' }, { use: 'preauthorization' });
+      const r = importText(JSON.stringify(claim), 'fhir', HASH);
+      assert.deepEqual(r.claims, []);
+      assert.deepEqual(r.skipped, ['Claim: use "preauthorization" (a prior-authorization request): claimlint imports billed claims (use "claim"); the Claim is left out']);
+    });
+
+    it('insurance without sequence or focal (as an EOB writes it) is read: the first Coverage', () => {
+      const b = collection();
+      (b.entry[5].resource as { insurance: unknown[] }).insurance = [{ coverage: { reference: b.entry[4].fullUrl } }];
+      assert.deepEqual(run(b)[0].payer, { type: 'medicare', name: 'Medicare Part B' });
+    });
+  });
+
+  it('an empty file is called empty, in its own format (it was "an empty CSV"); JSON of any shape is FHIR (issue 24 item 5)', () => {
+    assert.equal(detectFormat('', 'export.json'), 'fhir');
+    assert.equal(detectFormat('  \n', 'batch.837'), '837p');
+    assert.equal(detectFormat('', 'visits.csv'), 'csv');
+    assert.equal(detectFormat('[{"a": 1}]', 'x.txt'), 'fhir');
+    assert.equal(failure('').message, 'the file is empty (no FHIR R4 content)');
+    assert.equal(failure('\uFEFF \n').message, 'the file is empty (no FHIR R4 content)');
+    assert.equal(failure('[]').message, 'not a FHIR resource (no resourceType)');
+  });
 });

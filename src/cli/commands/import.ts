@@ -23,6 +23,7 @@ import {
   type ImportFormat,
   type ImportOptions,
   type PatientIdMode,
+  type SkippedIn,
 } from '../../importers/claims';
 import { displayPath } from '../../node/discovery';
 import { parseCommandLine } from '../args';
@@ -86,7 +87,7 @@ function head(path: string): string {
 const turn = () => new Promise<void>((done) => setImmediate(done));
 
 /** Streams an 837 file through the reader, writing each claim as it completes. */
-async function stream837(path: string, options: ImportOptions, encoding: string | undefined, write: (text: string) => void): Promise<{ count: number; warnings: string[] }> {
+async function stream837(path: string, options: ImportOptions, encoding: string | undefined, write: (text: string) => void): Promise<{ count: number; warnings: string[]; skipped: string[] }> {
   const reader = new Reader837(options);
   const decoder = textDecoder(encoding);
   let offset = 0;
@@ -113,7 +114,7 @@ async function stream837(path: string, options: ImportOptions, encoding: string 
   }
   emit(reader.push(decodeChunk(decoder, new Uint8Array(0), offset, false)));
   emit(reader.end());
-  return { count, warnings: reader.warnings };
+  return { count, warnings: reader.warnings, skipped: reader.skipped };
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -190,7 +191,7 @@ async function run(argv: string[]): Promise<number> {
   const formats: ImportFormat[] = [];
   for (const input of inputs) {
     try {
-      formats.push(from === 'auto' ? detectFormat(head(input.path)) : (from as ImportFormat));
+      formats.push(from === 'auto' ? detectFormat(head(input.path), input.path) : (from as ImportFormat));
     } catch (err) {
       if (err instanceof FileReadError) return fail(`${input.shown}: ${err.message}`);
       return fail(`${input.shown}: cannot read (${errorCode(err)})`);
@@ -203,32 +204,36 @@ async function run(argv: string[]): Promise<number> {
   } catch (err) {
     return fail(`${displayPath(target!)}: cannot write (${errorCode(err)})`);
   }
-  const comments = importComments(
-    inputs.map((i, n) => ({ name: basename(i.path), format: formats[n] })),
-    mode as PatientIdMode,
-  );
-  output.write(yamlHead(comments));
+  const named = inputs.map((i, n) => ({ name: basename(i.path), format: formats[n] }));
+  const firstHead = yamlHead(importComments(named, mode as PatientIdMode));
+  output.writeHead(firstHead);
 
   let total = 0;
   let current = inputs[0];
+  const skipped: SkippedIn[] = [];
+  let leftOut = 0;
   try {
     for (const [n, input] of inputs.entries()) {
       current = input;
-      let result: { count: number; warnings: string[] };
+      let result: { count: number; warnings: string[]; skipped: string[] };
       if (formats[n] === '837p') result = await stream837(input.path, options, values.encoding, (t) => output.write(t));
       else {
         const imported = importText(decodeWhole(readBounded(input.path, READ_LIMITS.importWhole), values.encoding), formats[n], options);
         for (const c of imported.claims) output.write(yamlClaimItem(c));
-        result = { count: imported.claims.length, warnings: imported.warnings };
+        result = { count: imported.claims.length, warnings: imported.warnings, skipped: imported.skipped };
       }
       for (const w of result.warnings) process.stderr.write(`claimlint import: ${input.shown}: ${w}\n`);
+      // What was left out: on stderr now, and in the output's header comment.
+      for (const item of result.skipped) process.stderr.write(`claimlint import: ${input.shown}: left out: ${item}\n`);
+      if (result.skipped.length) skipped.push({ name: named[n].name, items: result.skipped });
       total += result.count;
     }
+    leftOut = skipped.reduce((k, s) => k + s.items.length, 0);
     if (!total) {
       output.abort();
-      return fail(`${inputs.map((i) => i.shown).join(', ')}: no claims found`);
+      return fail(`${inputs.map((i) => i.shown).join(', ')}: ${leftOut ? `no claims left to import (${leftOut} left out, listed above)` : 'no claims found'}`);
     }
-    output.commit();
+    output.commit(leftOut ? yamlHead(importComments(named, mode as PatientIdMode, skipped)) : firstHead);
   } catch (err) {
     output.abort();
     if (err instanceof OutputError) return fail(`${target ? displayPath(target) : 'standard output'}: ${err.message}`);
@@ -238,7 +243,8 @@ async function run(argv: string[]): Promise<number> {
     if (code) return fail(`${current.shown}: cannot read or write (${code})`);
     throw err;
   }
-  if (target) process.stdout.write(`claimlint import: ${total} claim${total === 1 ? '' : 's'} written to ${displayPath(target)}\n`);
+  const note = leftOut ? `; ${leftOut} left out (claimlint cannot represent them), listed in its header comment` : '';
+  if (target) process.stdout.write(`claimlint import: ${total} claim${total === 1 ? '' : 's'} written to ${displayPath(target)}${note}\n`);
   return 0;
 }
 

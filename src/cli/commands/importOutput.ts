@@ -9,7 +9,7 @@
  * V8 running out of memory, a power cut) leaves it behind; the next import into the same
  * folder removes such files of ours: `.<name>.<pid>.<time>.tmp` whose process is gone.
  */
-import { closeSync, existsSync, lstatSync, openSync, readdirSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { constants } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { READ_LIMITS } from '../../node/boundedRead';
@@ -21,8 +21,8 @@ const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 /** Our temporary files: `.<target name>.<pid>.<base-36 time>.tmp`. */
 const TEMP_NAME = /^\.(.+)\.(\d+)\.([0-9a-z]{6,})\.tmp$/;
 
-function tempName(target: string): string {
-  return `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`;
+function tempName(target: string, n = 0): string {
+  return `.${basename(target)}.${process.pid}.${(Date.now() + n).toString(36)}.tmp`;
 }
 
 function alive(pid: number): boolean {
@@ -85,7 +85,9 @@ export class ImportOutput {
   private size = 0;
   private bytes = 0;
   private fd: number | undefined;
-  private readonly temp: string | undefined;
+  private temp: string | undefined;
+  /** The head written first (the header comment), which commit may replace. */
+  private head = '';
   private readonly onExit = () => this.abort();
   private readonly onSignal = (signal: NodeJS.Signals) => {
     this.abort();
@@ -104,10 +106,17 @@ export class ImportOutput {
     if (target) {
       removeStaleTemps(dirname(target));
       this.temp = join(dirname(target), tempName(target));
-      this.fd = openSync(this.temp, 'wx');
+      this.fd = openSync(this.temp, 'wx+');
       process.on('exit', this.onExit);
       for (const s of SIGNALS) process.on(s, this.onSignal);
     }
+  }
+
+  /** The start of the output (the header comment); `commit(head)` may replace it. */
+  writeHead(text: string): void {
+    if (this.parts.length || this.size) throw new Error('writeHead: the head comes first');
+    this.head = text;
+    this.write(text);
   }
 
   write(text: string): void {
@@ -118,15 +127,22 @@ export class ImportOutput {
     if (this.fd !== undefined && this.size >= FLUSH_AT) this.flush();
   }
 
-  /** Makes the output visible: renames the temporary file, or prints what was held back. */
-  commit(): void {
+  /**
+   * Makes the output visible: renames the temporary file, or prints what was held back.
+   * `head`: the head to write instead of the one written first (what the import learnt only
+   * at its end, e.g. the lines it left out); the body is then copied after it.
+   */
+  commit(head?: string): void {
+    const replaceHead = head !== undefined && head !== this.head;
     if (this.fd === undefined) {
-      process.stdout.write(this.parts.join(''));
+      const text = this.parts.join('');
+      process.stdout.write(replaceHead ? head + text.slice(this.head.length) : text);
       this.parts = [];
       return;
     }
     try {
       this.flush();
+      if (replaceHead) this.rewriteHead(head);
       closeSync(this.fd);
       this.fd = undefined;
       if (!this.replace && existsSync(this.target!)) throw new OutputError('EEXIST: it appeared during the import');
@@ -161,6 +177,29 @@ export class ImportOutput {
   private release(): void {
     process.off('exit', this.onExit);
     for (const s of SIGNALS) process.off(s, this.onSignal);
+  }
+
+  /** A new temporary file: `head`, then the body of the current one (streamed, 1 MB at a time). */
+  private rewriteHead(head: string): void {
+    const old = this.temp!;
+    const fresh = join(dirname(this.target!), tempName(this.target!, 1));
+    const out = openSync(fresh, 'wx');
+    this.temp = fresh; // from here on, abort() removes the new file; the old one is removed below
+    try {
+      writeSync(out, head);
+      const buf = Buffer.alloc(FLUSH_AT);
+      let pos = Buffer.byteLength(this.head);
+      for (;;) {
+        const n = readSync(this.fd!, buf, 0, buf.length, pos);
+        if (n === 0) break;
+        writeSync(out, buf, 0, n);
+        pos += n;
+      }
+    } finally {
+      closeSync(this.fd!);
+      this.fd = out;
+      unlinkSync(old);
+    }
   }
 
   private flush(): void {

@@ -8,7 +8,7 @@ import type { PatientIdPolicy } from './patientId';
 import { importCsv } from './csv/importCsv';
 import { importFhir } from './fhir/importFhir';
 import { HEADER_837, import837 } from './x12/import837';
-import type { ImportFormat, ImportResult } from './types';
+import { ImportError, type ImportFormat, type ImportResult } from './types';
 
 export { ImportError, type ImportFormat, type ImportResult, type ImportedClaim } from './types';
 export { patientIdModes, type PatientIdMode, type PatientIdPolicy } from './patientId';
@@ -22,12 +22,29 @@ export const MAX_IMPORT_TEXT_BYTES = LIMITS.MAX_FILE_BYTES;
 export const importFormats: readonly ImportFormat[] = ['837p', 'fhir', 'csv'];
 export const FORMAT_NAMES: Record<ImportFormat, string> = { '837p': 'X12 837P', fhir: 'FHIR R4', csv: 'CSV' };
 
-/** The comment at the top of an imported file: where it came from, what the sources lack, patient.id. */
-export function importComments(sources: { name: string; format: ImportFormat }[], mode: PatientIdPolicy['mode']): string[] {
+/** What an input left out (ImportResult.skipped), by the input's name. */
+export interface SkippedIn {
+  name: string;
+  items: readonly string[];
+}
+
+/**
+ * The comment at the top of an imported file: where it came from, what the sources lack,
+ * patient.id, and what was left out of it (located, never values).
+ */
+export function importComments(sources: { name: string; format: ImportFormat }[], mode: PatientIdPolicy['mode'], skipped: readonly SkippedIn[] = []): string[] {
+  const oneLine = (t: string) => t.replace(/[\r\n]/g, ' ');
+  const left = skipped.filter((s) => s.items.length);
   return [
-    `Imported by claimlint import from ${sources.map((s) => `${s.name.replace(/[\r\n]/g, ' ')} (${FORMAT_NAMES[s.format]})`).join(', ')}.`,
+    `Imported by claimlint import from ${sources.map((s) => `${oneLine(s.name)} (${FORMAT_NAMES[s.format]})`).join(', ')}.`,
     ...(sources.some((s) => s.format === '837p') ? HEADER_837 : []),
     mode === 'hash' ? 'patient.id is a salted hash of the member id (docs/import.md).' : mode === 'member' ? 'patient.id is the member id.' : 'patient.id is left out.',
+    ...(left.length
+      ? [
+          'Left out: what claimlint cannot represent (everything else was imported; docs/import.md):',
+          ...left.flatMap((s) => s.items.map((item) => `  ${oneLine(s.name)}: ${oneLine(item)}`)),
+        ]
+      : []),
   ];
 }
 
@@ -40,18 +57,22 @@ export interface ImportOptions {
 }
 
 /**
- * The format of a text by its content: an ISA envelope is an 837, JSON with a resourceType
- * is FHIR, anything else is CSV. Only the start of the text is needed.
+ * The format of a text by its content: an ISA envelope is an 837, JSON (an object or a
+ * list) is FHIR. Otherwise the file's name decides (.json FHIR; .837, .x12, .edi an 837),
+ * and anything else is CSV. Only the start of the text is needed.
  */
-export function detectFormat(start: string): ImportFormat {
+export function detectFormat(start: string, name = ''): ImportFormat {
   const t = start.replace(/^[\uFEFF\s]+/, '');
   if (t.startsWith('ISA')) return '837p';
-  if (t.startsWith('{') && /"resourceType"\s*:/.test(t)) return 'fhir';
+  if (t.startsWith('{') || t.startsWith('[')) return 'fhir';
+  if (/\.json$/i.test(name)) return 'fhir';
+  if (/\.(837p?|x12|edi)$/i.test(name)) return '837p';
   return 'csv';
 }
 
 /** Imports a whole text of the given format; throws ImportError on malformed input. */
 export function importText(text: string, format: ImportFormat, options: ImportOptions): ImportResult {
+  if (!text.replace(/^\uFEFF/, '').trim()) throw new ImportError('', `the file is empty (no ${FORMAT_NAMES[format]} content)`);
   switch (format) {
     case '837p':
       return import837(text, options);

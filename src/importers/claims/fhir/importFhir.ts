@@ -100,6 +100,8 @@ export class FhirImporter {
   private readonly resolver = new Resolver();
   private readonly claims: Located<FhirClaim>[] = [];
   readonly warnings: string[] = [];
+  /** Claims left out (ImportResult.skipped): located by their JSON path, never values. */
+  readonly skipped: string[] = [];
 
   constructor(private readonly options: ImportFhirOptions) {}
 
@@ -112,9 +114,24 @@ export class FhirImporter {
     }
     const type = (json as { resourceType?: unknown } | null)?.resourceType;
     if (type === 'Bundle') this.readBundle(json);
-    else if (type === 'Claim') this.claims.push({ resource: validate('Claim', json, 'Claim'), path: 'Claim' });
+    else if (type === 'Claim') this.addClaim(json, 'Claim');
     else throw new ImportError(typeof type === 'string' ? 'resourceType' : '', typeof type === 'string' ? 'neither a Bundle nor a Claim' : 'not a FHIR resource (no resourceType)');
     return this.claims.flatMap((c) => this.toClaims(c));
+  }
+
+  /**
+   * A Claim is imported when it is a billed professional claim: `use` "claim" and `type`
+   * professional. A prior-authorization request or predetermination (use), or an
+   * institutional, oral, pharmacy or vision claim (type), is left out and listed, before
+   * its contents are read.
+   */
+  private addClaim(json: unknown, path: string, fullUrl?: string): void {
+    const why = notBilledProfessional(json as { use?: unknown; type?: unknown });
+    if (why) {
+      this.skipped.push(`${path}: ${why}; the Claim is left out`);
+      return;
+    }
+    this.claims.push({ resource: validate('Claim', json, path), path, fullUrl });
   }
 
   private readBundle(json: unknown): void {
@@ -128,9 +145,11 @@ export class FhirImporter {
       if (!resource || !(resource.resourceType in RESOURCE_SCHEMAS)) continue;
       const path = `Bundle.entry[${i}].resource`;
       const type = resource.resourceType as KnownType;
-      const located: Located<AnyParsed> = { resource: validate(type, resource, path), path, fullUrl: entry.fullUrl };
-      if (type === 'Claim') this.claims.push(located as Located<FhirClaim>);
-      else this.resolver.add(located);
+      if (type === 'Claim') {
+        this.addClaim(resource, path, entry.fullUrl);
+        continue;
+      }
+      this.resolver.add({ resource: validate(type, resource, path), path, fullUrl: entry.fullUrl });
     }
   }
 
@@ -287,6 +306,29 @@ export class FhirImporter {
   }
 }
 
+const CLAIM_TYPE = 'http://terminology.hl7.org/CodeSystem/claim-type';
+const OTHER_TYPES = ['institutional', 'oral', 'pharmacy', 'vision'];
+const USE_WORDS: Record<string, string> = { preauthorization: 'a prior-authorization request', predetermination: 'a cost estimate' };
+
+/**
+ * Why a Claim is not a billed professional claim (use "claim", type professional in the
+ * claim-type code system), in words naming the FHIR codes; undefined when it is one.
+ */
+export function notBilledProfessional(claim: { use?: unknown; type?: unknown }): string | undefined {
+  const use = claim.use;
+  if (use !== 'claim') {
+    if (typeof use !== 'string') return 'no use: claimlint imports billed claims (use "claim")';
+    // Only FHIR's own codes are named: a value outside them is not quoted.
+    return `${USE_WORDS[use] ? `use "${use}" (${USE_WORDS[use]})` : 'a use other than "claim"'}: claimlint imports billed claims (use "claim")`;
+  }
+  const codings = ((claim.type as { coding?: unknown } | undefined)?.coding ?? []) as { system?: unknown; code?: unknown }[];
+  const types = Array.isArray(codings) ? codings.filter((c) => c && (c.system === CLAIM_TYPE || c.system === undefined) && typeof c.code === 'string') : [];
+  if (types.some((c) => c.code === 'professional')) return undefined;
+  if (!types.length) return 'no claim type (type, http://terminology.hl7.org/CodeSystem/claim-type): claimlint imports professional claims';
+  const code = String(types[0].code);
+  return `${OTHER_TYPES.includes(code) ? `type "${code}"` : 'a type other than "professional"'}: claimlint imports professional claims`;
+}
+
 /**
  * payer.type from Coverage.type (Source of Payment Typology: 1/12x Medicare, 11x Medicare
  * managed care, 2x Medicaid, others commercial) or from the payor's name; undefined with
@@ -311,5 +353,5 @@ export function payerTypeOfCoverage(type: CodeableConcept | undefined, payorName
 export function importFhir(text: string, options: ImportFhirOptions): ImportResult {
   const importer = new FhirImporter(options);
   const claims = importer.run(text);
-  return { format: 'fhir', claims, header: [], warnings: importer.warnings, skipped: [] };
+  return { format: 'fhir', claims, header: [], warnings: importer.warnings, skipped: importer.skipped };
 }

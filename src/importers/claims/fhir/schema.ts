@@ -31,7 +31,8 @@ const careTeam = fits<R4.ClaimCareTeam>()(
   z.object({ sequence: positiveInt, provider: reference, role: codeableConcept.optional(), qualification: codeableConcept.optional() }),
 );
 const diagnosis = fits<R4.ClaimDiagnosis>()(z.object({ sequence: positiveInt, diagnosisCodeableConcept: codeableConcept.optional(), diagnosisReference: reference.optional() }));
-const insurance = fits<R4.ClaimInsurance>()(z.object({ sequence: positiveInt, focal: z.boolean(), coverage: reference }));
+// sequence and focal are required in R4 but not read here (an absent focal is false): exports built from an EOB leave them out.
+const insurance = fits<Partial<R4.ClaimInsurance>>()(z.object({ sequence: positiveInt.optional(), focal: z.boolean().optional(), coverage: reference }));
 const item = fits<R4.ClaimItem>()(
   z.object({
     sequence: positiveInt,
@@ -63,8 +64,9 @@ export const claim = z.object({
   insurance: z.array(insurance).optional(),
   item: z.array(item).optional(),
 });
-// R4 requires insurance; exports often leave it out, and --payer-type then stands in.
-fits<Partial<Pick<R4.Claim, 'patient' | 'provider' | 'item' | 'diagnosis' | 'careTeam' | 'insurance' | 'identifier' | 'billablePeriod'>>>()(claim);
+// R4 requires insurance; exports often leave it out, and --payer-type then stands in. Its
+// sequence and focal are checked against R4 as optional (above).
+fits<Partial<Pick<R4.Claim, 'patient' | 'provider' | 'item' | 'diagnosis' | 'careTeam' | 'identifier' | 'billablePeriod'>> & { insurance?: Partial<R4.ClaimInsurance>[] }>()(claim);
 
 export const patient = fits<Pick<R4.Patient, 'resourceType' | 'id' | 'identifier'>>()(
   z.object({ resourceType: z.literal('Patient'), id: short.optional(), identifier: z.array(identifier).optional() }),

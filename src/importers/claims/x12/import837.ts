@@ -31,8 +31,12 @@ interface Provider {
 
 interface LineDraft extends ImportedLine {
   lx: number;
+  /** The SV1 segment was read (its code may be one claimlint does not import). */
+  sv1?: boolean;
   date?: string;
   rendering?: Provider;
+  /** Why the line is left out (located, no values): claimlint cannot represent it. */
+  skip?: string;
 }
 
 interface ClaimDraft {
@@ -41,9 +45,18 @@ interface ClaimDraft {
   rendering?: Provider;
   diagnoses: string[];
   lines: LineDraft[];
+  /** Why the whole claim is left out (located, no values), e.g. ICD-9 diagnoses. */
+  skip?: string;
   /** Which part of the claim the segments belong to now. */
   loop: '2300' | '2310B' | '2310' | '2320' | '2400' | '2420A' | '2420';
 }
+
+/** SV101-1 qualifiers of an 837P other than HC: valid X12, code sets claimlint does not read. */
+const OTHER_CODE_SETS: Record<string, string> = {
+  ER: 'a jurisdiction-specific procedure code set',
+  IV: 'the Home Infusion EDI Coalition (HIEC) code set',
+  WK: 'the Advanced Billing Concepts (ABC) code set',
+};
 
 function where(seg: Segment, element?: number, component?: number): string {
   let w = `segment ${seg.ordinal} (${seg.tag})`;
@@ -62,6 +75,20 @@ function el(seg: Segment, i: number): string {
 
 function components(seg: Segment, i: number): string[] {
   return el(seg, i).split(seg.seps.component);
+}
+
+/**
+ * A composite element (SV101, HI01…, CLM05, SV107) split by something other than the ISA16
+ * component separator: `HC>97110` in a file whose ISA16 is `:`. The element is then one
+ * component holding a punctuation mark where the separator belongs; say so rather than
+ * blame the qualifier or the code.
+ */
+function checkComponentSeparator(seg: Segment, i: number): void {
+  const v = el(seg, i);
+  if (!v || v.includes(seg.seps.component)) return;
+  const other = /[^A-Za-z0-9 .\-]/.exec(v)?.[0];
+  if (other === undefined) return;
+  throw new ImportError(where(seg, i), `the component separator does not match ISA16: this composite is split by "${other}", but ISA16 declares "${seg.seps.component}"`);
 }
 
 /** Builds claims from 837P segments, envelope by envelope. */
@@ -84,6 +111,8 @@ export class Claims837 {
   private transactions = 0;
   private stSegments = 0;
   readonly warnings: string[] = [];
+  /** What was left out (ImportResult.skipped): located, never values. */
+  readonly skipped: string[] = [];
 
   constructor(private readonly options: Import837Options) {}
 
@@ -122,20 +151,20 @@ export class Claims837 {
         const done = this.finishClaim();
         const count = decimal(el(seg, 1));
         if (count !== this.stSegments) throw new ImportError(where(seg, 1), `the transaction has ${this.stSegments} segments but SE01 counts another number: is it cut or joined wrongly?`);
-        if (el(seg, 2) !== el(this.st!, 2)) throw new ImportError(where(seg, 2), 'SE02 does not match the control number in ST02');
+        this.controlNumber(seg, this.st!, 2, 'SE02', 'ST02');
         this.st = undefined;
         return done;
       }
       case 'GE':
         this.expect(this.gs && !this.st, seg, 'GE without GS, or inside a transaction');
         if (decimal(el(seg, 1)) !== this.transactions) throw new ImportError(where(seg, 1), `the group has ${this.transactions} transactions but GE01 counts another number`);
-        if (el(seg, 2) !== el(this.gs!, 6)) throw new ImportError(where(seg, 2), 'GE02 does not match the control number in GS06');
+        this.controlNumber(seg, this.gs!, 6, 'GE02', 'GS06');
         this.gs = undefined;
         break;
       case 'IEA':
         this.expect(this.isa && !this.gs, seg, 'IEA inside a functional group');
         if (decimal(el(seg, 1)) !== this.groups) throw new ImportError(where(seg, 1), `the interchange has ${this.groups} functional groups but IEA01 counts another number`);
-        if (el(seg, 2) !== el(this.isa!, 13)) throw new ImportError(where(seg, 2), 'IEA02 does not match the control number in ISA13');
+        this.controlNumber(seg, this.isa!, 13, 'IEA02', 'ISA13');
         this.isa = undefined;
         break;
       default:
@@ -148,6 +177,16 @@ export class Claims837 {
   /** The end of the input: every envelope must be closed (the tokenizer checks IEA). */
   end(): ImportedClaim[] {
     return this.finishClaim();
+  }
+
+  /**
+   * A trailer's control number that differs from its header's: a warning, not an error. The
+   * counts (SE01, GE01, IEA01), checked strictly, tell whether anything was cut or joined;
+   * a mismatched number alone loses nothing (payers' own test files have it).
+   */
+  private controlNumber(trailer: Segment, header: Segment, i: number, trailerName: string, headerName: string): void {
+    if (el(trailer, 2) === el(header, i)) return;
+    this.warnings.push(`${where(trailer, 2)}: ${trailerName} does not match the control number in ${headerName} (segment ${header.ordinal}); the counts match, so the claims were imported`);
   }
 
   private expect(ok: unknown, seg: Segment, problem: string): void {
@@ -176,6 +215,7 @@ export class Claims837 {
       const done = this.finishClaim();
       const id = el(seg, 1);
       if (!id) throw new ImportError(where(seg, 1), 'the claim has no patient control number (CLM01)');
+      checkComponentSeparator(seg, 5);
       if (this.hlLevel !== '22' && this.hlLevel !== '23') throw new ImportError(where(seg), 'a claim outside a subscriber or patient loop (HL 22/23)');
       if (!this.subscriber.sbr) throw new ImportError(where(seg), 'a claim without its subscriber (SBR) loop');
       this.claim = { id, ordinal: seg.ordinal, diagnoses: [], lines: [], loop: '2300' };
@@ -216,12 +256,14 @@ export class Claims837 {
       case 'HI':
         if (claim.loop !== '2300') return;
         for (let i = 1; i < seg.elements.length; i++) {
+          checkComponentSeparator(seg, i);
           const [qualifier, code] = components(seg, i);
           if (qualifier === 'ABK' || qualifier === 'ABF') {
             if (!code) throw new ImportError(where(seg, i, 2), 'a diagnosis without its code');
             claim.diagnoses.push(icd10WithDot(code));
           } else if (qualifier === 'BK' || qualifier === 'BF') {
-            throw new ImportError(where(seg, i, 1), 'an ICD-9-CM diagnosis (BK/BF): claimlint reads ICD-10-CM (ABK/ABF)');
+            // Valid X12 that claimlint cannot represent: the claim is left out, the rest kept.
+            claim.skip ??= `${where(seg, i, 1)}: the claim at segment ${claim.ordinal} (CLM) has ICD-9-CM diagnoses (${qualifier}); claimlint reads ICD-10-CM (ABK/ABF)`;
           }
         }
         return;
@@ -263,10 +305,17 @@ export class Claims837 {
   }
 
   private sv1(seg: Segment, line: LineDraft): void {
+    checkComponentSeparator(seg, 1);
+    line.sv1 = true;
+    const n = this.claim!.lines.length;
+    const lineAt = `service line ${n} of the claim at segment ${this.claim!.ordinal} (CLM)`;
     const [qualifier, code, ...mods] = components(seg, 1);
-    if (qualifier !== 'HC') throw new ImportError(where(seg, 1, 1), 'a procedure code qualifier other than HC (HCPCS/CPT)');
     if (!code) throw new ImportError(where(seg, 1, 2), 'no procedure code');
     line.code = code;
+    if (qualifier !== 'HC') {
+      if (!OTHER_CODE_SETS[qualifier]) throw new ImportError(where(seg, 1, 1), 'not a procedure code qualifier of an 837P (HC, ER, IV or WK)');
+      line.skip = `${where(seg, 1, 1)}: ${lineAt} is coded in ${OTHER_CODE_SETS[qualifier]} (${qualifier}); claimlint reads HCPCS/CPT (HC)`;
+    }
     const modifiers = mods.slice(0, 4).filter((m) => m !== '');
     if (modifiers.some((m) => !/^[A-Za-z0-9]{2}$/.test(m))) throw new ImportError(where(seg, 1), 'a modifier that is not two letters or digits');
     if (modifiers.length) line.modifiers = modifiers.map((m) => m.toUpperCase());
@@ -275,13 +324,19 @@ export class Claims837 {
     if (chargeBad) throw new ImportError(where(seg, 2), chargeBad);
     line.charge = charge!;
     const unit = el(seg, 3);
-    if (unit !== 'UN') throw new ImportError(where(seg, 3), unit === 'MJ' ? 'quantity in minutes (MJ): claimlint imports billed units (UN)' : 'the unit of measure is not UN (units)');
+    if (unit !== 'UN' && unit !== 'MJ') throw new ImportError(where(seg, 3), 'the unit of measure is neither UN (units) nor MJ (minutes)');
     const units = decimal(el(seg, 4));
-    const unitsBad = unitsProblem(units);
-    if (unitsBad) throw new ImportError(where(seg, 4), unitsBad);
-    line.units = units!;
+    if (units === undefined || units < 0) throw new ImportError(where(seg, 4), 'the quantity is not a non-negative number');
+    if (unit === 'MJ') line.skip ??= `${where(seg, 3)}: ${lineAt} is billed in minutes (MJ, anesthesia time); claimlint audits billed units (UN)`;
+    else if (!Number.isInteger(units)) line.skip ??= `${where(seg, 4)}: ${lineAt} bills a fractional number of units; claimlint audits whole units`;
+    else {
+      const unitsBad = unitsProblem(units);
+      if (unitsBad) throw new ImportError(where(seg, 4), unitsBad);
+    }
+    line.units = Number.isInteger(units) ? units : 0;
     const pointers = el(seg, 7);
     if (pointers) {
+      checkComponentSeparator(seg, 7);
       line.diagnosis_pointers = components(seg, 7).map((p, i) => {
         const n = decimal(p);
         if (n === undefined || !Number.isInteger(n) || n < 1 || n > IMPORT_BOUNDS.pointer) throw new ImportError(where(seg, 7, i + 1), `a diagnosis pointer is not a number from 1 to ${IMPORT_BOUNDS.pointer}`);
@@ -317,12 +372,20 @@ export class Claims837 {
     if (!claim) return [];
     if (!claim.lines.length) throw new ImportError(`segment ${claim.ordinal} (CLM)`, 'the claim has no service lines (LX/SV1)');
     for (const [i, line] of claim.lines.entries()) {
-      if (!line.code) throw new ImportError(`segment ${line.lx} (LX)`, `service line ${i + 1} has no SV1 segment`);
+      if (!line.sv1) throw new ImportError(`segment ${line.lx} (LX)`, `service line ${i + 1} has no SV1 segment`);
       if (!line.date) throw new ImportError(`segment ${line.lx} (LX)`, `service line ${i + 1} has no service date (DTP*472)`);
     }
+    // What claimlint cannot represent is left out and listed; the rest of the claim is kept.
+    if (claim.skip) {
+      this.skipped.push(`${claim.skip}: the claim is left out`);
+      return [];
+    }
+    const kept = claim.lines.filter((l) => !l.skip);
+    for (const l of claim.lines) if (l.skip) this.skipped.push(`${l.skip}: the line is left out${kept.length ? '' : ', and the claim with it (no other line)'}`);
+    if (!kept.length) return [];
     // Group lines by date of service and rendering provider, in order of appearance.
     const groups = new Map<string, { date: string; rendering: Provider; lines: LineDraft[] }>();
-    for (const line of claim.lines) {
+    for (const line of kept) {
       const rendering = line.rendering ?? claim.rendering ?? { ...this.billing };
       const key = `${line.date}|${rendering.npi ?? ''}`;
       let g = groups.get(key);
@@ -388,6 +451,10 @@ export class Reader837 {
     return this.claims.warnings;
   }
 
+  get skipped(): string[] {
+    return this.claims.skipped;
+  }
+
   push(chunk: string): ImportedClaim[] {
     return this.feed(this.tokenizer.push(chunk));
   }
@@ -409,5 +476,5 @@ export function import837(text: string, options: Import837Options): ImportResult
   const out: ImportedClaim[] = [];
   for (const seg of tokenize(text)) for (const c of claims.push(seg)) out.push(c);
   for (const c of claims.end()) out.push(c);
-  return { format: '837p', claims: out, header: HEADER_837, warnings: claims.warnings, skipped: [] };
+  return { format: '837p', claims: out, header: HEADER_837, warnings: claims.warnings, skipped: claims.skipped };
 }

@@ -64,7 +64,7 @@ export class X12Tokenizer {
   end(): Segment[] {
     const out = this.scan(true);
     if (this.seps) throw new ImportError(`segment ${this.ordinal}`, 'the file ends inside an interchange (no IEA trailer): is it cut short?');
-    if (this.ordinal === 0) throw new ImportError('', 'not an X12 file: no ISA interchange header');
+    if (this.ordinal === 0) throw new ImportError('', 'the file is empty (no X12 837P content)');
     return out;
   }
 
