@@ -53,4 +53,15 @@ describe('lsp: claim import as a server request', function () {
     // The server still answers afterwards.
     assert.ok((await request({ name: 'riverside.837', text: RIVERSIDE })).ok);
   });
+
+  it('lists what it left out at the top of the file and in a warning; an empty .json is an empty FHIR file, not "an empty CSV" (issue 24 items 4, 5)', async () => {
+    const withMinutes = RIVERSIDE.replace(/SV1\*HC:(\d+)[^*]*\*([\d.]+)\*UN\*/, 'SV1*HC:$1*$2*MJ*');
+    assert.notEqual(withMinutes, RIVERSIDE);
+    const r = await request({ name: 'riverside.837', text: withMinutes });
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.match(r.yaml, /^# Left out: .*\n# {3}riverside\.837: segment \d+ \(SV1\), element SV103: service line 1 of the claim at segment \d+ \(CLM\) is billed in minutes/m);
+    assert.ok(r.warnings.includes('1 left out (claimlint cannot represent them), listed at the top of the imported file'), r.warnings.join('\n'));
+    const empty = await request({ name: 'export.json', text: '' });
+    assert.deepEqual(empty, { ok: false, message: 'the file is empty (no FHIR R4 content)' });
+  });
 });
