@@ -4,7 +4,7 @@ import type { CodeInfo } from './data/types';
 import type { ResolvedConfig } from './config/schema';
 import type { SourceMap } from './parse/sourceMap';
 import type { FixBuilder } from './fixes/builder';
-import type { ReferenceData } from './data/reference';
+import type { ListedCode, ReferenceData } from './data/reference';
 import type { RuleOptionsSchema } from './config/optionSchemas';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -72,6 +72,11 @@ export interface IndexedLine {
   index: number;
   line: ClaimLine;
   info?: CodeInfo;
+  /**
+   * Not catalogued, but on an imported Annual Therapy Code List for the date: the edits that
+   * need only the code (NCCI pairs, MUE) apply to it, the others cannot.
+   */
+  listed?: ListedCode;
 }
 
 export interface ClaimContext {

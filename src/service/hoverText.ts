@@ -59,9 +59,26 @@ export function linePrice(code: string, date: string, line: LineFacts, data: Ref
   return priced.lines[day.index];
 }
 
+/**
+ * A code only an imported Annual Therapy Code List knows: what it is, what is checked (its
+ * imported MUE and NCCI edits) and what is not, and the list and pack it comes from.
+ */
+function listedHover(code: string, date: string, line: LineFacts, data: ReferenceData): string[] | undefined {
+  const listed = data.listedCode(code, date);
+  if (!listed) return undefined;
+  return [
+    `**${listed.code}** — on the Annual Therapy Code List (${listed.therapy} therapy); not in claimlint's code catalogue`,
+    '',
+    `- **Checked:** its NCCI pairs and MUE from the data packs. **Not checked:** its units against minutes, its modifiers and its documentation (claimlint does not know how the code is timed).`,
+    ...editLines(listed.code, date, line, data),
+    '',
+    `_Source: ${linkSources(listed.source)}_`,
+  ];
+}
+
 export function codeHover(code: string, date: string, line: LineFacts, data: ReferenceData = BUILTIN_DATA, locality?: string): string | undefined {
   const info = data.codeInfo(code, date);
-  if (!info) return `**${code}** is not in claimlint's therapy reference data for ${date}.`;
+  if (!info) return listedHover(code, date, line, data)?.join('\n') ?? `**${code}** is not in claimlint's therapy reference data for ${date}.`;
   const out: string[] = [`**${info.code} — ${info.short}**`, '', info.description, ''];
 
   if (info.kind === 'timed15') out.push('- **Timed** (15-minute units, 8-minute rule): its minutes count toward the visit\'s timed total.');
@@ -90,7 +107,7 @@ export function codeHover(code: string, date: string, line: LineFacts, data: Ref
  */
 export function codeHoverShort(code: string, date: string, line: LineFacts, data: ReferenceData = BUILTIN_DATA, locality?: string): string[] {
   const info = data.codeInfo(code, date);
-  if (!info) return [`**${code}** is not in claimlint's therapy reference data for ${date}.`];
+  if (!info) return listedHover(code, date, line, data) ?? [`**${code}** is not in claimlint's therapy reference data for ${date}.`];
   const kind = kindLabel(info);
   const out = [`**${info.code} — ${info.short}** · ${kind[0].toUpperCase()}${kind.slice(1)}${info.lockedTo ? ` · ${info.lockedTo} only` : ''}`, ''];
   out.push(`- **Usually needs:** ${usualModifiers(info, date, line.plan).join('; ')}.`);

@@ -134,6 +134,15 @@ describe('data import: CMS layouts', () => {
     assert.equal(rowsOf(p2, 'gpci').find((r) => r.mac === '10112')?.work, 1, 'with-floor column, not the unfloored 0.950');
   });
 
+  it('the manifest names each input by its file name, never its folder (issue 24 item 7); a zip member keeps its path in the zip', () => {
+    const bytes = readFileSync(join(DIR, MUE));
+    const pack = run([{ name: `/home/biller/claims/2026 q2/${MUE}`, bytes }, { name: `C:\\Users\\biller\\Downloads\\ncci.zip!inner/${NCCI}`, bytes: readFileSync(join(DIR, NCCI)) }, { name: `../biller/${RVU}`, bytes: readFileSync(join(DIR, RVU)) }]);
+    const names = pack.manifest.tables.flatMap((t) => t.inputs.map((i) => i.name)).sort();
+    assert.deepEqual(names, [MUE, `ncci.zip!inner/${NCCI}`, RVU, RVU].sort(), 'the RVU file feeds two tables (RVUs, conversion factor)');
+    assert.ok(![...pack.files.values()].some((t) => t.includes('biller')), 'no folder of the user in any pack file');
+    assert.equal(pack.manifest.tables.find((t) => t.table === 'mue')!.inputs[0].sha256, sha256(bytes));
+  });
+
   it('Annual Therapy Code List: always/sometimes, widens the filter to its codes', () => {
     const pack = run([THERAPY, MUE]);
     const rows = rowsOf(pack, 'therapy-codes');

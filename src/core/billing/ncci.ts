@@ -21,27 +21,31 @@ export interface GroupEdit {
   extra: IndexedLine[];
 }
 
+/** Billed lines of a code the data knows: catalogued, or named by an imported therapy code list. */
 function billed(ctx: ClaimContext): IndexedLine[] {
-  return ctx.lines.filter((l) => l.info && l.line.units > 0);
+  return ctx.lines.filter((l) => (l.info || l.listed) && l.line.units > 0);
 }
+
+/** A billed line's code as the data writes it. */
+const codeOf = (l: IndexedLine): string => (l.info ?? l.listed)!.code;
 
 export function pairEdits(ctx: ClaimContext): PairEdit[] {
   const lines = billed(ctx);
-  const codes = [...new Set(lines.map((l) => l.info!.code))];
+  const codes = [...new Set(lines.map(codeOf))];
   const out: PairEdit[] = [];
   for (let i = 0; i < codes.length; i++) {
     for (let j = i + 1; j < codes.length; j++) {
       const pair = ctx.data.findNcciPair(codes[i], codes[j], ctx.date);
       if (!pair || pair.modifierIndicator === 9) continue;
-      const column1 = lines.find((l) => l.info!.code === pair.column1)!;
-      out.push({ pair, column1, column2: lines.filter((l) => l.info!.code === pair.column2) });
+      const column1 = lines.find((l) => codeOf(l) === pair.column1)!;
+      out.push({ pair, column1, column2: lines.filter((l) => codeOf(l) === pair.column2) });
     }
   }
   return out;
 }
 
 export function groupEdits(ctx: ClaimContext): GroupEdit[] {
-  const lines = billed(ctx);
+  const lines = billed(ctx).filter((l) => l.info);
   const out: GroupEdit[] = [];
   const seen = new Set<string>();
   for (const l of lines) {

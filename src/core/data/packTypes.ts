@@ -139,7 +139,7 @@ export interface TableRows {
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const inputFileSchema = z.strictObject({
-  /** The CMS file's name as given (a zip member is named "zip!member"). */
+  /** The CMS file's name, without its folder (a zip member is named "zip!member"); with sha256 it identifies the file. */
   name: z.string().max(300),
   sha256,
   bytes: z.number().int().min(0),

@@ -26,6 +26,14 @@ import {
   sameDayGroupsFor as builtinSameDayGroupsFor,
 } from './index';
 
+/** A code only an imported therapy code list knows (ReferenceData.listedCode). */
+export interface ListedCode {
+  code: string;
+  therapy: CodeInfo['therapy'];
+  /** The list and pack it comes from, e.g. "Annual Therapy Code List 2026, effective 2026-01-01 (pack: cms-2026)". */
+  source: string;
+}
+
 export type { GpciEntry } from './gpciEntries';
 
 /** What CMS's PPRRVU says of a code for a period, whatever its status (B, I, N … included). */
@@ -244,6 +252,19 @@ export class ReferenceData {
 
   sameDayGroupsFor(code: string, date: string): SameDayExclusiveGroup[] {
     return builtinSameDayGroupsFor(code, date);
+  }
+
+  /**
+   * A code claimlint's catalogue does not know (on any date) but an imported Annual Therapy
+   * Code List names for the date: its status and the list it comes from. Its imported NCCI
+   * and MUE rows apply to it (the rules need only the code); its units, minutes and
+   * documentation cannot be checked.
+   */
+  listedCode(code: string, date: string): ListedCode | undefined {
+    const c = code.trim().toUpperCase();
+    if (builtinIsKnownCodeAnyDate(c)) return undefined;
+    const status = this.therapyStatus(c, date);
+    return status && { code: c, ...status };
   }
 
   /** Always/sometimes therapy from an imported Annual Therapy Code List covering the date. */

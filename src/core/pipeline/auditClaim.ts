@@ -27,7 +27,11 @@ export function severityFor(config: ResolvedConfig, ruleId: string): Severity | 
  * data packs). The audit report reads the same lines (src/report/facts).
  */
 export function indexLines(claim: Claim, lineIndex: readonly number[], data: ReferenceData = BUILTIN_DATA): IndexedLine[] {
-  return claim.lines.map((line, i) => ({ index: lineIndex[i], line, info: data.codeInfo(line.code, claim.date_of_service) }));
+  return claim.lines.map((line, i) => {
+    const info = data.codeInfo(line.code, claim.date_of_service);
+    const listed = info ? undefined : data.listedCode(line.code, claim.date_of_service);
+    return listed ? { index: lineIndex[i], line, listed } : { index: lineIndex[i], line, info };
+  });
 }
 
 export function auditClaim(parsed: ParsedClaim, text: string, config: ResolvedConfig, data: ReferenceData = BUILTIN_DATA): ClaimFinding[] {

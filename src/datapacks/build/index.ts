@@ -141,6 +141,18 @@ function example(kind: LayoutKind): string {
   }[kind];
 }
 
+/**
+ * An input as the manifest records it: its file name, never the folder it was read from
+ * (`/home/me/RVU26C.zip!PPRRVU2026_Jan_nonQPP.csv` → `RVU26C.zip!PPRRVU2026_Jan_nonQPP.csv`;
+ * a zip member keeps its path in the zip). With its sha256 that identifies the file.
+ * Messages still name the file as the user gave it.
+ */
+export function recordedName(name: string): string {
+  const bang = name.indexOf('!');
+  const file = bang < 0 ? name : name.slice(0, bang);
+  return (file.split(/[\\/]/).pop() ?? file) + (bang < 0 ? '' : name.slice(bang));
+}
+
 /** Rows in a fixed order so that importing the same files gives the same bytes. */
 function sortRows(kind: TableName, rows: unknown[]): unknown[] {
   const key = (r: Record<string, unknown>): string =>
@@ -203,7 +215,8 @@ export function importPack(inputs: readonly ImportInput[], options: ImportOption
 
   const tables: { meta: Omit<ManifestTable, 'sha256' | 'file'>; rows: unknown[] }[] = [];
   const inputsOf = (g: Parsed[]) =>
-    g.map((p) => ({ name: p.input.name, sha256: options.sha256(p.input.bytes), bytes: p.input.bytes.length, rows: p.result!.read, kept: p.result!.rows.length }));
+    // The built-in pack's sources keep their path in the repository (data/source/…).
+    g.map((p) => ({ name: curated ? p.input.name : recordedName(p.input.name), sha256: options.sha256(p.input.bytes), bytes: p.input.bytes.length, rows: p.result!.read, kept: p.result!.rows.length }));
 
   for (const [key, g] of groups) {
     const kind = key.split(' ')[0];

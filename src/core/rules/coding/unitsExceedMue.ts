@@ -24,15 +24,17 @@ export const unitsExceedMue: Rule = {
   check(ctx, report) {
     const byCode = new Map<string, IndexedLine[]>();
     for (const l of ctx.lines) {
-      if (!l.info || l.line.units <= 0) continue;
-      byCode.set(l.info.code, [...(byCode.get(l.info.code) ?? []), l]);
+      // A code only an imported therapy code list knows has its imported MUE too.
+      const known = l.info ?? l.listed;
+      if (!known || l.line.units <= 0) continue;
+      byCode.set(known.code, [...(byCode.get(known.code) ?? []), l]);
     }
     for (const [code, lines] of byCode) {
       const mue = ctx.data.mueFor(code, ctx.date);
       // untimed-units already holds service-based codes to 1 unit per date, and
       // timed-units-51-percent the once-per-date codes timed in longer periods (97545).
-      const info = lines[0].info!;
-      if (!mue || ((info.kind === 'untimed' || (info.kind === 'timed-other' && info.oncePerDay)) && mue.maxUnits <= 1)) continue;
+      const info = lines[0].info;
+      if (!mue || (info && (info.kind === 'untimed' || (info.kind === 'timed-other' && info.oncePerDay)) && mue.maxUnits <= 1)) continue;
       const groups = mue.mai === 1 ? lines.map((l) => [l]) : [lines];
       for (const group of groups) {
         const units = group.reduce((s, l) => s + l.line.units, 0);
