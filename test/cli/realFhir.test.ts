@@ -96,6 +96,15 @@ describe('claimlint import: real FHIR files (../shared/real-inputs/fhir)', funct
     assert.match(both.stdout, /1 claim written to .*; 1 left out/);
   });
 
+  it('an empty .json file is an empty FHIR file, not "an empty CSV" (exit 2, nothing written)', () => {
+    const r = importReal(s.dir, [s.write('export.json', '')]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /export\.json: the file is empty \(no FHIR R4 content\); nothing written/);
+    assert.ok(!/CSV/.test(r.stderr));
+    const blank837 = importReal(s.dir, [s.write('batch.837', '\r\n')]);
+    assert.match(blank837.stderr, /batch\.837: the file is empty \(no X12 837P content\); nothing written/);
+  });
+
   it('the EOB, Coverage and Patient files alone are not Claims: refused by name', () => {
     const r = importReal(s.dir, [fhir('c4bb-explanation_of_benefit_professional_non_clinician_ex_1.json')]);
     assert.equal(r.code, 2);

@@ -218,6 +218,12 @@ describe('import CSV', () => {
       assert.equal(failure(semi('45,00', '7', '45.00')).message, 'row 4, column charge: writes a decimal point (45.00) while row 2, column charge writes a decimal comma (45,00); set the mapping’s decimal: "," or decimal: "."');
     });
 
+    it('a European export writes its dates D.M.YYYY: read day first', () => {
+      const t = 'claim_id;date_of_service;payer_type;code;units;charge\nV1;02.03.2026;commercial;97110;1;45,00\nV2;31.12.2026;commercial;97110;1;45,00';
+      assert.deepEqual(run(t).map((c) => c.date_of_service), ['2026-03-02', '2026-12-31']);
+      assert.equal(failure(t.replace('31.12.2026', '12.31.2026')).message, 'row 3, column date_of_service: not a date (YYYY-MM-DD, MM/DD/YYYY or DD.MM.YYYY)');
+    });
+
     it('a misplaced group separator is not an amount (1,20.00 was read as 120)', () => {
       const t = 'claim_id,date_of_service,payer_type,code,units,charge\nV1,2026-03-10,commercial,97110,1,"1,20.00"';
       assert.equal(failure(t).message, 'row 2, column charge: not an amount in dollars');

@@ -159,6 +159,14 @@ describe('import FHIR R4', () => {
       assert.deepEqual(r.skipped, ['Claim: use "preauthorization" (a prior-authorization request): claimlint imports billed claims (use "claim"); the Claim is left out']);
     });
 
+    it('an ExplanationOfBenefit in a Bundle is listed as left out (it is the adjudication, not the billed claim)', () => {
+      const b = collection();
+      b.entry.push({ fullUrl: 'urn:uuid:eob', resource: { resourceType: 'ExplanationOfBenefit', use: 'claim' } as never });
+      const r = importText(JSON.stringify(b), 'fhir', HASH);
+      assert.equal(r.claims.length, 2);
+      assert.deepEqual(r.skipped, ["Bundle.entry[6].resource: an ExplanationOfBenefit (the payer's adjudication): claimlint imports Claim resources; left out"]);
+    });
+
     it('insurance without sequence or focal (as an EOB writes it) is read: the first Coverage', () => {
       const b = collection();
       (b.entry[5].resource as { insurance: unknown[] }).insurance = [{ coverage: { reference: b.entry[4].fullUrl } }];

@@ -279,12 +279,14 @@ function whole(text: string, where: string, mark: DecimalMark | undefined, check
   return n.value;
 }
 
-/** ISO YYYY-MM-DD, or US M/D/YYYY as EHR exports write it. */
+/** ISO YYYY-MM-DD, US M/D/YYYY as EHR exports write it, or D.M.YYYY as a European-locale spreadsheet does. */
 function dateOf(text: string, where: string): string {
   if (!text) throw new ImportError(where, 'empty');
   let iso = text;
   const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   if (us) iso = `${us[3]}-${us[1].padStart(2, '0')}-${us[2].padStart(2, '0')}`;
-  if (!isRealDate(iso)) throw new ImportError(where, 'not a date (YYYY-MM-DD or MM/DD/YYYY)');
+  const eu = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  if (eu) iso = `${eu[3]}-${eu[2].padStart(2, '0')}-${eu[1].padStart(2, '0')}`;
+  if (!isRealDate(iso)) throw new ImportError(where, 'not a date (YYYY-MM-DD, MM/DD/YYYY or DD.MM.YYYY)');
   return iso;
 }

@@ -142,8 +142,10 @@ export class FhirImporter {
     }
     for (const [i, entry] of (parsed.data.entry ?? []).entries()) {
       const resource = entry.resource;
-      if (!resource || !(resource.resourceType in RESOURCE_SCHEMAS)) continue;
       const path = `Bundle.entry[${i}].resource`;
+      // An EOB is a claim as the payer adjudicated it, not the claim billed: listed, not read.
+      if (resource?.resourceType === 'ExplanationOfBenefit') this.skipped.push(`${path}: an ExplanationOfBenefit (the payer's adjudication): claimlint imports Claim resources; left out`);
+      if (!resource || !(resource.resourceType in RESOURCE_SCHEMAS)) continue;
       const type = resource.resourceType as KnownType;
       if (type === 'Claim') {
         this.addClaim(resource, path, entry.fullUrl);
