@@ -87,7 +87,7 @@ describe('claimlint data import: real CMS files (../shared/real-inputs/cms)', fu
       ncci.map((f) => [f.rule, f.path]),
       [['ncci-modifier-missing', 'claim.lines[1].modifiers']],
     );
-    assert.match(ncci[0].message, /^Service line 2 \(0030U\): .*0001U \(service line 1\)/);
+    assert.match(ncci[0].message, /^Service line 2 \(0030U\): column 2 of the NCCI pair 0001U\/0030U, whose column 1 is service line 1 \(0001U\)/);
     // With 59 on the column-2 line the pair may be billed: no NCCI finding.
     s.write('lab.claim.yaml', CLAIM.replace('{ code: "0030U", units: 1 }', '{ code: "0030U", modifiers: ["59"], units: 1 }'));
     assert.deepEqual(audit().filter((f) => f.rule.startsWith('ncci')), []);

@@ -60,7 +60,7 @@ describe('lsp: codes only an imported therapy code list knows', function () {
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position });
     const short = hover ? (hover.contents as MarkupContent).value : '';
     assert.match(short, /\*\*0009U\*\* — on the Annual Therapy Code List \(sometimes therapy\); not in claimlint's code catalogue/);
-    const md = (await client.request<string | null>('workspace/executeCommand', { command: 'claimlint.codeDetails', arguments: [uri, position] })) ?? '';
+    const md = (await client.request<string | null>('workspace/executeCommand', { command: 'claimlint.server.codeDetails', arguments: [uri, position] })) ?? '';
     assert.match(md, /\*\*MUE:\*\* 2 units, MAI 3 \(per date of service\)\. _Source: MUE practitioner services 2026-07-01, effective 2026-07-01 \(pack: cms-probe\)_/);
     assert.match(md, /_Source: Annual Therapy Code List 2026, effective 2026-01-01 \(pack: cms-probe\)_/);
     assert.match(md, /Not checked:\*\* its units against minutes, its modifiers and its documentation/);
