@@ -103,6 +103,7 @@ const entries = [
   { entryPoints: ['src/report/html/index.ts'], outfile: 'dist/report.js', plugins: [yamlDebugOff, leanWordLists] },
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' },
   { entryPoints: ['test/fuzz/fuzz.ts'], outfile: 'dist/fuzz.js' },
+  { entryPoints: ['test/fuzz/importFuzz.ts'], outfile: 'dist/importFuzz.js' },
 ];
 
 async function main() {

@@ -33,7 +33,7 @@ export interface FuzzResult {
 }
 
 /** mulberry32: a small seeded PRNG, so a failing input can be made again from seed and index. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -45,7 +45,7 @@ function rng(seed: number): () => number {
 }
 
 /** The repository (from out/test/fuzz when run by the test suite, from dist/ when bundled). */
-function repoRoot(): string {
+export function repoRoot(): string {
   let dir = __dirname;
   while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
   return dir;
@@ -186,7 +186,8 @@ export function runFuzz(count: number, seed: number, seeds = corpus()): FuzzResu
   return { seed, count, problems, millis: Date.now() - started, slowest };
 }
 
-if (require.main === module) {
+// The entry of dist/fuzz.js only (dist/importFuzz.js bundles this module too).
+if (require.main === module && /[\\/]fuzz\.js$/.test(process.argv[1] ?? '')) {
   const args = process.argv.slice(2);
   const opt = (name: string, dflt: number) => {
     const i = args.indexOf(`--${name}`);
