@@ -17,22 +17,36 @@ export interface Directives {
   isDisabled(rule: string, line: number): boolean;
 }
 
-export function parseDirectives(lines: LineIndex): Directives {
+/** The lines of a text that mention `claimlint-` (0-based line, its text): all directives need. */
+export function directiveLines(lines: LineIndex): { line: number; text: string }[] {
   const { text } = lines;
-  if (!text.includes('claimlint-')) return { isDisabled: () => false };
-  const fileRules: Set<string> = new Set();
-  let fileAll = false;
-  const lineRules = new Map<number, RuleSet[]>();
-  // Block ranges: each change of state at a line.
-  const blocks: { line: number; kind: 'disable' | 'enable'; rules: RuleSet }[] = [];
-
+  const out: { line: number; text: string }[] = [];
+  if (!text.includes('claimlint-')) return out;
   // Only the lines that mention claimlint- (a big file has few or none).
   for (let at = text.indexOf('claimlint-'), i = -1; at !== -1; at = text.indexOf('claimlint-', at + 1)) {
     const lineOf = lines.position(at).line;
     if (lineOf === i) continue;
     i = lineOf;
     const end = i + 1 < lines.lineCount ? lines.lineStart(i + 1) : text.length;
-    const lineText = text.slice(lines.lineStart(i), end);
+    out.push({ line: i, text: text.slice(lines.lineStart(i), end) });
+  }
+  return out;
+}
+
+export function parseDirectives(lines: LineIndex): Directives {
+  return directivesOf(directiveLines(lines));
+}
+
+/** Directives from the lines that hold them (see directiveLines), in line order. */
+export function directivesOf(found: readonly { line: number; text: string }[]): Directives {
+  if (!found.length) return { isDisabled: () => false };
+  const fileRules: Set<string> = new Set();
+  let fileAll = false;
+  const lineRules = new Map<number, RuleSet[]>();
+  // Block ranges: each change of state at a line.
+  const blocks: { line: number; kind: 'disable' | 'enable'; rules: RuleSet }[] = [];
+
+  for (const { line: i, text: lineText } of found) {
     const m = DIRECTIVE.exec(lineText);
     if (!m) continue;
     const names = m[2].split(/[\s,]+/).filter(Boolean);

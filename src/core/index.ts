@@ -17,6 +17,14 @@ export { guardText } from './parse/guard';
 export * as LIMITS from './limits';
 export type { SourceEntry, SourceMap } from './parse/sourceMap';
 
+// Across a patient's claims (issue 23)
+export { fileClaims, claimFacts } from './patients/facts';
+export { PatientIndex, placeOf, type ClaimAccrual, type PatientScope } from './patients/patientIndex';
+export { mergePatientFindings } from './patients/merge';
+export { accrue, accrualText, type BucketAccrual, type ClaimYear } from './patients/accrual';
+export { treatmentDays, episodes, type TreatmentDay, type Episode } from './patients/visits';
+export type { FactLine, FilePatientClaims, PatientClaim, PatientFinding, RelatedLocation, Place } from './patients/types';
+
 // Config
 export { configKey, configSchema, resolveConfig, type Config, type ResolvedConfig } from './config/schema';
 export { defaultSettings, settingsSchema, settingsToConfig, type Settings } from './config/settings';

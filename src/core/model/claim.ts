@@ -87,6 +87,10 @@ export const claimSchema = z.strictObject({
     .strictObject({
       total_timed_minutes: minutes.optional(),
       total_treatment_minutes: minutes.optional(),
+      progress_report: z
+        .boolean()
+        .optional()
+        .describe('true when a progress report was written at this visit (resets the count of treatment days since the last report)'),
     })
     .optional(),
   lines: z

@@ -12,6 +12,7 @@ import { ALL_RULES, RULES_BY_ID } from '../rules';
 import type { ClaimContext, Finding, IndexedLine, Report, RuleContext, Severity, Span } from '../types';
 import { appliesToPayer, optionsOf } from '../rules/applies';
 import type { Claim, UnitRule } from '../model/claim';
+import type { ValidatedClaim } from './validate';
 import { own } from '../own';
 
 /** A finding before it is placed in the file: path relative to the claim. */
@@ -62,18 +63,7 @@ export function auditClaim(parsed: ParsedClaim, text: string, config: ResolvedCo
   const claim = validated.claim;
   if (!claim) return out;
 
-  const date = claim.date_of_service;
-  const ctx: ClaimContext = {
-    claim,
-    lines: indexLines(claim, validated.lineIndex, data),
-    complete: validated.complete,
-    date,
-    unitRule: unitRuleFor(claim, config),
-    config,
-    data,
-    src,
-    fix: new FixBuilder(text, src),
-  };
+  const ctx = claimContext(validated as ValidatedClaim & { claim: Claim }, src, text, config, data);
 
   for (const rule of ALL_RULES) {
     if (!rule.check) continue;
@@ -107,6 +97,23 @@ export function auditClaim(parsed: ParsedClaim, text: string, config: ResolvedCo
     }
   }
   return out;
+}
+
+/** The context every rule reads: the validated claim, its lines with their catalogue entries, the config and the data. */
+export function claimContext(validated: ValidatedClaim & { claim: Claim }, src: SourceMap, text: string, config: ResolvedConfig, data: ReferenceData = BUILTIN_DATA): ClaimContext {
+  const { claim } = validated;
+  const date = claim.date_of_service;
+  return {
+    claim,
+    lines: indexLines(claim, validated.lineIndex, data),
+    complete: validated.complete,
+    date,
+    unitRule: unitRuleFor(claim, config),
+    config,
+    data,
+    src,
+    fix: new FixBuilder(text, src),
+  };
 }
 
 export function unitRuleFor(claim: { payer: { type: string; name?: string; unit_rule?: UnitRule } }, config: ResolvedConfig): UnitRule {

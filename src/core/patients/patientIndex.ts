@@ -1,0 +1,255 @@
+/**
+ * The patient index: claims of many files grouped by patient.id, in date order, and the
+ * cross-claim rules run over each group. Incremental: replacing one file's claims
+ * forgets the results of the groups it touched and names the files whose cross-claim
+ * findings may have changed, so an editor republishes only those. Pure: plain data in,
+ * plain data out; file keys are the caller's and are never read.
+ */
+import type { ResolvedConfig } from '../config/schema';
+import { ruleOptions } from '../config/schema';
+import { forPayer } from '../config/optionSchemas';
+import { directivesOf, type Directives } from '../directives';
+import { prefixPath } from '../parse/sourceMap';
+import { ALL_RULES } from '../rules';
+import { severityFor } from '../pipeline/auditClaim';
+import { accrue, accrualText, KX_ACCRUAL_DEFAULTS, type BucketAccrual, type ClaimYear } from './accrual';
+import type { FilePatientClaims, PatientClaim, PatientContext, PatientFinding, PatientReport, Place } from './types';
+
+export type PatientScope = 'all' | 'file';
+
+interface FileEntry {
+  data: FilePatientClaims;
+  config: ResolvedConfig;
+  directives: Directives;
+  groups: string[];
+}
+
+/** What the code lens shows at a claim. */
+export interface ClaimAccrual {
+  claim: { file: string; index: number; claimId?: string; path: string; range: Place['range'] };
+  year: string;
+  buckets: BucketAccrual[];
+  /** "$2,212.40 PT+SLP before this visit; KX from $2,480" (buckets joined by " · "). */
+  text: string;
+}
+
+interface GroupResult {
+  findings: Map<string, PatientFinding[]>;
+  years: Map<PatientClaim, ClaimYear>;
+}
+
+
+export class PatientIndex {
+  private readonly files = new Map<string, FileEntry>();
+  private readonly groups = new Map<string, Set<string>>();
+  private readonly results = new Map<string, GroupResult>();
+  private readonly fileLevel = new Map<string, PatientFinding[]>();
+  readonly scope: PatientScope;
+
+  constructor(options: { scope?: PatientScope } = {}) {
+    this.scope = options.scope ?? 'all';
+  }
+
+  /** Replace a file's claims; returns the file keys whose cross-claim findings may have changed. */
+  setFile(data: FilePatientClaims, config: ResolvedConfig): string[] {
+    const touched = this.detach(data.file);
+    const groups = [...new Set(data.claims.filter((c) => c.patient !== undefined).map((c) => this.groupKey(c)))];
+    this.files.set(data.file, { data, config, directives: directivesOf(data.directives), groups });
+    for (const g of groups) {
+      let set = this.groups.get(g);
+      if (!set) this.groups.set(g, (set = new Set()));
+      set.add(data.file);
+      this.results.delete(g);
+      for (const f of set) touched.add(f);
+    }
+    touched.add(data.file);
+    return [...touched].sort();
+  }
+
+  /** Forget a file; returns the file keys whose cross-claim findings may have changed. */
+  removeFile(file: string): string[] {
+    const touched = this.detach(file);
+    this.files.delete(file);
+    return [...touched].sort();
+  }
+
+  has(file: string): boolean {
+    return this.files.has(file);
+  }
+
+  fileKeys(): string[] {
+    return [...this.files.keys()];
+  }
+
+  /** The cross-claim findings in a file, located, in text order. */
+  findings(file: string): PatientFinding[] {
+    const entry = this.files.get(file);
+    if (!entry) return [];
+    const out: PatientFinding[] = [...this.fileFindings(file, entry)];
+    for (const g of entry.groups) out.push(...(this.group(g).findings.get(file) ?? []));
+    return out.sort(byPlace);
+  }
+
+  /** The accrued amounts at each claim of a file (the code lens). */
+  accruals(file: string): ClaimAccrual[] {
+    const entry = this.files.get(file);
+    if (!entry) return [];
+    const years = new Map<PatientClaim, ClaimYear>();
+    for (const g of entry.groups) for (const [c, y] of this.group(g).years) if (c.file === file) years.set(c, y);
+    // A claim alone: its own accrual (its stated baseline and its lines).
+    for (const c of entry.data.claims) if (c.patient === undefined) for (const [k, y] of accrue([c], this.counts)) years.set(k, y);
+    const out: ClaimAccrual[] = [];
+    for (const c of entry.data.claims) {
+      const y = years.get(c);
+      if (!y) continue;
+      const buckets = Object.values(y.buckets).filter((b) => b.billed);
+      if (!buckets.length) continue;
+      out.push({
+        claim: { file, index: c.index, claimId: c.id, path: c.prefix, range: c.places['']!.range },
+        year: y.year,
+        buckets,
+        text: buckets.map(accrualText).join(' · '),
+      });
+    }
+    return out;
+  }
+
+  /** Every patient group's claims in date order (the report's per-patient view), in order of first appearance. */
+  patientGroups(fileOrder: readonly string[] = [...this.files.keys()]): { claims: PatientClaim[]; years: Map<PatientClaim, ClaimYear> }[] {
+    const seen = new Set<string>();
+    const out: { claims: PatientClaim[]; years: Map<PatientClaim, ClaimYear> }[] = [];
+    for (const f of fileOrder) {
+      const entry = this.files.get(f);
+      if (!entry) continue;
+      for (const c of entry.data.claims) {
+        if (c.patient === undefined) continue;
+        const g = this.groupKey(c);
+        if (seen.has(g)) continue;
+        seen.add(g);
+        out.push({ claims: this.claimsOf(g), years: this.group(g).years });
+      }
+    }
+    return out;
+  }
+
+  /** The config of a claim's file. */
+  readonly configOf = (c: PatientClaim): ResolvedConfig => this.files.get(c.file)!.config;
+
+  /** Does the accrual count this claim (its payer is one the KX rules apply to)? */
+  readonly counts = (c: PatientClaim): boolean => {
+    const config = this.files.get(c.file)?.config;
+    return !!config && forPayer(ruleOptions(config, 'kx-accrual-missing', KX_ACCRUAL_DEFAULTS).payerTypes, c.payerType);
+  };
+
+  private groupKey(c: PatientClaim): string {
+    return this.scope === 'file' ? `f\u0000${c.file}\u0000${c.patient}` : `p\u0000${c.patient}`;
+  }
+
+  private detach(file: string): Set<string> {
+    const touched = new Set<string>();
+    const old = this.files.get(file);
+    this.fileLevel.delete(file);
+    if (!old) return touched;
+    touched.add(file);
+    for (const g of old.groups) {
+      const set = this.groups.get(g);
+      if (!set) continue;
+      for (const f of set) touched.add(f);
+      set.delete(file);
+      if (!set.size) this.groups.delete(g);
+      this.results.delete(g);
+    }
+    return touched;
+  }
+
+  private claimsOf(g: string): PatientClaim[] {
+    const claims: PatientClaim[] = [];
+    for (const f of this.groups.get(g) ?? []) {
+      for (const c of this.files.get(f)!.data.claims) if (c.patient !== undefined && this.groupKey(c) === g) claims.push(c);
+    }
+    return claims.sort(byDate);
+  }
+
+  private group(g: string): GroupResult {
+    let r = this.results.get(g);
+    if (r) return r;
+    const claims = this.claimsOf(g);
+    const findings = new Map<string, PatientFinding[]>();
+    const years = accrue(claims, this.counts);
+    this.run({ claims, fileLevel: false, configOf: this.configOf, claimCountOf: (f) => this.files.get(f)?.data.claimCount ?? 0, accrual: () => years }, findings);
+    r = { findings, years };
+    this.results.set(g, r);
+    return r;
+  }
+
+  private fileFindings(file: string, entry: FileEntry): PatientFinding[] {
+    let found = this.fileLevel.get(file);
+    if (found) return found;
+    const findings = new Map<string, PatientFinding[]>();
+    const claims = [...entry.data.claims].sort(byDate);
+    this.run({ claims, fileLevel: true, configOf: this.configOf, claimCountOf: () => entry.data.claimCount, accrual: () => new Map() }, findings);
+    found = findings.get(file) ?? [];
+    this.fileLevel.set(file, found);
+    return found;
+  }
+
+  private run(ctx: PatientContext, into: Map<string, PatientFinding[]>): void {
+    for (const rule of ALL_RULES) {
+      if (!rule.checkPatient) continue;
+      const report = (r: PatientReport): void => {
+        const entry = this.files.get(r.claim.file);
+        if (!entry) return;
+        const severity = severityFor(entry.config, rule.id);
+        if (severity === 'off') return;
+        const place = placeOf(r.claim, r.path);
+        if (entry.directives.isDisabled(rule.id, place.range.start.line)) return;
+        const f: PatientFinding = {
+          rule: rule.id,
+          severity,
+          message: r.message,
+          document: r.claim.document,
+          path: prefixPath(r.claim.prefix, r.path),
+          span: place.span,
+          range: place.range,
+          fixes: [],
+          related: (r.related ?? []).map((x) => {
+            const p = placeOf(x.claim, x.path);
+            return { file: x.claim.file, claimId: x.claim.id, path: prefixPath(x.claim.prefix, x.path), span: p.span, range: p.range, message: x.message };
+          }),
+        };
+        const list = into.get(r.claim.file);
+        if (list) list.push(f);
+        else into.set(r.claim.file, [f]);
+      };
+      try {
+        rule.checkPatient(ctx, report);
+      } catch (err) {
+        // A rule bug must not take the audit down; say where, without claim values.
+        const c = ctx.claims[0];
+        if (c) report({ claim: c, path: '', message: `Rule ${rule.id} failed on this patient's claims (${err instanceof Error ? err.name : 'error'}); please report it.` });
+      }
+    }
+  }
+}
+
+/** A path's place in its claim, or its nearest parent's (a missing field is shown at its parent). */
+export function placeOf(c: PatientClaim, path: string): Place {
+  for (let p = path; ; p = parentPath(p)) {
+    const hit = c.places[p];
+    if (hit) return hit;
+    if (p === '') return { span: { start: 0, end: 0 }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  }
+}
+
+function parentPath(p: string): string {
+  const m = /^(.*?)(?:\.[^.[\]]+|\[\d+\])$/.exec(p);
+  return m ? m[1] : '';
+}
+
+export function byDate(a: PatientClaim, b: PatientClaim): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index;
+}
+
+function byPlace(a: PatientFinding, b: PatientFinding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
+}

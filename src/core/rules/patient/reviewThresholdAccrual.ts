@@ -1,0 +1,47 @@
+import { ruleOptions } from '../../config/schema';
+import { forPayer } from '../../config/optionSchemas';
+import { money } from '../../billing/kx';
+import { describeBefore, earlierInBucket, KX_ACCRUAL_DEFAULTS } from '../../patients/accrual';
+import { claimName } from '../../patients/names';
+import { lineLead } from '../../text';
+import type { Rule } from '../../types';
+import { KX_ACCRUAL_OPTIONS } from './kxAccrualMissing';
+
+export const reviewThresholdAccrual: Rule = {
+  id: 'review-threshold-accrual',
+  description: "The claim whose lines take the patient's accrued allowed amounts for the year past the $3,000 targeted medical review threshold",
+  category: 'modifiers',
+  defaultSeverity: 'info',
+  fixable: false,
+  options: KX_ACCRUAL_OPTIONS,
+  twin: 'kx-review-threshold',
+  rationale:
+    'Above $3,000 a year per bucket (PT+SLP, OT) Medicare may select therapy claims for targeted medical review (fixed until 2028, when it is to ' +
+    'be indexed). Across a patient\'s claims the accrual is known (the earliest claim\'s patient.ytd_allowed as the baseline plus every earlier ' +
+    'claim, priced as everywhere else), so the crossing is placed on the one claim that crosses it — the accrual before it is at or below the ' +
+    'threshold and with it above — on its first line of the bucket, and the message names that claim. Nothing on the claim is wrong: this is a ' +
+    'note that the documentation from this visit on should be ready for review. A crossing by the year\'s earliest claim is kx-review-threshold\'s. ' +
+    'Option payerTypes (default ["medicare"]).',
+  source: 'BBA 2018; NGS [S37], policy-rag [S4 q13]; billing-rules §4.3, §13.11',
+  checkPatient(ctx, report) {
+    if (ctx.fileLevel) return;
+    const years = ctx.accrual();
+    for (const c of ctx.claims) {
+      const y = years.get(c);
+      if (!y || !y.earlier.length) continue;
+      if (!forPayer(ruleOptions(ctx.configOf(c), 'review-threshold-accrual', KX_ACCRUAL_DEFAULTS).payerTypes, c.payerType)) continue;
+      for (const b of Object.values(y.buckets)) {
+        if (!b.billed || !(b.before <= b.review && b.after > b.review)) continue;
+        const first = c.lines.find((l) => l.bucket === b.bucket)!;
+        report({
+          claim: c,
+          path: `lines[${first.index}].code`,
+          message:
+            `${lineLead(first.index, first.code)}this claim, ${claimName(c)}, takes the patient's ${b.label} allowed amounts past the ${money(b.review)} targeted ` +
+            `medical review threshold (${describeBefore(y, b.bucket)} before this visit + this claim ${money(b.thisClaim)} = ${money(b.after)}); this and later claims may be selected for review.`,
+          related: earlierInBucket(y, b.bucket),
+        });
+      }
+    }
+  },
+};
