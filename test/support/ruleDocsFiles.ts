@@ -49,6 +49,13 @@ export function fixKinds(root: string): Map<string, FixKind> {
 }
 
 function firstFailingFixture(root: string, ruleId: string): RuleExample | undefined {
+  const together = join(root, 'test', 'fixtures', 'patients', ruleId);
+  if (existsSync(together)) {
+    // A cross-claim rule: its example is several files audited together.
+    const names = readdirSync(together).filter((f) => /\.claim\.ya?ml$/.test(f)).sort();
+    const text = names.map((n) => `# ── ${n} ──\n${trimHeader(readFileSync(join(together, n), 'utf8'))}`).join('\n');
+    return { file: `test/fixtures/patients/${ruleId}/ (${names.join(', ')}, audited together)`, text };
+  }
   const dir = join(root, 'test', 'fixtures', 'rules', ruleId);
   if (!existsSync(dir)) return undefined;
   for (const name of readdirSync(dir).filter((f) => /\.claim\.ya?ml$/.test(f)).sort()) {
@@ -58,4 +65,11 @@ function firstFailingFixture(root: string, ruleId: string): RuleExample | undefi
     return { file: `test/fixtures/rules/${ruleId}/${name}`, text, fixed: existsSync(snap) ? readFileSync(snap, 'utf8') : undefined };
   }
   return undefined;
+}
+
+/** A fixture's leading directive/comment header (kept in one-file examples by the page generator). */
+function trimHeader(text: string): string {
+  const lines = text.replace(/\s+$/, '').split('\n');
+  while (lines.length && /^#.*(claimlint-disable-file|fixture)/i.test(lines[0])) lines.shift();
+  return lines.join('\n');
 }

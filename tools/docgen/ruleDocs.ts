@@ -38,6 +38,16 @@ export function ruleDocPage(rule: Rule, example?: RuleExample, fix: FixKind = ru
   out.push('Each source is described, with its publisher, date and what it supports, in [docs/sources.md](../sources.md).', '');
   const examples = DOCUMENTATION_EXAMPLES[rule.id];
   if (examples) out.push(...examplesSection(examples));
+  if (rule.checkPatient) {
+    out.push('## Across claims', '');
+    out.push(
+      "This rule looks across claims: the claims of every file audited together are grouped by `patient.id` (claims without one stay alone) " +
+        'and read in date order. In the editor the group is the workspace; on the command line, every file of the run (`--patient-scope file` ' +
+        'keeps each file on its own). A finding that depends on another claim points at it (LSP related information); the message names claims ' +
+        'by claim id and file, never by patient values.',
+      '',
+    );
+  }
   if (example) {
     out.push('## Example that fails', '', `From \`${example.file}\` (the \`# expect:\` comments mark each finding):`, '');
     out.push('```yaml', trimFixture(example.text), '```', '');
