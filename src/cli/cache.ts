@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, readdirSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import type { ConfigLoad, LocatedFinding, Position, ResolvedConfig } from '../core/lite';
+import type { ConfigLoad, FilePatientClaims, LocatedFinding, Position, ResolvedConfig } from '../core/lite';
 import type { ConfigReader, ReadConfig } from './config';
 import { READ_LIMITS, readBounded, readBoundedText } from '../node/boundedRead';
 import { CACHE_FILE, cacheMacKey, notACacheFile, signCacheText, verifiedCacheText } from './cacheMac';
@@ -44,7 +44,12 @@ interface Entry {
   utf8?: boolean;
   /** SHA-256 of the effective config and data packs. */
   config: string;
+  /** The file's own findings (per claim), keyed by content and config. */
   findings: LocatedFinding[];
+  /** The file's claims for the checks across claims (patient ids only as keys; see ./patients.ts). */
+  claims?: FilePatientClaims;
+  /** The file's findings of the checks across claims, under the key of every claim they depend on (patientKeys). */
+  cross?: { key: string; findings: LocatedFinding[] };
 }
 
 interface CacheFile {
@@ -161,9 +166,34 @@ export class ResultCache {
     return { findings: e.findings, utf8: e.utf8 !== false };
   }
 
+  /** The claims recorded with `file`'s entry (read after a hit: they belong to the same content). */
+  claims(file: string): FilePatientClaims | undefined {
+    return this.entry(file)?.claims;
+  }
+
+  /** SHA-256 of the content `file`'s entry was recorded for. */
+  contentOf(file: string): string | undefined {
+    return this.entry(file)?.content;
+  }
+
+  /** `file`'s cross-claim findings when recorded under `key` (every claim they depend on unchanged). */
+  cross(file: string, key: string): LocatedFinding[] | undefined {
+    const f = this.entry(file)?.cross;
+    return f && f.key === key ? f.findings : undefined;
+  }
+
+  /** Records `file`'s cross-claim findings under `key` (its entry must exist). */
+  setCross(file: string, key: string, findings: LocatedFinding[]): void {
+    const e = this.entry(file);
+    if (!e || e.cross?.key === key) return;
+    e.cross = { key, findings };
+    this.changed = true;
+  }
+
   /** Records `file`'s findings; `stamp` only when it was taken before reading exactly these bytes. */
-  set(file: string, text: string | Uint8Array, configKey: string, findings: LocatedFinding[], stamp?: FileStamp, utf8 = true): void {
+  set(file: string, text: string | Uint8Array, configKey: string, findings: LocatedFinding[], stamp?: FileStamp, utf8 = true, claims?: FilePatientClaims): void {
     const entry: Entry = { content: sha256(text), config: this.keyHash(configKey), findings };
+    if (claims) entry.claims = claims;
     if (stamp?.stable) entry.stamp = stamp.id;
     if (!utf8) entry.utf8 = false;
     this.entries[file] = entry;
@@ -268,7 +298,9 @@ function isEntry(e: unknown): e is Entry {
     (e.stamp === undefined || typeof e.stamp === 'string') &&
     (e.utf8 === undefined || typeof e.utf8 === 'boolean') &&
     Array.isArray(e.findings) &&
-    e.findings.every(isFinding)
+    e.findings.every(isFinding) &&
+    (e.claims === undefined || (isObject(e.claims) && Array.isArray(e.claims.claims) && Array.isArray(e.claims.directives) && typeof e.claims.file === 'string')) &&
+    (e.cross === undefined || (isObject(e.cross) && typeof e.cross.key === 'string' && Array.isArray(e.cross.findings) && e.cross.findings.every(isFinding)))
   );
 }
 

@@ -5,10 +5,11 @@
  * --no-error-on-unmatched-pattern).
  */
 import { statSync, writeFileSync } from 'node:fs';
-import { configKey, type Analysis, type LocatedFinding, type ResolvedConfig } from '../core/lite';
+import { combineFindings, configKey, type Analysis, type FilePatientClaims, type LocatedFinding, type ResolvedConfig } from '../core/lite';
 import type { AuditCache, AuditPool, PackStore } from './engine';
 import { engine } from './lazyEngine';
-import { buildId, cacheLocation, fileStamp, packsKey, ResultCache } from './cache';
+import { buildId, cacheLocation, fileStamp, packsKey, ResultCache, sha256 } from './cache';
+import { patientKeys, withPatientKeys, type PatientScope, type RunFile } from './patients';
 import { parseThreads, threadCount } from './threads';
 import { workersThatFit } from '../node/poolSizes';
 import { commandsHelp, findCommand } from './commands';
@@ -54,6 +55,9 @@ Options:
       --threads <n|auto>
                         audit on n worker threads (auto: the machine's cores for
                         large inputs, else 1); the output is the same for every n
+      --patient-scope <run|file>
+                        checks across a patient's claims (grouped by patient.id)
+                        cover every file of the run (default), or each file alone
       --report-include-patient-ids
                         show patient ids in the html report (default: claim ids only)
       --stdio           run the language server over standard input/output
@@ -89,6 +93,7 @@ export function run(argv: string[]): number | Promise<number> {
       cache: { type: 'boolean', default: false },
       'cache-location': { type: 'string' },
       threads: { type: 'string', default: 'auto' },
+      'patient-scope': { type: 'string', default: 'run' },
       'report-include-patient-ids': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -114,6 +119,8 @@ export function run(argv: string[]): number | Promise<number> {
   const maxWarnings = parseMaxWarnings(values['max-warnings']);
   if (typeof maxWarnings === 'object') return usage(maxWarnings.error);
 
+  const scope = values['patient-scope'] as string;
+  if (scope !== 'run' && scope !== 'file') return usage(`--patient-scope must be run or file, not "${scope}"`);
   const debug = values.debug;
   const threads = parseThreads(values.threads);
   if (typeof threads === 'object') return usage(threads.error);
@@ -178,8 +185,19 @@ export function run(argv: string[]): number | Promise<number> {
     if (!packKeys.has(id)) packKeys.set(id, packsKey(dirs));
     return packKeys.get(id)!;
   };
-  /** Reports in file order; a finding list still being audited on a worker is a promise. */
-  const pending: { report: Omit<FileReport, 'findings' | 'errorCount' | 'warningCount' | 'infoCount'>; findings: LocatedFinding[] | Promise<LocatedFinding[]> }[] = [];
+  /**
+   * Reports in file order; a finding list still being audited on a worker is a promise. With
+   * each, the file's claims for the checks across claims, its config and its cache keys.
+   */
+  const pending: {
+    report: Omit<FileReport, 'findings' | 'errorCount' | 'warningCount' | 'infoCount'>;
+    findings: LocatedFinding[] | Promise<LocatedFinding[]>;
+    claims: FilePatientClaims | Promise<FilePatientClaims>;
+    file: string;
+    config: ResolvedConfig;
+    configKey: string;
+    content: string;
+  }[] = [];
   for (const file of files) {
     const shown = displayPath(file);
     const cfg = configs.forFile(file);
@@ -199,9 +217,10 @@ export function run(argv: string[]): number | Promise<number> {
     // answered without reading it, unless --fix or the html report needs its text.
     const stamp = results ? fileStamp(file) : undefined;
     const unchanged = values.fix || html ? undefined : results?.getByStamp(file, stamp, key);
-    if (unchanged) {
+    const unchangedClaims = unchanged ? results!.claims(file) : undefined;
+    if (unchanged && unchangedClaims?.file === shown) {
       if (!unchanged.utf8) warnNotUtf8(shown);
-      pending.push({ report: { path: shown, fixesApplied: 0, claims: undefined }, findings: unchanged.findings });
+      pending.push({ report: { path: shown, fixesApplied: 0, claims: undefined }, findings: unchanged.findings, claims: unchangedClaims, file, config: cfg.config, configKey: key, content: results!.contentOf(file)! });
       continue;
     }
     let read: BytesResult | { error: NodeJS.ErrnoException };
@@ -211,6 +230,8 @@ export function run(argv: string[]): number | Promise<number> {
       read = { error: err as NodeJS.ErrnoException };
     }
     let cached = results && 'bytes' in read ? results.get(file, read.bytes, key, stamp) : undefined;
+    // An entry without the file's claims (or recorded under another name) is audited again.
+    if (cached && results!.claims(file)?.file !== shown) cached = undefined;
     const needsEngine = !cached || values.fix || html;
     const data = needsEngine ? (packs ??= new (engine().PackStore)()).dataFor(cfg.config.data) : undefined;
     if (data?.errors.length) {
@@ -262,27 +283,48 @@ export function run(argv: string[]): number | Promise<number> {
         text = content = fixed.text;
         applied = fixed.applied;
         cached = results?.get(file, content, key);
+        if (cached && results!.claims(file)?.file !== shown) cached = undefined;
       }
     }
     const audited = content;
-    const remember = (found: LocatedFinding[]): LocatedFinding[] => {
+    const remember = (found: { findings: LocatedFinding[]; claims: FilePatientClaims }): { findings: LocatedFinding[]; claims: FilePatientClaims } => {
+      const claims = withPatientKeys(found.claims);
       // The stamp vouches for the bytes read after it, not for a text --fix wrote.
-      if (!cached) results?.set(file, audited, key, found, audited === bytes ? stamp : undefined, audited !== bytes || utf8);
-      return found;
+      if (!cached) results?.set(file, audited, key, found.findings, audited === bytes ? stamp : undefined, audited !== bytes || utf8, claims);
+      return { findings: found.findings, claims };
     };
     // One pipeline run gives the findings and the HTML report's claim facts (a cached or
     // threaded audit runs it here only when the report needs the facts).
     let analysis: Analysis | undefined;
     const analysed = (): Analysis => (analysis ??= engine().analyze(text, { config: cfg.config, cache: (auditCache ??= new (engine().AuditCache)()), data: data!.data }));
     let findings: LocatedFinding[] | Promise<LocatedFinding[]>;
-    if (cached) findings = cached;
-    else if (workers > 1) findings = (pool ??= new (engine().AuditPool)(workers)).auditFile(text, { config: cfg.config, data: data!.data }).then(remember);
-    else findings = remember(analysed().findings);
-    pending.push({ report: { path: shown, fixesApplied: applied, claims: html ? engine().collectClaims(analysed()) : undefined }, findings });
+    let claims: FilePatientClaims | Promise<FilePatientClaims>;
+    if (cached) {
+      findings = cached;
+      claims = results!.claims(file)!;
+    } else if (workers > 1) {
+      const both = (pool ??= new (engine().AuditPool)(workers)).auditFileWithClaims(text, { config: cfg.config, data: data!.data }, { file: shown }).then(remember);
+      findings = both.then((b) => b.findings);
+      claims = both.then((b) => b.claims);
+    } else {
+      const both = remember({ findings: analysed().findings, claims: engine().fileClaims(analysed(), shown) });
+      findings = both.findings;
+      claims = both.claims;
+    }
+    pending.push({
+      report: { path: shown, fixesApplied: applied, claims: html ? engine().collectClaims(analysed()) : undefined },
+      findings,
+      claims,
+      file,
+      config: cfg.config,
+      configKey: key,
+      content: sha256(audited),
+    });
   }
 
-  const finish = (lists: LocatedFinding[][]): number => {
+  const finish = (own: LocatedFinding[][], claims: FilePatientClaims[]): number => {
     void pool?.close();
+    const lists = acrossClaims(own, claims);
     const reports = pending.map(({ report }, i) => {
       const findings = values.quiet ? lists[i].filter((f) => f.severity === 'error') : lists[i];
       const r = fileReport(report.path, findings, report.fixesApplied);
@@ -314,8 +356,37 @@ export function run(argv: string[]): number | Promise<number> {
     }
     return 0;
   };
-  if (pending.some((p) => p.findings instanceof Promise)) return Promise.all(pending.map((p) => p.findings)).then(finish);
-  return finish(pending.map((p) => p.findings as LocatedFinding[]));
+  /**
+   * Each file's final findings: its own and those of the checks across claims. With --cache,
+   * a file's cross-claim findings are reused only under the key of every claim they depend on
+   * (./patients.ts): a changed claim of the same patient in another file makes them computed
+   * again. A run whose keys all match loads no engine.
+   */
+  const acrossClaims = (own: LocatedFinding[][], claims: FilePatientClaims[]): LocatedFinding[][] => {
+    const runFiles: RunFile[] = pending.map((p, i) => ({ file: p.report.path, claims: claims[i], configKey: p.configKey, content: p.content }));
+    const keys = results ? patientKeys(runFiles, scope as PatientScope) : undefined;
+    const reused = pending.map((p, i) => (keys ? results!.cross(p.file, keys.get(runFiles[i].file)!) : undefined));
+    let index: InstanceType<ReturnType<typeof engine>['PatientIndex']> | undefined;
+    return pending.map((p, i) => {
+      let cross = reused[i];
+      if (!cross) {
+        if (!index) {
+          index = new (engine().PatientIndex)({ scope: scope === 'file' ? 'file' : 'all' });
+          pending.forEach((q, k) => index!.setFile(claims[k], q.config));
+        }
+        cross = engine().crossFindingsToKeep(own[i], index.findings(p.report.path));
+        if (keys) results!.setCross(p.file, keys.get(runFiles[i].file)!, cross);
+      }
+      return combineFindings(own[i], cross);
+    });
+  };
+  if (pending.some((p) => p.findings instanceof Promise || p.claims instanceof Promise)) {
+    return Promise.all([Promise.all(pending.map((p) => p.findings)), Promise.all(pending.map((p) => p.claims))]).then(([f, c]) => finish(f, c));
+  }
+  return finish(
+    pending.map((p) => p.findings as LocatedFinding[]),
+    pending.map((p) => p.claims as FilePatientClaims),
+  );
 }
 
 /** --max-warnings <n>: a whole number ≥ 0, or -1 (ESLint's "no limit"). */

@@ -20,7 +20,8 @@ export type { SourceEntry, SourceMap } from './parse/sourceMap';
 // Across a patient's claims (issue 23)
 export { fileClaims, claimFacts } from './patients/facts';
 export { PatientIndex, placeOf, type ClaimAccrual, type PatientScope } from './patients/patientIndex';
-export { mergePatientFindings } from './patients/merge';
+export { crossFindingsToKeep, mergePatientFindings } from './patients/merge';
+export { combineFindings } from './patients/combine';
 export { accrue, accrualText, type BucketAccrual, type ClaimYear } from './patients/accrual';
 export { treatmentDays, episodes, type TreatmentDay, type Episode } from './patients/visits';
 export type { FactLine, FilePatientClaims, PatientClaim, PatientFinding, RelatedLocation, Place } from './patients/types';

@@ -15,3 +15,5 @@ export { countErrors, formatConfigProblem, type ConfigProblem } from './config/p
 export type { Config, ResolvedConfig } from './config/schema';
 export type { Finding, Fix, LocatedFinding, Position, Severity, Span, TextEdit } from './types';
 export type { Analysis } from './pipeline/analysis';
+export type { FilePatientClaims, PatientFinding, RelatedLocation } from './patients/types';
+export { combineFindings } from './patients/combine';

@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { audit, auditUnitText, cutUnits, findingsOfUnits, LineIndex, type AuditCache, type AuditOptions, type LocatedFinding, type ResolvedConfig, type UnitCut, type UnitSummary } from '../core';
+import { analyze, audit, auditUnitText, cutUnits, fileClaims, findingsOfUnits, LineIndex, type AuditCache, type AuditOptions, type FilePatientClaims, type LocatedFinding, type ResolvedConfig, type UnitCut, type UnitSummary } from '../core';
 import type { WorkerJob, WorkerReply } from './auditWorker';
 
 import { CHUNK_FILE_BYTES } from './poolSizes';
@@ -84,6 +84,25 @@ export class AuditPool {
     const reply = await this.run({ type: 'file', text, config: options.config });
     if ('findings' in reply) return reply.findings;
     return audit(text, options).findings;
+  }
+
+  /**
+   * One file's findings and its claims for the patient index (`claimlint` checks across
+   * claims): a small file in one job (one analysis gives both), a big file's units across
+   * the workers while one more worker reads its claims. Identical to analyze() here.
+   */
+  async auditFileWithClaims(text: string, options: Required<Pick<AuditOptions, 'config'>> & AuditOptions, claims: { file: string; label?: string }): Promise<{ findings: LocatedFinding[]; claims: FilePatientClaims }> {
+    const here = (): FilePatientClaims => fileClaims(analyze(text, options), claims.file, claims.label);
+    if (text.length >= CHUNK_FILE_BYTES && this.all.length > 1) {
+      const read = this.run({ type: 'claims', text, config: options.config, claims });
+      const findings = (await this.auditChunked(text, options, {}))!.findings;
+      const reply = await read;
+      return { findings, claims: 'claims' in reply && reply.claims ? reply.claims : here() };
+    }
+    const reply = await this.run({ type: 'file', text, config: options.config, claims });
+    if ('findings' in reply && reply.claims) return { findings: reply.findings, claims: reply.claims };
+    const analysis = analyze(text, options);
+    return { findings: analysis.findings, claims: fileClaims(analysis, claims.file, claims.label) };
   }
 
   /**

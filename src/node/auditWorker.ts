@@ -6,22 +6,29 @@
  * the core: the core stays free of threads and `fs`.
  */
 import { parentPort } from 'node:worker_threads';
-import { audit, auditUnitText, type LocatedFinding, type ResolvedConfig, type UnitCut, type UnitSummary } from '../core';
+import { analyze, auditUnitText, fileClaims, type FilePatientClaims, type LocatedFinding, type ResolvedConfig, type UnitCut, type UnitSummary } from '../core';
 import { PackStore } from '../datapacks/store/packStore';
 
+/** With `claims`, a file job also reads the file's claims for the patient index (same analysis, no second parse). */
 export type WorkerJob =
-  | { type: 'file'; text: string; config: ResolvedConfig }
+  | { type: 'file'; text: string; config: ResolvedConfig; claims?: { file: string; label?: string } }
+  | { type: 'claims'; text: string; config: ResolvedConfig; claims: { file: string; label?: string } }
   | { type: 'units'; units: { kind: UnitCut['kind']; text: string }[]; config: ResolvedConfig };
 export type WorkerTask = WorkerJob & { id: number };
 
-export type WorkerReply = { id: number; findings: LocatedFinding[] } | { id: number; summaries: UnitSummary[] } | { id: number; error: string };
+export type WorkerReply = { id: number; findings: LocatedFinding[]; claims?: FilePatientClaims } | { id: number; claims: FilePatientClaims } | { id: number; summaries: UnitSummary[] } | { id: number; error: string };
 
 const packs = new PackStore();
 
 function handle(task: WorkerTask): WorkerReply {
   const { data, errors } = packs.dataFor(task.config.data);
   if (errors.length) return { id: task.id, error: `data pack: ${errors[0]}` };
-  if (task.type === 'file') return { id: task.id, findings: audit(task.text, { config: task.config, data }).findings };
+  if (task.type === 'claims') return { id: task.id, claims: fileClaims(analyze(task.text, { config: task.config, data }), task.claims.file, task.claims.label) };
+  if (task.type === 'file') {
+    const analysis = analyze(task.text, { config: task.config, data });
+    const findings = analysis.findings;
+    return task.claims ? { id: task.id, findings, claims: fileClaims(analysis, task.claims.file, task.claims.label) } : { id: task.id, findings };
+  }
   return { id: task.id, summaries: task.units.map((u) => auditUnitText(u.kind, u.text, task.config, data)) };
 }
 

@@ -5,14 +5,19 @@
  */
 import { RULES_BY_ID } from '../rules';
 import type { LocatedFinding } from '../types';
+import { combineFindings } from './combine';
 import type { PatientFinding } from './types';
 
-export function mergePatientFindings(own: readonly LocatedFinding[], cross: readonly PatientFinding[]): LocatedFinding[] {
-  if (!cross.length) return [...own];
+/** The cross-claim findings a file keeps beside its own (those whose twin did not say it already). */
+export function crossFindingsToKeep(own: readonly LocatedFinding[], cross: readonly PatientFinding[]): PatientFinding[] {
+  if (!cross.length) return [];
   const said = new Set(own.map((f) => `${f.rule}\u0000${f.document}\u0000${f.path}`));
-  const kept = cross.filter((f) => {
+  return cross.filter((f) => {
     const twin = RULES_BY_ID.get(f.rule)?.twin;
     return !twin || !said.has(`${twin}\u0000${f.document}\u0000${f.path}`);
   });
-  return [...own, ...kept].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.rule.localeCompare(b.rule));
+}
+
+export function mergePatientFindings(own: readonly LocatedFinding[], cross: readonly PatientFinding[]): LocatedFinding[] {
+  return combineFindings(own, crossFindingsToKeep(own, cross));
 }
