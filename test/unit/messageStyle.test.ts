@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { audit } from '../../src/core/engine';
 import type { LocatedFinding } from '../../src/core/types';
+import { auditTogether, scenarioFiles, scenarios } from '../support/patientFixtures';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -74,6 +75,21 @@ describe('message style (issue 10 item 5)', () => {
     assert.deepEqual(problems, []);
     // The scan must actually see line-level findings of many rules, with fixes.
     assert.ok(total > 150 && lineFindings > 120, `${total} findings, ${lineFindings} on lines`);
+  });
+
+  it('the checks across claims follow it too (every scenario of test/fixtures/patients, files audited together)', () => {
+    const problems: string[] = [];
+    let cross = 0;
+    for (const name of scenarios()) {
+      for (const [file, found] of auditTogether(scenarioFiles(name)).findings) {
+        for (const f of found) {
+          if ('related' in f) cross++;
+          for (const p of styleProblems(f)) problems.push(`${name}/${file} [${f.rule}] ${p}`);
+        }
+      }
+    }
+    assert.deepEqual(problems, []);
+    assert.ok(cross >= 15, `${cross} cross-claim findings`);
   });
 
   it('numbers the line from 1 and names its code, fixes included', () => {

@@ -4,7 +4,7 @@
  * findings (per-claim and cross-claim, merged) must be exactly its inline expectations.
  */
 import assert from 'node:assert/strict';
-import { RULES_BY_ID } from '../../src/core';
+import { analyze, fileClaims, RULES_BY_ID } from '../../src/core';
 import { keys, parseExpectations } from '../support/expectations';
 import { auditTogether, scenarioFiles, scenarios } from '../support/patientFixtures';
 
@@ -34,4 +34,64 @@ describe('patient fixtures (several files, inline expectations)', () => {
       }
     });
   }
+});
+
+describe('patient index (incremental API the editor builds on)', () => {
+  const files = () => scenarioFiles('kx-accrual-missing');
+
+  it('setFile names the files whose cross-claim findings may change: the file and every file of its patients', () => {
+    const { index, analyses } = auditTogether(files());
+    const a = analyses.get('a.claim.yaml')!;
+    assert.deepEqual(index.setFile(fileClaims(a, 'a.claim.yaml'), a.config), ['a.claim.yaml', 'b.claim.yaml', 'c.claim.yaml']);
+    // A file with a patient nobody else has touches only itself.
+    const lone = analyze('claims:\n  - id: L-1\n    date_of_service: 2026-02-02\n    payer: { type: medicare }\n    patient: { id: SOMEONE-ELSE }\n    lines:\n      - { code: "97110", modifiers: [GP], units: 1, minutes: 15 }\n');
+    assert.deepEqual(index.setFile(fileClaims(lone, 'lone.claim.yaml'), lone.config), ['lone.claim.yaml']);
+    // Removing a file republishes its patients' other files.
+    assert.deepEqual(index.removeFile('b.claim.yaml'), ['a.claim.yaml', 'b.claim.yaml', 'c.claim.yaml']);
+    assert.deepEqual(index.findings('b.claim.yaml'), []);
+  });
+
+  it('an edit in one file changes another file\'s findings (and moving a claim to another patient leaves the old group)', () => {
+    const set = files();
+    const { index } = auditTogether(set);
+    assert.deepEqual(index.findings('b.claim.yaml').map((f) => f.rule), ['kx-accrual-missing']);
+    const edited = set[0].text.replace('pt_slp: 2400.00', 'pt_slp: 100.00');
+    const a = analyze(edited);
+    const changed = index.setFile(fileClaims(a, 'a.claim.yaml'), a.config);
+    assert.ok(changed.includes('b.claim.yaml'));
+    assert.deepEqual(index.findings('b.claim.yaml'), []);
+    const moved = analyze(set[0].text.replace('id: PAT-KA,', 'id: PAT-OTHER,'));
+    assert.deepEqual(index.setFile(fileClaims(moved, 'a.claim.yaml'), moved.config), ['a.claim.yaml', 'b.claim.yaml', 'c.claim.yaml']);
+  });
+
+  it('related locations point at the other claim in its file; no message shows a patient id', () => {
+    const { index } = auditTogether(files());
+    const [f] = index.findings('b.claim.yaml');
+    assert.deepEqual(f.related.map((r) => [r.file, r.claimId, r.path, r.range.start.line]), [
+      ['a.claim.yaml', 'KA-1', 'claims[0].patient.ytd_allowed.pt_slp', 7],
+      ['a.claim.yaml', 'KA-1', 'claims[0].date_of_service', 5],
+    ]);
+    for (const name of scenarios()) {
+      for (const found of auditTogether(scenarioFiles(name)).findings.values()) for (const x of found) assert.doesNotMatch(x.message + JSON.stringify((x as { related?: unknown }).related ?? []), /PAT-/);
+    }
+  });
+
+  it('accruals give the code lens its figures: the amount before each visit and the threshold', () => {
+    const { index } = auditTogether(files());
+    assert.deepEqual(index.accruals('b.claim.yaml').map((a) => [a.claim.claimId, a.text]), [
+      ['KA-2', '$2,425.00 PT+SLP before this visit; KX from $2,480'],
+      ['KB-2', '$25.00 PT+SLP before this visit; KX from $2,480'],
+    ]);
+    assert.deepEqual(index.accruals('c.claim.yaml').map((a) => a.text), ['$2,485.00 PT+SLP before this visit; KX from $2,480', '$0.00 OT before this visit; KX from $2,480']);
+  });
+
+  it('scope "file" groups only within a file', () => {
+    const { index } = auditTogether(files(), { scope: 'file' });
+    for (const f of ['a.claim.yaml', 'b.claim.yaml', 'c.claim.yaml']) assert.deepEqual(index.findings(f), [], f);
+  });
+
+  it('inline directives silence a cross-claim finding', () => {
+    const set = files().map((f) => (f.name === 'b.claim.yaml' ? { ...f, text: f.text.replace('        modifiers: [GP]   # expect: kx-accrual-missing', '        # claimlint-disable-next-line kx-accrual-missing\n        modifiers: [GP]') } : f));
+    assert.deepEqual(auditTogether(set).index.findings('b.claim.yaml'), []);
+  });
 });
