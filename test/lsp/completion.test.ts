@@ -74,7 +74,7 @@ describe('lsp: completion', () => {
     const root = await complete('^');
     assert.deepEqual(labels(root.items).sort(), ['claim', 'claims']);
     const visit = await complete(claimFile().replace('      total_treatment_minutes: 38', '      ^'));
-    assert.deepEqual(labels(visit.items), ['total_treatment_minutes']);
+    assert.deepEqual(labels(visit.items), ['total_treatment_minutes', 'progress_report']);
   });
 
   it('offers nothing inside comments and free text', async () => {

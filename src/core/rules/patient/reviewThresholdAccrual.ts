@@ -5,19 +5,23 @@ import { describeBefore, earlierInBucket, KX_ACCRUAL_DEFAULTS } from '../../pati
 import { claimName } from '../../patients/names';
 import { lineLead } from '../../text';
 import type { Rule } from '../../types';
+import { tables } from '../../data';
 import { KX_ACCRUAL_OPTIONS } from './kxAccrualMissing';
+
+/** The review threshold of the latest year in the data (fixed until 2028, when it is to be indexed). */
+const REVIEW = money(tables.kxThresholds.reduce((a, b) => (b.from > a.from ? b : a)).reviewThreshold);
 
 export const reviewThresholdAccrual: Rule = {
   id: 'review-threshold-accrual',
-  description: "The claim whose lines take the patient's accrued allowed amounts for the year past the $3,000 targeted medical review threshold",
+  description: `The claim whose lines take the patient's accrued allowed amounts for the year past the ${REVIEW} targeted medical review threshold`,
   category: 'modifiers',
   defaultSeverity: 'info',
   fixable: false,
   options: KX_ACCRUAL_OPTIONS,
   twin: 'kx-review-threshold',
   rationale:
-    'Above $3,000 a year per bucket (PT+SLP, OT) Medicare may select therapy claims for targeted medical review (fixed until 2028, when it is to ' +
-    'be indexed). Across a patient\'s claims the accrual is known (the earliest claim\'s patient.ytd_allowed as the baseline plus every earlier ' +
+    `Above ${REVIEW} a year per bucket (PT+SLP, OT) Medicare may select therapy claims for targeted medical review (fixed until 2028, when it is to ` +
+    `be indexed). Across a patient's claims the accrual is known (the earliest claim's patient.ytd_allowed as the baseline plus every earlier ` +
     'claim, priced as everywhere else), so the crossing is placed on the one claim that crosses it — the accrual before it is at or below the ' +
     'threshold and with it above — on its first line of the bucket, and the message names that claim. Nothing on the claim is wrong: this is a ' +
     'note that the documentation from this visit on should be ready for review. A crossing by the year\'s earliest claim is kx-review-threshold\'s. ' +

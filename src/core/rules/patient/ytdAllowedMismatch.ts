@@ -24,7 +24,7 @@ export const ytdAllowedMismatch: Rule = {
     'with it. When earlier claims of the same patient.id are audited together, the amount is known: the earliest claim of the year\'s stated ' +
     'amount (the baseline) plus every earlier claim, priced as everywhere else (national amounts with the multiple procedure payment reduction, ' +
     'CQ/CO at the assistant rate, never more than a line\'s charge). A stated amount that differs from it by more than the tolerance (option ' +
-    'tolerance, default $1.00, for rounding) means a claim is missing from the set, was priced differently or the field was typed wrong, and the KX ' +
+    'tolerance, default 1.00 US dollar, for rounding) means a claim is missing from the set, was priced differently or the field was typed wrong, and the KX ' +
     'decision on the claim may be wrong. The finding names the earlier claims by claim id and file. Option payerTypes (default ["medicare"]).',
   source: 'BBA 2018 (threshold per beneficiary per year); NGS [S37]; MPPR Pub 100-04 ch. 5 §10.7; billing-rules §4.3, §13.9',
   checkPatient(ctx, report) {
