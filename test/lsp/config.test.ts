@@ -191,7 +191,8 @@ describe('lsp: config files and workspace', () => {
     }
     const result = await client.request<Record<string, number>>('workspace/executeCommand', { command: 'claimlint.server.auditWorkspace', arguments: [] });
     const editor = files.filter((f) => client.publishedFor(uriOf(...f.split('/'))).length > 0).sort();
-    const cli = runCli(['--format', 'json', '.'], dir);
+    // The same claim in every file is one patient's duplicate visit across files (issue 23): each file on its own here.
+    const cli = runCli(['--format', 'json', '--patient-scope', 'file', '.'], dir);
     assert.equal(cli.code, 0, cli.stderr);
     const ci = (JSON.parse(cli.stdout) as { files: { path: string }[] }).files.map((f) => f.path).sort();
     assert.deepEqual(editor, ['a/one.claim.yaml', 'dist/three.claim.yaml', 'extra/six.yaml', 'out/two.claim.yml']);
