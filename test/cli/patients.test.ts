@@ -6,7 +6,8 @@
  * byte-identical; no patient id reaches any output.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cacheMacKey, signCacheText } from '../../src/cli/cacheMac';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keys, parseExpectations } from '../support/expectations';
@@ -100,10 +101,13 @@ describe('checks across claims (spawned binary)', function () {
       // A claim of another patient in another file changes nothing for this patient's files: still read back.
       writeFileSync(a, readFileSync(a, 'utf8').replace('pt_slp: 100.00', 'pt_slp: 2400.00'));
       assert.deepEqual(run(), first);
-      const cache = JSON.parse(readFileSync(join(dir, '.claimlintcache'), 'utf8')) as { entries: Record<string, { cross?: { findings: { message: string }[] } }> };
+      const cache = JSON.parse(readFileSync(join(dir, '.claimlintcache'), 'utf8')) as { mac?: unknown; entries: Record<string, { cross?: { findings: { message: string }[] } }> };
       const b = Object.entries(cache.entries).find(([k]) => k.endsWith('b.claim.yaml'))![1];
       b.cross!.findings[0].message = 'PLANTED';
-      writeFileSync(join(dir, '.claimlintcache'), JSON.stringify(cache));
+      // Signed as claimlint signs its own cache for this user and folder (an unsigned edit is ignored).
+      delete cache.mac;
+      const cachePath = join(realpathSync(dir), '.claimlintcache');
+      writeFileSync(cachePath, signCacheText(JSON.stringify(cache), cacheMacKey(cachePath)));
       assert.match(run().stdout, /PLANTED/, 'with every claim of the patient unchanged, the cross-claim findings are read back');
     } finally {
       rmSync(dir, { recursive: true, force: true });
