@@ -37,8 +37,7 @@ export interface ClaimYear {
 
 const BUCKETS: KxBucket[] = ['pt_slp', 'ot'];
 
-/** The payer types the accrual counts by default: the KX rules' option payerTypes, read from the claim's file config. */
-export const KX_ACCRUAL_DEFAULTS = { payerTypes: ['medicare'] as string[] };
+
 
 /**
  * The accrual at each counted claim. `counts` says whether a claim's payer is one the KX

@@ -6,13 +6,12 @@
  * plain data out; file keys are the caller's and are never read.
  */
 import type { ResolvedConfig } from '../config/schema';
-import { ruleOptions } from '../config/schema';
-import { forPayer } from '../config/optionSchemas';
+import { patientApplies } from './ruleConfig';
 import { directivesOf, type Directives } from '../directives';
 import { prefixPath } from '../parse/sourceMap';
 import { ALL_RULES } from '../rules';
 import { severityFor } from '../pipeline/auditClaim';
-import { accrue, accrualText, KX_ACCRUAL_DEFAULTS, type BucketAccrual, type ClaimYear } from './accrual';
+import { accrue, accrualText, type BucketAccrual, type ClaimYear } from './accrual';
 import type { FilePatientClaims, PatientClaim, PatientContext, PatientFinding, PatientReport, Place } from './types';
 
 export type PatientScope = 'all' | 'file';
@@ -138,7 +137,7 @@ export class PatientIndex {
   /** Does the accrual count this claim (its payer is one the KX rules apply to)? */
   readonly counts = (c: PatientClaim): boolean => {
     const config = this.files.get(c.file)?.config;
-    return !!config && forPayer(ruleOptions(config, 'kx-accrual-missing', KX_ACCRUAL_DEFAULTS).payerTypes, c.payerType);
+    return !!config && patientApplies('kx-accrual-missing', config, c.payerType);
   };
 
   private groupKey(c: PatientClaim): string {

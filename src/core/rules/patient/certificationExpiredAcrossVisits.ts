@@ -1,6 +1,5 @@
-import { ruleOptions } from '../../config/schema';
-import { forPayer } from '../../config/optionSchemas';
 import { CERTIFICATION_DEFAULTS, CERTIFICATION_OPTIONS } from '../../documentation/certification';
+import { patientApplies } from '../../patients/ruleConfig';
 import { claimName } from '../../patients/names';
 import { daysBetween, episodes } from '../../patients/visits';
 import { plural } from '../../text';
@@ -12,6 +11,8 @@ export const certificationExpiredAcrossVisits: Rule = {
   category: 'plan-of-care',
   defaultSeverity: 'error',
   fixable: false,
+  defaults: CERTIFICATION_DEFAULTS,
+  payerTypes: ['medicare'],
   options: CERTIFICATION_OPTIONS,
   twin: 'certification-expired',
   rationale:
@@ -30,7 +31,7 @@ export const certificationExpiredAcrossVisits: Rule = {
       const through = latest.plan!.cert_through!;
       for (const c of e.claims) {
         if (c.plan?.cert_through !== undefined || c.date <= through) continue;
-        if (!forPayer(ruleOptions(ctx.configOf(c), 'certification-expired-across-visits', CERTIFICATION_DEFAULTS).payerTypes, c.payerType)) continue;
+        if (!patientApplies('certification-expired-across-visits', ctx.configOf(c), c.payerType)) continue;
         report({
           claim: c,
           path: 'date_of_service',

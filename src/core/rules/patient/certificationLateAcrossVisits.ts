@@ -1,6 +1,5 @@
-import { ruleOptions } from '../../config/schema';
-import { forPayer } from '../../config/optionSchemas';
 import { CERTIFICATION_DEFAULTS, CERTIFICATION_OPTIONS } from '../../documentation/certification';
+import { patientApplies, patientOptions } from '../../patients/ruleConfig';
 import { claimName } from '../../patients/names';
 import { daysBetween, episodes } from '../../patients/visits';
 import { plural } from '../../text';
@@ -12,6 +11,8 @@ export const certificationLateAcrossVisits: Rule = {
   category: 'plan-of-care',
   defaultSeverity: 'warning',
   fixable: false,
+  defaults: CERTIFICATION_DEFAULTS,
+  payerTypes: ['medicare'],
   options: CERTIFICATION_OPTIONS,
   twin: 'certification-late',
   rationale:
@@ -27,8 +28,8 @@ export const certificationLateAcrossVisits: Rule = {
     if (ctx.fileLevel) return;
     for (const e of episodes(ctx.claims)) {
       const first = e.claims[0];
-      const opts = ruleOptions(ctx.configOf(first), 'certification-late-across-visits', CERTIFICATION_DEFAULTS);
-      if (!forPayer(opts.payerTypes, first.payerType)) continue;
+      const opts = patientOptions<typeof CERTIFICATION_DEFAULTS>('certification-late-across-visits', ctx.configOf(first));
+      if (!patientApplies('certification-late-across-visits', ctx.configOf(first), first.payerType)) continue;
       const related = [{ claim: e.firstClaim, path: e.firstPath, message: 'first treatment of the episode' }];
       const signed = e.claims.filter((c) => c.plan?.certified_date !== undefined).sort((a, b) => (a.plan!.certified_date! < b.plan!.certified_date! ? -1 : a.plan!.certified_date! > b.plan!.certified_date! ? 1 : 0));
       if (signed.length) {

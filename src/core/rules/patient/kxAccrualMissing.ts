@@ -1,7 +1,7 @@
-import { ruleOptions } from '../../config/schema';
-import { forPayer, optionsSchema, payerTypesOption } from '../../config/optionSchemas';
+import { optionsSchema, payerTypesOption } from '../../config/optionSchemas';
+import { patientApplies } from '../../patients/ruleConfig';
 import { money } from '../../billing/kx';
-import { describeBefore, earlierInBucket, KX_ACCRUAL_DEFAULTS } from '../../patients/accrual';
+import { describeBefore, earlierInBucket } from '../../patients/accrual';
 import { claimName } from '../../patients/names';
 import { lineLead } from '../../text';
 import type { Rule } from '../../types';
@@ -15,6 +15,7 @@ export const kxAccrualMissing: Rule = {
   category: 'modifiers',
   defaultSeverity: 'error',
   fixable: false,
+  payerTypes: ['medicare'],
   options: KX_ACCRUAL_OPTIONS,
   twin: 'kx-modifier-missing',
   rationale:
@@ -33,7 +34,7 @@ export const kxAccrualMissing: Rule = {
     for (const c of ctx.claims) {
       const y = years.get(c);
       if (!y || !y.earlier.length) continue;
-      if (!forPayer(ruleOptions(ctx.configOf(c), 'kx-accrual-missing', KX_ACCRUAL_DEFAULTS).payerTypes, c.payerType)) continue;
+      if (!patientApplies('kx-accrual-missing', ctx.configOf(c), c.payerType)) continue;
       for (const b of Object.values(y.buckets)) {
         if (!b.billed || !(b.after > b.threshold)) continue;
         const related = earlierInBucket(y, b.bucket);

@@ -1,11 +1,11 @@
-import { ruleOptions } from '../../config/schema';
-import { forPayer, optionsSchema, payerTypesOption, shareOption } from '../../config/optionSchemas';
+import { optionsSchema, payerTypesOption, shareOption } from '../../config/optionSchemas';
+import { patientApplies, patientOptions } from '../../patients/ruleConfig';
 import { money } from '../../billing/kx';
 import { describeBefore, earlierInBucket } from '../../patients/accrual';
 import { lineLead } from '../../text';
 import type { Rule } from '../../types';
 
-const DEFAULTS = { belowShare: 1, payerTypes: ['medicare'] as string[] };
+const DEFAULTS = { belowShare: 1 };
 
 export const kxAccrualPremature: Rule = {
   id: 'kx-accrual-premature',
@@ -13,6 +13,8 @@ export const kxAccrualPremature: Rule = {
   category: 'modifiers',
   defaultSeverity: 'warning',
   fixable: false,
+  defaults: DEFAULTS,
+  payerTypes: ['medicare'],
   options: optionsSchema({
     belowShare: shareOption.describe('Share of the KX threshold the accrual with this claim must stay at or below for KX to be premature (default 1: the threshold itself).'),
     payerTypes: payerTypesOption,
@@ -32,8 +34,8 @@ export const kxAccrualPremature: Rule = {
     for (const c of ctx.claims) {
       const y = years.get(c);
       if (!y || !y.earlier.length) continue;
-      const opts = ruleOptions(ctx.configOf(c), 'kx-accrual-premature', DEFAULTS);
-      if (!forPayer(opts.payerTypes, c.payerType)) continue;
+      const opts = patientOptions<typeof DEFAULTS>('kx-accrual-premature', ctx.configOf(c));
+      if (!patientApplies('kx-accrual-premature', ctx.configOf(c), c.payerType)) continue;
       for (const b of Object.values(y.buckets)) {
         if (!b.billed || b.after > opts.belowShare * b.threshold) continue;
         for (const l of c.lines) {

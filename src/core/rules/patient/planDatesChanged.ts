@@ -1,6 +1,5 @@
-import { ruleOptions } from '../../config/schema';
-import { forPayer } from '../../config/optionSchemas';
 import { CERTIFICATION_DEFAULTS, CERTIFICATION_OPTIONS } from '../../documentation/certification';
+import { patientApplies } from '../../patients/ruleConfig';
 import { claimName } from '../../patients/names';
 import type { PatientClaim } from '../../patients/types';
 import { episodes } from '../../patients/visits';
@@ -14,6 +13,8 @@ export const planDatesChanged: Rule = {
   category: 'plan-of-care',
   defaultSeverity: 'warning',
   fixable: false,
+  defaults: CERTIFICATION_DEFAULTS,
+  payerTypes: ['medicare'],
   options: CERTIFICATION_OPTIONS,
   rationale:
     'One episode of care has one plan: its start (plan_of_care.start_date), its certification (certified_date) and its certified period ' +
@@ -28,7 +29,7 @@ export const planDatesChanged: Rule = {
       const seen: Partial<Record<Field, PatientClaim>> = {};
       for (const c of e.claims) {
         const plan = c.plan!;
-        const applies = forPayer(ruleOptions(ctx.configOf(c), 'plan-dates-changed', CERTIFICATION_DEFAULTS).payerTypes, c.payerType);
+        const applies = patientApplies('plan-dates-changed', ctx.configOf(c), c.payerType);
         const prevCert = seen.certified_date?.plan!.certified_date;
         const prevThrough = seen.cert_through?.plan!.cert_through;
         const recert =

@@ -1,9 +1,7 @@
-import { ruleOptions } from '../../config/schema';
-import { forPayer } from '../../config/optionSchemas';
 import { claimName } from '../../patients/names';
+import { patientApplies } from '../../patients/ruleConfig';
 import { treatmentDays } from '../../patients/visits';
 import type { Rule } from '../../types';
-import { PROGRESS_DEFAULTS } from './progressReportMissing';
 
 export const progressDaysMismatch: Rule = {
   id: 'progress-days-mismatch',
@@ -27,7 +25,7 @@ export const progressDaysMismatch: Rule = {
         for (const c of day.claims) {
           const stated = c.plan?.treatment_days_since_progress_report;
           if (stated === undefined || stated === day.count || day.baseline === c) continue;
-          if (!forPayer(ruleOptions(ctx.configOf(c), 'progress-report-due', PROGRESS_DEFAULTS).payerTypes, c.payerType)) continue;
+          if (!patientApplies('progress-report-due', ctx.configOf(c), c.payerType)) continue;
           const since = day.lastReport ? `the last progress report (${claimName(day.lastReport)})` : day.baseline ? `the count stated on ${claimName(day.baseline)}` : 'the start of the episode';
           report({
             claim: c,

@@ -1,6 +1,5 @@
-import { ruleOptions } from '../../config/schema';
-import { forPayer } from '../../config/optionSchemas';
 import { claimName } from '../../patients/names';
+import { patientApplies, patientOptions } from '../../patients/ruleConfig';
 import { treatmentDays } from '../../patients/visits';
 import type { Rule } from '../../types';
 
@@ -29,8 +28,8 @@ export const progressReportMissing: Rule = {
       for (const day of days) {
         if (day.report || day.count === undefined) continue;
         for (const c of day.claims) {
-          const opts = ruleOptions(ctx.configOf(c), 'progress-report-due', PROGRESS_DEFAULTS);
-          if (!forPayer(opts.payerTypes, c.payerType) || day.count < opts.dueAt) continue;
+          const opts = patientOptions<typeof PROGRESS_DEFAULTS>('progress-report-due', ctx.configOf(c));
+          if (!patientApplies('progress-report-due', ctx.configOf(c), c.payerType) || day.count < opts.dueAt) continue;
           const since = day.lastReport ? `the last progress report (${claimName(day.lastReport)})` : day.baseline ? `the last progress report (counting from ${claimName(day.baseline)})` : 'the start of the episode';
           const state =
             day.count > opts.periodDays

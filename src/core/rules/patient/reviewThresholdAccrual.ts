@@ -1,7 +1,6 @@
-import { ruleOptions } from '../../config/schema';
-import { forPayer } from '../../config/optionSchemas';
 import { money } from '../../billing/kx';
-import { describeBefore, earlierInBucket, KX_ACCRUAL_DEFAULTS } from '../../patients/accrual';
+import { patientApplies } from '../../patients/ruleConfig';
+import { describeBefore, earlierInBucket } from '../../patients/accrual';
 import { claimName } from '../../patients/names';
 import { lineLead } from '../../text';
 import type { Rule } from '../../types';
@@ -17,6 +16,7 @@ export const reviewThresholdAccrual: Rule = {
   category: 'modifiers',
   defaultSeverity: 'info',
   fixable: false,
+  payerTypes: ['medicare'],
   options: KX_ACCRUAL_OPTIONS,
   twin: 'kx-review-threshold',
   rationale:
@@ -33,7 +33,7 @@ export const reviewThresholdAccrual: Rule = {
     for (const c of ctx.claims) {
       const y = years.get(c);
       if (!y || !y.earlier.length) continue;
-      if (!forPayer(ruleOptions(ctx.configOf(c), 'review-threshold-accrual', KX_ACCRUAL_DEFAULTS).payerTypes, c.payerType)) continue;
+      if (!patientApplies('review-threshold-accrual', ctx.configOf(c), c.payerType)) continue;
       for (const b of Object.values(y.buckets)) {
         if (!b.billed || !(b.before <= b.review && b.after > b.review)) continue;
         const first = c.lines.find((l) => l.bucket === b.bucket)!;

@@ -1,13 +1,13 @@
 import * as z from 'zod';
-import { ruleOptions } from '../../config/schema';
-import { forPayer, optionsSchema, payerTypesOption } from '../../config/optionSchemas';
+import { patientApplies, patientOptions } from '../../patients/ruleConfig';
+import { optionsSchema, payerTypesOption } from '../../config/optionSchemas';
 import { money } from '../../billing/kx';
 import { describeBefore, earlierInBucket } from '../../patients/accrual';
 import { claimList } from '../../patients/names';
 import type { KxBucket } from '../../data/types';
 import type { Rule } from '../../types';
 
-const DEFAULTS = { tolerance: 1, payerTypes: ['medicare'] as string[] };
+const DEFAULTS = { tolerance: 1 };
 
 export const ytdAllowedMismatch: Rule = {
   id: 'ytd-allowed-mismatch',
@@ -15,6 +15,8 @@ export const ytdAllowedMismatch: Rule = {
   category: 'modifiers',
   defaultSeverity: 'warning',
   fixable: false,
+  defaults: DEFAULTS,
+  payerTypes: ['medicare'],
   options: optionsSchema({
     tolerance: z.number().nonnegative().max(100000).describe('Difference in US dollars accepted between the stated and the accrued amount (default 1.00).'),
     payerTypes: payerTypesOption,
@@ -33,8 +35,8 @@ export const ytdAllowedMismatch: Rule = {
     for (const c of ctx.claims) {
       const y = years.get(c);
       if (!y || !y.earlier.length) continue;
-      const opts = ruleOptions(ctx.configOf(c), 'ytd-allowed-mismatch', DEFAULTS);
-      if (!forPayer(opts.payerTypes, c.payerType)) continue;
+      const opts = patientOptions<typeof DEFAULTS>('ytd-allowed-mismatch', ctx.configOf(c));
+      if (!patientApplies('ytd-allowed-mismatch', ctx.configOf(c), c.payerType)) continue;
       for (const bucket of ['pt_slp', 'ot'] as KxBucket[]) {
         const stated = c.ytd?.[bucket];
         if (stated === undefined) continue;
