@@ -76,3 +76,6 @@ export {
   type TableRows,
 } from './data/packTypes';
 export { tables as builtinTables, therapyStatus } from './data';
+
+// What the payer said: 835 remittance joined to the audit (issue 27)
+export * from './remit';

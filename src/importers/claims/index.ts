@@ -13,6 +13,7 @@ import { ImportError, type ImportFormat, type ImportResult } from './types';
 export { ImportError, type ImportFormat, type ImportResult, type ImportedClaim } from './types';
 export { patientIdModes, type PatientIdMode, type PatientIdPolicy } from './patientId';
 export { Reader837 } from './x12/import837';
+export { looksLike835, read835, Remittance835, type Read835Result } from './x12/read835';
 export { readMapping as readCsvMapping } from './csv/mapping';
 export { toClaimYaml, yamlClaimItem, yamlHead } from './yaml';
 

@@ -13,6 +13,7 @@ import { decimal, disciplineOfModifiers, disciplineOfTaxonomy, icd10WithDot, iso
 import { type MemberKey, patientId, type PatientIdPolicy } from '../patientId';
 import { chargeProblem, IMPORT_BOUNDS, tooLong, unitsProblem } from '../bounds';
 import { ImportError, type ImportedClaim, type ImportedLine, type ImportResult } from '../types';
+import { X12Envelope, where } from './envelope';
 import { tokenize, type Segment, X12Tokenizer } from './tokenizer';
 
 export interface Import837Options {
@@ -58,13 +59,6 @@ const OTHER_CODE_SETS: Record<string, string> = {
   WK: 'the Advanced Billing Concepts (ABC) code set',
 };
 
-function where(seg: Segment, element?: number, component?: number): string {
-  let w = `segment ${seg.ordinal} (${seg.tag})`;
-  if (element !== undefined) w += `, element ${seg.tag}${String(element).padStart(2, '0')}`;
-  if (component !== undefined) w += `-${component}`;
-  return w;
-}
-
 /** Element i of a segment ('' when absent); a repetition there is malformed for what we read. */
 function el(seg: Segment, i: number): string {
   const v = seg.elements[i] ?? '';
@@ -103,14 +97,8 @@ export class Claims837 {
   private inSubscriberName = false;
   private claim: ClaimDraft | undefined;
   private line: LineDraft | undefined;
-  // Envelope bookkeeping.
-  private isa: Segment | undefined;
-  private gs: Segment | undefined;
-  private st: Segment | undefined;
-  private groups = 0;
-  private transactions = 0;
-  private stSegments = 0;
   readonly warnings: string[] = [];
+  private readonly envelope = new X12Envelope('837', 'not an 837 claim transaction', el, this.warnings);
   /** What was left out (ImportResult.skipped): located, never values. */
   readonly skipped: string[] = [];
 
@@ -118,79 +106,32 @@ export class Claims837 {
 
   /** Feeds one segment; returns the claims it completed. */
   push(seg: Segment): ImportedClaim[] {
-    if (this.st) this.stSegments++;
-    switch (seg.tag) {
-      case 'ISA':
-        this.isa = seg;
-        this.groups = 0;
-        break;
-      case 'GS':
-        this.expect(this.isa && !this.gs, seg, 'GS outside an interchange or inside another group');
-        this.gs = seg;
-        this.transactions = 0;
-        this.groups++;
-        break;
-      case 'ST':
-        this.expect(this.gs && !this.st, seg, 'ST outside a functional group or inside another transaction');
-        if (el(seg, 1) !== '837') throw new ImportError(where(seg, 1), 'not an 837 claim transaction');
-        {
-          const version = el(seg, 3) || el(this.gs!, 8);
-          if (!version.includes('X222')) {
-            throw new ImportError(where(seg, 3), version.includes('X223') ? 'an institutional 837I: claimlint imports professional claims (837P, 005010X222A1)' : 'not an 837P (005010X222A1) transaction');
-          }
+    switch (this.envelope.segment(seg)) {
+      case 'ST': {
+        const version = el(seg, 3) || el(this.envelope.group!, 8);
+        if (!version.includes('X222')) {
+          throw new ImportError(where(seg, 3), version.includes('X223') ? 'an institutional 837I: claimlint imports professional claims (837P, 005010X222A1)' : 'not an 837P (005010X222A1) transaction');
         }
-        this.st = seg;
-        this.stSegments = 1;
-        this.transactions++;
         this.billing = {};
         this.subscriber = {};
         this.dependant = undefined;
-        break;
+        return [];
+      }
       case 'SE': {
-        this.expect(this.st, seg, 'SE without ST');
         const done = this.finishClaim();
-        const count = decimal(el(seg, 1));
-        if (count !== this.stSegments) throw new ImportError(where(seg, 1), `the transaction has ${this.stSegments} segments but SE01 counts another number: is it cut or joined wrongly?`);
-        this.controlNumber(seg, this.st!, 2, 'SE02', 'ST02');
-        this.st = undefined;
+        this.envelope.closeTransaction(seg);
         return done;
       }
-      case 'GE':
-        this.expect(this.gs && !this.st, seg, 'GE without GS, or inside a transaction');
-        if (decimal(el(seg, 1)) !== this.transactions) throw new ImportError(where(seg, 1), `the group has ${this.transactions} transactions but GE01 counts another number`);
-        this.controlNumber(seg, this.gs!, 6, 'GE02', 'GS06');
-        this.gs = undefined;
-        break;
-      case 'IEA':
-        this.expect(this.isa && !this.gs, seg, 'IEA inside a functional group');
-        if (decimal(el(seg, 1)) !== this.groups) throw new ImportError(where(seg, 1), `the interchange has ${this.groups} functional groups but IEA01 counts another number`);
-        this.controlNumber(seg, this.isa!, 13, 'IEA02', 'ISA13');
-        this.isa = undefined;
-        break;
-      default:
-        this.expect(this.st, seg, 'a segment outside an ST/SE transaction');
+      case 'body':
         return this.body(seg);
+      default:
+        return [];
     }
-    return [];
   }
 
   /** The end of the input: every envelope must be closed (the tokenizer checks IEA). */
   end(): ImportedClaim[] {
     return this.finishClaim();
-  }
-
-  /**
-   * A trailer's control number that differs from its header's: a warning, not an error. The
-   * counts (SE01, GE01, IEA01), checked strictly, tell whether anything was cut or joined;
-   * a mismatched number alone loses nothing (payers' own test files have it).
-   */
-  private controlNumber(trailer: Segment, header: Segment, i: number, trailerName: string, headerName: string): void {
-    if (el(trailer, 2) === el(header, i)) return;
-    this.warnings.push(`${where(trailer, 2)}: ${trailerName} does not match the control number in ${headerName} (segment ${header.ordinal}); the counts match, so the claims were imported`);
-  }
-
-  private expect(ok: unknown, seg: Segment, problem: string): void {
-    if (!ok) throw new ImportError(where(seg), problem);
   }
 
   private body(seg: Segment): ImportedClaim[] {
