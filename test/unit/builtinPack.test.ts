@@ -104,7 +104,8 @@ describe('built-in pack: generated from data/source by the importer', () => {
     assert.match(pair.note ?? '', /97140 is column 2/);
     assert.equal(findNcciPair('97750', '97161', '2026-03-02')?.indicatorConfidence, 'U');
     assert.equal(findNcciPair('97530', '97161', '2020-02-03')?.modifierIndicator, 0);
-    assert.equal(findNcciPair('97530', '97161', '2020-04-01'), undefined, 'the deletion date 2020-04-01 ends the 2020 hard edit');
+    assert.equal(findNcciPair('97530', '97161', '2020-03-31')?.modifierIndicator, 0, 'the deletion date 20200331 is the hard edit\'s last day');
+    assert.equal(findNcciPair('97530', '97161', '2020-04-01'), undefined, 'gone from 2020-04-01');
     const mue = mueFor('97110', '2026-03-02')!;
     assert.equal(mue.maxUnits, 6);
     assert.equal(mue.mai, undefined, 'a curated MUE without a known MAI has none');

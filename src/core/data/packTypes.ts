@@ -52,9 +52,10 @@ export const ncciRowSchema = z.strictObject({
   column2: code,
   from: isoDate,
   /**
-   * The last day the edit applies: CMS's deletion date minus one day. CMS's deletion date is the
-   * first day the edit no longer applies (an edit whose deletion date equals its effective date
-   * was never in effect, indicator 9) [S79]; "*" in the file becomes absent.
+   * The last day the edit applies: CMS's deletion date as written. CMS's own PTP file puts every
+   * effective date on a quarter's first day and every deletion date on a quarter's last day
+   * (20231231 for an edit gone from January 2024) [S81]; an edit whose deletion date equals its
+   * effective date was never in effect and carries indicator 9 [S79]. "*" in the file becomes absent.
    */
   to: isoDate.optional(),
   modifierIndicator: z.union([z.literal(0), z.literal(1), z.literal(9)]),

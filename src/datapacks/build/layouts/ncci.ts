@@ -3,7 +3,8 @@
  * as tab-delimited .txt or .xlsx): Column 1, Column 2, "*=in existence prior to 1996",
  * Effective Date, Deletion Date ("*=no data"), Modifier (0 not allowed, 1 allowed,
  * 9 not applicable), PTP Edit Rationale. Deleted edits stay in the file with their
- * deletion date; they are kept (claims from before the deletion still need them).
+ * deletion date; they are kept (claims from before the deletion still need them). The
+ * deletion date is the last day an edit applies (see NcciRow.to).
  */
 import type { NcciRow } from '../../../core';
 import { cell, findHeader, isNoteRow, type ColumnSpec } from '../header';
@@ -55,8 +56,10 @@ export const ncciLayout: Layout<'ncci-ptp'> = {
       if (del !== '' && del !== '*') {
         const d = parseDate(del);
         if (d === undefined) throw new ImportError(file, row.n, 'expected a date or "*" in Deletion Date');
-        // The deletion date is the first day the edit no longer applies.
-        to = new Date(Date.parse(d) - 86400000).toISOString().slice(0, 10);
+        // The deletion date is the last day the edit applies, as CMS's own file writes it: effective
+        // dates on a quarter's first day, deletion dates on a quarter's last day [S81]. An edit whose
+        // deletion date equals its effective date carries indicator 9 and never applies [S79].
+        to = d;
       }
       const mod = cell(row, h, 'mod');
       if (mod !== '0' && mod !== '1' && mod !== '9') throw new ImportError(file, row.n, 'expected 0, 1 or 9 in Modifier');
