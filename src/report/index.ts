@@ -3,7 +3,7 @@
  * money estimates, and the summary figures (figures/). The HTML page (html/) is its own
  * bundle and imports figures/ directly, never this entry (which loads the engine).
  */
-export { claimMoney, collectClaims, type ClaimMoney, type ReportClaim, type ReportLine, type TimedCodeUnits } from './facts/claims';
+export { claimMoney, collectClaims, type ClaimMoney, type ReportClaim, type ReportLine, type ReportLinePrice, type TimedCodeUnits } from './facts/claims';
 export { priceDay, type DayPrice, type UnitsItem } from './facts/money';
 export { reportFindings } from './facts/findings';
 export {

@@ -1,56 +1,111 @@
 /**
- * Issue 22, "one price per line, everywhere": the hover on a line's code and the code lens
- * over its claim price the same lines the same way (MPPR across the day's lines, CQ/CO), so
- * the hovers' line amounts add up to the lens's estimate, on the shipped example.
+ * Issue 22 item 5, "one price per line, everywhere": on every shipped example, each billed
+ * line gets the same figure and the same phrase ("$27.72 national 2026, MPPR applied as the
+ * 2nd service") from the hover on its code, Code Details, the report's facts (the HTML report),
+ * the Audit Summary's data (claimlint.server.auditSummaryData, over the real connection) and
+ * the KX accrual (claimAllowed, through the patient facts); the code lens's estimate is their
+ * sum. The figures themselves are not written here: each surface is compared with the others.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CodeLens, Hover } from 'vscode-languageserver';
 import { TestClient } from './support/harness';
 import { codeHover } from '../../src/service/hoverText';
-import { BUILTIN_DATA } from '../../src/core';
+import { BUILTIN_DATA, fileClaims } from '../../src/core';
+import { analyze } from '../../src/core/pipeline/analysis';
+import { resolveConfig } from '../../src/core/config/schema';
+import { collectClaims, type ReportClaim } from '../../src/report';
+import { buildHtmlReport } from '../../src/report/html';
+import type { AuditSummaryData } from '../../src/protocol';
 
 const ROOT = join(__dirname, '..', '..', '..');
+const EXAMPLES = ['knee-replacement', 'mistakes', 'stroke-transfers'];
 
-describe('lsp: one price per line (issue 22)', () => {
+/** "- **This line:** 2 units → PHRASE." in a hover or Code Details. */
+function thisLine(md: string): string | undefined {
+  return /^- \*\*This line:\*\* .*? → (.*)\.$/m.exec(md)?.[1];
+}
+
+describe('lsp: one price per line, everywhere (issue 22)', () => {
   let client: TestClient;
+  let dir: string;
   beforeEach(async () => {
-    client = await TestClient.start();
+    dir = mkdtempSync(join(tmpdir(), 'claimlint-price-'));
+    client = await TestClient.start({ workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }] });
   });
-  afterEach(() => client.dispose());
+  afterEach(() => {
+    client.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
-  it('examples/mistakes.claim.yaml: each claim\'s hovers add up to its code lens estimate, and each names its MPPR place', async () => {
-    const uri = 'file:///ws/mistakes.claim.yaml';
-    const text = readFileSync(join(ROOT, 'examples', 'mistakes.claim.yaml'), 'utf8');
-    client.open(uri, text);
-    await client.waitForDiagnostics(uri);
-    const lenses: CodeLens[] = await client.request('textDocument/codeLens', { textDocument: { uri } });
-    const lines = text.split('\n');
-    const claimStarts = lines.flatMap((l, i) => (/^ {2}- id:/.test(l) ? [i] : []));
-    let compared = 0;
-    for (const [k, start] of claimStarts.entries()) {
-      const end = claimStarts[k + 1] ?? lines.length;
-      const estimates = lenses
-        .filter((l) => l.range.start.line >= start && l.range.start.line < end)
-        .map((l) => /est\. \$([\d,.]+) for/.exec(l.command?.title ?? '')?.[1])
-        .filter((x): x is string => !!x);
-      if (!estimates.length) continue;
-      let sum = 0;
-      for (let i = start; i < end; i++) {
-        const m = /^(\s+- code: ")(\d{5})"/.exec(lines[i]);
-        if (!m) continue;
-        const h: Hover = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: i, character: m[1].length + 1 } });
-        const value = typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
-        const line = /\*\*This line:\*\* .*? → (\$[\d,.]+) national (\d{4})(.*)\./.exec(value);
-        if (!line) continue; // an unpriced line (97010, bundled) has no amount
-        sum += Number(line[1].slice(1).replace(/,/g, ''));
-        assert.match(line[3], /^(, MPPR: paid in full as the 1st service|, MPPR: 1st unit in full, \d+ more at 50% practice expense|, MPPR applied as the \d+(st|nd|rd|th) service)/, `line ${i + 1}: ${line[0]}`);
+  for (const name of EXAMPLES) {
+    it(`examples/${name}.claim.yaml: hover, Code Details, report facts, Audit Summary data and KX accrual give each line the same figure; the lens adds them up`, async () => {
+      const text = readFileSync(join(ROOT, 'examples', `${name}.claim.yaml`), 'utf8');
+      writeFileSync(join(dir, `${name}.claim.yaml`), text);
+      const uri = pathToFileURL(join(dir, `${name}.claim.yaml`)).toString();
+      client.open(uri, text);
+      await client.waitForDiagnostics(uri);
+      const analysis = analyze(text, { config: resolveConfig() });
+      const report: ReportClaim[] = collectClaims(analysis);
+      const kx = fileClaims(analysis, uri).claims;
+      const summary = await client.request<AuditSummaryData>('workspace/executeCommand', { command: 'claimlint.server.auditSummaryData', arguments: [{ uri }] });
+      assert.equal(summary.files.length, 1);
+      const lenses: CodeLens[] = await client.request('textDocument/codeLens', { textDocument: { uri } });
+      const html = buildHtmlReport([{ path: `${name}.claim.yaml`, claims: report, findings: [] }], { version: 'test' });
+      const lineAt = (offset: number) => text.slice(0, offset).split('\n').length - 1;
+
+      let compared = 0;
+      let accrued = 0;
+      for (const [k, placed] of analysis.claims.entries()) {
+        const facts = report[k];
+        assert.ok(facts.date && facts.lines.length, `claim ${k + 1} has a date and lines`);
+        const region = text.slice(placed.start, placed.end);
+        const codes = [...region.matchAll(/- code: "(\w{5})"/g)].map((m) => placed.start + m.index! + m[0].indexOf('"') + 1);
+        assert.equal(codes.length, facts.lines.length, `claim ${k + 1}: one code per line`);
+        let sum = 0;
+        for (const [i, line] of facts.lines.entries()) {
+          const price = line.price!;
+          const where = `claim ${k + 1} line ${i + 1} (${line.code})`;
+          const at = lineAt(codes[i]);
+          const position = { line: at, character: codes[i] - text.lastIndexOf('\n', codes[i] - 1) - 1 + 1 };
+          const h: Hover = await client.request('textDocument/hover', { textDocument: { uri }, position });
+          const hover = typeof h.contents === 'object' && 'value' in h.contents ? h.contents.value : '';
+          assert.equal(thisLine(hover), price.phrase, `${where}: hover`);
+          const details = (await client.request<string | null>('workspace/executeCommand', { command: 'claimlint.server.codeDetails', arguments: [uri, position] })) ?? '';
+          if (price.priced) assert.equal(thisLine(details), price.phrase, `${where}: Code Details`);
+          assert.deepEqual(summary.files[0].claims[k].lines[i].price, price, `${where}: Audit Summary data`);
+          assert.ok(html.includes(`${line.code} × ${line.units}: ${price.phrase.replace(/&/g, '&amp;')}</li>`), `${where}: the HTML report shows the phrase`);
+          const accrual = kx.find((c) => c.index === k)?.lines.find((l) => l.index === line.index);
+          if (price.priced && accrual?.bucket) {
+            assert.equal(accrual.allowed, price.amount, `${where}: KX accrual`);
+            accrued++;
+          }
+          if (price.priced && line.units > 0) {
+            assert.match(price.phrase, /^\$[\d,]+\.\d\d national \d{4}/, `${where}: ${price.phrase}`);
+            sum += price.amount;
+          }
+          compared++;
+        }
+        const lens = lenses
+          .filter((l) => l.range.start.line >= lineAt(placed.start) && l.range.start.line <= lineAt(placed.end))
+          .map((l) => /est\. \$([\d,.]+) for/.exec(l.command?.title ?? '')?.[1])
+          .find((x): x is string => !!x);
+        assert.ok(lens, `claim ${k + 1}: a code lens estimate`);
+        assert.equal(Math.round(sum * 100) / 100, Number(lens.replace(/,/g, '')), `claim ${k + 1}: the lens is the sum of the lines`);
       }
-      assert.equal(Math.round(sum * 100) / 100, Number(estimates[estimates.length - 1].replace(/,/g, '')), `claim at line ${start + 1}: hovers vs lens`);
-      compared++;
-    }
-    assert.ok(compared >= 2, 'at least two claims compared');
+      assert.ok(compared >= 1 && accrued >= 1, `${compared} lines compared, ${accrued} with a KX accrual`);
+    });
+  }
+
+  it('the examples show every MPPR place and an unpaid line: 1st in full, a later service reduced, 97010 bundled', () => {
+    const phrases = EXAMPLES.flatMap((name) => collectClaims(analyze(readFileSync(join(ROOT, 'examples', `${name}.claim.yaml`), 'utf8'), { config: resolveConfig() })))
+      .flatMap((c) => c.lines.map((l) => l.price?.phrase ?? ''));
+    assert.ok(phrases.some((p) => /MPPR: (paid in full as the 1st service|1st unit in full, \d+ more at 50% practice expense)/.test(p)));
+    assert.ok(phrases.some((p) => /MPPR applied as the \d+(nd|rd|th) service/.test(p)));
+    assert.ok(phrases.some((p) => /^no amount for 2026: bundled under Medicare \(status B/.test(p)));
   });
 
   it('a hover names CMS\'s status verdict and release for a code Medicare does not pay (92605, status B)', () => {
@@ -60,4 +115,3 @@ describe('lsp: one price per line (issue 22)', () => {
     assert.doesNotMatch(codeHover('97110', '2026-03-04', { modifiers: ['GP'], units: 1 }, BUILTIN_DATA) ?? '', /\*\*Medicare:\*\*/);
   });
 });
-

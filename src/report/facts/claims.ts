@@ -42,6 +42,21 @@ export interface ReportLine {
    * GP/GO/GN, else the claim's discipline. Undefined when none applies.
    */
   discipline?: Discipline;
+  /**
+   * The line's Medicare amount and the one phrase every surface shows for it ("$27.72
+   * national 2026, MPPR applied as the 2nd service"): the claim's lines priced together by
+   * ReferenceData.priceClaimLines, as the hover, Code Details, code lens and KX accrual price
+   * them. Absent when the claim has no usable date.
+   */
+  price?: ReportLinePrice;
+}
+
+export interface ReportLinePrice {
+  /** US dollars; 0 when the line has no amount (see `phrase`). */
+  amount: number;
+  phrase: string;
+  /** The line has an amount for its date (false: no national amount, or Medicare does not pay it). */
+  priced: boolean;
 }
 
 /** One code of a timed pool: its minutes, billed units and the units the minutes support. */
@@ -145,6 +160,18 @@ function claimFacts(placed: PlacedClaim, analysis: Analysis): ReportClaim {
   const poolOfLine = new Map<number, Discipline | undefined>();
   for (const pool of pools ?? []) for (const c of pool.codes) for (const l of c.lines) poolOfLine.set(l.index, pool.discipline);
   facts.lines = lines.map((l) => reportLine(l, poolOfLine.has(l.index) ? poolOfLine.get(l.index) : lineDisciplineOf(l.line, claim)));
+  // The claim's lines priced together (MPPR across the day, CQ/CO, charge limit): the same call, with the
+  // same lines, payer and locality, as the KX accrual (core/billing/kx.ts claimAllowed) and the hovers.
+  const priced = data.priceClaimLines(
+    lines.map((l) => ({ code: l.line.code, units: l.line.units, modifiers: l.line.modifiers ?? [], charge: l.line.charge, info: l.info })),
+    claim.date_of_service,
+    { medicare: claim.payer.type === 'medicare' },
+    config.locality,
+  );
+  facts.lines.forEach((l, i) => {
+    const p = priced.lines[i];
+    l.price = { amount: p.amount, phrase: p.phrase, priced: p.unpriced === undefined };
+  });
   if (pools) facts.timed = pools.flatMap((pool) => supportedUnits(pool.codes, facts.unitRule!, pool.discipline ?? 'none'));
   const money = claimMoney(facts, data, config.locality);
   if (money) facts.money = money;
@@ -214,8 +241,9 @@ export function claimMoney(claim: ReportClaim, data: ReferenceData = BUILTIN_DAT
       }
     }
   }
-  const a = priceDay(billed, claim.date, data, locality);
-  const b = priceDay(supported, claim.date, data, locality);
+  const medicare = claim.payerType === 'medicare';
+  const a = priceDay(billed, claim.date, data, locality, medicare);
+  const b = priceDay(supported, claim.date, data, locality, medicare);
   const out: ClaimMoney = { delta: roundCents(a.amount - b.amount), unpricedUnits: a.unpricedUnits };
   if (a.locality) out.locality = a.locality;
   return out;

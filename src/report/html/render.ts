@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { docsUrl } from '../../core/lite';
+import type { ReportClaim, ReportLine } from '../facts/claims';
 import type { AuditFigures, ClaimRow, Count, ReportFinding } from '../figures/figures';
 import { renderCharts } from './charts';
 import { escapeHtml } from './escape';
@@ -145,6 +146,17 @@ function findingItem(x: ReportFinding, fileIndex: number, file: string, opts: Re
   return `<li class="sev-${x.severity}" data-rule="${rule}"><span class="sev">${x.severity}</span> <a class="rule" data-rule="${rule}" href="${escapeHtml((opts.ruleHref ?? docsUrl)(x.rule))}">${rule}</a> ${escapeHtml(x.message)} <code class="path">${escapeHtml(x.path)}</code> ${where}</li>`;
 }
 
+/**
+ * Each billed line's Medicare amount in the one phrase the hover, Code Details and code lens
+ * show ("Line 2 · 97140 × 1: $27.72 national 2026, MPPR applied as the 2nd service").
+ */
+function linePrices(c: ReportClaim): string {
+  const billed = c.lines.filter((l) => l.price && l.units > 0);
+  if (!billed.length) return '';
+  const item = (l: ReportLine) => `<li><span class="line-no">Line ${l.index + 1}</span> · ${escapeHtml(l.code)} × ${formatInt(l.units)}: ${escapeHtml(l.price!.phrase)}</li>`;
+  return `<ul class="lines" aria-label="Service lines priced">${billed.map(item).join('')}</ul>`;
+}
+
 function claimRow(row: ClaimRow, order: number, fileIndex: number, opts: RenderOptions): string {
   const c = row.claim;
   const rules = [...new Set(row.findings.map((x) => x.rule))].sort();
@@ -153,9 +165,11 @@ function claimRow(row: ClaimRow, order: number, fileIndex: number, opts: RenderO
   const units = row.billedUnits === undefined ? '<span title="Not counted: a line failed the schema or a timed line has no minutes">n/a</span>' : `${formatInt(row.billedUnits)} / ${formatInt(row.supportedUnits ?? 0)}`;
   const delta = row.amountDelta === undefined ? 'n/a' : row.amountDelta === 0 ? '$0.00' : `${row.amountDelta > 0 ? '+' : ''}${formatMoney(row.amountDelta)}`;
   const label = c.id !== undefined ? `<span class="claim-id">${escapeHtml(c.id)}</span>` : '<span class="clean">(no id)</span>';
-  const findings = row.findings.length
-    ? `<ul class="findings">${row.findings.map((x) => findingItem(x, fileIndex, row.file, opts)).join('')}</ul>`
-    : '<span class="clean">No findings</span>';
+  const findings =
+    linePrices(c) +
+    (row.findings.length
+      ? `<ul class="findings">${row.findings.map((x) => findingItem(x, fileIndex, row.file, opts)).join('')}</ul>`
+      : '<span class="clean">No findings</span>');
   const patient = opts.includePatientIds ? `<td class="c-patient">${escapeHtml(c.patientId ?? '')}</td>` : '';
   const where = `${row.file} · ${c.path}`;
   // Columns a narrow window (or a printed page) folds into the claim cell: its .meta line.

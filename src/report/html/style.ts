@@ -72,6 +72,8 @@ th { position: sticky; top: 0; background: var(--bg); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 tr[hidden] { display: none; }
+ul.lines { list-style: none; margin: 0 0 6px; padding: 0; color: var(--muted); font-size: 0.9em; }
+ul.lines .line-no { font-weight: 600; }
 ul.findings { list-style: none; margin: 0; padding: 0; }
 ul.findings li { margin: 0 0 4px; }
 ul.findings li.dim { opacity: 0.45; }
