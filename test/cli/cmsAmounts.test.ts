@@ -130,4 +130,13 @@ describe('CLI: CMS\'s own amounts, every year, as the report shows them (issue 2
     const phrase = linePhrases(readFileSync(out, 'utf8'), 'OLD-1').get(1)!.phrase;
     assert.match(phrase, /^no amount for 2021: /, phrase);
   });
+
+  it('an NCCI pair resting on secondary sources says so in the finding (no CMS PTP rows for 97xxx pairs were found)', () => {
+    const text = `claims:\n${claim('NC-1', '2026-03-02', [{ code: '97140', units: 1, minutes: 15 }, { code: '97530', units: 1, minutes: 15 }])}\n${claim('NC-2', '2026-03-02', [{ code: '97760', units: 1, minutes: 15 }, { code: '97763', units: 1, minutes: 15 }])}\n`;
+    writeFileSync(join(dir, FILE), text);
+    const r = runCli(['--format', 'json', FILE], dir);
+    const ncci = (JSON.parse(r.stdout) as { files: { findings: { rule: string; message: string; path: string }[] }[] }).files[0].findings.filter((f) => f.rule === 'ncci-modifier-missing');
+    assert.deepEqual(ncci.map((f) => f.path.slice(0, 9)), ['claims[0]', 'claims[1]']);
+    for (const f of ncci) assert.match(f.message, /\(source: secondary, not confirmed in CMS's file\)/, f.message);
+  });
 });
