@@ -71,6 +71,30 @@ describe('CLI: CMS\'s real files import as they come (issue 22)', function () {
 
   });
 
+  it('the issue\'s other real files (CMS\'s XLSX, the October 2025 GPCI/LOCCO, the 2026 excerpt) import in a second run; data info shows their periods', function () {
+    const shared = sharedDir();
+    if (!shared) this.skip();
+    const rest = ['cms/rvu24b/PPRRVU24_APR.xlsx', 'cms/rvu25d/PPRRVU2025_Oct.xlsx', 'cms/rvu25d/GPCI2025.csv', 'cms/rvu25d/25LOCCO.csv', 'real-inputs/cms/PPRRVU2026_Jul_nonQPP.excerpt.redacted.csv'];
+    const r = runCli(['data', 'import', ...rest.map((f) => join(shared!, f)), '-o', join(dir, 'pack')], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Physician Fee Schedule RVUs \(PPRRVU\) RVU24B, 2024-04-01 to 2024-12-31: 100 rows kept of 18534 read/);
+    assert.match(r.stdout, /Physician Fee Schedule RVUs \(PPRRVU\) RVU25D, 2025-10-01 to 2025-12-31: 100 rows kept of 19090 read/);
+    assert.match(r.stdout, /GPCIs by locality 2025, 2025-01-01 to 2025-12-31: 109 rows kept of 109 read/);
+    assert.match(r.stdout, /Physician Fee Schedule RVUs \(PPRRVU\) RVU26C, 2026-07-01 to 2026-12-31: empty/);
+    writeFileSync(join(dir, '.claimlintrc.yaml'), 'data: [./pack]\n');
+    const info = JSON.parse(runCli(['data', 'info', '--format', 'json'], dir).stdout) as { packs: { name: string; tables: { table: string; release: string; from: string; to: string | null; rows: number }[] }[] };
+    const tables = info.packs.find((p) => p.name === 'pack')!.tables.map((t) => `${t.table} ${t.release} ${t.from} ${t.to} ${t.rows}`).sort();
+    assert.deepEqual(tables, [
+      'conversion-factor RVU24B 2024-04-01 2024-12-31 1',
+      'conversion-factor RVU25D 2025-10-01 2025-12-31 1',
+      'conversion-factor RVU26C 2026-07-01 2026-12-31 1',
+      'gpci 2025 2025-01-01 2025-12-31 109',
+      'pfs-rvu RVU24B 2024-04-01 2024-12-31 100',
+      'pfs-rvu RVU25D 2025-10-01 2025-12-31 100',
+      'pfs-rvu RVU26C 2026-07-01 2026-12-31 0',
+    ]);
+  });
+
   it('a wrong file: exit 2, the row, the column and what was expected, and nothing written', function () {
     const shared = sharedDir();
     if (!shared) this.skip();
