@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { docsUrl } from '../../core/lite';
-import type { ReportClaim, ReportLine } from '../facts/claims';
+import type { ReportClaim, ReportLine } from '..';
 import type { AuditFigures, ClaimRow, Count, ReportFinding } from '../figures/figures';
 import { renderCharts } from './charts';
 import { escapeHtml } from './escape';
