@@ -11,3 +11,4 @@ export { makeSarifFormatter } from './formatters/sarif';
 export { generatedAt, makeHtmlFormatter } from './formatters/html';
 export { dataCommand } from './commands/data';
 export { importCommand } from './commands/import';
+export { remitCommand } from './commands/remit';

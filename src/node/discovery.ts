@@ -9,6 +9,7 @@ export { decodeClaimBytes, readClaimBytes, readClaimFile, type BytesResult, type
 
 /** Claim files by name (src/protocol/claimFiles.ts). */
 export const DEFAULT_GLOBS = CLAIM_FILE_GLOBS;
+export { isClaimFileName } from '../protocol';
 
 export interface Discovery {
   files: string[];

@@ -19,3 +19,4 @@ export {
   type FileAudit,
   type ReportFinding,
 } from './figures/figures';
+export { payerFigures, type MissedGroup, type MissedLine, type PayerFigures, type PayerReason } from './figures/payer';

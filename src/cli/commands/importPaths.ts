@@ -30,7 +30,7 @@ export function regularFile(path: string): FileId | string {
  * or (with `force`) an existing regular file that is none of the sources. A symbolic link,
  * a folder, a device or a FIFO is never replaced.
  */
-export function outputProblem(target: string, sources: FileId[], force: boolean): string | undefined {
+export function outputProblem(target: string, sources: FileId[], force: boolean, command = 'claimlint import'): string | undefined {
   let link: Stats;
   try {
     link = lstatSync(target);
@@ -49,6 +49,6 @@ export function outputProblem(target: string, sources: FileId[], force: boolean)
   if (sources.some((s) => s.dev === st.dev && s.ino === st.ino)) return 'the output is one of the input or mapping files: a source is never overwritten';
   if (link.isSymbolicLink()) return 'the output is a symbolic link; name the file itself or a new file';
   if (!st.isFile()) return `the output is ${fileKind(st)}; name a new file or an existing claim file`;
-  if (!force) return 'the output file already exists; claimlint import does not replace it (edits made to it would be lost): name a new file, or pass --force to replace it';
+  if (!force) return `the output file already exists; ${command} does not replace it (edits made to it would be lost): name a new file, or pass --force to replace it`;
   return undefined;
 }

@@ -14,10 +14,11 @@ export interface Command {
   run(argv: string[]): number | Promise<number>;
 }
 
-// The commands themselves (./data.ts, ./import.ts) are in the CLI's engine, loaded when one runs.
+// The commands themselves (./data.ts, ./import.ts, ./remit.ts) are in the CLI's engine, loaded when one runs.
 export const COMMANDS: Record<string, Command> = {
   data: { summary: 'import CMS reference files into a data pack; show the packs in force', run: (argv) => engine().dataCommand.run(argv) },
   import: { summary: 'convert claims from an 837P, FHIR R4 or CSV file into claim YAML', run: (argv) => engine().importCommand.run(argv) },
+  remit: { summary: 'what the payer said: 835 remittance joined to the claims and their findings', run: (argv) => engine().remitCommand.run(argv) },
 };
 
 /** The command named by the first argument, with the arguments after it; undefined for a plain audit. */

@@ -110,7 +110,7 @@ function valueLabels(f: Frame, list: readonly Bar[]): string {
  * Horizontal bars of finding counts, errors drawn over the total. With `hrefOf`, each bar
  * is a link (the report's script turns "#rule=…" links into a filter of the claims table).
  */
-export function countBars(counts: readonly Count[], label: string, hrefOf?: (key: string) => string): string {
+export function countBars(counts: readonly Count[], label: string, hrefOf?: (key: string) => string, look: { titleOf?: (c: Count) => string; overlayClass?: string } = {}): string {
   const band = 24;
   const height = TOP + BOTTOM + band * Math.max(1, counts.length);
   const f = frame(Math.max(1, ...counts.map((c) => c.findings)), labelMargin(counts.map((c) => c.key)), 40, height);
@@ -118,12 +118,12 @@ export function countBars(counts: readonly Count[], label: string, hrefOf?: (key
     y: TOP + i * band + 2,
     height: band - 4,
     value,
-    title: `${c.key}: ${c.findings} (${c.errors} errors)`,
+    title: look.titleOf?.(c) ?? `${c.key}: ${c.findings} (${c.errors} errors)`,
     href: hrefOf?.(c.key),
   });
   const all = counts.map((c, i) => bar(c, i, c.findings));
   const keys = counts.map((c, i) => `<text x="${f.left - 6}" y="${TOP + i * band + band / 2}" dy="0.32em" text-anchor="end">${escapeHtml(c.key)}</text>`).join('');
-  return svg(height, label, axis(f, label) + bars(f, 'bar-all', all) + bars(f, 'bar-errors', counts.map((c, i) => bar(c, i, c.errors))) + valueLabels(f, all) + `<g class="keys">${keys}</g>`);
+  return svg(height, label, axis(f, label) + bars(f, 'bar-all', all) + bars(f, look.overlayClass ?? 'bar-errors', counts.map((c, i) => bar(c, i, c.errors))) + valueLabels(f, all) + `<g class="keys">${keys}</g>`);
 }
 
 /** Timed units billed beside supported, per code: one group of two bars per code. */

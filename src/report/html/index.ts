@@ -17,3 +17,5 @@ export function buildHtmlReportWithFigures(files: readonly FileAudit[], opts: Re
   const figures = computeFigures(files);
   return { html: renderReport(figures, files.map((f) => f.path), opts), figures };
 }
+export { payerFigures, type PayerFigures } from '../figures/payer';
+export { payerSection } from './payer';

@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto';
 import { docsUrl } from '../../core/lite';
 import type { ReportClaim, ReportLine } from '..';
 import type { AuditFigures, ClaimRow, Count, ReportFinding } from '../figures/figures';
+import type { PayerFigures } from '../figures/payer';
+import { payerSection } from './payer';
 import { renderCharts } from './charts';
 import { escapeHtml } from './escape';
 
@@ -30,6 +32,8 @@ export interface RenderOptions {
   title?: string;
   /** What the report covers, in words ("Folder claims/2026-03 of workspace acme"), shown under the title. */
   scope?: string;
+  /** The "Payer decisions" section (`claimlint remit --format html`): what the 835s said. */
+  payer?: PayerFigures;
 }
 
 /**
@@ -210,7 +214,7 @@ export function renderReport(figures: AuditFigures, files: readonly string[], op
   const generated = opts.generatedAt ? ` · <span class="generated">Generated ${escapeHtml(opts.generatedAt)}</span>` : '';
   let body = `${summary(figures)}
 ${charts(figures)}
-${claimsTable(figures, files, opts)}`;
+${opts.payer ? payerSection(opts.payer) + '\n' : ''}${claimsTable(figures, files, opts)}`;
   // Plot puts a <style> in each chart: under the webview's policy it needs the nonce too.
   if (wv) body = body.replace(/<style>/g, `<style${nonceAttr}>`);
   return `<!DOCTYPE html>
