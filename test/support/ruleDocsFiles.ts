@@ -5,12 +5,14 @@ import { ALL_RULES } from '../../src/core/rules';
 import { audit, resolveConfig } from '../../src/core';
 import { ruleDocPage, rulesIndex, type FixKind, type RuleExample } from '../../tools/docgen/ruleDocs';
 import { sourcesPage } from '../../tools/docgen/sourcesPage';
+import { remitPage } from '../../tools/docgen/remitPage';
 
 export function expectedDocs(root: string): Map<string, string> {
   const pages = new Map<string, string>();
   const kinds = fixKinds(root);
   for (const rule of ALL_RULES) pages.set(`docs/rules/${rule.id}.md`, ruleDocPage(rule, firstFailingFixture(root, rule.id), kinds.get(rule.id)));
   pages.set('docs/sources.md', sourcesPage());
+  pages.set('docs/remit.md', remitPage());
   pages.set('docs/rules/README.md', `# Rules\n\nGenerated from the rule metadata by \`npm run gen:docs\`.\n\n${rulesIndex(ALL_RULES, kinds).replace(/\(docs\/rules\//g, '(')}\n`);
   return pages;
 }

@@ -137,6 +137,24 @@ describe('835 ↔ claims (src/core/remit)', () => {
     assert.equal(out.summary.missedLines, 1);
   });
 
+  it('a reason not in the table is a denial no rule predicted (listed), PR-1 on a paid-0 line is not a denial', () => {
+    const r = remit([
+      {
+        id: 'A',
+        charge: '200',
+        paid: '0',
+        lines: [
+          { code: '97110', mods: ['GP'], charge: '100', paid: '0', date: '20260302', cas: [['CO', 'P99', '100']] },
+          { code: '97112', mods: ['GP'], charge: '100', paid: '0', date: '20260302', cas: [['PR', '1', '100']] },
+        ],
+      },
+    ]);
+    const out = matchRemittance([{ file: 'r.835', remittance: r }], claim('a', 'A', '2026-03-02', [['97110', ['GP']], ['97112', ['GP']]]));
+    assert.deepEqual(out.claims[0].lines.map((l) => l.denied), [true, false]);
+    assert.deepEqual(out.summary.missedByReason.map((m) => [m.reason, m.short]), [['CO-P99', 'CARC P99']]);
+    assert.match(adjustmentTexts(out.claims[0].lines[0])[0], /^CO-P99 \$100\.00 — reason not in claimlint's table$/);
+  });
+
   it('split ids CLP01-YYYY-MM-DD, repeated codes in the 835 order, unmatched lines and claims listed', () => {
     const r = remit([
       {

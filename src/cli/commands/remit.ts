@@ -172,7 +172,7 @@ async function run(argv: string[]): Promise<number> {
     const shown = displayPath(path);
     let text: string;
     try {
-      const bytes = readBounded(path, READ_LIMITS.import837);
+      const bytes = readBounded(path, READ_LIMITS.importWhole);
       text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
     } catch (err) {
       if (err instanceof FileReadError) return fail(`${shown}: ${err.message}`);

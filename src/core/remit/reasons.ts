@@ -68,13 +68,13 @@ export function rulesForAdjustment(adj: Pick<Adjustment, 'reason'>, remarks: rea
 /**
  * Whether a claim file could show this reason: false for patient cost sharing (PR-1/2/3)
  * and the reasons the table marks (timely filing, coverage dates, duplicates, write-downs,
- * sequestration, …). An unknown CARC counts as predictable only if its remarks map to rules.
+ * sequestration, …). A CARC not in the table counts as predictable: a denial for it is listed
+ * as not predicted (the to-do list for new rules). `remarks` is kept for a table that may
+ * one day make a generic reason's predictability depend on them.
  */
-export function isPredictable(adj: Pick<Adjustment, 'group' | 'reason'>, remarks: readonly string[] = []): boolean {
+export function isPredictable(adj: Pick<Adjustment, 'group' | 'reason'>, _remarks: readonly string[] = []): boolean {
   if (COST_SHARING.has(adj.reason)) return false;
-  const info = CARC.get(adj.reason);
-  if (info) return info.predictable !== false;
-  return rulesForAdjustment(adj, remarks).length > 0;
+  return CARC.get(adj.reason)?.predictable !== false;
 }
 
 /** A line is denied when nothing was paid and the payer (not the patient) took it: CO or PI. */
