@@ -23,7 +23,7 @@ export function remitPage(): string {
 
 Auditors often work backwards from denials. An 835 (X12 005010X221A1, the electronic
 remittance advice) says, for each claim and service line, what the payer paid and why it
-adjusted the rest. \`claimlint remit\` reads 835s beside the claim files and shows each
+adjusted the rest. \`npx claimlint remit\` reads 835s beside the claim files and shows each
 decision next to the findings claimlint has on the same line: which denials a rule
 predicted, which no claim file could show, and which no rule predicted yet.
 

@@ -26,6 +26,9 @@ function card(label: string, value: string, sub: string): string {
   return `<div class="card"><dt>${label}</dt><dd>${value}<span class="sub">${sub}</span></dd></div>`;
 }
 
+/** The section's own style, so that a report without it is the same page as before. */
+const STYLE = '.bar-explained rect { fill: var(--bar-ok); } #payer table { margin: 10px 0; } #payer caption { text-align: left; font-weight: 600; padding: 4px 0; } #payer-missed li { margin: 2px 0; }';
+
 const GROUPS: Record<string, string> = { CO: 'contractual obligation', PR: 'patient responsibility', OA: 'other adjustment', PI: 'payer initiated reduction', CR: 'correction or reversal' };
 
 export function payerSection(p: PayerFigures): string {
@@ -68,6 +71,7 @@ ${rows}
       ? '<p class="note">Every denial a rule could predict was predicted by a finding.</p>'
       : '';
   return `<section id="payer" aria-labelledby="payer-h"><h2 id="payer-h">Payer decisions</h2>
+<style>${STYLE}</style>
 <p class="note">From ${int(p.remits)} remittance file${p.remits === 1 ? '' : 's'} (835): ${int(p.claimPayments)} claim payment${p.claimPayments === 1 ? '' : 's'}. A line is denied when nothing was paid and a CO or PI adjustment took it; explained when a finding on it (or its claim) predicts one of its reasons.</p>
 <dl class="cards">${cards.join('')}</dl>
 ${unmatched}

@@ -49,8 +49,6 @@ figure svg { display: block; max-width: 100%; height: auto; overflow: visible; }
 figure svg text { fill: var(--fg); }
 .bar-all rect { fill: var(--bar); }
 .bar-errors rect { fill: var(--bar-error); }
-.bar-explained rect { fill: var(--bar-ok); }
-#payer table { margin: 10px 0; } #payer caption { text-align: left; font-weight: 600; padding: 4px 0; } #payer-missed li { margin: 2px 0; }
 .bar-billed rect { fill: var(--bar); }
 .bar-supported rect { fill: var(--bar-ok); }
 figure a rect { cursor: pointer; }
