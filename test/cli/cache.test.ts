@@ -14,6 +14,7 @@ import { CMS_DIR, CMS_PACK_FILES, PACK_ONLY_CLAIM } from '../support/cmsSample';
 import { fileStamp } from '../../src/cli/cache';
 import { cacheMacKey, signCacheText } from '../../src/cli/cacheMac';
 import { runCli } from '../support/cli';
+import { aheadOfTime } from '../support/clock';
 
 const MARK = 'PLANTED-BY-THE-TEST';
 
@@ -68,10 +69,11 @@ describe('claimlint --cache (spawned binary)', function () {
     assert.ok(!fresh.stdout.includes(MARK));
   });
 
-  it('a file settled for a second is answered by its stamp without being read; any write to it is read again', async () => {
-    await new Promise((r) => setTimeout(r, 1100));
+  it('a file settled for a second is answered by its stamp without being read; any write to it is read again', () => {
+    // The child's clock runs 2 s ahead (a fake clock, no sleep): the files just written are settled for it.
+    const later = (args: string[]) => runCli(args, dir, { nodeArgs: aheadOfTime() });
     const fresh = uncached(['-f', 'json', '.']);
-    assert.deepEqual(claimlint(['--cache', '-f', 'json', '.'], dir), fresh);
+    assert.deepEqual(later(['--cache', '-f', 'json', '.']), fresh);
     const c = readCache();
     const key = Object.keys(c.entries).find((k) => k.endsWith('a.claim.yaml'))!;
     assert.match(c.entries[key].stamp, /^\d+:\d+:\d+:\d+:\d+$/, 'a settled file gets a stamp');
@@ -79,14 +81,14 @@ describe('claimlint --cache (spawned binary)', function () {
     c.entries[key].content = '0'.repeat(64);
     writeSigned(c);
     plant();
-    assert.ok(claimlint(['--cache', '-f', 'json', '.'], dir).stdout.includes(MARK), 'answered by the stamp');
+    assert.ok(later(['--cache', '-f', 'json', '.']).stdout.includes(MARK), 'answered by the stamp');
     // Other bytes of the same size, written at once: the change time moves, so a is read and audited again.
     const a = join(dir, 'a.claim.yaml');
     const before = readFileSync(a, 'utf8');
     const after = before.replace('units: 9', 'units: 8');
     assert.equal(after.length, before.length);
     writeFileSync(a, after);
-    const rerun = claimlint(['--cache', '-f', 'json', '.'], dir);
+    const rerun = later(['--cache', '-f', 'json', '.']);
     assert.deepEqual(rerun, uncached(['-f', 'json', '.']));
     assert.ok(!rerun.stdout.includes(MARK));
     assert.notDeepEqual(rerun.stdout, fresh.stdout, 'the edit changed the findings');

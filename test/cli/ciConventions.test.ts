@@ -9,40 +9,25 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT, runCli } from '../support/cli';
+import { overBilled } from '../support/claims';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const claimlint = (args: string[], cwd: string) => runCli(args, cwd, { timeout: 20000 });
 const KNEE = readFileSync(join(ROOT, 'examples', 'knee-replacement.claim.yaml'), 'utf8');
 
 // 47 timed minutes support 3 units, 4 billed: one timed-units-total finding (made a warning below).
-const OVER = `# claimlint-disable-file documentation-missing, documentation-weak, goal-not-measurable
-claims:
-  - id: CI-1
-    date_of_service: 2026-03-02
-    payer: { type: medicare }
-    provider: { npi: "1234567893", discipline: PT }
-    plan_of_care: { discipline: PT, start_date: 2026-02-16, certified_date: 2026-02-20, cert_through: 2026-05-15 }
-    lines:
-      - code: "97112"
-        modifiers: [GP]
-        units: 3
-        minutes: 24
-      - code: "97110"
-        modifiers: [GP]
-        units: 1
-        minutes: 23
-`;
+const OVER = overBilled('CI-1');
 
 describe('CLI: CI conventions (issue 25 items 7 and 10)', () => {
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-ci-'));
+    dir = makeTmpDir('ci');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   it('a folder without claim files: exit 2, the folder named, no "✔ 0 files audited"', () => {
     mkdirSync(join(dir, 'claims'));

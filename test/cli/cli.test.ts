@@ -1,9 +1,10 @@
 /** The real CLI binary, spawned as a process, on temporary copies of fixtures. */
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCli } from '../support/cli';
+import { overBilled } from '../support/claims';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 
 const claimlint = (args: string[], cwd: string) => runCli(args, cwd);
@@ -28,30 +29,14 @@ const CLEAN = `claim:
 `;
 
 // Over-billed: 47 timed minutes support 3 units, 4 billed (a comment that must survive --fix).
-const WRONG = `# claimlint-disable-file documentation-missing, documentation-weak, goal-not-measurable
-claims:
-  - id: CLI-2
-    date_of_service: 2026-03-02
-    payer: { type: medicare }
-    provider: { npi: "1234567893", discipline: PT }
-    plan_of_care: { discipline: PT, start_date: 2026-02-16, certified_date: 2026-02-20, cert_through: 2026-05-15 }
-    lines:
-      - code: "97112"
-        modifiers: [GP]
-        units: 3   # keep this comment
-        minutes: 24
-      - code: "97110"
-        modifiers: [GP]
-        units: 1
-        minutes: 23
-`;
+const WRONG = overBilled('CLI-2', 'keep this comment');
 
 describe('claimlint CLI (spawned binary)', () => {
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-cli-'));
+    dir = makeTmpDir('cli');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   it('exits 0 and reports no problems on a clean claim', () => {
     writeFileSync(join(dir, 'clean.claim.yaml'), CLEAN);
@@ -202,9 +187,9 @@ describe('claimlint CLI (spawned binary)', () => {
 describe('claimlint CLI: what a newcomer hits (issue 10 item 8)', () => {
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-cli-'));
+    dir = makeTmpDir('cli');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   it('a path that does not exist: the error, no "0 files audited, no problems", no -o report', () => {
     const r = claimlint(['missing.claim.yaml'], dir);

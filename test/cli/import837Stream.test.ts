@@ -26,12 +26,10 @@ describe('837 streaming: linear, bounded', function () {
       const block = Buffer.alloc(1 << 20, 'A');
       for (let i = 0; i < 48; i++) writeSync(fd, block);
       closeSync(fd);
-      const started = Date.now();
+      // In a 96 MB heap (the old tokenizer needed hundreds of MB); a hang is the test timeout's.
       const r = runCli(['import', 'long.837', '-o', 'out.claim.yaml'], dir, { nodeArgs: ['--max-old-space-size=96'] });
       assert.equal(r.code, 2, r.stderr);
       assert.match(r.stderr, /long\.837: segment 2: more than 16 KB without a segment terminator/);
-      // Generous on a loaded machine; the old tokenizer needed seconds of CPU and hundreds of MB.
-      assert.ok(Date.now() - started < 30_000);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

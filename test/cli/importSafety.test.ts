@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { file837 } from '../bench/generate837';
@@ -77,17 +77,22 @@ describe('claimlint import: nothing lost, nothing leaked (spawned binary)', func
     const interrupted = async (signal: NodeJS.Signals): Promise<{ code: number | null; sawTemp: boolean }> => {
       const child = spawn(process.execPath, [BIN, 'import', 'big.837', '-o', 'big.claim.yaml'], { cwd: dir, stdio: 'ignore' });
       const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-      let sawTemp = false;
-      for (let i = 0; i < 2000 && child.exitCode === null; i++) {
-        // Caught once it has written claims to its temporary file.
-        const temp = readdirSync(dir).find(isTemp);
-        if (temp && statSync(join(dir, temp), { throwIfNoEntry: false })?.size) {
-          sawTemp = true;
-          child.kill(signal);
-          break;
-        }
-        await new Promise((r) => setTimeout(r, 5));
-      }
+      // Caught once it has written claims to its temporary file: each change in the folder is an
+      // event (fs.watch), nothing polls or sleeps.
+      const sawTemp = await new Promise<boolean>((done) => {
+        const watcher = watch(dir, () => {
+          const temp = readdirSync(dir).find(isTemp);
+          if (temp && statSync(join(dir, temp), { throwIfNoEntry: false })?.size) {
+            watcher.close();
+            child.kill(signal);
+            done(true);
+          }
+        });
+        child.on('exit', () => {
+          watcher.close();
+          done(false);
+        });
+      });
       return { code: await exited, sawTemp };
     };
     for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {

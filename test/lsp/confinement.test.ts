@@ -44,9 +44,8 @@ describe('lsp: confinement of the workspace audit and the config lookup', () => 
     writeFileSync(join(ws, '.claimlintrc.yaml'), 'files: ["../outside/*.yaml", "/etc/*.conf"]\n');
     writeFileSync(join(ws, 'inside.claim.yaml'), claimFile({ units530: 2 }));
     client = await start();
-    const t0 = Date.now();
+    // /dev/zero behind a link is never read (counted as skipped below); a hang would be the test timeout's.
     const result = await client.request<AuditResult>('workspace/executeCommand', { command: 'claimlint.server.auditWorkspace', arguments: [] });
-    assert.ok(Date.now() - t0 < 10000);
     assert.equal(result.files, 1, JSON.stringify(result));
     // link and zero resolve outside; ../outside/*.yaml and /etc/*.conf match outside.
     assert.ok((result.skipped ?? 0) >= 4, JSON.stringify(result));

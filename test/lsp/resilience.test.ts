@@ -5,13 +5,10 @@
  * guard, 5,000 `[` aborted the process (SIGABRT in the regexp compiler).
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { MessageConnection } from 'vscode-languageserver/node';
 import { claimFile } from './support/fixtures';
-
-const ROOT = join(__dirname, '..', '..', '..');
+import { SERVER_BIN } from '../support/paths';
+import { startStdioServer, type StdioServer } from '../support/lspServer';
 
 const aliasBomb = (() => {
   let s = 'a: &a [x,x,x,x,x,x,x,x,x,x]\n';
@@ -35,32 +32,15 @@ export const HOSTILE: Record<string, string> = {
 
 describe('lsp: resilience over stdio', function () {
   this.timeout(60000);
-  let child: ChildProcess;
+  let server: StdioServer;
   let connection: MessageConnection;
-  let exitCode: number | null | undefined;
-  const published = new Map<string, PublishDiagnosticsParams>();
 
   before(async () => {
-    child = spawn(process.execPath, ['--max-old-space-size=512', join(ROOT, 'bin', 'claimlint-language-server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    child.on('exit', (code, signal) => (exitCode = code ?? (signal ? -1 : null)));
-    connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => published.set(p.uri, p));
-    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.listen();
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
-    await connection.sendNotification('initialized', {});
+    server = await startStdioServer(SERVER_BIN, { nodeArgs: ['--max-old-space-size=512'] });
+    connection = server.connection;
   });
 
-  after(async () => {
-    try {
-      await connection.sendRequest('shutdown');
-      await connection.sendNotification('exit');
-    } catch {
-      child.kill();
-    }
-    connection.dispose();
-  });
+  after(() => server.stop());
 
   let n = 0;
   for (const [name, text] of Object.entries(HOSTILE)) {
@@ -82,17 +62,16 @@ describe('lsp: resilience over stdio', function () {
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: '[' + text }] });
       await connection.sendRequest('textDocument/hover', { textDocument: td, position: { line: 0, character: 1 } });
       await connection.sendNotification('textDocument/didClose', { textDocument: td });
-      assert.equal(exitCode, undefined, 'the server process exited');
+      assert.equal(server.exitCode(), undefined, 'the server process exited');
     });
   }
 
   it('after the corpus, a normal file gets diagnostics, hover and a fix', async () => {
     const uri = 'file:///tmp/normal.claim.yaml';
     const text = claimFile({ units530: 2 });
+    const first = server.publishedWhere((p) => p.uri === uri && p.diagnostics.length > 0);
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
-    const deadline = Date.now() + 10000;
-    while (!published.get(uri)?.diagnostics.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    const diags = published.get(uri)!.diagnostics;
+    const diags = (await first).diagnostics;
     assert.ok(diags.some((d) => d.code === 'timed-units-total'), diags.map((d) => d.code).join());
     const line = text.split('\n').findIndex((l) => l.includes('"97530"'));
     const hover = await connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line, character: line >= 0 ? text.split('\n')[line].indexOf('975') + 1 : 0 } });
@@ -103,6 +82,6 @@ describe('lsp: resilience over stdio', function () {
       context: { diagnostics: diags.filter((d) => d.code === 'timed-units-total') },
     });
     assert.ok(actions.some((a) => /^Bill /.test(a.title)), actions.map((a) => a.title).join());
-    assert.equal(exitCode, undefined);
+    assert.equal(server.exitCode(), undefined);
   });
 });

@@ -1,10 +1,8 @@
 /** The real claimlint binary, spawned as a user runs it: one helper for the CLI test files. */
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { BIN } from './paths';
 
-/** The project root (tests run from out/test/…). */
-export const ROOT = join(__dirname, '..', '..', '..');
-export const BIN = join(ROOT, 'bin', 'claimlint.js');
+export { BIN, ROOT } from './paths';
 
 export interface CliRun {
   code: number | null;

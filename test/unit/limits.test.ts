@@ -7,9 +7,8 @@ import { audit, fixAll, LIMITS } from '../../src/core';
 const ROOT = join(__dirname, '..', '..', '..');
 
 function only(text: string, pattern: RegExp): void {
-  const t0 = Date.now();
   const { findings } = audit(text);
-  assert.ok(Date.now() - t0 < 2000, 'under 2 s');
+  // One finding and nothing else: a parse of these inputs would add syntax errors. (A hang is the test timeout's.)
   assert.equal(findings.length, 1, findings.map((f) => f.message).join('\n'));
   assert.match(findings[0].message, pattern);
   assert.ok(findings[0].span.end <= text.length);
