@@ -1,7 +1,7 @@
 /**
  * A short seeded fuzz run in every `npm test` (issue 11): mutated examples and fixtures
  * through the engine and every editor feature — no throw, spans inside the text, every
- * fix result parses, under 2 s per input. `npm run fuzz -- --count N` runs long ones.
+ * fix result parses. `npm run fuzz -- --count N` runs long ones and reports inputs over 2 s.
  */
 import assert from 'node:assert/strict';
 import { runFuzz } from '../fuzz/fuzz';

@@ -1,11 +1,13 @@
 /**
  * Bad input gets located findings, never a crash or a hang: odd documents, and a seeded
- * fuzz that cuts, duplicates and scrambles bytes of every fixture.
+ * property test over every fixture changed by the tests' one set of mutations (fast-check).
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as fc from 'fast-check';
 import { audit, fixAll } from '../../src/core/engine';
+import { applyAll, hostile, nudges } from '../support/mutations';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -53,89 +55,33 @@ describe('robustness: odd documents', () => {
   });
 });
 
-/** A small deterministic PRNG so failures reproduce. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
-function mutate(text: string, rand: () => number): string {
-  let t = text;
-  for (let k = 0; k < 4; k++) {
-    const a = Math.floor(rand() * t.length);
-    const b = Math.min(t.length, a + Math.floor(rand() * 40));
-    const op = rand();
-    if (op < 0.35) t = t.slice(0, a) + t.slice(b); // cut
-    else if (op < 0.6) t = t.slice(0, a) + t.slice(a, b) + t.slice(a); // duplicate
-    else if (op < 0.8) t = t.slice(0, a) + ':-[{&*|>#'[Math.floor(rand() * 9)] + t.slice(a); // punctuation
-    else t = t.slice(0, a) + '\n' + ' '.repeat(Math.floor(rand() * 9)) + t.slice(a); // indentation
-  }
-  return t;
-}
-
-/** Changes that usually keep the YAML well-formed: a digit, a modifier, a dropped line. */
-function nudge(text: string, rand: () => number): string {
-  const lines = text.split('\n');
-  for (let k = 0; k < 2; k++) {
-    const i = Math.floor(rand() * lines.length);
-    const op = rand();
-    if (op < 0.4) lines[i] = lines[i].replace(/\d/, String(Math.floor(rand() * 10)));
-    else if (op < 0.6) lines[i] = lines[i].replace(/\b(GP|GO|GN|CQ|CO|KX)\b/, ['GP', 'GO', 'GN', 'CQ', 'CO', 'KX', '59'][Math.floor(rand() * 7)]);
-    else if (!/^\s*-/.test(lines[i])) lines.splice(i, 1);
-  }
-  return lines.join('\n');
-}
-
 describe('robustness: fuzzed fixtures', () => {
   const dir = join(ROOT, 'test', 'fixtures', 'rules');
   const files = readdirSync(dir).flatMap((r) => readdirSync(join(dir, r)).filter((f) => f.endsWith('.claim.yaml')).map((f) => join(dir, r, f)));
 
   it(`survives ${files.length * 12} mutations of ${files.length} fixtures, split and whole paths agreeing on parseable YAML`, function () {
     this.timeout(120000);
-    const rand = rng(Number(process.env.FUZZ_SEED ?? 20261127));
+    const texts = files.map((file) => ({ file, text: readFileSync(file, 'utf8'), toString: () => file }));
     let agreed = 0;
-    for (const file of files) {
-      const text = readFileSync(file, 'utf8');
-      for (let i = 0; i < 12; i++) {
-        const m = i % 2 ? mutate(text, rand) : nudge(text, rand);
+    // Half nudges that keep the YAML parseable, half hostile changes (test/support/mutations.ts);
+    // a failure is shrunk to the fewest, smallest steps and printed with its seed.
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.oneof(nudges, hostile), ({ file, text }, steps) => {
+        const m = applyAll(text, steps);
         const split = audit(m).findings;
-        for (const f of split) assert.ok(f.span.start >= 0 && f.span.end <= m.length, `${file}#${i}: ${f.rule} out of range`);
-        assert.ok(!split.some((f) => f.rule === 'internal-error'), `${file}#${i}: a rule threw`);
+        for (const f of split) assert.ok(f.span.start >= 0 && f.span.end <= m.length, `${file}: ${f.rule} out of range`);
+        assert.ok(!split.some((f) => f.rule === 'internal-error'), `${file}: a rule threw`);
         // Where the YAML itself is broken, the split path keeps the error inside its claim and
         // audits the other claims, so error positions may differ from a whole-document
         // parse; on YAML that parses, both paths must agree exactly.
         if (!split.some((f) => f.rule === 'yaml-syntax')) {
           agreed++;
-          assert.deepEqual(JSON.parse(JSON.stringify(audit(m, { noSplit: true }).findings)), JSON.parse(JSON.stringify(split)), `${file}#${i}: split and whole paths differ`);
+          assert.deepEqual(JSON.parse(JSON.stringify(audit(m, { noSplit: true }).findings)), JSON.parse(JSON.stringify(split)), `${file}: split and whole paths differ`);
         }
         fixAll(m);
-      }
-    }
+      }),
+      { seed: Number(process.env.FUZZ_SEED ?? 20261127), numRuns: files.length * 12 },
+    );
     assert.ok(agreed > files.length, `only ${agreed} mutations parsed as YAML; the agreement check saw too few`);
-  });
-});
-
-describe('fixes keep the file’s line endings', () => {
-  it('a CRLF file stays CRLF after fixes that add lines', () => {
-    const text = [
-      'claims:',
-      '  - id: A',
-      '    date_of_service: 2026-03-02',
-      '    payer: { type: medicare }',
-      '    provider: { npi: "1234567893", discipline: PT }',
-      '    plan_of_care: { discipline: PT, start_date: 2026-02-16, certified_date: 2026-02-20, cert_through: 2026-05-15 }',
-      '    lines:',
-      '      - code: "97110"',
-      '        units: 1',
-      '        minutes: 15',
-      '',
-    ].join('\r\n');
-    const fixed = fixAll(text).text;
-    assert.notEqual(fixed, text, 'the missing GP is added');
-    assert.match(fixed, /GP/);
-    assert.ok(!/[^\r]\n/.test(fixed), 'no bare LF introduced');
   });
 });
