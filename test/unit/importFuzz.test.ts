@@ -1,7 +1,7 @@
 /**
  * A short seeded fuzz run of the importers in every `npm test` (issue 20): mutated 837P, FHIR
  * and CSV inputs and CMS tables (text and .xlsx) — only the importers' own errors, the same
- * claims streamed or whole, imported YAML without schema errors, under 2 s per input.
+ * claims streamed or whole, imported YAML without schema errors (dist/importFuzz.js also reports inputs over 2 s).
  * `node dist/importFuzz.js --count N` runs long ones.
  */
 import assert from 'node:assert/strict';
