@@ -14,9 +14,15 @@ const ZOD_NAMESPACE = {
   message: "Write import * as z from 'zod': a named or default z keeps all of zod (its locales) in the bundles.",
 };
 
-// The core's two entries: every other folder reaches the engine only through these.
-const CORE = ['src/core', 'src/core/lite'];
-const ENTRY = 'Reach the core through its entry (src/core/index.ts, or src/core/lite.ts for the CLI front).';
+// The core's entries, one per purpose (src/core/index.ts says which is which): every other
+// folder reaches the engine only through these, and each folder is allowed exactly the entries
+// it uses.
+const CORE = 'src/core'; //                  the audit API
+const CORE_LITE = 'src/core/lite'; //        the CLI's front (no engine)
+const CORE_PARALLEL = 'src/core/parallel'; // worker-thread plumbing
+const CORE_EXPLAIN = 'src/core/explain'; //   reference lookups and billing arithmetic the editor and report explain
+const CORE_PACKS = 'src/core/packs'; //       the data-pack format, reader and built-in tables
+const ENTRY = 'Reach the core through the entry for the purpose (src/core/index.ts lists them).';
 
 /** What each folder may import. Order matters only in that a later block wins for the same file. */
 const FOLDERS = [
@@ -35,7 +41,7 @@ const FOLDERS = [
   {
     files: ['src/protocol/**/*.ts'],
     folder: 'src/protocol',
-    allow: ['src/protocol/**', 'src/core/lite'],
+    allow: ['src/protocol/**', CORE_LITE],
     // The Audit Summary's data carries the report's claim and finding shapes.
     allowTypes: ['src/report'],
     why: 'The protocol is plain ids and data types, imported by the client, the server and the CLI.',
@@ -67,7 +73,7 @@ const FOLDERS = [
       'tinyglobby',
       'yaml',
       'src/server/**',
-      ...CORE,
+      CORE,
       'src/protocol',
       'src/service/**',
       'src/node/**',
@@ -82,7 +88,7 @@ const FOLDERS = [
   {
     files: ['src/service/**/*.ts'],
     folder: 'src/service',
-    allow: ['vscode-languageserver', 'vscode-languageserver-textdocument', 'src/service/**', 'src/core', 'src/protocol', 'schema/**'],
+    allow: ['vscode-languageserver', 'vscode-languageserver-textdocument', 'src/service/**', CORE, CORE_EXPLAIN, 'src/protocol', 'schema/**'],
     why: `The language service is TextDocument in, LSP types out: no connection, no file system. ${ENTRY}`,
   },
   {
@@ -93,7 +99,9 @@ const FOLDERS = [
       'fflate',
       'yaml',
       'src/cli/**',
-      ...CORE,
+      CORE,
+      CORE_LITE,
+      CORE_PACKS,
       'src/node/**',
       'src/importers/claims',
       'src/datapacks/build',
@@ -109,27 +117,27 @@ const FOLDERS = [
   {
     files: ['src/node/**/*.ts'],
     folder: 'src/node',
-    allow: ['node:*', 'tinyglobby', 'src/node/**', ...CORE, 'src/protocol', 'src/datapacks/store/**'],
+    allow: ['node:*', 'tinyglobby', 'src/node/**', CORE, CORE_LITE, CORE_PARALLEL, 'src/protocol', 'src/datapacks/store/**'],
     why: `Node-host helpers for the CLI and the server. ${ENTRY}`,
   },
   {
     files: ['src/importers/claims/**/*.ts'],
     folder: 'src/importers/claims',
-    allow: ['node:crypto', 'yaml', 'zod', 'csv-parse', 'src/importers/claims/**', 'src/core'],
+    allow: ['node:crypto', 'yaml', 'zod', 'csv-parse', 'src/importers/claims/**', CORE],
     allowTypes: ['fhir'],
     why: `Claims in (837P, FHIR, CSV): text in, claim YAML out. ${ENTRY}`,
   },
   {
     files: ['src/datapacks/build/**/*.ts'],
     folder: 'src/datapacks/build',
-    allow: ['csv-parse', 'fflate', 'saxes', 'src/datapacks/build/**', 'src/core'],
+    allow: ['csv-parse', 'fflate', 'saxes', 'src/datapacks/build/**', CORE_PACKS],
     why: `CMS files in, data-pack files out; pure (the CLI writes them). ${ENTRY}`,
   },
   {
     files: ['src/datapacks/store/**/*.ts'],
     folder: 'src/datapacks/store',
     // Every file claimlint opens goes through the one bounded reader (docs/limits.md).
-    allow: ['node:*', 'src/datapacks/store/**', 'src/core', 'src/node/boundedRead'],
+    allow: ['node:*', 'src/datapacks/store/**', CORE, CORE_PACKS, 'src/node/boundedRead'],
     why: ENTRY,
   },
   {
@@ -142,7 +150,7 @@ const FOLDERS = [
     files: ['src/report/facts/**/*.ts'],
     folder: 'src/report/facts',
     // No yaml: the facts are read from the pipeline's Analysis, never parsed again.
-    allow: ['src/report/facts/**', 'src/core'],
+    allow: ['src/report/facts/**', CORE, CORE_EXPLAIN],
     allowTypes: ['src/report/figures/**'],
     why: ENTRY,
   },
@@ -151,7 +159,7 @@ const FOLDERS = [
     folder: 'src/report/figures',
     // Pure arithmetic over facts and findings: it is in dist/report.js, so no engine (types only).
     allow: ['src/report/figures/**'],
-    allowTypes: ['src/report/facts/**', 'src/core'],
+    allowTypes: ['src/report/facts/**', CORE],
     why: ENTRY,
   },
   {
@@ -160,14 +168,14 @@ const FOLDERS = [
     // Charts are SVG strings written here: no chart library, no DOM.
     // Only the figures and the light core entry: dist/report.js carries no engine (the callers
     // collect the facts and findings; see src/report/facts).
-    allow: ['node:crypto', 'src/report/html/**', 'src/report/figures/**', 'src/core/lite'],
-    allowTypes: ['src/report', 'src/core'],
+    allow: ['node:crypto', 'src/report/html/**', 'src/report/figures/**', CORE_LITE],
+    allowTypes: ['src/report', CORE],
     why: ENTRY,
   },
   {
     files: ['tools/docgen/**/*.ts'],
     folder: 'tools/docgen',
-    allow: ['tools/docgen/**', 'src/core'],
+    allow: ['tools/docgen/**', CORE, CORE_PACKS],
     why: `Build-time doc generators (not shipped). ${ENTRY}`,
   },
 ];

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, write
 import { basename, dirname, join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { ImportError as DataImportError, type ImportInput, unzipBounded, UnzipBudget } from '../datapacks/build';
-import { MANIFEST_FILE } from '../core';
+import { MANIFEST_FILE } from '../core/packs';
 import { FileReadError, READ_LIMITS, readBounded } from '../node/boundedRead';
 
 /** Names of the CMS table files claimlint reads (checked against a zip member's base name). */

@@ -9,7 +9,8 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyze, audit, auditUnitText, cutUnits, fileClaims, findingsOfUnits, LineIndex, type AuditCache, type AuditOptions, type FilePatientClaims, type LocatedFinding, type ResolvedConfig, type UnitCut, type UnitSummary } from '../core';
+import { analyze, audit, fileClaims, type AuditCache, type AuditOptions, type FilePatientClaims, type LocatedFinding, type ResolvedConfig } from '../core';
+import { auditUnitText, cutUnits, findingsOfUnits, LineIndex, type UnitCut, type UnitSummary } from '../core/parallel';
 import type { WorkerJob, WorkerReply } from './auditWorker';
 
 import { CHUNK_FILE_BYTES } from './poolSizes';

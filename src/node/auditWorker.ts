@@ -6,7 +6,8 @@
  * the core: the core stays free of threads and `fs`.
  */
 import { parentPort } from 'node:worker_threads';
-import { analyze, auditUnitText, fileClaims, type FilePatientClaims, type LocatedFinding, type ResolvedConfig, type UnitCut, type UnitSummary } from '../core';
+import { analyze, fileClaims, type FilePatientClaims, type LocatedFinding, type ResolvedConfig } from '../core';
+import { auditUnitText, type UnitCut, type UnitSummary } from '../core/parallel';
 import { PackStore } from '../datapacks/store/packStore';
 
 /** With `claims`, a file job also reads the file's claims for the patient index (same analysis, no second parse). */

@@ -5,7 +5,8 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLens } from 'vscode-languageserver';
-import { DISCIPLINE_LABEL, plural, RULES_BY_ID, type Analysis, type LocatedFinding, type PlacedClaim, type ResolvedConfig } from '../core';
+import { plural, RULES_BY_ID, type Analysis, type LocatedFinding, type PlacedClaim, type ResolvedConfig } from '../core';
+import { DISCIPLINE_LABEL } from '../core/explain';
 import { SERVER_COMMANDS } from '../protocol';
 import { rangeOf } from './edits';
 import { dollars, visitSummary, type VisitSummary } from './visitSummary';

@@ -13,7 +13,8 @@ import {
   type CompletionList,
   type Position,
 } from 'vscode-languageserver';
-import { type Analysis, type ResolvedConfig, allCodes, modifierInfo, own, type CodeInfo } from '../core';
+import { type Analysis, type ResolvedConfig, own } from '../core';
+import { allCodes, modifierInfo, type CodeInfo } from '../core/explain';
 import { dataDate, rawAt } from './claimData';
 import { rangeOf } from './edits';
 import { enumValuesAt, keysAt, type KeyInfo } from './schemaNav';

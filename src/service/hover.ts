@@ -5,7 +5,8 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { type Analysis, type NodeAt, type ReferenceData, type ResolvedConfig, fieldGuidance, type GuidanceField } from '../core';
+import { type Analysis, type NodeAt, type ReferenceData, type ResolvedConfig } from '../core';
+import { fieldGuidance, type GuidanceField } from '../core/explain';
 import { dataDate, rawAt } from './claimData';
 import { rangeOf } from './edits';
 import { codeHover, codeHoverShort, modifierHover, unitsHover, type LineFacts } from './hoverText';

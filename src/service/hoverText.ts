@@ -3,23 +3,8 @@
  * notes), a modifier (meaning, when required) and the 8-minute arithmetic of a visit.
  * Hover text may show the claim's own numbers (it is the user's editor); logs never do.
  */
-import {
-  assistantDifferential,
-  BUILTIN_DATA,
-  citation,
-  describeTotal,
-  DISCIPLINE_LABEL,
-  kxThreshold,
-  linkSources,
-  modifierInfo,
-  plural,
-  unitsForMinutes,
-  type CodeInfo,
-  own,
-  pfsStatusMeaning,
-  type ClaimLinePrice,
-  type ReferenceData,
-} from '../core';
+import { BUILTIN_DATA, linkSources, plural, own, type ReferenceData } from '../core';
+import { assistantDifferential, citation, describeTotal, DISCIPLINE_LABEL, kxThreshold, modifierInfo, unitsForMinutes, type CodeInfo, pfsStatusMeaning, type ClaimLinePrice } from '../core/explain';
 import { dollars, type VisitSummary } from './visitSummary';
 
 export function kindLabel(info: CodeInfo): string {

@@ -3,21 +3,8 @@
  * the units they support under the claim's unit rule, the units billed, the allowed
  * split across codes, and an estimated national payment.
  */
-import {
-  allowedAllocations,
-  cmsAllocation,
-  BUILTIN_DATA,
-  poolLines,
-  type ReferenceData,
-  roundCents,
-  unitRuleFor,
-  unitsForMinutes,
-  type Claim,
-  type CodeInfo,
-  type Discipline,
-  type ResolvedConfig,
-  type UnitRule,
-} from '../core';
+import { BUILTIN_DATA, type ReferenceData, type Claim, type ResolvedConfig } from '../core';
+import { allowedAllocations, cmsAllocation, poolLines, roundCents, unitRuleFor, unitsForMinutes, type CodeInfo, type Discipline, type UnitRule } from '../core/explain';
 
 export interface TimedCodeTotal {
   code: string;

@@ -14,7 +14,7 @@ import { pprrvuLayout } from '../../src/datapacks/build/layouts/pprrvu';
 import { gpciLayout } from '../../src/datapacks/build/layouts/gpci';
 import { localityLayout } from '../../src/datapacks/build/layouts/locality';
 import { readRows } from '../../src/datapacks/build/rows';
-import type { GpciRow, RvuRow } from '../../src/core';
+import type { GpciRow, RvuRow } from '../../src/core/packs';
 import { sharedDir } from '../support/sharedFiles';
 
 const sha256 = (d: Uint8Array | string) => createHash('sha256').update(d).digest('hex');

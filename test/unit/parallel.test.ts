@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { audit, auditUnitText, cutUnits, findingsOfUnits, resolveConfig, type ResolvedConfig } from '../../src/core';
+import { audit, resolveConfig, type ResolvedConfig } from '../../src/core';
+import { auditUnitText, cutUnits, findingsOfUnits } from '../../src/core/parallel';
 import { parseThreads, threadCount, AUTO_MIN_BYTES } from '../../src/cli/threads';
 import { AuditPool } from '../../src/node/auditPool';
 import { claimFile, claimText } from '../bench/generate';

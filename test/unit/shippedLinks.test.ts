@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { ALL_RULES, allCodes, docsUrl, SOURCES_URL } from '../../src/core';
+import { ALL_RULES, docsUrl, SOURCES_URL } from '../../src/core';
+import { allCodes } from '../../src/core/explain';
 import { codeHover } from '../../src/service/hoverText';
 import { CLIENT_COMMANDS, ONLINE_DOCS_BASE } from '../../src/protocol';
 import { detailsWithSources, offlineMarkdownLinks, offlineRuleLink } from '../../src/client/offlineLinks';

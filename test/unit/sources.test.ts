@@ -10,7 +10,9 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { ALL_RULES, allCodes, builtinTables, linkSources, sourceKeys, sourceRefs, SOURCES_URL } from '../../src/core';
+import { ALL_RULES, linkSources, sourceKeys, sourceRefs, SOURCES_URL } from '../../src/core';
+import { allCodes } from '../../src/core/explain';
+import { builtinTables } from '../../src/core/packs';
 import { formatSarifLog } from '../../src/cli/formatters/sarif';
 import { SOURCES } from '../../tools/docgen/sources';
 import { citers } from '../../tools/docgen/sourcesPage';

@@ -22,7 +22,7 @@
  * the result; test/unit/cmsData.test.ts regenerates it and expects the committed files byte
  * for byte.
  */
-import { builtinTables, type CfRow, type ManifestTable, type RvuRow } from '../../src/core';
+import { builtinTables, type CfRow, type ManifestTable, type RvuRow } from '../../src/core/packs';
 import { pprrvuLayout } from '../../src/datapacks/build/layouts/pprrvu';
 import { readRows } from '../../src/datapacks/build/rows';
 

@@ -3,7 +3,8 @@
  * for each what in claimlint cites it — read from the data tables and rule metadata, so the
  * page cannot drift from them. Pure: scripts/gen-docs.js writes it, the drift test compares.
  */
-import { ALL_RULES, BUILTIN_LOADED, builtinTables as tables, linkSources, sourceAnchor, sourceKeys, TABLE_LABELS, therapyStatus, type Rule } from '../../src/core';
+import { ALL_RULES, linkSources, sourceAnchor, sourceKeys, type Rule } from '../../src/core';
+import { BUILTIN_LOADED, builtinTables as tables, TABLE_LABELS, therapyStatus } from '../../src/core/packs';
 import { KIND_HEADING, SOURCES, type SourceKind } from './sources';
 
 /** Something in claimlint that cites sources: a rule, a code, a table row. */

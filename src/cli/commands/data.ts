@@ -3,7 +3,8 @@
  * `claimlint data info [folder]`: the packs in force there and what each table covers.
  */
 import { importPack, ImportError } from '../../datapacks/build';
-import { plural, TABLE_LABELS, tableNames, type TableName } from '../../core';
+import { plural } from '../../core';
+import { TABLE_LABELS, tableNames, type TableName } from '../../core/packs';
 import { PackStore, sha256 } from '../../datapacks/store/packStore';
 import { ConfigResolver } from '../config';
 import { schemaConfigReader } from '../configReader';

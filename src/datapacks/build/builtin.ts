@@ -7,7 +7,7 @@
  *
  * Pure: the caller reads the source folder and writes the files.
  */
-import { manifestTableSchema, type ManifestTable, type PackManifest } from '../../core';
+import { manifestTableSchema, type ManifestTable, type PackManifest } from '../../core/packs';
 import { importPack, type ImportInput } from './index';
 
 export const BUILTIN_SOURCE_DIR = 'data/source';

@@ -9,17 +9,7 @@
  * of its codes are kept; an MUE and an RVU row when its code is kept; GPCIs are kept for
  * every locality.
  */
-import { builtinTables } from '../../core';
-import {
-  MANIFEST_FILE,
-  PACK_FORMAT,
-  PACK_VERSION,
-  type GpciRow,
-  type ManifestTable,
-  type PackManifest,
-  type TableName,
-  type TableRows,
-} from '../../core';
+import { builtinTables, MANIFEST_FILE, PACK_FORMAT, PACK_VERSION, type GpciRow, type ManifestTable, type PackManifest, type TableName, type TableRows } from '../../core/packs';
 import { gpciLayout } from './layouts/gpci';
 import type { Layout, LayoutKind, LocalityRow, ParsedRows } from './layouts/layout';
 import { localityLayout } from './layouts/locality';

@@ -7,8 +7,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadPack, PackError } from '../../core';
-import { MANIFEST_FILE, type LoadedPack } from '../../core';
+import { loadPack, MANIFEST_FILE, PackError, type LoadedPack } from '../../core/packs';
 import { BUILTIN_DATA, ReferenceData } from '../../core';
 import { FileReadError, READ_LIMITS, readBoundedTextIfExists } from '../../node/boundedRead';
 

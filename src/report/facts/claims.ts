@@ -6,26 +6,8 @@
  * the lines as the rules see them, the rules' own discipline pools), so no figure of the
  * report can disagree with a finding of the audit. Pure: an analysis in, plain data out.
  */
-import {
-  allowedAllocations,
-  BUILTIN_DATA,
-  cmsAllocation,
-  indexLines,
-  isAllowedAllocation,
-  lineDisciplineOf,
-  roundCents,
-  timedPools,
-  unitRuleFor,
-  unitsForMinutes,
-  type Analysis,
-  type CodeKind,
-  type Discipline,
-  type IndexedLine,
-  type PlacedClaim,
-  type ReferenceData,
-  type TimedCode,
-  type UnitRule,
-} from '../../core';
+import { BUILTIN_DATA, type Analysis, type PlacedClaim, type ReferenceData } from '../../core';
+import { allowedAllocations, cmsAllocation, indexLines, isAllowedAllocation, lineDisciplineOf, roundCents, timedPools, unitRuleFor, unitsForMinutes, type CodeKind, type Discipline, type IndexedLine, type TimedCode, type UnitRule } from '../../core/explain';
 import { priceDay, type UnitsItem } from './money';
 
 export interface ReportLine {

@@ -5,7 +5,7 @@
  * year also prints the work GPCI without the floor, the floored one (the one paid) is used.
  * GPCIs are kept for every locality: the table is small and a practice picks one.
  */
-import type { GpciRow } from '../../../core';
+import type { GpciRow } from '../../../core/packs';
 import { cell, findHeader, type ColumnSpec } from '../header';
 import { ImportError } from '../rows';
 import { macOf, parseNumber } from '../values';

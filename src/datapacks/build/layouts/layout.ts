@@ -1,5 +1,5 @@
 /** What every CMS file layout provides to the importer. */
-import type { TableName, TableRows } from '../../../core';
+import type { TableName, TableRows } from '../../../core/packs';
 import type { FoundHeader } from '../header';
 import type { Row } from '../rows';
 

@@ -5,7 +5,7 @@
  * Clinical"), "MUE Rationale". The hospital and DME tables name their value column
  * differently and are rejected.
  */
-import type { MueRow } from '../../../core';
+import type { MueRow } from '../../../core/packs';
 import { cell, findHeader, isNoteRow, type ColumnSpec } from '../header';
 import { ImportError } from '../rows';
 import { parseCode } from '../values';

@@ -6,7 +6,7 @@
  * deletion date; they are kept (claims from before the deletion still need them). The
  * deletion date is the last day an edit applies (see NcciRow.to).
  */
-import type { NcciRow } from '../../../core';
+import type { NcciRow } from '../../../core/packs';
 import { cell, findHeader, isNoteRow, type ColumnSpec } from '../header';
 import { ImportError, type Row } from '../rows';
 import { parseCode, parseDate, requireDate } from '../values';

@@ -4,7 +4,7 @@
  * MP RVU, MULT PROC, CONV FACTOR, under several copyright rows and a header stacked over
  * up to four rows. Only the global service (no modifier) of each code is kept.
  */
-import type { RvuRow } from '../../../core';
+import type { RvuRow } from '../../../core/packs';
 import { cell, findHeader, isNoteRow, type ColumnSpec } from '../header';
 import { ImportError } from '../rows';
 import { codeOf, parseNumber } from '../values';

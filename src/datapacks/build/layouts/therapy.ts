@@ -6,7 +6,7 @@
  * what defines "therapy-related" for the other tables. In a curated import (the built-in
  * pack's data/source table) the "claimlint …" columns give each row its dates and source.
  */
-import type { TherapyRow } from '../../../core';
+import type { TherapyRow } from '../../../core/packs';
 import { cell, findHeader, isNoteRow, type ColumnSpec } from '../header';
 import { ImportError } from '../rows';
 import { parseCode } from '../values';
