@@ -3,7 +3,7 @@
  * findings) → fixed text. The editor, the CLI and the tests all call these.
  */
 import { parseAllDocuments } from 'yaml';
-import { analyze, type AnalyzeOptions } from './pipeline/analysis';
+import { analyze, type AnalyzeOptions } from './pipeline/analyze';
 import { PARSE_OPTIONS } from './pipeline/unit';
 import type { LineIndex } from './parse/lines';
 import { guardText } from './parse/guard';
@@ -20,7 +20,7 @@ export interface AuditResult {
   lines: LineIndex;
 }
 
-/** The findings of a text (the pipeline of ./pipeline/analysis.ts, read for its findings). */
+/** The findings of a text (the pipeline of ./pipeline/analyze.ts, read for its findings). */
 export function audit(text: string, options: AuditOptions = {}): AuditResult {
   const analysis = analyze(text, options);
   return { findings: analysis.findings, lines: analysis.lines };

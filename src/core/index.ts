@@ -12,7 +12,8 @@
  */
 
 // The pipeline and the engine
-export { analyze, Analysis, type AnalyzeOptions, type NodeAt, type PlacedClaim, type PlacedUnit, type TextChange } from './pipeline/analysis';
+export { analyze, type AnalyzeOptions } from './pipeline/analyze';
+export { Analysis, type NodeAt, type PlacedClaim, type PlacedUnit, type TextChange } from './pipeline/analysis';
 export type { ParsedClaim, ParsedUnit } from './pipeline/unit';
 export { AuditCache, DEFAULT_CACHE_BYTES } from './pipeline/cache';
 export { audit, applyFixes, fixAll, fixKeepsYaml, preferredFix, type AuditOptions, type AuditResult, type FixResult } from './engine';

@@ -15,7 +15,7 @@ import type { CodeLens, Hover } from 'vscode-languageserver';
 import { TestClient } from './support/harness';
 import { codeHover } from '../../src/service/hoverText';
 import { BUILTIN_DATA, fileClaims } from '../../src/core';
-import { analyze } from '../../src/core/pipeline/analysis';
+import { analyze } from '../../src/core/pipeline/analyze';
 import { resolveConfig } from '../../src/core/config/schema';
 import { collectClaims, type ReportClaim } from '../../src/report';
 import { buildHtmlReport } from '../../src/report/html';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, AuditCache, audit, resolveConfig } from '../../src/core';
 import { ClaimLanguageService } from '../../src/service';
-import { placeUnit } from '../../src/core/pipeline/analysis';
+import { placeUnit } from '../../src/core/pipeline/place';
 import { LineIndex } from '../../src/core/parse/lines';
 import { claimFile, claimText } from '../bench/generate';
 import { seededRandom } from '../support/seeded';

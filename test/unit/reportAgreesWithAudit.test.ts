@@ -17,7 +17,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { resolveConfig } from '../../src/core/config/schema';
-import { analyze } from '../../src/core/pipeline/analysis';
+import { analyze } from '../../src/core/pipeline/analyze';
 import type { LocatedFinding } from '../../src/core/types';
 import { collectClaims, computeFigures, lineOf, priceDay, reportFindings, within, type ReportClaim, type TimedCodeUnits } from '../../src/report';
 

@@ -8,7 +8,7 @@ import { countBars, niceTicks, unitBars } from '../../src/report/html/charts';
 import { buildHtmlReport } from '../../src/report/html';
 import { computeFigures, type Count } from '../../src/report/figures/figures';
 import { resolveConfig } from '../../src/core/config/schema';
-import { analyze } from '../../src/core/pipeline/analysis';
+import { analyze } from '../../src/core/pipeline/analyze';
 import { collectClaims, reportFindings } from '../../src/report';
 
 /** Each <rect> of a class group: width and title. */

@@ -14,7 +14,7 @@
 import assert from 'node:assert/strict';
 import { resolveConfig } from '../../src/core/config/schema';
 import { audit } from '../../src/core/engine';
-import { analyze } from '../../src/core/pipeline/analysis';
+import { analyze } from '../../src/core/pipeline/analyze';
 import { RULES_BY_ID } from '../../src/core/rules';
 import { collectClaims, computeFigures, priceDay, reportFindings, type FileAudit, type ReportFinding } from '../../src/report';
 

@@ -18,7 +18,7 @@ import { importPack } from '../../src/datapacks/build';
 import { loadPack } from '../../src/core/data/packLoad';
 import { BUILTIN_DATA, ReferenceData } from '../../src/core/data/reference';
 import { resolveConfig } from '../../src/core/config/schema';
-import { analyze } from '../../src/core/pipeline/analysis';
+import { analyze } from '../../src/core/pipeline/analyze';
 import { collectClaims, computeFigures, MONEY_BASIS, type FileAudit } from '../../src/report';
 import { buildHtmlReport } from '../../src/report/html';
 

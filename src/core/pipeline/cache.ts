@@ -4,7 +4,7 @@
  * and its findings per config. Bounded by an estimate of the bytes it keeps alive; least
  * recently used units are evicted first. `clear()` empties it (config files changed).
  */
-import type { ParsedUnit } from './unit';
+import { flatCopy, type ParsedUnit } from './unit';
 
 /** Default budget: generous for a 30 MB claim file, far below a V8 heap limit. */
 export const DEFAULT_CACHE_BYTES = 768 * 1024 * 1024;
@@ -77,4 +77,15 @@ export class AuditCache {
     this.map.clear();
     this.used = 0;
   }
+}
+
+/** A unit parsed through the cache (the key is the kind and the text): analyze() and audits of units elsewhere share it. */
+export function cachedUnit(cache: AuditCache | undefined, kind: string, text: string, parse: (text: string) => ParsedUnit): ParsedUnit {
+  if (!cache) return parse(text);
+  const key = `${kind}\u0000${text}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const unit = parse(flatCopy(text));
+  cache.set(flatCopy(key), unit);
+  return unit;
 }

@@ -11,7 +11,9 @@ import { LineIndex } from '../parse/lines';
 import { documentLayout, splitDocuments } from '../parse/split';
 import type { LocatedFinding } from '../types';
 import type { AuditCache } from './cache';
-import { analysisKey, cachedUnit, locateFindings } from './analysis';
+import { analysisKey } from './analyze';
+import { cachedUnit } from './cache';
+import { locateFindings } from './place';
 import { unitResult, type UnitResult } from './auditUnit';
 import { parseItemUnit, parseWholeUnit, type ParsedClaim } from './unit';
 

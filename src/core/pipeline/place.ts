@@ -1,0 +1,164 @@
+/**
+ * Placing findings in the file: a unit's own findings (relative to the unit's text) get
+ * their path prefix, file spans, fixes and line ranges; an edit that keeps a unit keeps or
+ * shifts its placement; the file's findings are assembled from its units' placements with
+ * the file-level duplicate-id check and inline directives. The analysis and the CLI's
+ * threaded audit (units audited elsewhere) both place findings here.
+ */
+import { severityFor } from './auditClaim';
+import type { ResolvedConfig } from '../config/schema';
+import { parseDirectives } from '../directives';
+import type { LineIndex } from '../parse/lines';
+import { prefixPath } from '../parse/sourceMap';
+import type { Fix, LocatedFinding, Span } from '../types';
+import type { UnitResult } from './auditUnit';
+import type { ParsedClaim } from './unit';
+import { capSyntaxErrors } from './syntaxCap';
+
+/**
+ * One unit's own findings placed in the file (paths prefixed, spans, fixes and ranges in
+ * file coordinates; directives not applied), with what they were placed for: an edit that
+ * keeps the unit keeps them, or shifts them when the unit moved.
+ */
+export interface Placement {
+  result: UnitResult;
+  base: number;
+  /** Line of `base`. */
+  line: number;
+  prefix: string;
+  document: number;
+  /** Length of the text after `base` when placed. */
+  tail: number;
+  /** Lowest start and highest end of the result's spans (relative to the unit): where clamping could act. */
+  low: number;
+  reach: number;
+  found: { f: LocatedFinding; owner: number }[];
+}
+
+/** What placing a unit's findings in the file needs: its claims' ids and soundness, and its audit result. */
+export interface UnitFindings {
+  claims: readonly Pick<ParsedClaim, 'prefix' | 'sound' | 'id'>[];
+  result: UnitResult;
+  /** Offset of the unit's text in the file, its path prefix and YAML document index (as in PlacedUnit). */
+  base: number;
+  prefix: string;
+  document: number;
+}
+
+/**
+ * The located findings of a file from its units' results, in text order, with the
+ * file-level duplicate-id check and inline directives applied; `owner` is the index of the
+ * finding's claim in the file (-1 for a unit's own). The one place findings are placed:
+ * the analysis and the CLI's threaded audit (units audited elsewhere) both call it.
+ */
+export function locateFindings(text: string, lines: LineIndex, config: ResolvedConfig, units: readonly UnitFindings[]): { f: LocatedFinding; owner: number }[] {
+  return assembleFindings(lines, config, units, units.map((u) => placeUnit(text, lines, u)));
+}
+
+/**
+ * A unit's own findings placed in the file. An earlier placement of the same result is
+ * reused as it is when the unit has not moved, or shifted when only its offset and line
+ * moved (its text, and all text after it, being the same, so are its findings relative to
+ * it); otherwise they are placed afresh.
+ */
+export function placeUnit(text: string, lines: LineIndex, u: UnitFindings, earlier?: Placement): Placement {
+  const line = lines.position(u.base).line;
+  const tail = text.length - u.base;
+  if (earlier && earlier.result === u.result && earlier.prefix === u.prefix && earlier.document === u.document) {
+    const by = u.base - earlier.base;
+    const down = line - earlier.line;
+    // Spans clamped to the text then must be clamped the same now: the text ends as far
+    // after the unit, or no span reached the end (or the start) either time.
+    const sameClamps = (tail === earlier.tail || earlier.reach <= Math.min(tail, earlier.tail)) && earlier.low + Math.min(u.base, earlier.base) >= 0;
+    if (sameClamps) {
+      if (by === 0 && down === 0 && tail === earlier.tail) return earlier;
+      const found = by === 0 && down === 0 ? earlier.found : earlier.found.map(({ f, owner }) => ({ f: shiftFinding(f, by, down), owner }));
+      return { ...earlier, base: u.base, line, tail, found };
+    }
+  }
+  const { result } = u;
+  let low = 0;
+  let reach = 0;
+  for (const f of result.findings) {
+    low = Math.min(low, f.span.start);
+    reach = Math.max(reach, f.span.start, f.span.end);
+  }
+  const found = result.findings.map((f, i) => {
+    // The parser may place an error at end of input + 1; keep spans inside the text.
+    const span = clampSpan(f.span.start + u.base, f.span.end + u.base, text.length);
+    const located: LocatedFinding = {
+      ...f,
+      document: u.document,
+      path: prefixPath(u.prefix, f.path),
+      span,
+      fixes: f.fixes.map((fix) => shiftFix(fix, u.base)),
+      range: { start: lines.position(span.start), end: lines.position(span.end) },
+    };
+    return { f: located, owner: result.owners[i] };
+  });
+  return { result, base: u.base, line, prefix: u.prefix, document: u.document, tail, low, reach, found };
+}
+
+function shiftFinding(f: LocatedFinding, by: number, down: number): LocatedFinding {
+  const { start, end } = f.range;
+  return {
+    ...f,
+    span: { start: f.span.start + by, end: f.span.end + by },
+    fixes: by === 0 ? f.fixes : f.fixes.map((fix) => shiftFix(fix, by)),
+    range: down === 0 ? f.range : { start: { line: start.line + down, character: start.character }, end: { line: end.line + down, character: end.character } },
+  };
+}
+
+/**
+ * The file's findings from its units' placements: the file-level duplicate-id check, then
+ * inline directives, in text order; `owner` is the finding's claim index in the file.
+ */
+export function assembleFindings(lines: LineIndex, config: ResolvedConfig, units: readonly UnitFindings[], placed: readonly Placement[]): { f: LocatedFinding; owner: number }[] {
+  const found: { f: LocatedFinding; owner: number }[] = [];
+  const seenIds = new Map<string, { u: UnitFindings; c: UnitFindings['claims'][number] }>();
+  const dupSeverity = severityFor(config, 'claim-id-duplicate');
+  const idPath = (u: UnitFindings, c: UnitFindings['claims'][number]): string => prefixPath(prefixPath(u.prefix, c.prefix), 'id');
+  let first = 0;
+  units.forEach((u, k) => {
+    for (const { f, owner } of placed[k].found) found.push({ f, owner: owner < 0 ? -1 : first + owner });
+    u.claims.forEach((c, ci) => {
+      if (!c.id || !c.sound) return;
+      const seen = seenIds.get(c.id.id);
+      if (seen === undefined) seenIds.set(c.id.id, { u, c });
+      else if (dupSeverity !== 'off') {
+        const path = idPath(u, c);
+        const span = { start: c.id.start + u.base, end: c.id.end + u.base };
+        found.push({
+          f: {
+            rule: 'claim-id-duplicate',
+            severity: dupSeverity,
+            message: `${path}: the same claim id is already used at ${idPath(seen.u, seen.c)}; ids must be unique within the file.`,
+            document: u.document,
+            path,
+            span,
+            fixes: [],
+            range: { start: lines.position(span.start), end: lines.position(span.end) },
+          },
+          owner: first + ci,
+        });
+      }
+    });
+    first += u.claims.length;
+  });
+  const directives = parseDirectives(lines);
+  return capSyntaxErrors(
+    found
+      .filter(({ f }) => !directives.isDisabled(f.rule, f.range.start.line))
+      .sort((a, b) => a.f.span.start - b.f.span.start || a.f.span.end - b.f.span.end || a.f.rule.localeCompare(b.f.rule)),
+  );
+}
+
+function clampSpan(start: number, end: number, max: number): Span {
+  const s = Math.min(Math.max(0, start), max);
+  return { start: s, end: Math.min(Math.max(s, end), max) };
+}
+
+function shiftFix(fix: Fix, by: number): Fix {
+  if (by === 0) return fix;
+  return { ...fix, edits: fix.edits.map((e) => ({ ...e, start: e.start + by, end: e.end + by })) };
+}
