@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { claimsForRemit, matchRemittance, adjustmentTexts, carcInfo, rarcInfo, REASON_TABLE, ALL_RULES, type ClaimForRemit, type Remittance } from '../../src/core';
 import { ImportError, looksLike835, read835 } from '../../src/importers/claims';
+import { seededRandom } from '../support/seeded';
 import { interchange835, SENTINELS, type Clp } from '../support/x835';
 
 const PAID: Clp = {
@@ -84,6 +85,34 @@ describe('835 reader (005010X221A1)', () => {
     assert.match(failure(good.replace('CLP*PCN-1*1*200*150', 'CLP**1*200*150')).message, /\(CLP\), element CLP01/);
     assert.match(failure(good.replace('DTM*472*20260302', 'DTM*472*20261302')).message, /\(DTM\), element DTM02: not a real date/);
     assert.match(failure(good.slice(0, good.indexOf('IEA'))).message, /IEA|cut short/);
+  });
+});
+
+describe('835 reader on mutated files (seeded)', () => {
+  it('300 mutations of a valid 835: a remittance or a located ImportError, never another error or a patient value', () => {
+    const good = interchange835(1, [{ claims: [PAID, { id: 'PCN-2', status: '4', charge: '50', paid: '0', cas: [['CO', '29', '50']], lines: [] }], plb: [['WO', '12.5']] }]);
+    const rnd = seededRandom(835);
+    const alphabet = ['*', '~', ':', '^', '\n', 'ISA', 'CLP*', 'SVC*HC:', 'CAS*', 'SE*', 'IEA*', '9', 'A', '', '-', '.'];
+    let read = 0;
+    for (let n = 0; n < 300; n++) {
+      let text = good;
+      for (let k = 0; k <= rnd(3); k++) {
+        const at = rnd(text.length);
+        const op = rnd(3);
+        const piece = alphabet[rnd(alphabet.length)];
+        text = op === 0 ? text.slice(0, at) + text.slice(at + 1 + rnd(8)) : op === 1 ? text.slice(0, at) + piece + text.slice(at) : text.slice(0, at) + piece + text.slice(at + 1);
+      }
+      try {
+        const r = read835(text);
+        read++;
+        const json = JSON.stringify(r);
+        for (const s of SENTINELS) assert.ok(!json.includes(s), `${s} in the model (mutation ${n})`);
+      } catch (err) {
+        assert.ok(err instanceof ImportError, `mutation ${n}: ${String(err)}`);
+        for (const s of SENTINELS) assert.ok(!err.message.includes(s), `${s} in "${err.message}"`);
+      }
+    }
+    assert.ok(read > 0, 'some mutations still read');
   });
 });
 

@@ -102,7 +102,7 @@ export class Remittance835 {
       case 'LQ':
         if (el(seg, 1) !== 'HE') return;
         if (!this.line) throw new ImportError(where(seg), 'LQ*HE outside a service line (SVC)');
-        if (!el(seg, 2)) throw new ImportError(where(seg, 2), 'a remark segment without its code');
+        if (!/^[A-Z0-9]{1,6}$/i.test(el(seg, 2))) throw new ImportError(where(seg, 2), 'not a remittance advice remark code (LQ02)');
         this.line.remarks.push(el(seg, 2).toUpperCase());
         return;
       case 'MOA':
@@ -111,7 +111,9 @@ export class Remittance835 {
         // MOA03–MOA07 (professional), MIA05, MIA20–MIA24 (institutional): claim-level remark codes.
         for (const i of seg.tag === 'MOA' ? [3, 4, 5, 6, 7] : [5, 20, 21, 22, 23, 24]) {
           const code = el(seg, i);
-          if (code) this.claim.remarks.push(code.toUpperCase());
+          if (!code) continue;
+          if (!/^[A-Z0-9]{1,6}$/i.test(code)) throw new ImportError(where(seg, i), 'not a remittance advice remark code');
+          this.claim.remarks.push(code.toUpperCase());
         }
         return;
       case 'PLB':
