@@ -85,13 +85,18 @@ export interface RemitReport {
   summary: RemitSummary;
 }
 
-const SPLIT_SUFFIX = /^-\d{4}-\d{2}-\d{2}(-\d+)?$/;
+/** An importer's split id: the CLM01 it came from, then -YYYY-MM-DD and maybe -n. */
+const SPLIT_ID = /^(.+)-\d{4}-\d{2}-\d{2}(-\d+)?$/;
 
 /** The claims a CLP01 names: its own id, and the importer's per-date split ids. */
-function candidatesOf(clp01: string, byId: Map<string, ClaimForRemit[]>, all: readonly ClaimForRemit[]): ClaimForRemit[] {
-  const exact = byId.get(clp01) ?? [];
-  const split = all.filter((c) => c.id !== undefined && c.id.startsWith(clp01) && SPLIT_SUFFIX.test(c.id.slice(clp01.length)));
-  return [...exact, ...split];
+function candidatesOf(clp01: string, byId: Map<string, ClaimForRemit[]>, bySplitBase: Map<string, ClaimForRemit[]>): ClaimForRemit[] {
+  return [...(byId.get(clp01) ?? []), ...(bySplitBase.get(clp01) ?? [])];
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function sameModifiers(a: readonly string[], b: readonly string[]): boolean {
@@ -108,10 +113,13 @@ interface Slot {
 /** Joins every 835 of the run to the claims; `claims` in file order. */
 export function matchRemittance(remits: readonly RemitInput[], claims: readonly ClaimForRemit[]): RemitReport {
   const byId = new Map<string, ClaimForRemit[]>();
+  const bySplitBase = new Map<string, ClaimForRemit[]>();
   for (const c of claims) {
     if (c.id === undefined) continue;
-    if (!byId.has(c.id)) byId.set(c.id, []);
-    byId.get(c.id)!.push(c);
+    push(byId, c.id, c);
+    // "A-2026-03-02" and "A-2026-03-02-2" are splits of "A".
+    const m = SPLIT_ID.exec(c.id);
+    if (m) push(bySplitBase, m[1], c);
   }
   const out: RemitClaimResult[] = [];
   const unmatched: UnmatchedResult[] = [];
@@ -120,7 +128,7 @@ export function matchRemittance(remits: readonly RemitInput[], claims: readonly 
   const used = new Set<ClaimLineShape>();
   for (const { file: remit, remittance } of remits) {
     for (const p of remittance.providerAdjustments) providerAdjustments.push({ remit, reason: p.reason, amount: p.amount, segment: p.segment });
-    for (const clp of remittance.claims) out.push(...matchClaim(clp, remit, candidatesOf(clp.clp01, byId, claims), used, unmatched));
+    for (const clp of remittance.claims) out.push(...matchClaim(clp, remit, candidatesOf(clp.clp01, byId, bySplitBase), used, unmatched));
   }
   return { version: 1, claims: out, unmatched, providerAdjustments, summary: summarize(out, providerAdjustments) };
 }
