@@ -38,18 +38,23 @@ const LINE_PATH = /^lines\[(\d+)\]/;
 
 /** Each claim of a file with the rule ids of the findings on it (by document and path). */
 export function claimsForRemit(file: string, claims: readonly ClaimShape[], findings: readonly Pick<Finding, 'rule' | 'document' | 'path'>[]): ClaimForRemit[] {
+  // A finding's claim is named by its path up to the first "." ("claims[3]", "claim"): one pass.
+  const byClaim = new Map<string, Pick<Finding, 'rule' | 'path'>[]>();
+  for (const f of findings) {
+    const dot = f.path.indexOf('.');
+    const key = `${f.document}\u0000${dot < 0 ? f.path : f.path.slice(0, dot)}`;
+    const list = byClaim.get(key);
+    if (list) list.push(f);
+    else byClaim.set(key, [f]);
+  }
   return claims.map((claim) => {
     const lineFindings = new Map<number, string[]>();
     const claimFindings: string[] = [];
     const add = (list: string[], rule: string) => {
       if (!list.includes(rule)) list.push(rule);
     };
-    for (const f of findings) {
-      if (f.document !== claim.document) continue;
-      let rel: string;
-      if (f.path === claim.path) rel = '';
-      else if (f.path.startsWith(claim.path + '.')) rel = f.path.slice(claim.path.length + 1);
-      else continue;
+    for (const f of byClaim.get(`${claim.document}\u0000${claim.path}`) ?? []) {
+      const rel = f.path === claim.path ? '' : f.path.slice(claim.path.length + 1);
       const m = LINE_PATH.exec(rel);
       if (m) {
         const index = Number(m[1]);
