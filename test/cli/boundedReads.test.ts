@@ -7,13 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { ROOT, runCli } from '../support/cli';
 import { startStdioServer } from '../support/lspProcess';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const CSV = 'claim_id,date_of_service,payer_type,code,units\nC-1,2026-03-02,medicare,97110,2\n';
 const CLAIM = 'claims:\n  - id: C-1\n    date_of_service: 2026-03-02\n    payer: { type: medicare }\n    lines:\n      - code: "97110"\n        modifiers: [GP]\n        units: 1\n        minutes: 15\n';
@@ -23,13 +23,13 @@ describe('bounded reads: devices, FIFOs and folders are never read', function ()
   this.timeout(60_000);
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-bounded-'));
+    dir = makeTmpDir('bounded');
     writeFileSync(join(dir, 'in.csv'), CSV);
     symlinkSync('/dev/zero', join(dir, 'zero.csv'));
     assert.equal(spawnSync('mkfifo', [join(dir, 'fifo.csv')]).status, 0);
     mkdirSync(join(dir, 'folder.csv'));
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   const refused = (args: string[], where: RegExp) => {
     const r = runCli(args, dir, { timeout: 20_000 });

@@ -6,8 +6,7 @@
  * current folder.
  */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { claimText } from '../bench/generate';
 import { CMS_DIR, CMS_PACK_FILES, PACK_ONLY_CLAIM } from '../support/cmsSample';
@@ -15,6 +14,7 @@ import { fileStamp } from '../../src/cli/cache';
 import { cacheMacKey, signCacheText } from '../../src/cli/cacheMac';
 import { runCli } from '../support/cli';
 import { aheadOfTime } from '../support/clock';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const MARK = 'PLANTED-BY-THE-TEST';
 
@@ -28,11 +28,11 @@ describe('claimlint --cache (spawned binary)', function () {
   this.timeout(60_000);
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-cache-'));
+    dir = makeTmpDir('cache');
     writeFileSync(join(dir, 'a.claim.yaml'), file(1));
     writeFileSync(join(dir, 'b.claim.yaml'), file(7));
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   const cachePath = () => join(dir, '.claimlintcache');
   const readCache = () => JSON.parse(readFileSync(cachePath(), 'utf8'));
@@ -228,7 +228,7 @@ describe('claimlint --cache (spawned binary)', function () {
     assert.equal(named.code, 1);
     assert.ok(existsSync(join(dir, 'tmp', 'mine.json')));
 
-    const outside = mkdtempSync(join(tmpdir(), 'claimlint-outside-'));
+    const outside = makeTmpDir('outside');
     try {
       for (const where of [join(outside, 'c'), '../x.cache']) {
         const bad = claimlint(['--cache', '--cache-location', where, '.'], dir);
@@ -241,7 +241,7 @@ describe('claimlint --cache (spawned binary)', function () {
       assert.equal(viaLink.code, 2);
       assert.deepEqual(readdirSync(outside), []);
     } finally {
-      rmSync(outside, { recursive: true, force: true });
+      removeTmpDir(outside);
     }
   });
 

@@ -5,12 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { claimText } from '../bench/generate';
 import { cacheMacKey, signCacheText } from '../../src/cli/cacheMac';
 import { runCli } from '../support/cli';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const file = (n: number) => `claims:\n${claimText(n).replace(/units: \d\n {8}minutes/, 'units: 9\n        minutes')}${claimText(n + 1)}`;
 const MARK = 'PLANTED-BY-THE-TEST';
@@ -25,14 +25,14 @@ describe('claimlint --cache: only its own, untouched cache is trusted (spawned b
   let dir: string;
   let other: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-cache-trust-'));
-    other = mkdtempSync(join(tmpdir(), 'claimlint-cache-copy-'));
+    dir = makeTmpDir('cache-trust');
+    other = makeTmpDir('cache-copy');
     writeFileSync(join(dir, 'a.claim.yaml'), file(1));
     writeFileSync(join(dir, 'b.claim.yaml'), file(7));
   });
   afterEach(() => {
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(other, { recursive: true, force: true });
+    removeTmpDir(dir);
+    removeTmpDir(other);
   });
   const cachePath = (d = dir) => join(d, '.claimlintcache');
   const readCache = (d = dir) => JSON.parse(readFileSync(cachePath(d), 'utf8')) as CacheJson;

@@ -8,28 +8,20 @@
  * - a 2021 claim gets reference-data-outdated and no $0 amount.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RVU_PERIODS } from '../../tools/cmsdata/derive';
 import { roundCents } from '../../src/core/data/cents';
 import { runCli } from '../support/cli';
 import { sharedDir } from '../support/sharedFiles';
 import { ISSUE_CODES, readPprrvu } from '../support/cmsPprrvu';
+import { claimYamlItem, type LineSpec } from '../support/claims';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const FILE = 'cms.claim.yaml';
 
-function claim(id: string, date: string, lines: { code: string; units: number; minutes: number }[], discipline = 'PT'): string {
-  const mod = discipline === 'SLP' ? 'GN' : 'GP';
-  return [
-    `  - id: ${id}`,
-    `    date_of_service: ${date}`,
-    '    payer: { type: medicare }',
-    `    provider: { npi: "1234567893", discipline: ${discipline} }`,
-    `    plan_of_care: { discipline: ${discipline}, start_date: ${date}, certified_date: ${date}, cert_through: ${date.slice(0, 4)}-12-31 }`,
-    '    lines:',
-    ...lines.map((l) => `      - { code: "${l.code}", modifiers: [${mod}], units: ${l.units}, minutes: ${l.minutes} }`),
-  ].join('\n');
+function claim(id: string, date: string, lines: LineSpec[], discipline: 'PT' | 'SLP' = 'PT'): string {
+  return claimYamlItem({ id, date, discipline, lines });
 }
 
 const unescape = (s: string) => s.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -47,9 +39,9 @@ describe('CLI: CMS\'s own amounts, every year, as the report shows them (issue 2
   this.timeout(120000);
   let dir: string;
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-cms-amounts-'));
+    dir = makeTmpDir('cms-amounts');
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => removeTmpDir(dir));
 
   it('each issue code, each period of 2022–2026 at both ends: the line phrase names CMS\'s amount and year', function () {
     const shared = sharedDir();

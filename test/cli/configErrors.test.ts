@@ -4,11 +4,11 @@
  * and --debug names the config that applied.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCli } from '../support/cli';
 import { BROKEN_CONFIG, BROKEN_CONFIG_PROBLEMS } from '../support/configProblems';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 
 const claimlint = (args: string[], cwd: string) => runCli(args, cwd, { timeout: 20000 });
@@ -18,9 +18,9 @@ const KNEE = readFileSync(join(ROOT, 'examples', 'knee-replacement.claim.yaml'),
 describe('CLI: config errors and the config lookup', () => {
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-cfg-'));
+    dir = makeTmpDir('cfg');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   it('an invalid config in a folder with no claim file: the error, exit 2, no "✔ 0 files audited, no problems"', () => {
     writeFileSync(join(dir, '.claimlintrc.yaml'), 'rules: [\n');

@@ -1,11 +1,11 @@
 /** `claimlint data import` / `data info` and audits with data packs: the real CLI binary, spawned. */
 import assert from 'node:assert/strict';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { CMS_DIR as CMS, CMS_PACK_FILES as FILES, PACK_ONLY_CLAIM as CLAIM } from '../support/cmsSample';
 import { runCli } from '../support/cli';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 
 const claimlint = (args: string[], cwd: string) => runCli(args, cwd);
@@ -13,10 +13,10 @@ const claimlint = (args: string[], cwd: string) => runCli(args, cwd);
 describe('claimlint data (spawned binary)', () => {
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-data-'));
+    dir = makeTmpDir('data');
     cpSync(CMS, join(dir, 'cms'), { recursive: true });
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   const importArgs = (out: string) => ['data', 'import', ...FILES.map((f) => join('cms', f)), '-o', out];
 

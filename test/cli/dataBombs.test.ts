@@ -5,12 +5,12 @@
  * or padded. The real CLI binary, under a small heap.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { makeXlsx } from '../support/xlsx';
 import { runCli } from '../support/cli';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const HEAP = ['--max-old-space-size=128'];
 
@@ -18,9 +18,9 @@ describe('claimlint data import: decompression bombs (spawned binary)', function
   this.timeout(60_000);
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-bombs-'));
+    dir = makeTmpDir('bombs');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   const refused = (input: string, message: RegExp) => {
     const r = runCli(['data', 'import', input, '-o', 'pack'], dir, { nodeArgs: HEAP });

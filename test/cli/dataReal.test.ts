@@ -4,11 +4,11 @@
  * file leaves nothing behind and names the row, the column and what was expected.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../support/cli';
 import { sharedDir } from '../support/sharedFiles';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const FILES = [
   'cms/rvu22a/PPRRVU22_JAN.csv',
@@ -32,9 +32,9 @@ describe('CLI: CMS\'s real files import as they come (issue 22)', function () {
   this.timeout(120000);
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-real-'));
+    dir = makeTmpDir('real');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   it('every real file imports in one run (exit 0), data info shows each period,', function () {
     const shared = sharedDir();

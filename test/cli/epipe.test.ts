@@ -1,18 +1,18 @@
 /** `claimlint … | head` stops quietly when the reader closes the pipe (no EPIPE stack trace). */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { claimFile } from '../bench/generate';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
+import { ROOT } from '../support/paths';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const BIN = join(ROOT, 'bin', 'claimlint.js');
 
 describe('cli: a closed pipe', () => {
   it('exits quietly when the reader stops early (| head -c 100)', function () {
     this.timeout(120000);
-    const dir = mkdtempSync(join(tmpdir(), 'claimlint-epipe-'));
+    const dir = makeTmpDir('epipe');
     try {
       // Every claim over-billed: a JSON report far larger than a pipe's buffer.
       writeFileSync(join(dir, 'big.claim.yaml'), claimFile(300).replace(/units: \d\n {8}minutes/g, 'units: 9\n        minutes'));
@@ -26,7 +26,7 @@ describe('cli: a closed pipe', () => {
       const full = spawnSync(process.execPath, [BIN, '--format', 'json', 'big.claim.yaml'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
       assert.ok(full.stdout.length > 128 * 1024, `${full.stdout.length} bytes`);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      removeTmpDir(dir);
     }
   });
 });

@@ -3,10 +3,10 @@
  * the folder or leaked patient data before its fix.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../support/cli';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 
 /** Under a 256 MB heap cap: a hostile file must not take the process down. */
@@ -15,9 +15,9 @@ export const claimlint = (args: string[], cwd: string, timeout = 20000) => runCl
 describe('CLI hardening (hostile files)', () => {
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-hard-'));
+    dir = makeTmpDir('hard');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   it('a CQ line with units: 1000000000 gets a claim-schema finding at the units, quickly and in little memory', () => {
     writeFileSync(

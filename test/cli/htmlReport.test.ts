@@ -5,10 +5,10 @@
  * audit's own JSON output.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCli } from '../support/cli';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 
 const claimlint = (args: string[], cwd: string, env: Record<string, string> = {}) => runCli(args, cwd, { env });
@@ -16,10 +16,10 @@ const claimlint = (args: string[], cwd: string, env: Record<string, string> = {}
 describe('claimlint --format html (spawned binary)', () => {
   let dir: string;
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-html-'));
+    dir = makeTmpDir('html');
     cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => removeTmpDir(dir));
 
   const report = (name: string, extra: string[] = [], env: Record<string, string> = { SOURCE_DATE_EPOCH: '1790000000' }) => {
     const r = claimlint(['--format', 'html', '-o', name, ...extra, 'examples'], dir, env);

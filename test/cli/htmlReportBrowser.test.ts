@@ -6,11 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
+import { ROOT } from '../support/paths';
 
 // Run inside the page (the project's tsconfig has no DOM library).
 declare const getComputedStyle: (el: unknown) => { fill: string; display: string; fontSize: string };
@@ -19,7 +20,6 @@ declare const document: {
   styleSheets: ArrayLike<{ cssRules: ArrayLike<{ cssText: string }> }>;
 };
 
-const ROOT = join(__dirname, '..', '..', '..');
 const BIN = join(ROOT, 'bin', 'claimlint.js');
 const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -46,7 +46,7 @@ describe('HTML report in headless Chromium', function () {
       // The end-to-end setup (npm test) installs Debian's Chromium; without it there is no browser to test in.
       this.skip();
     }
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-html-browser-'));
+    dir = makeTmpDir('html-browser');
     cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
     const r = spawnSync(process.execPath, [BIN, '--format', 'html', '-o', 'report.html', 'examples'], { cwd: dir, encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
@@ -64,7 +64,7 @@ describe('HTML report in headless Chromium', function () {
 
   after(async () => {
     await browser?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (dir) removeTmpDir(dir);
   });
 
   const visibleRows = () => page.$$eval('#claims-table tbody tr', (rows) => rows.filter((r) => !(r as unknown as { hidden: boolean }).hidden).map((r) => r.querySelector('.claim-id')?.textContent));

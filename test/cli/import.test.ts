@@ -1,11 +1,11 @@
 /** `claimlint import`: the real CLI binary, spawned, on temporary files. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { collection, transaction } from '../support/fhir';
 import { billingProvider, interchange, line, subscriber } from '../support/x12';
 import { runCli } from '../support/cli';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 
 const claimlint = (args: string[], cwd: string) => runCli(args, cwd);
@@ -31,9 +31,9 @@ interface JsonReport {
 describe('claimlint import (spawned binary)', () => {
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-import-'));
+    dir = makeTmpDir('import');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   it('imports an 837P into claim YAML that audits without schema errors; audit and --fix leave the source untouched', () => {
     writeFileSync(join(dir, 'batch.837'), FILE_837);

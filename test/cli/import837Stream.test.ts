@@ -6,19 +6,19 @@
  * file in small chunks.
  */
 import assert from 'node:assert/strict';
-import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { Reader837 } from '../../src/importers/claims';
 import { file837 } from '../bench/generate837';
 import { runCli } from '../support/cli';
 import { interchange } from '../support/x12';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 describe('837 streaming: linear, bounded', function () {
   this.timeout(120_000);
 
   it('the real binary stops at a segment longer than 16 KB (a 48 MB element without a terminator) with exit 2, quickly', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'claimlint-837-long-'));
+    const dir = makeTmpDir('837-long');
     try {
       const head = interchange(1, [[[]]]).split('~')[0] + '~GS*HC*';
       const fd = openSync(join(dir, 'long.837'), 'w');
@@ -31,7 +31,7 @@ describe('837 streaming: linear, bounded', function () {
       assert.equal(r.code, 2, r.stderr);
       assert.match(r.stderr, /long\.837: segment 2: more than 16 KB without a segment terminator/);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      removeTmpDir(dir);
     }
   });
 

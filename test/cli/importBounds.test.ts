@@ -4,12 +4,12 @@
  * import with exit 2, naming the place and never the value. The real CLI binary.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { collection } from '../support/fhir';
 import { runCli } from '../support/cli';
 import { billingProvider, interchange, line, subscriber } from '../support/x12';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const LONG = 'Q'.repeat(5000);
 const file837 = (payer: string, charge: string, units: string) =>
@@ -20,9 +20,9 @@ describe('claimlint import: bounded fields (spawned binary)', function () {
   this.timeout(60_000);
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-import-bounds-'));
+    dir = makeTmpDir('import-bounds');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   const refused = (name: string, text: string, where: RegExp) => {
     writeFileSync(join(dir, name), text);

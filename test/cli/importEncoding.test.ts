@@ -4,18 +4,18 @@
  * `--encoding windows-1252` decodes it. The real binary.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../support/cli';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 describe('claimlint import --encoding (spawned binary)', function () {
   this.timeout(30_000);
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-encoding-'));
+    dir = makeTmpDir('encoding');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   it('a Windows-1252 CSV: refused without --encoding (line named), read right with it', () => {
     const csv = Buffer.from('claim_id,date_of_service,payer_type,payer_name,code,units\nC-1,2026-03-02,commercial,Caf\xe9 Sant\xe9,97110,2\n', 'latin1');

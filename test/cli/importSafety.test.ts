@@ -6,12 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { file837 } from '../bench/generate837';
 import { BIN, runCli } from '../support/cli';
 import { billingProvider, interchange, line, patient, subscriber } from '../support/x12';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const MEMBER = 'XYZ123456';
 /** Three dependants of one subscriber: the first two differ only in sex (DMG03), the third in birth date (DMG02). */
@@ -48,9 +48,9 @@ describe('claimlint import: nothing lost, nothing leaked (spawned binary)', func
   this.timeout(60_000);
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-import-safety-'));
+    dir = makeTmpDir('import-safety');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   it('a dependant (2000C): name, birth date and sex are never written; the key uses the birth date (DMG02), not the sex', () => {
     writeFileSync(join(dir, 'dep.837'), DEPENDANTS);

@@ -4,11 +4,11 @@
  * unknown key, a CSV with a broken quote, an .xlsx whose XML is broken. The real CLI binary.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { runCli } from '../support/cli';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const SECRET = 'root:x:0:0:SECRET-7731';
 const CLAIM = 'claims:\n  - id: C-1\n    date_of_service: 2026-03-02\n    payer: { type: medicare }\n    lines:\n      - code: "97110"\n        modifiers: [GP]\n        units: 1\n        minutes: 15\n';
@@ -17,12 +17,12 @@ describe('pack and data-import errors never quote the file', function () {
   this.timeout(30_000);
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-noecho-'));
+    dir = makeTmpDir('noecho');
     writeFileSync(join(dir, 'visit.claim.yaml'), CLAIM);
     mkdirSync(join(dir, 'pack'));
     writeFileSync(join(dir, '.claimlintrc.yaml'), 'data: [pack]\n');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   const audit = () => {
     const r = runCli(['visit.claim.yaml'], dir);

@@ -4,10 +4,10 @@
  * in keys, codes, library warnings and config errors is never printed.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { claimlint } from './hardening.test';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const sax = require('sax') as { parser(strict: boolean): { onerror: (e: Error) => void; write(s: string): { close(): void } } };
 
@@ -37,10 +37,10 @@ function wellFormed(xml: string): void {
 describe('CLI output safety', () => {
   let dir: string;
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-out-'));
+    dir = makeTmpDir('out');
     writeFileSync(join(dir, `x${ESCAPES}.claim.yaml`), HOSTILE);
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => removeTmpDir(dir));
 
   for (const format of ['stylish', 'json', 'sarif', 'junit']) {
     it(`${format}: no control characters, no patient text, no library warning text`, () => {
@@ -59,7 +59,7 @@ describe('CLI output safety', () => {
   }
 
   it('a config error names the place, never the payer name', () => {
-    const cdir = mkdtempSync(join(tmpdir(), 'claimlint-cfg-'));
+    const cdir = makeTmpDir('cfg');
     try {
       writeFileSync(join(cdir, '.claimlintrc.yaml'), `unitRule:\n  byPayerName:\n    "${NAME}": sometimes\n`);
       writeFileSync(join(cdir, 'a.claim.yaml'), 'claim:\n  id: A\n');
@@ -73,7 +73,7 @@ describe('CLI output safety', () => {
       assert.ok(!r2.stderr.includes(NAME), r2.stderr);
       assert.match(r2.stderr, /an unknown key \(\d+ characters\)/);
     } finally {
-      rmSync(cdir, { recursive: true, force: true });
+      removeTmpDir(cdir);
     }
   });
 });

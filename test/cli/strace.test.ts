@@ -8,13 +8,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
+import { ROOT } from '../support/paths';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const HAVE_STRACE = spawnSync('strace', ['-V'], { encoding: 'utf8' }).status === 0;
 
 /** Paths the node runtime itself opens (dynamic loader, libraries, OpenSSL and ICU setup). */
@@ -52,13 +53,13 @@ describe('strace: no socket, no file outside the folder', function () {
     }
   });
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-strace-'));
+    dir = makeTmpDir('strace');
     ws = join(dir, 'ws');
     mkdirSync(join(ws, '.git'), { recursive: true }); // a repository root: the config lookup stops here
     cpSync(join(ROOT, 'examples'), join(ws, 'examples'), { recursive: true });
     writeFileSync(join(ws, '.claimlintrc.yaml'), 'rules: {documentation-weak: info}\n');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   const allowed = () => [ws, join(ROOT, 'node_modules'), join(ROOT, 'bin'), join(ROOT, 'dist'), join(ROOT, 'package.json'), tmpdir()];
 

@@ -4,11 +4,11 @@
  * thread and with several, in every format that lists findings.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { claimFile, claimText } from '../bench/generate';
 import { runCli } from '../support/cli';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 
 const claimlint = (args: string[], cwd: string) => runCli(args, cwd);
@@ -32,9 +32,9 @@ describe('claimlint --threads (spawned binary)', function () {
   this.timeout(180000);
   let dir: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-threads-'));
+    dir = makeTmpDir('threads');
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   it('a set of files: the same output and exit code with 1 and 3 threads (stylish, json, sarif)', () => {
     mkdirSync(join(dir, 'sub'));

@@ -6,12 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { claimText } from '../bench/generate';
 import { BIN } from '../support/cli';
 import { workersThatFit } from '../../src/node/poolSizes';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 describe('--threads under an address-space limit', function () {
   this.timeout(120_000);
@@ -26,7 +26,7 @@ describe('--threads under an address-space limit', function () {
 
   it('the real binary with --threads 4 under ulimit -v 2 GB: no abort, a warning, the one-thread output', function () {
     if (!existsSync('/proc/self/limits')) this.skip();
-    const dir = mkdtempSync(join(tmpdir(), 'claimlint-ulimit-'));
+    const dir = makeTmpDir('ulimit');
     try {
       writeFileSync(join(dir, 'big.claim.yaml'), 'claims:\n' + Array.from({ length: 300 }, (_, i) => claimText(i)).join(''));
       const run = (threads: number, limitKb?: number) =>
@@ -39,7 +39,7 @@ describe('--threads under an address-space limit', function () {
       assert.match(limited.stderr, /--threads 4: the process's address-space limit \(ulimit -v\) leaves room for \d worker threads?/);
       assert.equal(limited.stdout, one.stdout);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      removeTmpDir(dir);
     }
   });
 });

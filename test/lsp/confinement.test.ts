@@ -5,12 +5,12 @@
  * and the log says which config applied.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TestClient } from './support/harness';
 import { claimFile } from './support/fixtures';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 type AuditResult = { files: number; errors: number; skipped?: number; restricted?: boolean };
 
@@ -21,14 +21,14 @@ describe('lsp: confinement of the workspace audit and the config lookup', () => 
   const uriOf = (...parts: string[]): string => pathToFileURL(join(...parts)).toString();
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-conf-'));
+    dir = makeTmpDir('conf');
     ws = join(dir, 'ws');
     mkdirSync(ws);
   });
   afterEach(async () => {
     await client?.dispose();
     client = undefined;
-    rmSync(dir, { recursive: true, force: true });
+    removeTmpDir(dir);
   });
 
   const start = (initializationOptions?: unknown) =>

@@ -1,14 +1,14 @@
 /** Data packs in the language server: .claimlintrc `data:`, the claimlint.dataPacks setting, hover provenance and locality. */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { importPack } from '../../src/datapacks/build';
 import { TestClient } from './support/harness';
 import { CMS_DIR as CMS, CMS_PACK_FILES as FILES, PACK_ONLY_CLAIM as CLAIM } from '../support/cmsSample';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 describe('lsp: data packs', () => {
   let dir: string;
@@ -16,7 +16,7 @@ describe('lsp: data packs', () => {
   const uriOf = (...parts: string[]): string => pathToFileURL(join(dir, ...parts)).toString();
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-lsp-packs-'));
+    dir = makeTmpDir('lsp-packs');
     const pack = importPack(
       FILES.map((name) => ({ name, bytes: readFileSync(join(CMS, name)) })),
       { packName: 'cms-2026q2', createdBy: 'test', sha256: (d) => createHash('sha256').update(d).digest('hex') },
@@ -27,7 +27,7 @@ describe('lsp: data packs', () => {
   });
   afterEach(async () => {
     await client.dispose();
-    rmSync(dir, { recursive: true, force: true });
+    removeTmpDir(dir);
   });
 
   /** The code's full explanation: what the hover's "More" link opens (server command claimlint.server.codeDetails). */

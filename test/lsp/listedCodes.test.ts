@@ -6,14 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Hover, MarkupContent } from 'vscode-languageserver';
 import { importPack } from '../../src/datapacks/build';
 import { realInput } from '../support/realInputs';
 import { TestClient } from './support/harness';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const FILES = ['2026_Annual_Therapy_Code_List.probe.csv', 'MCR_MUE_PractitionerServices_Eff_07-01-2026.excerpt.csv', 'ccipra-v322r0-f1.excerpt.txt'];
 const CLAIM = `claim:
@@ -33,7 +33,7 @@ describe('lsp: codes only an imported therapy code list knows', function () {
     if (!realInput('cms', FILES[0])) this.skip();
   });
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-lsp-listed-'));
+    dir = makeTmpDir('lsp-listed');
     const pack = importPack(
       FILES.map((name) => ({ name, bytes: readFileSync(realInput('cms', name)!) })),
       { packName: 'cms-probe', createdBy: 'test', sha256: (d) => createHash('sha256').update(d).digest('hex') },
@@ -45,7 +45,7 @@ describe('lsp: codes only an imported therapy code list knows', function () {
   });
   afterEach(async () => {
     await client?.dispose();
-    rmSync(dir, { recursive: true, force: true });
+    removeTmpDir(dir);
   });
 
   it('no unknown-code; the imported MUE applies; the hover names the Annual Therapy Code List, the pack and the MUE source', async () => {

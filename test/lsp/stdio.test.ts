@@ -11,8 +11,8 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { claimFile } from './support/fixtures';
 import { stopServer } from '../support/lspProcess';
 import { IMPORT_CLAIMS_REQUEST, type ImportClaimsResult } from '../../src/protocol';
+import { ROOT } from '../support/paths';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const BINS: [string, string][] = [
   ['claimlint-language-server --stdio', join(ROOT, 'bin', 'claimlint-language-server.js')],
   ['claimlint --stdio', join(ROOT, 'bin', 'claimlint.js')],

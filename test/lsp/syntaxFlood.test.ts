@@ -7,12 +7,12 @@
  * CLI reports every one of 1,200 claims' findings.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { ROOT, runCli } from '../support/cli';
 import { startStdioServer } from '../support/lspProcess';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const ERRORS = 130_000;
 const CLAIM = (i: number) => `  - id: C-${i}\n    date_of_service: 2026-03-02\n    payer: { type: medicare }\n    lines:\n      - code: "97110"\n        units: 1\n        minutes: 15\n`;
@@ -53,7 +53,7 @@ describe('a flood of YAML syntax errors', function () {
   });
 
   it('rule findings of a file that parses are all reported (the CLI, 1,200 claims)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'claimlint-flood-'));
+    const dir = makeTmpDir('flood');
     try {
       writeFileSync(join(dir, 'many.claim.yaml'), 'claims:\n' + Array.from({ length: 1200 }, (_, i) => CLAIM(i)).join(''));
       const r = runCli(['-f', 'json', 'many.claim.yaml'], dir);
@@ -61,7 +61,7 @@ describe('a flood of YAML syntax errors', function () {
       assert.equal(findings.filter((f) => f.rule === 'therapy-modifier-missing').length, 1200);
       assert.equal(findings.filter((f) => f.rule === 'yaml-syntax').length, 0);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      removeTmpDir(dir);
     }
   });
 });

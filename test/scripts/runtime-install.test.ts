@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
+import { ROOT } from '../support/paths';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const INSTALL = join(ROOT, 'scripts', 'vscode-runtime', 'install.sh');
 const E2E = join(ROOT, 'scripts', 'lib', 'e2e.js');
 
@@ -31,11 +31,11 @@ describe('VS Code runtime install (scripts/vscode-runtime/install.sh)', function
   let dir: string;
   let bin: string;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-install-test-'));
+    dir = makeTmpDir('install-test');
     bin = join(dir, 'bin');
     mkdirSync(bin);
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   function stub(name: string, body: string) {
     writeFileSync(join(bin, name), `#!/usr/bin/env bash\n${body}\n`);

@@ -5,6 +5,7 @@
  * predicate takes, and shut it down (politely, or killed when it no longer answers).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -38,7 +39,14 @@ export async function stopServer(child: ChildProcess, connection: MessageConnect
 export interface StdioServerOptions {
   /** Node options before the script, e.g. ['--max-old-space-size=512']. */
   nodeArgs?: string[];
+  /** Workspace folders (paths): the server indexes their claim files. */
+  folders?: string[];
+  /** Every window/logMessage the server sends. */
+  onLog?: (message: string) => void;
 }
+
+/** The options' old name (test/support/lspProcess.ts). */
+export type StdioOptions = StdioServerOptions;
 
 /** Spawns `node [nodeArgs] <serverJs> --stdio`, answers configuration with defaults, and initializes. */
 export async function startStdioServer(serverJs = SERVER_BIN, options: StdioServerOptions = {}): Promise<StdioServer> {
@@ -58,6 +66,7 @@ export async function startStdioServer(serverJs = SERVER_BIN, options: StdioServ
   });
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
   connection.onRequest('client/registerCapability', () => null);
+  connection.onNotification('window/logMessage', (p: { message: string }) => options.onLog?.(p.message));
   connection.listen();
   const server: StdioServer = {
     child,
@@ -76,7 +85,8 @@ export async function startStdioServer(serverJs = SERVER_BIN, options: StdioServ
     stop: () => stopServer(child, connection),
   };
   try {
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+    const workspaceFolders = options.folders?.map((f, i) => ({ uri: pathToFileURL(f).toString(), name: `folder${i}` })) ?? null;
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: workspaceFolders?.[0]?.uri ?? null, workspaceFolders, capabilities: { workspace: { configuration: true } } });
     await connection.sendNotification('initialized', {});
   } catch (err) {
     await server.stop();

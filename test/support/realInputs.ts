@@ -3,13 +3,13 @@
  * real CLI: read in place, never copied into the project. Output goes to a temporary folder.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { ImportedClaim } from '../../src/importers/claims';
 import { runCli, type CliRun } from './cli';
 import { sharedDir } from './sharedFiles';
+import { makeTmpDir, removeTmpDir } from './tmp';
 
 /** A file of ../shared/real-inputs, or undefined when the shared folder is not there. */
 export function realInput(...parts: string[]): string | undefined {
@@ -26,14 +26,14 @@ export interface Imported extends CliRun {
 
 /** A temporary folder for outputs (and mapping files written by a test), removed by `done()`. */
 export function scratch(): { dir: string; write(name: string, text: string): string; done(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'claimlint-real-'));
+  const dir = makeTmpDir('real');
   return {
     dir,
     write: (name, text) => {
       writeFileSync(join(dir, name), text);
       return join(dir, name);
     },
-    done: () => rmSync(dir, { recursive: true, force: true }),
+    done: () => removeTmpDir(dir),
   };
 }
 

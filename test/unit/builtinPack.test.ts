@@ -15,8 +15,8 @@ import { BUILTIN_LOADED } from '../../src/core/data/builtinPack';
 import { BUILTIN_DATA } from '../../src/core/data/reference';
 import { citation, codeInfo, conversionFactor, feeFor, findNcciPair, mueFor, tables, therapyStatus } from '../../src/core/data';
 import { parse as parseCsv } from 'csv-parse/sync';
+import { ROOT } from '../support/paths';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const SRC = join(ROOT, BUILTIN_SOURCE_DIR);
 const OUT = join(ROOT, BUILTIN_PACK_DIR);
 const sha256 = (d: Uint8Array | string) => createHash('sha256').update(d).digest('hex');

@@ -8,8 +8,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT } from '../support/paths';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const { bundleInputs } = require(join(ROOT, 'esbuild.js')) as { bundleInputs: (name: string) => Promise<string[]> };
 
 describe('CLI front and engine bundles', () => {

@@ -22,8 +22,8 @@ import { sharedDir } from '../support/sharedFiles';
 import { ISSUE_CODES, readPprrvu } from '../support/cmsPprrvu';
 import { audit } from '../../src/core/engine';
 import { resolveConfig } from '../../src/core/config/schema';
+import { ROOT } from '../support/paths';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const OUT = join(ROOT, BUILTIN_PACK_DIR);
 const sha256 = (d: Uint8Array | string) => createHash('sha256').update(d).digest('hex');
 

@@ -4,10 +4,8 @@
  * auditor's labels. Both precision and recall must reach 90% for every rule.
  */
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { CORPUS_FLOOR, CORPUS_RULES, loadCorpus, runCorpus, score, scoreTable } from '../support/docCorpus';
-
-const ROOT = join(__dirname, '..', '..', '..');
+import { ROOT } from '../support/paths';
 
 describe('documentation corpus (labelled PT/OT/SLP excerpts)', () => {
   const items = loadCorpus(ROOT);

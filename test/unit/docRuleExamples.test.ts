@@ -15,8 +15,7 @@ import { audit } from '../../src/core/engine';
 import { documentationRules } from '../../src/core/rules/documentation';
 import { DOCUMENTATION_EXAMPLES, type DocExample } from '../../tools/docgen/documentationExamples';
 import { keys, parseExpectations } from '../support/expectations';
-
-const ROOT = join(__dirname, '..', '..', '..');
+import { ROOT } from '../support/paths';
 
 /** The rules that read note text (the plan-of-care date rules share the family but not the text). */
 const NOTE_RULES = ['documentation-missing', 'documentation-weak', 'goal-not-measurable', 'exercise-vs-activity', 'documentation-unskilled'];

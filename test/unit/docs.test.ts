@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { ALL_RULES } from '../../src/core/rules';
 import { audit, fixAll, resolveConfig } from '../../src/core';
 import { expectedDocs, fixKinds, README_MARKERS, readmeRulesTable } from '../support/ruleDocsFiles';
-
-const ROOT = join(__dirname, '..', '..', '..');
+import { ROOT } from '../support/paths';
 
 describe('rule documentation', () => {
   const pages = expectedDocs(ROOT);

@@ -8,8 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { applyFixes, audit, fixAll, yamlErrorCount } from '../../src/core/engine';
 import { resolveConfig } from '../../src/core/config/schema';
-
-const ROOT = join(__dirname, '..', '..', '..');
+import { ROOT } from '../support/paths';
 
 function files(): string[] {
   const out: string[] = [];

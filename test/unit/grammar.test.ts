@@ -9,8 +9,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ROOT } from '../support/paths';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const contribution = (pkg.contributes?.grammars ?? []).find((g: { scopeName: string }) => g.scopeName === 'claimlint.injection');
 const GRAMMAR_PATH = join(ROOT, contribution?.path ?? 'syntaxes/claimlint.injection.tmLanguage.json');

@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { audit, fixAll, LIMITS } from '../../src/core';
-
-const ROOT = join(__dirname, '..', '..', '..');
+import { ROOT } from '../support/paths';
 
 function only(text: string, pattern: RegExp): void {
   const { findings } = audit(text);

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { ALL_RULES, payerTypes } from '../../src/core';
 import { AUDIT_SUMMARY_VIEW_TYPE, Commands, ContextKeys, ServerCommands, STATUS_ITEM_ID } from '../../src/client/constants';
 import { CLAIM_FILE_GLOB, CLAIM_FILE_GLOBS, isClaimFileName, SERVER_COMMANDS } from '../../src/protocol';
+import { ROOT } from '../support/paths';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const read = (rel: string) => readFileSync(join(ROOT, rel), 'utf8');
 const pkgText = read('package.json');
 const pkg = JSON.parse(pkgText);

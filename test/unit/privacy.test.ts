@@ -8,8 +8,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { audit } from '../../src/core/engine';
+import { ROOT } from '../support/paths';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const SENSITIVE_KEYS = new Set(['id', 'date_of_service', 'npi', 'name', 'start_date', 'certified_date', 'cert_through']);
 const NOTE_KEYS = new Set(['justification', 'functional_goal', 'supervision_need', 'intervention', 'equipment']);
 

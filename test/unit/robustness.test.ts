@@ -8,8 +8,7 @@ import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { audit, fixAll } from '../../src/core/engine';
 import { applyAll, hostile, nudges } from '../support/mutations';
-
-const ROOT = join(__dirname, '..', '..', '..');
+import { ROOT } from '../support/paths';
 
 const ODD: Record<string, string> = {
   empty: '',

@@ -8,8 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ALL_RULES, audit, checkRuleSettings, parseConfig, resolveConfig } from '../../src/core';
-
-const ROOT = join(__dirname, '..', '..', '..');
+import { ROOT } from '../support/paths';
 
 const KX_CLAIM = `claim:
   id: KX-1
