@@ -2,7 +2,7 @@
  * Config for the CLI: --config <file>, else the nearest .claimlintrc per file's folder.
  * Finding the file is done here; reading it (parse, validate, resolve) is a ConfigReader's
  * job: ./configReader.ts with the engine's schema, or the --cache's memo of what that reader
- * said about the same text (./cache.ts), so a cached run need not load the schema at all.
+ * said about the same text (./cache/resultCache.ts), so a cached run need not load the schema at all.
  */
 import { nodeConfigHost } from '../node/configHost';
 import { dirname, resolve } from 'node:path';

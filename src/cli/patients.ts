@@ -7,7 +7,7 @@
  * patient in another file makes the cached findings of this one unusable.
  */
 import type { FilePatientClaims } from '../core/lite';
-import { sha256 } from './cache';
+import { sha256 } from './cache/keys';
 
 export type PatientScope = 'run' | 'file';
 

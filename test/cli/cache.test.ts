@@ -10,8 +10,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symli
 import { join } from 'node:path';
 import { claimText } from '../bench/generate';
 import { CMS_DIR, CMS_PACK_FILES, PACK_ONLY_CLAIM } from '../support/cmsSample';
-import { fileStamp } from '../../src/cli/cache';
-import { cacheMacKey, signCacheText } from '../../src/cli/cacheMac';
+import { fileStamp } from '../../src/cli/cache/stamp';
+import { cacheMacKey, signCacheText } from '../../src/cli/cache/mac';
 import { runCli } from '../support/cli';
 import { aheadOfTime } from '../support/clock';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';

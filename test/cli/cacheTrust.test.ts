@@ -1,14 +1,14 @@
 /**
  * An edited or foreign --cache never makes a finding disappear (issue 20 item 12), and
  * --cache-location never replaces a file that is not a cache (item 11). The cache is signed
- * per user, machine and folder (src/cli/cacheMac.ts). The real CLI binary.
+ * per user, machine and folder (src/cli/cache/mac.ts). The real CLI binary.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { claimText } from '../bench/generate';
-import { cacheMacKey, signCacheText } from '../../src/cli/cacheMac';
+import { cacheMacKey, signCacheText } from '../../src/cli/cache/mac';
 import { runCli } from '../support/cli';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
 

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
-import { cacheMacKey, signCacheText } from '../../src/cli/cacheMac';
+import { cacheMacKey, signCacheText } from '../../src/cli/cache/mac';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keys, parseExpectations } from '../support/expectations';

@@ -15,7 +15,7 @@ const { bundleInputs } = require(join(ROOT, 'esbuild.js')) as { bundleInputs: (n
 describe('CLI front and engine bundles', () => {
   it('the front holds the argument parsing, file discovery, cache and plain formatters, and none of the engine', async () => {
     const inputs = await bundleInputs('cli');
-    for (const must of ['src/cli/main.ts', 'src/cli/cache.ts', 'src/cli/config.ts', 'src/cli/formatters/json.ts', 'src/core/config/find.ts', 'src/core/config/key.ts']) {
+    for (const must of ['src/cli/main.ts', 'src/cli/cache/resultCache.ts', 'src/cli/config.ts', 'src/cli/formatters/json.ts', 'src/core/config/find.ts', 'src/core/config/key.ts']) {
       assert.ok(inputs.includes(must), `${must} in the front`);
     }
     const engine = inputs.filter((f) => /node_modules\/(zod|yaml)\/|src\/core\/(rules|data|pipeline|model|billing|parse)\/|src\/core\/(index|engine)\.ts|src\/cli\/engine\.ts|src\/node\/auditPool\.ts|src\/datapacks\/store\/packStore\.ts/.test(f));

@@ -23,7 +23,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { closeSync, readSync, realpathSync, statSync } from 'node:fs';
 import { homedir, hostname, userInfo } from 'node:os';
 import { basename, dirname } from 'node:path';
-import { FileReadError, openRegular, readBoundedTextIfExists } from '../node/boundedRead';
+import { FileReadError, openRegular, readBoundedTextIfExists } from '../../node/boundedRead';
 
 /** The cache's file name in a folder. */
 export const CACHE_FILE = '.claimlintcache';
