@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { configKey, type ResolvedConfig } from '../../core/lite';
 import { READ_LIMITS, readBounded } from '../../node/boundedRead';
 
 /** SHA-256 of a text (of its UTF-8) or of bytes: a valid UTF-8 file and its text hash alike. */
@@ -58,4 +59,23 @@ export function packsKey(dirs: readonly string[] | undefined): string {
       return `${dir}:${files.join(',')}`;
     })
     .join('\u0000');
+}
+
+/**
+ * The cache key of a file's results, per run: its effective config and its data packs' files
+ * (each config keyed, and each set of pack folders read, once a run).
+ */
+export function resultKeys(): (config: ResolvedConfig) => string {
+  const packKeys = new Map<string, string>();
+  const configKeys = new WeakMap<ResolvedConfig, string>();
+  const packsKeyOf = (config: ResolvedConfig): string => {
+    const dirs = config.data ?? [];
+    const id = dirs.join('\u0000');
+    if (!packKeys.has(id)) packKeys.set(id, packsKey(dirs));
+    return packKeys.get(id)!;
+  };
+  return (config) => {
+    if (!configKeys.has(config)) configKeys.set(config, `${configKey(config)}\u0000${packsKeyOf(config)}`);
+    return configKeys.get(config)!;
+  };
 }
