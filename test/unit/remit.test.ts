@@ -162,7 +162,7 @@ describe('835 ↔ claims (src/core/remit)', () => {
   it('a denial a rule could predict but none did is missed, grouped by reason', () => {
     const r = remit([{ id: 'A', charge: '100', paid: '0', lines: [{ code: '97110', mods: ['GP'], charge: '100', paid: '0', date: '20260302', cas: [['CO', '151', '100']] }] }]);
     const out = matchRemittance([{ file: 'r.835', remittance: r }], claim('a', 'A', '2026-03-02', [['97110', ['GP']]]));
-    assert.deepEqual(out.summary.missedByReason, [{ reason: 'CO-151', short: 'too many services', lines: 1, amount: 100 }]);
+    assert.deepEqual(out.summary.missedByReason, [{ reason: 'CO-151', short: 'too many services', lines: 1, claims: 0, amount: 100 }]);
     assert.equal(out.summary.missedLines, 1);
   });
 
@@ -218,6 +218,22 @@ describe('835 ↔ claims (src/core/remit)', () => {
     const out = matchRemittance([{ file: 'r', remittance: r }], claim('a', 'A', '2026-03-02', [['97110', ['GP']]], [{ rule: 'certification-expired', path: 'claims[0].plan_of_care.cert_through' }]));
     assert.deepEqual(out.claims[0].adjustments, [{ group: 'CO', reason: 'B7', amount: 100, explainedBy: ['certification-expired'] }]);
     assert.deepEqual(out.claims[0].explainedBy, ['certification-expired']);
+    assert.equal(out.claims[0].denied, true);
+    assert.deepEqual([out.summary.deniedClaims, out.summary.explainedClaims, out.summary.deniedLines], [1, 1, 0]);
+  });
+
+  it('claims denied as a whole without line detail: unpredictable vs missed, by reason', () => {
+    const r = remit([
+      { id: 'A', status: '4', charge: '100', paid: '0', cas: [['CO', '29', '100']], lines: [] },
+      { id: 'B', status: '4', charge: '80', paid: '0', cas: [['CO', '151', '80']], lines: [] },
+      { id: 'C', status: '1', charge: '80', paid: '60', cas: [['CO', '45', '20']], lines: [] },
+    ]);
+    const claims = [...claim('a', 'A', '2026-03-02', [['97110', ['GP']]]), ...claim('a', 'B', '2026-03-02', [['97110', ['GP']]]), ...claim('a', 'C', '2026-03-02', [['97110', ['GP']]])];
+    const out = matchRemittance([{ file: 'r', remittance: r }], claims);
+    assert.deepEqual(out.claims.map((c) => c.denied), [true, true, false]);
+    const s = out.summary;
+    assert.deepEqual([s.deniedClaims, s.explainedClaims, s.unknowableClaims, s.missedClaims], [3 - 1, 0, 1, 1]);
+    assert.deepEqual(s.missedByReason, [{ reason: 'CO-151', short: 'too many services', lines: 0, claims: 1, amount: 80 }]);
   });
 
   it('CARC 16 is explained through its remark codes', () => {

@@ -92,6 +92,9 @@ the claim was sent with), codes, amounts, remark codes and rule ids.
 - **Not predictable**: a denied line whose CO/PI reasons are all ones no claim file can show
   (table: "not predictable"; PR-1/2/3 patient share is never a billing error). Never counted as missed.
 - **Not predicted** (missed): every other denied line: the to-do list for new rules, grouped by reason.
+- **Denied as a whole**: an 835 claim paid 0 with a claim-level CO or PI adjustment (payers often
+  deny a whole claim without line detail). Counted apart (\`deniedClaims\` …), explained by any
+  finding on the claim, unpredictable or missed by the same rules.
 
 ## \`--format json\` (version 1)
 
@@ -103,7 +106,7 @@ For the first claim of an 835 (abridged: one line, one reason of \`byReason\`):
 { "version": 1,
   "claims": [ { "id": "PCN-100", "clp01": "PCN-100", "file": "claims/visits.claim.yaml",
                 "remit": "era/march.835", "status": "1", "charge": 227.72, "paid": 150,
-                "adjustments": [], "remarks": [], "explainedBy": [],
+                "adjustments": [], "remarks": [], "explainedBy": [], "denied": false,
                 "lines": [ { "line": 2, "code": "97140", "modifiers": ["GP"],
                              "charge": 27.72, "paid": 0, "units": 1,
                              "adjustments": [ { "group": "CO", "reason": "97", "amount": 27.72,
@@ -116,12 +119,13 @@ For the first claim of an 835 (abridged: one line, one reason of \`byReason\`):
                  { "clp01": "PCN-999", "remit": "era/march.835", "segment": 57 } ],
   "providerAdjustments": [ { "remit": "era/march.835", "reason": "WO", "amount": 12.5, "segment": 65 } ],
   "summary": { "deniedLines": 4, "explainedLines": 1, "unknowableLines": 2, "missedLines": 1,
+               "deniedClaims": 0, "explainedClaims": 0, "unknowableClaims": 0, "missedClaims": 0,
                "adjustedAmount": 287.72, "explainedAmount": 27.72, "deniedAmount": 217.72,
                "providerAdjustmentAmount": 12.5,
                "byReason": [ { "reason": "CO-45", "group": "CO", "code": "45", "short": "contractual write-down",
                                "lines": 3, "deniedLines": 1, "explainedLines": 0, "amount": 90,
                                "claims": 0, "predictable": false } ],
-               "missedByReason": [ { "reason": "CO-151", "short": "too many services", "lines": 1, "amount": 50 } ] } }
+               "missedByReason": [ { "reason": "CO-151", "short": "too many services", "lines": 1, "claims": 0, "amount": 50 } ] } }
 \`\`\`
 
 - \`claims\`: one entry per 835 claim and matched claim. \`file\` is the claim file (null when

@@ -36,7 +36,7 @@ function lineLabel(l: RemitLineResult, k: number): string {
 function claimBlock(c: RemitClaimResult): string[] {
   const where = c.file === null ? 'no claim file has this id' : c.file;
   const part = c.part ? `, part ${c.part.index} of ${c.part.of} of ${c.clp01}` : '';
-  const out = [`  ${c.id}  ${where}${part}  ${STATUS[c.status] ?? `status ${c.status}`}, charged ${dollars(c.charge)}, paid ${dollars(c.paid)}`];
+  const out = [`  ${c.id}  ${where}${part}  ${STATUS[c.status] ?? `status ${c.status}`}, charged ${dollars(c.charge)}, paid ${dollars(c.paid)}${c.denied ? ', denied as a whole' : ''}`];
   for (const t of adjustmentTexts(c)) out.push(`    claim: ${t}`);
   if (c.remarks.length) out.push(`    claim remarks: ${c.remarks.join(', ')}`);
   c.lines.forEach((l, k) => {
@@ -70,7 +70,8 @@ export function formatRemitStylish(report: RemitReport, info: { claimFiles: numb
   const share = s.deniedLines ? ` (${((s.explainedLines / s.deniedLines) * 100).toFixed(1)}%, ${dollars(s.explainedAmount)})` : '';
   out.push(`${report.claims.length} claim payment${report.claims.length === 1 ? '' : 's'} against ${info.claimFiles} claim file${info.claimFiles === 1 ? '' : 's'}; not matched: ${claimsUnmatched} claim${claimsUnmatched === 1 ? '' : 's'}, ${linesUnmatched} service line${linesUnmatched === 1 ? '' : 's'}`);
   out.push(`Denied lines: ${s.deniedLines} (${dollars(s.deniedAmount)}); explained by claimlint: ${s.explainedLines}${share}; not predictable: ${s.unknowableLines}; not predicted: ${s.missedLines}`);
-  if (s.missedByReason.length) out.push(`Not predicted, by reason: ${s.missedByReason.map((m) => `${m.reason} ${m.short} (${m.lines} line${m.lines === 1 ? '' : 's'}, ${dollars(m.amount)})`).join('; ')}`);
+  if (s.deniedClaims) out.push(`Claims denied as a whole: ${s.deniedClaims}; explained by claimlint: ${s.explainedClaims}; not predictable: ${s.unknowableClaims}; not predicted: ${s.missedClaims}`);
+  if (s.missedByReason.length) out.push(`Not predicted, by reason: ${s.missedByReason.map((m) => `${m.reason} ${m.short} (${[m.lines ? `${m.lines} line${m.lines === 1 ? '' : 's'}` : '', m.claims ? `${m.claims} claim${m.claims === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ')}, ${dollars(m.amount)})`).join('; ')}`);
   out.push(`Adjusted in all: ${dollars(s.adjustedAmount)}${s.providerAdjustmentAmount ? `; provider adjustments (PLB): ${dollars(s.providerAdjustmentAmount)}` : ''}`);
   return out.map(terminalSafe).join('\n') + '\n';
 }

@@ -55,6 +55,8 @@ export interface RemitClaimResult {
   adjustments: AdjustmentResult[];
   remarks: string[];
   explainedBy: string[];
+  /** Denied as a whole: paid 0 with a claim-level CO or PI adjustment. */
+  denied: boolean;
   lines: RemitLineResult[];
   /** Set when CLP01 matched several claims (split by date): this entry holds some of its lines. */
   part?: { index: number; of: number };
@@ -170,7 +172,7 @@ function matchClaim(clp: RemitClaim, remit: string, candidates: ClaimForRemit[],
   const split = entries.length > 1;
   return entries.map(({ c, lines }, i) => {
     const first = i === 0;
-    const claimAdj = first ? clp : { adjustments: [], remarks: [] };
+    const claimAdj = first ? clp : { adjustments: [], remarks: [], paid: clp.paid };
     return {
       id: c.id ?? clp.clp01,
       ...base,
@@ -185,9 +187,9 @@ function matchClaim(clp: RemitClaim, remit: string, candidates: ClaimForRemit[],
 }
 
 /** Claim-level CAS and remarks, explained by any finding on the claim. */
-function claimLevel(clp: Pick<RemitClaim, 'adjustments' | 'remarks'>, fired: readonly string[]): Pick<RemitClaimResult, 'adjustments' | 'remarks' | 'explainedBy'> {
+function claimLevel(clp: Pick<RemitClaim, 'adjustments' | 'remarks' | 'paid'>, fired: readonly string[]): Pick<RemitClaimResult, 'adjustments' | 'remarks' | 'explainedBy' | 'denied'> {
   const adjustments = clp.adjustments.map((a) => explain(a, clp.remarks, fired));
-  return { adjustments, remarks: [...clp.remarks], explainedBy: union(adjustments) };
+  return { adjustments, remarks: [...clp.remarks], explainedBy: union(adjustments), denied: isDenied(clp) };
 }
 
 function lineResult(svc: RemitLine, line: number | null, findings: readonly string[], claimFindings: readonly string[], claimRemarks: readonly string[]): RemitLineResult {

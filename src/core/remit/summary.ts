@@ -31,7 +31,10 @@ export interface ReasonFigures {
 export interface MissedReason {
   reason: string;
   short: string;
+  /** Denied lines with this reason that no finding predicted. */
   lines: number;
+  /** Claims denied as a whole (claim-level CAS) with this reason that no finding predicted. */
+  claims: number;
   amount: number;
 }
 
@@ -44,6 +47,12 @@ export interface RemitSummary {
   unknowableLines: number;
   /** Denied lines not explained with a reason a rule could have predicted. */
   missedLines: number;
+  /** Claims denied as a whole: paid 0 with a claim-level CO or PI adjustment (often without line detail). */
+  deniedClaims: number;
+  /** Of those, claims a finding on the claim predicted. */
+  explainedClaims: number;
+  unknowableClaims: number;
+  missedClaims: number;
   /** Every CAS amount, line and claim level, all groups. */
   adjustedAmount: number;
   /** Adjusted amounts of the explained denied lines. */
@@ -62,7 +71,7 @@ const cents = (n: number) => Math.round(n * 100) / 100;
 const total = (adjustments: readonly AdjustmentResult[]) => adjustments.reduce((s, a) => s + a.amount, 0);
 
 export function summarize(claims: readonly RemitClaimResult[], plb: readonly ProviderAdjustmentResult[]): RemitSummary {
-  const s = { deniedLines: 0, explainedLines: 0, unknowableLines: 0, missedLines: 0, adjustedAmount: 0, explainedAmount: 0, deniedAmount: 0 };
+  const s = { deniedLines: 0, explainedLines: 0, unknowableLines: 0, missedLines: 0, deniedClaims: 0, explainedClaims: 0, unknowableClaims: 0, missedClaims: 0, adjustedAmount: 0, explainedAmount: 0, deniedAmount: 0 };
   const reasons = new Map<string, ReasonFigures>();
   const missed = new Map<string, MissedReason>();
   const figures = (a: AdjustmentResult, remarks: readonly string[]): ReasonFigures => {
@@ -82,6 +91,25 @@ export function summarize(claims: readonly RemitClaimResult[], plb: readonly Pro
       s.adjustedAmount += a.amount;
     }
     for (const line of claim.lines) countLine(line, claim.remarks);
+    if (!claim.denied) continue;
+    s.deniedClaims++;
+    if (claim.explainedBy.length) s.explainedClaims++;
+    else if (!miss(claim.adjustments, claim.remarks, 'claims')) s.unknowableClaims++;
+    else s.missedClaims++;
+  }
+  /** Counts a denial no finding explained under its predictable CO/PI reasons; false when it has none. */
+  function miss(adjustments: readonly AdjustmentResult[], remarks: readonly string[], unit: 'lines' | 'claims'): boolean {
+    const knowable = adjustments.filter((a) => (a.group === 'CO' || a.group === 'PI') && isPredictable(a, remarks));
+    const counted = new Set<string>();
+    for (const a of knowable) {
+      const key = reasonLabel(a);
+      let m = missed.get(key);
+      if (!m) missed.set(key, (m = { reason: key, short: carcInfo(a.reason)?.short ?? `CARC ${a.reason}`, lines: 0, claims: 0, amount: 0 }));
+      m.amount += a.amount;
+      if (!counted.has(key)) m[unit]++;
+      counted.add(key);
+    }
+    return knowable.length > 0;
   }
   function countLine(line: RemitLineResult, claimRemarks: readonly string[]): void {
     const remarks = [...line.remarks, ...claimRemarks];
@@ -105,28 +133,19 @@ export function summarize(claims: readonly RemitClaimResult[], plb: readonly Pro
       s.explainedAmount += amount;
       return;
     }
-    const knowable = line.adjustments.filter((a) => (a.group === 'CO' || a.group === 'PI') && isPredictable(a, remarks));
-    if (!knowable.length) {
-      s.unknowableLines++;
-      return;
-    }
-    s.missedLines++;
-    const counted = new Set<string>();
-    for (const a of knowable) {
-      const key = reasonLabel(a);
-      let m = missed.get(key);
-      if (!m) missed.set(key, (m = { reason: key, short: carcInfo(a.reason)?.short ?? `CARC ${a.reason}`, lines: 0, amount: 0 }));
-      m.amount += a.amount;
-      if (!counted.has(key)) m.lines++;
-      counted.add(key);
-    }
+    if (miss(line.adjustments, remarks, 'lines')) s.missedLines++;
+    else s.unknowableLines++;
   }
-  const byCount = <T extends { lines: number; amount: number; reason: string }>(a: T, b: T) => b.lines - a.lines || b.amount - a.amount || (a.reason < b.reason ? -1 : 1);
+  const byCount = <T extends { lines: number; claims: number; amount: number; reason: string }>(a: T, b: T) => b.lines - a.lines || b.claims - a.claims || b.amount - a.amount || (a.reason < b.reason ? -1 : 1);
   return {
     deniedLines: s.deniedLines,
     explainedLines: s.explainedLines,
     unknowableLines: s.unknowableLines,
     missedLines: s.missedLines,
+    deniedClaims: s.deniedClaims,
+    explainedClaims: s.explainedClaims,
+    unknowableClaims: s.unknowableClaims,
+    missedClaims: s.missedClaims,
     adjustedAmount: cents(s.adjustedAmount),
     explainedAmount: cents(s.explainedAmount),
     deniedAmount: cents(s.deniedAmount),

@@ -22,8 +22,10 @@ export interface MissedLine {
   claimId: string;
   /** The claim file, null when no claim matched. */
   file: string | null;
-  /** 1-based service line in the claim; null when unmatched. */
+  /** 1-based service line in the claim; null when unmatched or for a claim denied as a whole. */
   line: number | null;
+  /** The claim was denied as a whole (claim-level adjustment). */
+  wholeClaim?: boolean;
   code: string;
   amount: number;
 }
@@ -32,6 +34,7 @@ export interface MissedGroup {
   reason: string;
   short: string;
   lines: number;
+  claims: number;
   amount: number;
   items: MissedLine[];
 }
@@ -50,6 +53,10 @@ export interface PayerFigures {
   predictableShare: number;
   unknowableLines: number;
   missedLines: number;
+  deniedClaims: number;
+  explainedClaims: number;
+  unknowableClaims: number;
+  missedClaims: number;
   adjustedAmount: number;
   deniedAmount: number;
   explainedAmount: number;
@@ -71,6 +78,15 @@ export function payerFigures(report: RemitReport): PayerFigures {
   for (const c of report.claims) for (const a of [...c.adjustments, ...c.lines.flatMap((l) => l.adjustments)]) byGroup.set(a.group, (byGroup.get(a.group) ?? 0) + a.amount);
   const missed = new Map<string, MissedGroup>(s.missedByReason.map((m) => [m.reason, { ...m, items: [] }]));
   for (const c of report.claims) {
+    if (c.denied && !c.explainedBy.length) {
+      const seen = new Set<string>();
+      for (const a of c.adjustments) {
+        const g = missed.get(`${a.group}-${a.reason}`);
+        if (!g || seen.has(g.reason)) continue;
+        seen.add(g.reason);
+        g.items.push({ claimId: c.id, file: c.file, line: null, wholeClaim: true, code: '', amount: cents(c.adjustments.filter((x) => `${x.group}-${x.reason}` === g.reason).reduce((t, x) => t + x.amount, 0)) });
+      }
+    }
     for (const l of c.lines) {
       if (!l.denied || l.explainedBy.length) continue;
       const seen = new Set<string>();
@@ -96,6 +112,10 @@ export function payerFigures(report: RemitReport): PayerFigures {
     predictableShare: predictable > 0 ? s.explainedLines / predictable : 0,
     unknowableLines: s.unknowableLines,
     missedLines: s.missedLines,
+    deniedClaims: s.deniedClaims,
+    explainedClaims: s.explainedClaims,
+    unknowableClaims: s.unknowableClaims,
+    missedClaims: s.missedClaims,
     adjustedAmount: s.adjustedAmount,
     deniedAmount: s.deniedAmount,
     explainedAmount: s.explainedAmount,

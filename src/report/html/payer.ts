@@ -40,6 +40,9 @@ export function payerSection(p: PayerFigures): string {
     card('Amounts adjusted', money(p.adjustedAmount), p.byGroup.map((g) => `${escapeHtml(g.group)} ${money(g.amount)}`).join(' · ') || 'none'),
     card('Provider adjustments', money(p.providerAdjustmentAmount), 'PLB, not tied to a claim'),
   ];
+  const whole = p.deniedClaims
+    ? `<p class="note" id="payer-whole">Also denied as a whole (claim-level adjustment, often without line detail): ${int(p.deniedClaims)} claim${p.deniedClaims === 1 ? '' : 's'}; ${int(p.explainedClaims)} explained by a finding on the claim, ${int(p.unknowableClaims)} not predictable, ${int(p.missedClaims)} not predicted.</p>`
+    : '';
   const unmatched = p.unmatchedClaims || p.unmatchedLines ? `<p class="note">Not matched to a claim file: ${int(p.unmatchedClaims)} claim payment${p.unmatchedClaims === 1 ? '' : 's'} and ${int(p.unmatchedLines)} service line${p.unmatchedLines === 1 ? '' : 's'} (listed by <code>claimlint remit</code>).</p>` : '';
   const denials = p.denials.length
     ? `<figure id="chart-denials"><figcaption>Denials by reason</figcaption><div class="legend"><span><span class="swatch all"></span>denied lines</span><span><span class="swatch supported"></span>explained by a finding</span></div>${countBars(
@@ -62,8 +65,8 @@ ${rows}
     ? `<h3 id="payer-missed-h">Denials claimlint did not predict</h3><p class="note">The to-do list for new rules: denied lines with a reason a rule could catch and no finding that predicts it.</p><ul id="payer-missed">${p.missed
         .map(
           (g) =>
-            `<li><code>${escapeHtml(g.reason)}</code> ${escapeHtml(g.short)}: ${int(g.lines)} line${g.lines === 1 ? '' : 's'}, ${money(g.amount)}<ul>${g.items
-              .map((i) => `<li><span class="claim-id">${escapeHtml(i.claimId)}</span> ${i.line === null ? '(no matching line)' : `service line ${i.line}`} (${escapeHtml(i.code)}) ${money(i.amount)}${i.file ? ` <span class="path">${escapeHtml(i.file)}</span>` : ''}</li>`)
+            `<li><code>${escapeHtml(g.reason)}</code> ${escapeHtml(g.short)}: ${int(g.lines)} line${g.lines === 1 ? '' : 's'}${g.claims ? ` and ${int(g.claims)} whole claim${g.claims === 1 ? '' : 's'}` : ''}, ${money(g.amount)}<ul>${g.items
+              .map((i) => `<li><span class="claim-id">${escapeHtml(i.claimId)}</span> ${i.wholeClaim ? 'the whole claim' : `${i.line === null ? '(no matching line)' : `service line ${i.line}`} (${escapeHtml(i.code)})`} ${money(i.amount)}${i.file ? ` <span class="path">${escapeHtml(i.file)}</span>` : ''}</li>`)
               .join('')}</ul></li>`,
         )
         .join('')}</ul>`
@@ -74,7 +77,7 @@ ${rows}
 <style>${STYLE}</style>
 <p class="note">From ${int(p.remits)} remittance file${p.remits === 1 ? '' : 's'} (835): ${int(p.claimPayments)} claim payment${p.claimPayments === 1 ? '' : 's'}. A line is denied when nothing was paid and a CO or PI adjustment took it; explained when a finding on it (or its claim) predicts one of its reasons.</p>
 <dl class="cards">${cards.join('')}</dl>
-${unmatched}
+${whole}${unmatched}
 <div class="charts">${denials}</div>
 ${adjusted}
 ${missed}
