@@ -33,7 +33,7 @@ const GROUPS: Record<string, string> = { CO: 'contractual obligation', PR: 'pati
 
 export function payerSection(p: PayerFigures): string {
   const cards = [
-    card('Denied lines', int(p.deniedLines), `of ${int(p.lines)} service lines paid or adjusted; ${money(p.deniedAmount)}`),
+    card('Denied lines', int(p.deniedLines), `of ${int(p.lines)} service lines in the 835s; ${money(p.deniedAmount)}`),
     card('Explained by claimlint', int(p.explainedLines), `${percent(p.explainedShare)} of denied lines, ${money(p.explainedAmount)}; ${percent(p.predictableShare)} of those a rule could predict`),
     card('Not predictable', int(p.unknowableLines), 'denied for reasons no claim file shows (filing dates, coverage, duplicates, patient share)'),
     card('Not predicted', int(p.missedLines), 'denied for reasons a rule could catch: the list below'),
