@@ -22,3 +22,17 @@ export function isClaimFileName(path: string): boolean {
  * output folders (dist/, out/) are searched: a claim file there is still a claim file.
  */
 export const IGNORED_FOLDERS: readonly string[] = ['**/node_modules/**', '**/.git/**'];
+
+/**
+ * Files the language server looks into for 835 remittance advice (the payer's decisions
+ * beside the claims, issue 27): by name first, any case, then by content (ISA … ST*835).
+ */
+export const REMIT_CANDIDATE_GLOBS: readonly string[] = ['**/*.835', '**/*.era', '**/*.edi', '**/*.x12', '**/*.txt'];
+
+/** The same as one watcher glob (both cases of each extension: a watcher's glob is case-sensitive on Linux). */
+export const REMIT_CANDIDATE_GLOB = '**/*.{835,era,edi,x12,txt,ERA,EDI,X12,TXT}';
+
+/** Whether a path names an 835 candidate (REMIT_CANDIDATE_GLOBS). */
+export function isRemitCandidateName(path: string): boolean {
+  return /\.(835|era|edi|x12|txt)$/i.test(path);
+}

@@ -7,7 +7,7 @@
 import type { ReportClaim, ReportFinding } from '../report';
 import { CONFIG_FILE_NAMES, LIMITS } from '../core/lite';
 
-export { CLAIM_FILE_GLOB, CLAIM_FILE_GLOBS, IGNORED_FOLDERS, isClaimFileName } from './claimFiles';
+export { CLAIM_FILE_GLOB, CLAIM_FILE_GLOBS, IGNORED_FOLDERS, isClaimFileName, isRemitCandidateName, REMIT_CANDIDATE_GLOB, REMIT_CANDIDATE_GLOBS } from './claimFiles';
 
 /** workspace/configuration section; validated with settingsSchema (src/core/config/settings.ts). */
 export const SETTINGS_SECTION = 'claimlint';

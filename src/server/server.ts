@@ -11,6 +11,7 @@ import {
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   MessageType,
   ShowMessageNotification,
   TextDocuments,
@@ -26,7 +27,7 @@ import { isConfigFile, uriToPath } from './claimFiles';
 import { registerCommands } from './commands';
 import { ConfigFiles, configDiagnostics } from './configFiles';
 import { DocumentContexts, type DocumentContext } from './documentContext';
-import { CONFIG_FILE_GLOB, FIX_ALL_KIND, IMPORT_CLAIMS_REQUEST, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION, type ServerInitializationOptions } from '../protocol';
+import { CONFIG_FILE_GLOB, FIX_ALL_KIND, IMPORT_CLAIMS_REQUEST, isRemitCandidateName, REMIT_CANDIDATE_GLOB, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION, type ServerInitializationOptions } from '../protocol';
 import { importClaimsText } from './importClaims';
 import { Scheduler } from './scheduler';
 import { ClaimLanguageService } from '../service';
@@ -35,6 +36,8 @@ import { PackStore } from '../datapacks/store/packStore';
 import { AuditPool, CHUNK_FILE_BYTES } from '../node/auditPool';
 import { workersThatFit } from '../node/poolSizes';
 import { toDiagnostic } from '../service/diagnostics';
+import { RemitIndex } from './remitIndex';
+import { PayerDecisions } from './payerDecisions';
 
 export interface ServerOptions {
   /**
@@ -110,6 +113,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const contexts = new DocumentContexts(connection, settings, new ConfigFiles(), () => folders);
   /** URIs with diagnostics on the client, to clear when they stop being claim files. */
   const published = new Set<string>();
+  // The workspace's 835s and the payer's decisions on the open claim files (issue 27).
+  const remits = new RemitIndex({
+    folders: () => folders,
+    trusted: () => trusted,
+    log: (m) => connection.console.log(m),
+    warn: (m) => {
+      connection.console.warn(m);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `claimlint: ${m}` });
+    },
+  });
+  const payer = new PayerDecisions(remits);
+  /** After the 835s changed: the open claim files audited (and their payer decisions joined) again. */
+  const remitsChanged = (work: Promise<boolean>): void => {
+    work
+      .then((changed) => {
+        if (!changed) return;
+        connection.console.log(`remittance files: ${remits.size} read; open claim files audited again`);
+        for (const doc of documents.all()) scheduler.schedule(doc.uri, 0);
+      })
+      .catch((err) => connection.console.error(`remittance files not read: ${err instanceof Error ? err.name : 'error'}`));
+  };
 
   const scheduler = new Scheduler(
     async (uri, isCurrent) => {
@@ -125,6 +149,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // A newer edit or a config change scheduled another run: drop this one.
       if (!isCurrent() || documents.get(uri)?.version !== version) return;
       if (!ctx.active) {
+        payer.forget(uri);
         if (published.has(uri)) publish(uri, version, []);
         return;
       }
@@ -158,6 +183,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           return;
         }
         const diagnostics = result.findings.map((f) => toDiagnostic(doc, f));
+        payer.forget(uri);
         const written = publish(uri, version, diagnostics);
         const where = result.workers ? ` on ${first.size} worker thread${first.size === 1 ? '' : 's'} and the main thread` : ' on the main thread';
         logAudit(uri, version, diagnostics.map((d) => String(d.code)), millis, where);
@@ -169,8 +195,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           if (!current()) return;
           try {
             const from = performance.now();
-            void service.analysis(doc, ctx.config).findings;
+            const analysis = service.analysis(doc, ctx.config);
             connection.console.log(`editor analysis of ${docTag(uri)} v${version} ready in ${(performance.now() - from).toFixed(1)} ms`);
+            // The payer's decisions need the claims' places: joined once the analysis exists.
+            if (payer.update(doc, analysis).length) void publish(uri, version, diagnostics);
           } catch (err) {
             connection.console.error(`analysis of ${docTag(uri)} failed: ${err instanceof Error ? err.name : 'error'}`);
           }
@@ -178,6 +206,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return;
       }
       const diagnostics = service.diagnostics(doc, ctx.config);
+      payer.update(doc, service.analysis(doc, ctx.config));
       const millis = performance.now() - started;
       auditMillis.set(uri, millis);
       if (!isCurrent() || documents.get(uri)?.version !== version) return;
@@ -188,7 +217,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   /** Resolves once the notification is written out. */
-  function publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): Promise<void> {
+  function publish(uri: string, version: number | undefined, own: Diagnostic[]): Promise<void> {
+    // The payer's decisions (source claimlint-remit) of this version go with the audit's findings.
+    const diagnostics = [...own, ...payer.diagnostics(uri, version)];
     if (diagnostics.length) published.add(uri);
     else published.delete(uri);
     // A failed write is logged by the connection; nothing waits on it to fail.
@@ -237,6 +268,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(() => {
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_WATCH_GLOB }] });
+      // The 835 candidates (their content decides): the payer's decisions follow them on disk.
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: REMIT_CANDIDATE_GLOB }] });
     }
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
@@ -247,8 +280,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         folders = [...folders.filter((f) => !removed.has(f)), ...e.added.flatMap((f) => uriToPath(f.uri) ?? [])];
         contexts.reset();
         revalidateAll();
+        remitsChanged(remits.rebuild());
       });
     }
+    remitsChanged(remits.rebuild());
     connection.console.info(`claimlint language server ready (${folders.length} workspace folders${trusted ? '' : '; Restricted Mode: no workspace audit'})`);
   });
 
@@ -259,7 +294,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onDidChangeWatchedFiles((change) => {
-    connection.console.log(`config files changed: ${change.changes.map((c) => pathOf(c.uri)).join(', ')}`);
+    const candidates = change.changes.filter((c) => isRemitCandidateName(pathOf(c.uri)));
+    if (candidates.length) {
+      remitsChanged(remits.changed(candidates.flatMap((c) => {
+        const path = uriToPath(c.uri);
+        return path ? [{ path, deleted: c.type === FileChangeType.Deleted }] : [];
+      })));
+      if (candidates.length === change.changes.length) return;
+    }
+    connection.console.log(`config files changed: ${change.changes.filter((c) => !candidates.includes(c)).map((c) => pathOf(c.uri)).join(', ')}`);
     contexts.reset();
     packWarned.clear();
     service.reset();
@@ -292,6 +335,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     auditMillis.delete(uri);
     settings.forget(uri);
     published.delete(uri);
+    payer.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
   });
 
@@ -307,7 +351,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }
 
   connection.onCodeAction((p) => guarded('code actions', p.textDocument.uri, [], (a) => service.codeActions(a.doc, p.context, a.ctx.config)));
-  connection.onHover((p) => guarded('hover', p.textDocument.uri, null, (a) => service.hover(a.doc, p.position, a.ctx.config)));
+  connection.onHover((p) => guarded('hover', p.textDocument.uri, null, (a) => service.hover(a.doc, p.position, a.ctx.config, payer.hoverNotes(a.doc.uri))));
   connection.onCodeLens((p) => guarded('code lens', p.textDocument.uri, [], (a) => service.codeLenses(a.doc, a.ctx.config)));
   connection.onCompletion((p) =>
     guarded('completion', p.textDocument.uri, { isIncomplete: false, items: [] }, (a) => service.completion(a.doc, p.position, a.ctx.config)),
@@ -316,6 +360,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
     trusted = true;
     connection.console.info('workspace trusted: the workspace audit is available');
+    remitsChanged(remits.rebuild());
   });
 
   registerCommands({ connection, documents, service, contexts, folders: () => folders, published: (uri) => published.add(uri), trusted: () => trusted });

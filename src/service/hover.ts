@@ -15,6 +15,12 @@ import { CLIENT_COMMANDS } from '../protocol';
 import { describeOf, keyPathOf, schemaAt } from './schemaNav';
 import { visitSummary } from './visitSummary';
 
+/**
+ * More lines for a hover inside a service line (`line`, from 0) or on the claim's id (`line`
+ * undefined) — the server's payer decisions (src/server/payerDecisions.ts); undefined: nothing.
+ */
+export type HoverNotes = (claim: { document: number; path: string }, line: number | undefined) => readonly string[] | undefined;
+
 const GUIDED_FIELDS = new Set<string>(['justification', 'functional_goal', 'supervision_need', 'intervention', 'assistance_level', 'equipment']);
 
 /**
@@ -23,18 +29,24 @@ const GUIDED_FIELDS = new Set<string>(['justification', 'functional_goal', 'supe
  * (those VS Code does not already show under the cursor) or "no problems"; and a "More"
  * link to the full explanation (codeDetails).
  */
-export function hover(analysis: Analysis, doc: TextDocument, position: Position, config: ResolvedConfig): Hover | null {
+export function hover(analysis: Analysis, doc: TextDocument, position: Position, config: ResolvedConfig, notes?: HoverNotes): Hover | null {
   const at = analysis.nodeAt(doc.offsetAt(position));
   if (!at) return null;
   const code = codeAt(at, config);
+  const line = /^lines\[(\d+)\]/.exec(at.path);
+  const extra = (line || at.path === 'id' ? notes?.({ document: at.claim.document, path: at.claim.prefix }, line ? Number(line[1]) : undefined) : undefined) ?? [];
+  const more = extra.length ? ['', ...extra] : [];
   let value: string | undefined;
   if (code) {
     const linePath = at.claim.prefix ? `${at.claim.prefix}.lines[${code.index}]` : `lines[${code.index}]`;
     const verdict = lineVerdict(findingsOnLine(at.claim.findings, linePath), rangeOf(doc, at.span), code.index + 1, code.code, linePath);
-    const more = commandLink(`More about ${code.code}…`, CLIENT_COMMANDS.showCodeDetails, [doc.uri, position]);
+    const details = commandLink(`More about ${code.code}…`, CLIENT_COMMANDS.showCodeDetails, [doc.uri, position]);
     // The code's explanation first; then only what the diagnostics in the same hover cannot say.
-    value = [...codeHoverShort(code.code, code.date, code.facts, analysis.data, config.locality), ...(verdict.length ? ['', ...verdict] : []), '', more].join('\n');
-  } else value = hoverMarkdown(at, config, analysis.data);
+    value = [...codeHoverShort(code.code, code.date, code.facts, analysis.data, config.locality), ...(verdict.length ? ['', ...verdict] : []), ...more, '', details].join('\n');
+  } else {
+    value = hoverMarkdown(at, config, analysis.data);
+    if (extra.length) value = [...(value ? [value] : []), ...(value ? more : extra)].join('\n');
+  }
   if (!value) return null;
   return { contents: { kind: MarkupKind.Markdown, value }, range: rangeOf(doc, at.span) };
 }

@@ -12,7 +12,7 @@ import { codeLenses } from './codeLens';
 import { completion } from './completion';
 import { toDiagnostic } from './diagnostics';
 import { diffEdit, workspaceEdit, type EditOptions } from './edits';
-import { codeDetails, hover } from './hover';
+import { codeDetails, hover, type HoverNotes } from './hover';
 
 export interface ServiceOptions {
   cache?: AuditCache;
@@ -82,8 +82,9 @@ export class ClaimLanguageService {
     return workspaceEdit(doc, diffEdit(doc, text, fixed.text), this.editOptions);
   }
 
-  hover(doc: TextDocument, position: Position, config: ResolvedConfig): Hover | null {
-    return hover(this.analysis(doc, config), doc, position, config);
+  /** `notes`: more lines inside a service line or on the claim's id (the server's payer decisions). */
+  hover(doc: TextDocument, position: Position, config: ResolvedConfig, notes?: HoverNotes): Hover | null {
+    return hover(this.analysis(doc, config), doc, position, config, notes);
   }
 
   /** The full explanation of the code at the position (the hover's "More"), or null. */

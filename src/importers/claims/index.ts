@@ -14,6 +14,12 @@ export { ImportError, type ImportFormat, type ImportResult, type ImportedClaim }
 export { patientIdModes, type PatientIdMode, type PatientIdPolicy } from './patientId';
 export { Reader837 } from './x12/import837';
 export { looksLike835, read835, Remittance835, type Read835Result } from './x12/read835';
+/**
+ * The language server shows the payer's decisions in the editor (src/server/payerDecisions.ts)
+ * from this lazily loaded bundle (dist/importers.js): the 835 reader above and the core's join,
+ * texts and reason table, so dist/server.js carries none of the table.
+ */
+export { adjustmentTexts, carcInfo, claimsForRemit, dollars, groupName, isPredictable, matchRemittance, rarcInfo, reasonLabel, rulesForAdjustment } from '../../core';
 export { readMapping as readCsvMapping } from './csv/mapping';
 export { toClaimYaml, yamlClaimItem, yamlHead } from './yaml';
 
