@@ -15,6 +15,7 @@ import { CLAIM_FILE_GLOBS, IGNORED_FOLDERS, SERVER_COMMANDS, type ApplyResult, t
 import type { ClaimLanguageService } from '../service';
 import { toDiagnostic } from '../service/diagnostics';
 import { isWithin, readClaimFile, realFolder } from '../node/claimFileAccess';
+import type { PayerDecisions } from './payerDecisions';
 
 export interface CommandDeps {
   connection: Connection;
@@ -26,6 +27,8 @@ export interface CommandDeps {
   published: (uri: string) => void;
   /** False in VS Code's Restricted Mode (an untrusted folder): no workspace-wide reading. */
   trusted: () => boolean;
+  /** The payer's decisions from the workspace's 835s (issue 27). */
+  payer: PayerDecisions;
 }
 
 
@@ -176,7 +179,7 @@ async function auditWorkspace(deps: CommandDeps): Promise<WorkspaceAuditResult> 
   const result: WorkspaceAuditResult = { files: 0, errors: 0, warnings: 0, infos: 0, unreadable: 0, millis: 0 };
   const skips = new Map<string, number>();
   const skipped = (why: string) => skips.set(why, (skips.get(why) ?? 0) + 1);
-  for await (const { uri, open, text, findings } of auditedClaimFiles(deps, () => result.unreadable++, undefined, skipped)) {
+  for await (const { uri, open, text, analysis, findings } of auditedClaimFiles(deps, () => result.unreadable++, undefined, skipped)) {
     const doc = open ?? TextDocument.create(uri, 'yaml', 0, text);
     result.files++;
     for (const f of findings) {
@@ -184,7 +187,9 @@ async function auditWorkspace(deps: CommandDeps): Promise<WorkspaceAuditResult> 
       else if (f.severity === 'warning') result.warnings++;
       else result.infos++;
     }
-    await deps.connection.sendDiagnostics({ uri, version: open?.version, diagnostics: findings.map((f) => toDiagnostic(doc, f)) });
+    // The payer's decisions go with the findings (an open document's are remembered for its version).
+    const payer = open ? deps.payer.update(open, analysis, findings) : deps.payer.diagnosticsOf(doc, analysis, findings);
+    await deps.connection.sendDiagnostics({ uri, version: open?.version, diagnostics: [...findings.map((f) => toDiagnostic(doc, f)), ...payer] });
     if (!open) deps.published(uri);
   }
   result.millis = Date.now() - started;

@@ -87,20 +87,40 @@ export class PayerDecisions {
    * (which rules predicted a decision).
    */
   update(doc: TextDocument, analysis: Analysis, findings: readonly LocatedFinding[] = analysis.findings): Diagnostic[] {
-    if (!this.index.size) {
-      this.byUri.delete(doc.uri);
-      return [];
-    }
+    const out = this.join(doc, analysis, findings);
+    if (out) this.byUri.set(doc.uri, out);
+    else this.byUri.delete(doc.uri);
+    return out?.diagnostics ?? [];
+  }
+
+  /** The payer's diagnostics of a file, not remembered (the workspace audit's unopened files). */
+  diagnosticsOf(doc: TextDocument, analysis: Analysis, findings: readonly LocatedFinding[] = analysis.findings): Diagnostic[] {
+    return this.join(doc, analysis, findings)?.diagnostics ?? [];
+  }
+
+  /**
+   * The join of the 835s to these files' claims (`claimlint remit`'s report), for the Audit
+   * Summary; undefined when the workspace holds no 835. `scoped`: only the 835 claims that
+   * can pay one of these claims (a folder's summary lists no other payments as unmatched).
+   */
+  report(files: readonly { path: string; claims: readonly ClaimShape[]; findings: readonly LocatedFinding[] }[], scoped: boolean): RemitReport | undefined {
+    if (!this.index.size) return undefined;
+    const ids = files.flatMap((f) => f.claims.flatMap((c) => (c.id === undefined ? [] : [c.id])));
+    const remits = scoped ? this.index.inputsFor(ids) : this.index.all();
+    if (!remits.length) return undefined;
+    const m = remitModule();
+    return m.matchRemittance(remits, files.flatMap((f) => m.claimsForRemit(f.path, f.claims, f.findings)));
+  }
+
+  private join(doc: TextDocument, analysis: Analysis, findings: readonly LocatedFinding[]): DocumentDecisions | undefined {
+    if (!this.index.size) return undefined;
     const placed = analysis.claims.filter((c) => {
       const id = text(field(c.parsed.rawFailed ? undefined : c.raw, 'id'));
       return id !== undefined;
     });
     const ids = placed.map((c) => text(field(c.raw, 'id'))!);
     const remits = this.index.inputsFor(ids);
-    if (!remits.length) {
-      this.byUri.delete(doc.uri);
-      return [];
-    }
+    if (!remits.length) return undefined;
     const wanted = new Set(remits.flatMap((r) => r.remittance.claims.map((c) => c.clp01)));
     const matched = placed.filter((c, i) => clp01sOf(ids[i]).some((id) => wanted.has(id)));
     const keyed = matched.map((c) => ({ key: noteKey(c.document, c.prefix, 'claim'), placed: c }));
@@ -111,8 +131,7 @@ export class PayerDecisions {
       const claim = result.file === null ? undefined : byKey.get(result.file);
       if (claim) this.place(doc, claim, result, out);
     }
-    this.byUri.set(doc.uri, out);
-    return out.diagnostics;
+    return out;
   }
 
   /** The diagnostics last computed for this version of the document ([] for another version). */

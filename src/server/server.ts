@@ -363,7 +363,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     remitsChanged(remits.rebuild());
   });
 
-  registerCommands({ connection, documents, service, contexts, folders: () => folders, published: (uri) => published.add(uri), trusted: () => trusted });
+  registerCommands({ connection, documents, service, contexts, folders: () => folders, published: (uri) => published.add(uri), trusted: () => trusted, payer });
   connection.onRequest(IMPORT_CLAIMS_REQUEST, (params: unknown) => importClaimsText(params));
 
   connection.onShutdown(() => {
