@@ -179,6 +179,7 @@ async function auditWorkspace(deps: CommandDeps): Promise<WorkspaceAuditResult> 
   const result: WorkspaceAuditResult = { files: 0, errors: 0, warnings: 0, infos: 0, unreadable: 0, millis: 0 };
   const skips = new Map<string, number>();
   const skipped = (why: string) => skips.set(why, (skips.get(why) ?? 0) + 1);
+  await deps.payer.ready();
   for await (const { uri, open, text, analysis, findings } of auditedClaimFiles(deps, () => result.unreadable++, undefined, skipped)) {
     const doc = open ?? TextDocument.create(uri, 'yaml', 0, text);
     result.files++;
@@ -210,6 +211,7 @@ async function auditSummaryData(deps: CommandDeps, arg: unknown): Promise<AuditS
   const started = Date.now();
   const only = arg && typeof arg === 'object' && typeof (arg as { uri?: unknown }).uri === 'string' ? (arg as { uri: string }).uri : undefined;
   const result: AuditSummaryData = { files: [], unreadable: 0 };
+  await deps.payer.ready();
   for await (const f of auditedClaimFiles(deps, () => result.unreadable++, only)) {
     result.files.push({
       uri: f.uri,

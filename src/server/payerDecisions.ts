@@ -93,6 +93,11 @@ export class PayerDecisions {
     return out?.diagnostics ?? [];
   }
 
+  /** Resolves once the 835s asked for so far are read (the workspace audit and the Audit Summary wait for them). */
+  ready(): Promise<void> {
+    return this.index.ready();
+  }
+
   /** The payer's diagnostics of a file, not remembered (the workspace audit's unopened files). */
   diagnosticsOf(doc: TextDocument, analysis: Analysis, findings: readonly LocatedFinding[] = analysis.findings): Diagnostic[] {
     return this.join(doc, analysis, findings)?.diagnostics ?? [];

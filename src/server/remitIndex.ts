@@ -55,6 +55,11 @@ export class RemitIndex {
     return this.files.size;
   }
 
+  /** Resolves once the reads asked for so far are done. */
+  async ready(): Promise<void> {
+    await this.queue;
+  }
+
   /** Every folder searched again; resolves with whether anything changed. */
   rebuild(): Promise<boolean> {
     return this.enqueue(async () => {

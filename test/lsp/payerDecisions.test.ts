@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, FileChangeType, MessageType, type Diagnostic, type Hover, type PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TestClient } from './support/harness';
+import { SERVER_COMMANDS } from '../../src/protocol';
 import { interchange835, SENTINELS, type Clp } from '../support/x835';
 
 const REMIT_SOURCE = 'claimlint-remit';
@@ -96,6 +97,9 @@ describe('lsp: the payer’s decisions from the workspace’s 835s (issue 27)', 
     writeFileSync(join(dir, 'era', 'march.835'), interchange835(1, [{ claims: [PCN7, PCN8] }]));
     // A text file that is no 835: looked at, never reported.
     writeFileSync(join(dir, 'era', 'readme.txt'), 'Remittance files of March.\n');
+    // An 835 in an ignored folder (as in the claim discovery): never read.
+    mkdirSync(join(dir, 'node_modules', 'pkg'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules', 'pkg', 'other.835'), interchange835(9, [{ claims: [{ ...PCN8, id: 'PCN-7', cas: [['CO', '16', '1']] }] }]));
   });
   afterEach(async () => {
     await client?.dispose();
@@ -126,6 +130,14 @@ describe('lsp: the payer’s decisions from the workspace’s 835s (issue 27)', 
     assert.equal(codeLine.slice(ncci.range.start.character, ncci.range.end.character), '"97140"');
     assert.ok(published.diagnostics.some((d) => d.source === 'claimlint' && d.code === 'ncci-modifier-missing'));
     for (const d of published.diagnostics) assertNoSentinel('a diagnostic', JSON.stringify(d));
+  });
+
+  it('publishes the decisions of an unopened claim file with the workspace audit', async () => {
+    await start();
+    const audited = client.request('workspace/executeCommand', { command: SERVER_COMMANDS.auditWorkspace, arguments: [] });
+    const published = await client.waitForDiagnostics(claimUri(), (p) => remitDiagnostics(p).length > 0, 0, 10000);
+    await audited;
+    assert.deepEqual(remitDiagnostics(published).map((d) => d.code).sort(), ['CO-29', 'CO-45', 'CO-97']);
   });
 
   it('tells the decision in the hover: amounts, the X12 meaning, the remark and the rule that predicted it', async () => {
