@@ -31,9 +31,9 @@ export async function remitCandidates(folder: string): Promise<RemitCandidates> 
   return { files: files.slice(0, MAX_REMIT_CANDIDATES), capped: files.length > MAX_REMIT_CANDIDATES };
 }
 
-/** The first bytes of a regular file as latin1 text; throws FileReadError. */
+/** The first bytes of a regular file of any size as latin1 text; throws FileReadError. */
 export function readHead(path: string, bytes = REMIT_HEAD_BYTES): string {
-  const { fd } = openRegular(path, READ_LIMITS.importWhole);
+  const { fd } = openRegular(path, Number.MAX_SAFE_INTEGER);
   try {
     const buf = Buffer.alloc(bytes);
     let n: number;
@@ -52,12 +52,19 @@ export type RemitRead = { text: string } | { notRemit: true } | { skip: string }
 
 /**
  * A candidate read: its whole text when its head is an 835 (`is835`, the importers'
- * looksLike835), `notRemit` when it is some other file, or why it was not read (its kind or
- * size, never its content).
+ * looksLike835), `notRemit` when it is some other file or its head cannot be read (a folder,
+ * a FIFO, gone: nothing says it is an 835), or why an 835 was not read (its size or kind,
+ * never its content).
  */
 export function readRemitFile(path: string, is835: (head: string) => boolean): RemitRead {
+  let head: string;
   try {
-    if (!is835(readHead(path))) return { notRemit: true };
+    head = readHead(path);
+  } catch {
+    return { notRemit: true };
+  }
+  if (!is835(head)) return { notRemit: true };
+  try {
     return { text: readBoundedText(path, READ_LIMITS.importWhole) };
   } catch (err) {
     if (err instanceof FileReadError && (err.code === 'ENOENT' || err.code === 'ENOTDIR')) return { notRemit: true };
