@@ -67,12 +67,29 @@ export function claimShape(placed: PlacedClaim): ClaimShape {
   return shape;
 }
 
-/** The claims of a file joined to the workspace's 835s; `key` names each claim in the result's `file`. */
-export function joinClaims(remits: readonly RemitInput[], claims: readonly { key: string; shape: ClaimShape }[], findings: readonly LocatedFinding[]): RemitReport {
+/**
+ * Each claim with the findings on it (by document and the path's first key: "claims[3]",
+ * "claim"), in one pass over the findings: the core's claimsForRemit, given a file's claims
+ * and findings together, would look at every finding for every claim.
+ */
+function findingsByClaim<C extends { document: number; path: string }>(claims: readonly C[], findings: readonly LocatedFinding[]): Map<C, LocatedFinding[]> {
+  const out = new Map<C, LocatedFinding[]>(claims.map((c) => [c, []]));
+  const byKey = new Map(claims.map((c) => [`${c.document}:${c.path}`, c]));
+  for (const f of findings) {
+    const head = /^[^.]*/.exec(f.path)![0];
+    const claim = byKey.get(`${f.document}:${head}`) ?? byKey.get(`${f.document}:`);
+    if (claim) out.get(claim)!.push(f);
+  }
+  return out;
+}
+
+/** Claims joined to the workspace's 835s; `file` names each claim in the result (a file's path, or a claim's key). */
+export function joinClaims(remits: readonly RemitInput[], claims: readonly { file: string; shape: ClaimShape }[], findings: readonly LocatedFinding[]): RemitReport {
   const m = remitModule();
+  const own = findingsByClaim(claims.map((c) => c.shape), findings);
   return m.matchRemittance(
     remits,
-    claims.flatMap((c) => m.claimsForRemit(c.key, [c.shape], findings)),
+    claims.flatMap((c) => m.claimsForRemit(c.file, [c.shape], own.get(c.shape)!)),
   );
 }
 
@@ -114,7 +131,11 @@ export class PayerDecisions {
     const remits = scoped ? this.index.inputsFor(ids) : this.index.all();
     if (!remits.length) return undefined;
     const m = remitModule();
-    return m.matchRemittance(remits, files.flatMap((f) => m.claimsForRemit(f.path, f.claims, f.findings)));
+    const claims = files.flatMap((f) => {
+      const own = findingsByClaim(f.claims, f.findings);
+      return f.claims.flatMap((c) => m.claimsForRemit(f.path, [c], own.get(c)!));
+    });
+    return m.matchRemittance(remits, claims);
   }
 
   private join(doc: TextDocument, analysis: Analysis, findings: readonly LocatedFinding[]): DocumentDecisions | undefined {
@@ -129,7 +150,7 @@ export class PayerDecisions {
     const wanted = new Set(remits.flatMap((r) => r.remittance.claims.map((c) => c.clp01)));
     const matched = placed.filter((c, i) => clp01sOf(ids[i]).some((id) => wanted.has(id)));
     const keyed = matched.map((c) => ({ key: noteKey(c.document, c.prefix, 'claim'), placed: c }));
-    const report = joinClaims(remits, keyed.map((k) => ({ key: k.key, shape: claimShape(k.placed) })), findings);
+    const report = joinClaims(remits, keyed.map((k) => ({ file: k.key, shape: claimShape(k.placed) })), findings);
     const byKey = new Map(keyed.map((k) => [k.key, k.placed]));
     const out: DocumentDecisions = { version: doc.version, diagnostics: [], notes: new Map() };
     for (const result of report.claims) {
