@@ -27,6 +27,8 @@ export interface AuditSummaryResult {
   timedUnitsSupported: number;
   overpayment: number;
   underpayment: number;
+  /** From the workspace's 835s (the "Payer decisions" section); absent when it holds none. */
+  payer?: { deniedLines: number; explainedLines: number; adjustedAmount: number };
 }
 
 type ReportModule = typeof ReportHtml;
@@ -167,6 +169,8 @@ export class AuditSummaryView implements vscode.Disposable {
       title: 'Audit Summary',
       scope,
       webview: { cspSource: panel.webview.cspSource, nonce },
+      // What the workspace's 835s said, drawn by the HTML report's own "Payer decisions" section.
+      payer: data.payer,
     });
     panel.webview.html = html;
     const result: AuditSummaryResult = {
@@ -180,6 +184,7 @@ export class AuditSummaryView implements vscode.Disposable {
       overpayment: figures.money.overpayment,
       underpayment: figures.money.underpayment,
     };
+    if (data.payer) result.payer = { deniedLines: data.payer.deniedLines, explainedLines: data.payer.explainedLines, adjustedAmount: data.payer.adjustedAmount };
     this.log.info(`audit summary: ${result.files} files, ${result.claims} claims, ${result.findings} findings`);
     this.renderedEmitter.fire(result);
     return result;

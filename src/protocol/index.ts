@@ -4,7 +4,7 @@
  * code actions refer to. Plain constants and types (a type-only import, erased when
  * built): the VS Code client may import this.
  */
-import type { ReportClaim, ReportFinding } from '../report';
+import type { PayerFigures, ReportClaim, ReportFinding } from '../report';
 import { CONFIG_FILE_NAMES, LIMITS } from '../core/lite';
 
 export { CLAIM_FILE_GLOB, CLAIM_FILE_GLOBS, IGNORED_FOLDERS, isClaimFileName, isRemitCandidateName, REMIT_CANDIDATE_GLOB, REMIT_CANDIDATE_GLOBS } from './claimFiles';
@@ -126,6 +126,8 @@ export interface AuditSummaryData {
   unreadable: number;
   /** Not run: the workspace is not trusted (VS Code's Restricted Mode). */
   restricted?: true;
+  /** The "Payer decisions" section: what the workspace's 835s said about these claim files (issue 27); absent when it holds none. */
+  payer?: PayerFigures;
 }
 
 /** Result of claimlint.applyFixAll / claimlint.applyFix. */

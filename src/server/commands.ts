@@ -9,7 +9,7 @@ import { glob } from 'tinyglobby';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ErrorCodes, ResponseError, type Connection, type TextDocuments, type WorkspaceEdit } from 'vscode-languageserver';
 import { analyze, type Analysis, type LocatedFinding, type ResolvedConfig } from '../core';
-import { collectClaims, reportFindings } from '../report';
+import { collectClaims, payerFigures, reportFindings, type ReportClaim } from '../report';
 import type { DocumentContexts } from './documentContext';
 import { CLAIM_FILE_GLOBS, IGNORED_FOLDERS, SERVER_COMMANDS, type ApplyResult, type AuditSummaryData, type WorkspaceAuditResult } from '../protocol';
 import type { ClaimLanguageService } from '../service';
@@ -212,16 +212,22 @@ async function auditSummaryData(deps: CommandDeps, arg: unknown): Promise<AuditS
   const only = arg && typeof arg === 'object' && typeof (arg as { uri?: unknown }).uri === 'string' ? (arg as { uri: string }).uri : undefined;
   const result: AuditSummaryData = { files: [], unreadable: 0 };
   await deps.payer.ready();
+  const joined: { path: string; claims: ReportClaim[]; findings: LocatedFinding[] }[] = [];
   for await (const f of auditedClaimFiles(deps, () => result.unreadable++, only)) {
+    // From the analysis the findings came from; priced with the file's data packs and
+    // locality, as its hovers and code lenses are.
+    const claims = collectClaims(f.analysis);
     result.files.push({
       uri: f.uri,
       path: f.relative,
-      // From the analysis the findings came from; priced with the file's data packs and
-      // locality, as its hovers and code lenses are.
-      claims: collectClaims(f.analysis).map((c) => ({ ...c, patientId: undefined })),
+      claims: claims.map((c) => ({ ...c, patientId: undefined })),
       findings: reportFindings(f.findings),
     });
+    joined.push({ path: f.relative, claims, findings: f.findings });
   }
+  // The 835s joined to the same claims and findings, as `claimlint remit --format html` does.
+  const report = deps.payer.report(joined, only !== undefined);
+  if (report) result.payer = payerFigures(report);
   deps.connection.console.info(`audit summary: ${result.files.length} files in ${Date.now() - started} ms`);
   return result;
 }

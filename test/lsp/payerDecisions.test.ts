@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, FileChangeType, MessageType, type Diagnostic, type Hover, type PublishDiagnosticsParams } from 'vscode-languageserver';
 import { TestClient } from './support/harness';
-import { SERVER_COMMANDS } from '../../src/protocol';
+import { SERVER_COMMANDS, type AuditSummaryData } from '../../src/protocol';
+import { buildHtmlReportWithFigures } from '../../src/report/html';
 import { interchange835, SENTINELS, type Clp } from '../support/x835';
 
 const REMIT_SOURCE = 'claimlint-remit';
@@ -138,6 +139,42 @@ describe('lsp: the payer’s decisions from the workspace’s 835s (issue 27)', 
     const published = await client.waitForDiagnostics(claimUri(), (p) => remitDiagnostics(p).length > 0, 0, 10000);
     await audited;
     assert.deepEqual(remitDiagnostics(published).map((d) => d.code).sort(), ['CO-29', 'CO-45', 'CO-97']);
+  });
+
+  it('gives the Audit Summary its "Payer decisions" section, drawn by the HTML report’s renderer', async () => {
+    // A second claim file, in another folder, paid by a second 835.
+    mkdirSync(join(dir, 'april'));
+    writeFileSync(join(dir, 'april', 'april.claim.yaml'), CLAIM_FILE.replace(/PCN-7/g, 'PCN-17').replace(/PCN-8/g, 'PCN-18'));
+    writeFileSync(join(dir, 'april', 'april.835'), interchange835(5, [{ claims: [{ ...PCN7, id: 'PCN-17', lines: [PCN7.lines[0]] }] }]));
+    await start();
+    const all = await client.request<AuditSummaryData>('workspace/executeCommand', { command: SERVER_COMMANDS.auditSummaryData, arguments: [{}] });
+    const payer = all.payer;
+    assert.ok(payer, 'the summary has payer figures');
+    assert.equal(payer.remits, 2);
+    assert.equal(payer.deniedLines, 1, 'the 97140 of PCN-7 (PCN-8 was denied as a whole, with no lines)');
+    assert.equal(payer.explainedLines, 1);
+    assert.equal(payer.explainedAmount, 27.72);
+    assert.equal(payer.adjustedAmount, 20 + 27.72 + 50 + 20);
+    assert.deepEqual(payer.denials.map((r) => r.reason), ['CO-97']);
+    // A folder's summary: only the payments of its claims.
+    const april = await client.request<AuditSummaryData>('workspace/executeCommand', {
+      command: SERVER_COMMANDS.auditSummaryData,
+      arguments: [{ uri: uriOf('april') }],
+    });
+    assert.equal(april.files.length, 1);
+    assert.equal(april.payer?.remits, 1);
+    assert.equal(april.payer?.deniedLines, 0);
+    assert.equal(april.payer?.adjustedAmount, 20);
+    assert.equal(april.payer?.unmatchedClaims, 0);
+    // The page the view draws (the client passes `payer` to the same renderer).
+    const files = all.files.map((f) => ({ path: f.path, claims: f.claims, findings: f.findings }));
+    const { html } = buildHtmlReportWithFigures(files, { version: 'test', title: 'Audit Summary', payer: all.payer });
+    assert.match(html, /<h2 id="payer-h">Payer decisions<\/h2>/);
+    assert.match(html, /CO-97/);
+    const without = buildHtmlReportWithFigures(files, { version: 'test', title: 'Audit Summary' }).html;
+    assert.doesNotMatch(without, /Payer decisions/);
+    assertNoSentinel('the summary data', JSON.stringify(all));
+    assertNoSentinel('the summary page', html);
   });
 
   it('tells the decision in the hover: amounts, the X12 meaning, the remark and the rule that predicted it', async () => {

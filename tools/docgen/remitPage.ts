@@ -150,6 +150,34 @@ could explain, the amounts adjusted by group, a chart of denials by reason (expl
 drawn over them), a table of every reason with its lines and amount, and the denied lines no
 rule predicted, grouped by reason.
 
+## In the editor
+
+When the workspace holds an 835 (a \`.835\`, \`.era\`, \`.edi\`, \`.x12\` or \`.txt\` file, any case,
+that starts \`ISA\` … \`ST*835\`; not under \`node_modules\` or \`.git\`; never in Restricted Mode),
+the language server joins it to the open claim files, as \`npx claimlint remit\` does:
+
+- Every service line the payer adjusted gets an **information** diagnostic on its code, with
+  source \`claimlint-remit\` (type it in the Problems panel's filter to see only these, or
+  \`!claimlint-remit\` to hide them) and the first reason as its code:
+  \`Payer: CO-97 $27.72 — procedure bundled (predicted by ncci-modifier-missing)\`. A reason no
+  claim file can show says so: \`Payer: CO-45 $20.00 — contractual write-down (not in the claim
+  file: no rule can predict it)\`. Claim-level adjustments (\`Payer, whole claim: CO-29 …\`), and
+  an 835 line that matches no line of the claim, go on the claim's \`id\`.
+- The hover on a service line (its code or any field of it) tells the decision: paid or denied,
+  the amounts, each reason with its group and X12 description, the remark codes with theirs,
+  and the rule that predicted it (or the rules that could have). On the claim's \`id\`: the
+  claim's status and claim-level reasons.
+- **claimlint: Show Audit Summary** gains the **Payer decisions** section of the HTML report,
+  over the claim files it covers (a folder's summary counts only the payments of its claims).
+- The 835s are watched: a changed, added or deleted 835 updates the open claim files at once;
+  **Audit All Claim Files in the Workspace** puts the decisions on unopened files too.
+- A malformed 835 is named once in a warning (its path, the segment and element, never a
+  value) and contributes nothing; the audit and the other 835s go on.
+
+The 835 reader and the reason table are loaded by the language server only when the workspace
+has a candidate file (from \`dist/importers.js\`). Nothing of \`NM1*QC\` / \`NM1*IL\` is read, so
+no diagnostic, hover or summary can hold a patient's name or member id.
+
 ## Reason codes claimlint maps
 
 Descriptions from the X12 code lists: [${t.sources.carc.title}](${t.sources.carc.url}),
