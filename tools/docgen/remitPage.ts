@@ -3,7 +3,7 @@
  * the last generated from src/core/data/remit/reasons.json so that the page cannot drift
  * from the data. Pure: scripts/gen-docs.js writes it, the docs drift test compares.
  */
-import { REASON_TABLE, type ReasonInfo } from '../../src/core';
+import { adjustmentText, REASON_TABLE, type ReasonInfo } from '../../src/core';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const rules = (r: ReasonInfo) => (r.rules?.length ? r.rules.map((id) => `[\`${id}\`](rules/${id}.md)`).join(', ') : '—');
@@ -16,6 +16,12 @@ function carcRow(r: ReasonInfo): string {
 function rarcRow(r: ReasonInfo): string {
   return `| ${r.code} | ${cell(r.description)} | ${rules(r)} | ${cell(r.why)} |`;
 }
+
+/** The editor's diagnostic texts, written by the core's own function (no amount of the page's own). */
+const EDITOR_EXAMPLES = {
+  predicted: adjustmentText({ group: 'CO', reason: '97', amount: 27.72, explainedBy: ['ncci-modifier-missing'] }),
+  unknowable: adjustmentText({ group: 'CO', reason: '45', amount: 20 }),
+};
 
 export function remitPage(): string {
   const t = REASON_TABLE;
@@ -159,10 +165,11 @@ the language server joins it to the open claim files, as \`npx claimlint remit\`
 - Every service line the payer adjusted gets an **information** diagnostic on its code, with
   source \`claimlint-remit\` (type it in the Problems panel's filter to see only these, or
   \`!claimlint-remit\` to hide them) and the first reason as its code:
-  \`Payer: CO-97 $27.72 — procedure bundled (predicted by ncci-modifier-missing)\`. A reason no
-  claim file can show says so: \`Payer: CO-45 $20.00 — contractual write-down (not in the claim
-  file: no rule can predict it)\`. Claim-level adjustments (\`Payer, whole claim: CO-29 …\`), and
-  an 835 line that matches no line of the claim, go on the claim's \`id\`.
+  \`Payer: ${EDITOR_EXAMPLES.predicted}\`.
+  A reason no claim file can show says so:
+  \`Payer: ${EDITOR_EXAMPLES.unknowable}\`.
+  Claim-level adjustments (\`Payer, whole claim: CO-29 …\`), and an 835 line that matches no
+  line of the claim, go on the claim's \`id\`.
 - The hover on a service line (its code or any field of it) tells the decision: paid or denied,
   the amounts, each reason with its group and X12 description, the remark codes with theirs,
   and the rule that predicted it (or the rules that could have). On the claim's \`id\`: the
