@@ -102,6 +102,7 @@ const entries = [
   { entryPoints: ['src/node/auditWorker.ts'], outfile: 'dist/auditWorker.js', plugins: [yamlDebugOff, leanWordLists] },
   { entryPoints: ['src/report/html/index.ts'], outfile: 'dist/report.js', plugins: [yamlDebugOff, leanWordLists] },
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' },
+  { entryPoints: ['test/bench/heavyMain.ts'], outfile: 'dist/benchHeavy.js' },
   { entryPoints: ['test/fuzz/fuzz.ts'], outfile: 'dist/fuzz.js' },
   { entryPoints: ['test/fuzz/importFuzz.ts'], outfile: 'dist/importFuzz.js' },
 ];
