@@ -13,7 +13,7 @@
  * computed here (the unoptimised path: one audit of the whole text, `toDiagnostic` per
  * finding), and the CLI's JSON at every thread count with each other and with the golden
  * SHA-256 recorded in heavy.golden.json for the generated file (same generator output).
- * `BENCH_HEAVY_RECORD=1` rewrites the golden from this run's --threads 1 output (only after a
+ * `BENCH_HEAVY_ONLY=server` or `cli` runs one half. `BENCH_HEAVY_RECORD=1` rewrites the golden from this run's --threads 1 output (only after a
  * deliberate change of the findings).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -186,7 +186,7 @@ function cliFigures(file: { path: string; text: string }): CliFigures {
     record('2', runCli(['--threads', '2', ...json], dir));
     const hashes = new Set(outputs.values());
     if (hashes.size !== 1) throw new Error(`CLI: the JSON differs between runs / thread counts (${[...outputs].map(([k, v]) => `${k} ${v.slice(0, 8)}`).join(', ')})`);
-    const findings = (JSON.parse(one.stdout.toString('utf8')) as { findings?: unknown[] }[]).reduce((n, f) => n + (f.findings?.length ?? 0), 0);
+    const findings = (JSON.parse(one.stdout.toString('utf8')) as { files: { findings: unknown[] }[] }).files.reduce((n, f) => n + f.findings.length, 0);
     return { mb: file.text.length / 1e6, pairs, peak, findings, golden: [...hashes][0] };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -222,7 +222,15 @@ export async function heavyRows(): Promise<HeavyRow[]> {
   }
   const rows: HeavyRow[] = [];
   const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  // BENCH_HEAVY_ONLY=server or cli: one half (the other is not run).
+  const only = process.env.BENCH_HEAVY_ONLY;
+  if (only !== 'cli') rows.push(...(await serverRows(script, load)));
+  if (only !== 'server') rows.push(...cliRows(script, load));
+  return rows;
+}
 
+async function serverRows(script: string, load: () => string): Promise<HeavyRow[]> {
+  const rows: HeavyRow[] = [];
   const small = generated(script, SERVER_CLAIMS);
   console.log(`\nheavy: gen_claims.py ${SERVER_CLAIMS} → ${(small.text.length / 1e6).toFixed(2)} MB (load ${load()})`);
   const s = await serverFigures(small.text);
@@ -239,7 +247,11 @@ export async function heavyRows(): Promise<HeavyRow[]> {
     ms('heavy LSP: edit → diagnostics, median', median(s.edits), 60),
     ms('heavy LSP: edit → diagnostics, p90', p90(s.edits), 100),
   );
+  return rows;
+}
 
+function cliRows(script: string, load: () => string): HeavyRow[] {
+  const rows: HeavyRow[] = [];
   const big = generated(script, CLI_CLAIMS);
   const c = cliFigures(big);
   const golden = checkGolden(CLI_CLAIMS, big.text, c.golden);
