@@ -21,6 +21,7 @@ import type { RunTally } from './runTally';
 import { terminalSafe } from './formatters/safe';
 import { decodeClaimBytes, displayPath, isSymlink, readClaimBytes, type BytesResult } from '../node/discovery';
 import { isFixable, type FileReport } from './report';
+import { CHUNK_FILE_BYTES } from '../node/poolSizes';
 
 type ReferenceData = ReturnType<PackStore['dataFor']>['data'];
 
@@ -216,7 +217,10 @@ function audited(job: FileJob, run: FileRun, file: FileText, data: ReferenceData
     findings = both.then((b) => b.findings);
     claims = both.then((b) => b.claims);
   } else {
-    const both = remember({ findings: analysed().findings, claims: engine().fileClaims(analysed(), job.shown) });
+    // A big file (no report facts wanted) unit by unit: only each unit's findings and facts
+    // stay, not the whole file's parsed nodes (as the workers do it; same result).
+    const inUnits = !run.html && file.text.length >= CHUNK_FILE_BYTES ? engine().auditInUnits(file.text, { config: job.config, data: data!, claims: { file: job.shown } }) : undefined;
+    const both = remember(inUnits ?? { findings: analysed().findings, claims: engine().fileClaims(analysed(), job.shown) });
     findings = both.findings;
     claims = both.claims;
   }

@@ -2,7 +2,7 @@
  * The part of the CLI that audits (see ./lazyEngine.ts): everything here loads the core's
  * engine. dist/cliEngine.js in the bundle.
  */
-export { analyze, audit, AuditCache, crossFindingsToKeep, fileClaims, fixAll, PatientIndex } from '../core';
+export { analyze, audit, auditInUnits, AuditCache, crossFindingsToKeep, fileClaims, fixAll, PatientIndex } from '../core';
 export { collectClaims } from '../report';
 export { PackStore } from '../datapacks/store/packStore';
 export { AuditPool } from '../node/auditPool';

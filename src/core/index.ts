@@ -15,6 +15,7 @@
 export { analyze, type AnalyzeOptions } from './pipeline/analyze';
 export { Analysis, type NodeAt, type PlacedClaim, type PlacedUnit, type TextChange } from './pipeline/analysis';
 export type { ParsedClaim, ParsedUnit } from './pipeline/unit';
+export { auditInUnits } from './pipeline/parallel';
 export { AuditCache, DEFAULT_CACHE_BYTES } from './pipeline/cache';
 export { audit, applyFixes, fixAll, fixKeepsYaml, preferredFix, type AuditOptions, type AuditResult, type FixResult } from './engine';
 export { validateClaim, type ValidatedClaim } from './pipeline/validate';

@@ -9,8 +9,8 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyze, audit, fileClaims, type AuditCache, type AuditOptions, type FilePatientClaims, type LocatedFinding, type ResolvedConfig } from '../core';
-import { auditUnitText, cutUnits, findingsOfUnits, LineIndex, type UnitCut, type UnitSummary } from '../core/parallel';
+import { analyze, audit, fileClaims, type AuditCache, type AuditOptions, type FilePatientClaims, type LocatedFinding } from '../core';
+import { auditUnitText, cutUnits, findingsOfUnits, LineIndex, resultOfUnits, type UnitCut, type UnitSummary } from '../core/parallel';
 import type { WorkerJob, WorkerReply } from './auditWorker';
 
 import { CHUNK_FILE_BYTES } from './poolSizes';
@@ -90,15 +90,12 @@ export class AuditPool {
   /**
    * One file's findings and its claims for the patient index (`claimlint` checks across
    * claims): a small file in one job (one analysis gives both), a big file's units across
-   * the workers while one more worker reads its claims. Identical to analyze() here.
+   * the workers, each batch with its claims' facts. Identical to analyze() here.
    */
   async auditFileWithClaims(text: string, options: Required<Pick<AuditOptions, 'config'>> & AuditOptions, claims: { file: string; label?: string }): Promise<{ findings: LocatedFinding[]; claims: FilePatientClaims }> {
-    const here = (): FilePatientClaims => fileClaims(analyze(text, options), claims.file, claims.label);
     if (text.length >= CHUNK_FILE_BYTES && this.all.length > 1) {
-      const read = this.run({ type: 'claims', text, config: options.config, claims });
-      const findings = (await this.auditChunked(text, options, {}))!.findings;
-      const reply = await read;
-      return { findings, claims: 'claims' in reply && reply.claims ? reply.claims : here() };
+      const r = await this.auditChunked(text, options, {}, claims);
+      if (r?.claims) return { findings: r.findings, claims: r.claims };
     }
     const reply = await this.run({ type: 'file', text, config: options.config, claims });
     if ('findings' in reply && reply.claims) return { findings: reply.findings, claims: reply.claims };
@@ -126,10 +123,16 @@ export class AuditPool {
   }
 
   /** One big file, its units audited in batches across the workers (the first ones here when `hooks.head` is given). */
-  private async auditChunked(text: string, options: Required<Pick<AuditOptions, 'config'>> & AuditOptions, hooks: ProgressHooks): Promise<{ findings: LocatedFinding[]; workers: boolean } | undefined> {
+  private async auditChunked(
+    text: string,
+    options: Required<Pick<AuditOptions, 'config'>> & AuditOptions,
+    hooks: ProgressHooks,
+    claims?: { file: string; label?: string },
+  ): Promise<{ findings: LocatedFinding[]; workers: boolean; claims?: FilePatientClaims } | undefined> {
     const cancelled = hooks.cancelled ?? (() => false);
     const docs = cutUnits(text);
     if (!docs) return this.auditWhole(text, options, cancelled);
+    const facts = !!claims;
     const units = docs.flatMap((d) => d.units);
     let head = 0;
     if (hooks.head) for (let bytes = 0; head < units.length - 1 && bytes < HEAD_BYTES; head++) bytes += units[head].end - units[head].start;
@@ -144,13 +147,13 @@ export class AuditPool {
       size += units[i].end - units[i].start;
     }
     const textOf = (u: UnitCut): string => text.slice(u.start, u.end);
-    const auditHere = (i: number): UnitSummary => auditUnitText(units[i].kind, textOf(units[i]), options.config, options.data, hooks.cache);
+    const auditHere = (i: number): UnitSummary => auditUnitText(units[i].kind, textOf(units[i]), options.config, options.data, hooks.cache, facts);
     // The rest goes to the workers first, so they start (or load) while the head is audited here.
     const owner = {};
     // One batch (say, a document the cut keeps whole): a worker would start up for work this
     // thread does as fast, and the editor's analysis could not reuse its parse.
     const local = hooks.help === true && batches.length <= 1;
-    const replies = (local ? [] : batches).map((b) => this.run({ type: 'units', units: units.slice(b.from, b.to).map((u) => ({ kind: u.kind, text: textOf(u) })), config: options.config }, cancelled, owner));
+    const replies = (local ? [] : batches).map((b) => this.run({ type: 'units', units: units.slice(b.from, b.to).map((u) => ({ kind: u.kind, text: textOf(u) })), config: options.config, facts }, cancelled, owner));
     const summaries: UnitSummary[] = new Array(units.length);
     const placedAt = (i: number) => ({ ...summaries[i], start: units[i].start, prefix: units[i].prefix, document: units[i].document });
     let lines: LineIndex | undefined;
@@ -167,7 +170,7 @@ export class AuditPool {
     while (hooks.help && !cancelled()) {
       const p = this.steal(owner);
       if (!p || p.task.type !== 'units') break;
-      p.resolve({ id: 0, summaries: p.task.units.map((u) => auditUnitText(u.kind, u.text, options.config, options.data, hooks.cache)) });
+      p.resolve({ id: 0, summaries: p.task.units.map((u) => auditUnitText(u.kind, u.text, options.config, options.data, hooks.cache, facts)) });
       await new Promise((resolve) => setImmediate(resolve));
     }
     const got = await Promise.all(replies);
@@ -176,17 +179,8 @@ export class AuditPool {
       const { from, to } = batches[b];
       for (let i = from; i < to; i++) summaries[i] = 'summaries' in reply ? reply.summaries[i - from] : auditHere(i);
     });
-    // A document with an item that is not one list item is audited whole (as the pipeline does).
-    const placed: (UnitSummary & { start: number; prefix: string; document: number })[] = [];
-    let k = 0;
-    docs.forEach((doc, document) => {
-      const own = doc.units.map((_, i) => k + i);
-      k += doc.units.length;
-      if (own.some((i) => summaries[i].unusable)) {
-        placed.push({ ...auditUnitText('whole', text.slice(doc.start, doc.end), options.config, options.data, hooks.cache), start: doc.start, prefix: '', document });
-      } else for (const i of own) placed.push(placedAt(i));
-    });
-    return { findings: findingsOfUnits(text, options.config as ResolvedConfig, placed, lines), workers: got.some((r) => r.id > 0 && 'summaries' in r) };
+    const result = resultOfUnits(text, docs, summaries, { config: options.config, data: options.data, cache: hooks.cache, lines, claims });
+    return { ...result, workers: got.some((r) => r.id > 0 && 'summaries' in r) };
   }
 
   close(): Promise<unknown> {

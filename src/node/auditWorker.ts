@@ -14,7 +14,7 @@ import { PackStore } from '../datapacks/store/packStore';
 export type WorkerJob =
   | { type: 'file'; text: string; config: ResolvedConfig; claims?: { file: string; label?: string } }
   | { type: 'claims'; text: string; config: ResolvedConfig; claims: { file: string; label?: string } }
-  | { type: 'units'; units: { kind: UnitCut['kind']; text: string }[]; config: ResolvedConfig };
+  | { type: 'units'; units: { kind: UnitCut['kind']; text: string }[]; config: ResolvedConfig; facts?: boolean };
 export type WorkerTask = WorkerJob & { id: number };
 
 export type WorkerReply = { id: number; findings: LocatedFinding[]; claims?: FilePatientClaims } | { id: number; claims: FilePatientClaims } | { id: number; summaries: UnitSummary[] } | { id: number; error: string };
@@ -30,7 +30,7 @@ function handle(task: WorkerTask): WorkerReply {
     const findings = analysis.findings;
     return task.claims ? { id: task.id, findings, claims: fileClaims(analysis, task.claims.file, task.claims.label) } : { id: task.id, findings };
   }
-  return { id: task.id, summaries: task.units.map((u) => auditUnitText(u.kind, u.text, task.config, data)) };
+  return { id: task.id, summaries: task.units.map((u) => auditUnitText(u.kind, u.text, task.config, data, undefined, task.facts)) };
 }
 
 parentPort?.on('message', (task: WorkerTask) => {

@@ -12,6 +12,23 @@
  */
 export type Run = (uri: string, isCurrent: () => boolean) => Promise<void>;
 
+/** Audits at most this long run at once after an edit; longer ones wait for a pause in typing. */
+export const CHEAP_AUDIT_MS = 100;
+export const MAX_DEBOUNCE_MS = 150;
+
+/**
+ * The quiet time before an edited document is audited: none while its audits are cheap
+ * (≤ CHEAP_AUDIT_MS), and none for an edit after a pause in typing at least as long as the
+ * wait would be (a lone edit is audited at once; the wait only gathers a burst of
+ * keystrokes into one audit); otherwise about the last audit's time, at most
+ * MAX_DEBOUNCE_MS.
+ */
+export function typingDelay(lastAuditMs: number, sinceLastEditMs: number): number {
+  if (lastAuditMs <= CHEAP_AUDIT_MS) return 0;
+  const wait = Math.round(Math.min(MAX_DEBOUNCE_MS, lastAuditMs));
+  return sinceLastEditMs >= wait ? 0 : wait;
+}
+
 /** The delay timer a scheduler uses: Node's by default; tests pass a manual clock. */
 export interface Timers {
   setTimeout(fn: () => void, ms: number): unknown;

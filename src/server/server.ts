@@ -29,7 +29,7 @@ import { ConfigFiles, configDiagnostics } from './configFiles';
 import { DocumentContexts, type DocumentContext } from './documentContext';
 import { CONFIG_FILE_GLOB, FIX_ALL_KIND, IMPORT_CLAIMS_REQUEST, isRemitCandidateName, REMIT_CANDIDATE_GLOB, SERVER_COMMANDS, SETTINGS_SECTION, WORKSPACE_TRUSTED_NOTIFICATION, type ServerInitializationOptions } from '../protocol';
 import { importClaimsText } from './importClaims';
-import { Scheduler } from './scheduler';
+import { Scheduler, typingDelay } from './scheduler';
 import { ClaimLanguageService } from '../service';
 import { SettingsStore } from './settings';
 import { PackStore } from '../datapacks/store/packStore';
@@ -43,8 +43,8 @@ export interface ServerOptions {
   /**
    * Quiet time after an edit before the document is audited. Default: adaptive — at once
    * (after the messages already received, so edits queued meanwhile are audited together)
-   * while the document's audits take at most 100 ms; otherwise about its last audit time,
-   * at most 150 ms.
+   * while the document's audits take at most 100 ms, or after a pause in typing; otherwise
+   * about its last audit time, at most 150 ms (./scheduler.ts typingDelay).
    */
   debounceMs?: number;
   /**
@@ -56,10 +56,6 @@ export interface ServerOptions {
    */
   openThreads?: number;
 }
-
-/** Audits at most this long run at once after an edit; longer ones wait for a pause in typing. */
-const CHEAP_AUDIT_MS = 100;
-const MAX_DEBOUNCE_MS = 150;
 
 export const CONFIG_WATCH_GLOB = CONFIG_FILE_GLOB;
 
@@ -85,12 +81,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   /** Started on the first big document only: idle workers cost memory. */
   const poolFor = (text: string): AuditPool | undefined =>
     openThreads > 0 && text.length >= CHUNK_FILE_BYTES ? (pool ??= new AuditPool(openThreads, { unref: true })) : undefined;
-  /** Last audit time per document, for the adaptive debounce. */
+  /** Last audit time and last edit per document, for the adaptive debounce (./scheduler.ts typingDelay). */
   const auditMillis = new Map<string, number>();
+  const lastEdit = new Map<string, number>();
   const debounceFor = (uri: string): number => {
     if (options.debounceMs !== undefined) return options.debounceMs;
-    const last = auditMillis.get(uri) ?? 0;
-    return last <= CHEAP_AUDIT_MS ? 0 : Math.round(Math.min(MAX_DEBOUNCE_MS, last));
+    const now = performance.now();
+    const since = now - (lastEdit.get(uri) ?? -Infinity);
+    lastEdit.set(uri, now);
+    return typingDelay(auditMillis.get(uri) ?? 0, since);
   };
   // Each incremental change is told to the service, so the next audit starts from its range.
   const documents = new TextDocuments<TextDocument>({
@@ -333,6 +332,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     scheduler.cancel(uri);
     service.forget(uri);
     auditMillis.delete(uri);
+    lastEdit.delete(uri);
     settings.forget(uri);
     published.delete(uri);
     payer.forget(uri);

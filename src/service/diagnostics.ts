@@ -11,14 +11,32 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
+/**
+ * What a finding's diagnostic keeps from one version to the next: an edit elsewhere in the
+ * file keeps the finding object (the pipeline reuses a unit's placement when neither its
+ * offset nor its line moved), so its range, link and fix ids are worked out once. Only
+ * `data.version` is the document's at each call.
+ */
+interface Converted {
+  range: Diagnostic['range'];
+  codeDescription: Diagnostic['codeDescription'];
+  fixes: string[];
+}
+const converted = new WeakMap<LocatedFinding, Converted>();
+
 export function toDiagnostic(doc: TextDocument, finding: LocatedFinding): Diagnostic {
-  const data: ClaimDiagnosticData = { rule: finding.rule, fixes: finding.fixes.map((f) => f.id), version: doc.version };
+  let c = converted.get(finding);
+  if (!c) {
+    c = { range: rangeOf(doc, finding.span), codeDescription: { href: docsUrl(finding.rule) }, fixes: finding.fixes.map((f) => f.id) };
+    converted.set(finding, c);
+  }
+  const data: ClaimDiagnosticData = { rule: finding.rule, fixes: c.fixes, version: doc.version };
   return {
-    range: rangeOf(doc, finding.span),
+    range: c.range,
     severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.rule,
-    codeDescription: { href: docsUrl(finding.rule) },
+    codeDescription: c.codeDescription,
     message: finding.message,
     data,
   };

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { audit, resolveConfig, type ResolvedConfig } from '../../src/core';
+import { analyze, audit, auditInUnits, fileClaims, resolveConfig, type ResolvedConfig } from '../../src/core';
 import { auditUnitText, cutUnits, findingsOfUnits } from '../../src/core/parallel';
 import { parseThreads, threadCount, AUTO_MIN_BYTES } from '../../src/cli/threads';
 import { AuditPool } from '../../src/node/auditPool';
@@ -78,6 +78,25 @@ describe('parallel audit: units audited alone, placed back, equal audit()', () =
     assert.deepEqual(assembled(text, strict), audit(text, { config: strict }).findings);
   });
 
+  it('unit by unit on this thread (the CLI on a big file): the findings and the claims of analyze(), nodes let go', () => {
+    const text = trickyBigFile(60) + '---\nclaim:\n' + claimText(3).replace('  - id:', '  id:').replace(/^ {2}/gm, '  ') + '---\n' + claimFile(4).replace('claims:\n', 'claims:\n  - just text\n');
+    for (const cfg of [config, resolveConfig({ rules: { 'claim-id-duplicate': 'warning', 'documentation-weak': 'off' } })]) {
+      const analysis = analyze(text, { config: cfg });
+      const expected = { findings: analysis.findings, claims: fileClaims(analysis, 'big.claim.yaml') };
+      assert.ok(expected.claims.claims.length > 50, 'claims with facts to compare');
+      assert.deepEqual(auditInUnits(text, { config: cfg, claims: { file: 'big.claim.yaml' } }), expected);
+    }
+    let cut = 0;
+    for (const { name, text: t } of fixtureTexts()) {
+      const got = auditInUnits(t, { config, claims: { file: name, label: 'label' } });
+      if (!got) continue;
+      cut++;
+      const analysis = analyze(t, { config });
+      assert.deepEqual(got, { findings: analysis.findings, claims: fileClaims(analysis, name, 'label') }, name);
+    }
+    assert.ok(cut > 50, `only ${cut} fixtures were cut`);
+  });
+
   it('refused texts and streams only the parser can cut are left to audit()', () => {
     assert.equal(cutUnits('%YAML 1.2\n---\nclaim: {}\n'), undefined);
     assert.equal(cutUnits('a: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[['), undefined);
@@ -97,6 +116,18 @@ describe('the CLI worker pool (real worker threads)', function () {
       const [a, b] = await Promise.all([pool.auditFile(small, { config }), pool.auditFile(big, { config })]);
       assert.deepEqual(a, audit(small, { config }).findings);
       assert.deepEqual(b, audit(big, { config }).findings);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a big file\'s findings and claims (the checks across claims) from the workers\' batches equal analyze()', async () => {
+    const pool = new AuditPool(2);
+    try {
+      const big = trickyBigFile(320) + '---\n' + claimFile(4).replace('claims:\n', 'claims:\n  - just text\n');
+      const analysis = analyze(big, { config });
+      const got = await pool.auditFileWithClaims(big, { config }, { file: 'big.claim.yaml', label: 'big' });
+      assert.deepEqual(got, { findings: analysis.findings, claims: fileClaims(analysis, 'big.claim.yaml', 'big') });
     } finally {
       await pool.close();
     }

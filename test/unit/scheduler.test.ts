@@ -4,7 +4,7 @@
  * so a burst of edits is audited once, for the last one; superseded runs know they are stale.
  */
 import assert from 'node:assert/strict';
-import { Scheduler, type Timers } from '../../src/server/scheduler';
+import { CHEAP_AUDIT_MS, MAX_DEBOUNCE_MS, Scheduler, typingDelay, type Timers } from '../../src/server/scheduler';
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const turns = async (n: number): Promise<void> => {
@@ -118,5 +118,24 @@ describe('scheduler: edits audited at once, bursts coalesced', () => {
     timers.advance(1000);
     await turns(3);
     assert.equal(runs.length, 2);
+  });
+});
+
+describe('typingDelay: the adaptive debounce after an edit', () => {
+  it('no wait while audits are cheap, whatever the typing', () => {
+    assert.equal(typingDelay(0, 0), 0);
+    assert.equal(typingDelay(CHEAP_AUDIT_MS, 5), 0);
+  });
+
+  it('a slow audit makes a burst of keystrokes wait about its time (at most MAX_DEBOUNCE_MS)', () => {
+    assert.equal(typingDelay(120.4, 30), 120);
+    assert.equal(typingDelay(900, 30), MAX_DEBOUNCE_MS);
+  });
+
+  it('a lone edit, after a pause at least as long as the wait, is audited at once', () => {
+    assert.equal(typingDelay(120, 119), 120);
+    assert.equal(typingDelay(120, 120), 0);
+    assert.equal(typingDelay(900, MAX_DEBOUNCE_MS), 0);
+    assert.equal(typingDelay(900, Infinity), 0, 'the first edit of a document');
   });
 });

@@ -8,7 +8,7 @@
 import type { Analysis, PlacedUnit } from '../pipeline/analysis';
 import { claimContext, locate } from '../pipeline/auditClaim';
 import type { ValidatedClaim } from '../pipeline/validate';
-import type { ParsedClaim } from '../pipeline/unit';
+import type { ParsedClaim, ParsedUnit } from '../pipeline/unit';
 import type { Claim } from '../model/claim';
 import type { ResolvedConfig } from '../config/schema';
 import type { ReferenceData } from '../data/reference';
@@ -40,6 +40,8 @@ const CLAIM_PATHS = [
 ];
 const LINE_FIELDS = ['', '.code', '.units', '.minutes', '.modifiers'];
 
+const NO_RANGE: Place['range'] = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
 /** The claims of an analysed file, for PatientIndex.setFile. */
 export function fileClaims(analysis: Analysis, file: string, label = file): FilePatientClaims {
   const claims: PatientClaim[] = [];
@@ -62,7 +64,8 @@ export function claimFacts(
   file: string,
   config: ResolvedConfig,
   data: ReferenceData,
-  lines: LineIndex,
+  /** Without it (a unit read apart from its file), places get no range: placeUnitFacts adds them. */
+  lines: LineIndex | undefined,
   label = file,
 ): PatientClaim | undefined {
   if (!parsed.sound || parsed.rawFailed) return undefined;
@@ -96,7 +99,7 @@ export function claimFacts(
   const put = (path: string): void => {
     const rel = locate(parsed.src, text, path, 'value');
     const span = { start: rel.start + base, end: rel.end + base };
-    places[path] = { span, range: { start: lines.position(span.start), end: lines.position(span.end) } };
+    places[path] = { span, range: lines ? { start: lines.position(span.start), end: lines.position(span.end) } : NO_RANGE };
   };
   for (const p of CLAIM_PATHS) put(p);
   for (const l of ctx.lines) {
@@ -133,4 +136,44 @@ export function claimFacts(
     kx: kx ? { pt_slp: kx.pt_slp, ot: kx.ot, reviewThreshold: kx.reviewThreshold } : undefined,
     places,
   };
+}
+
+/**
+ * One unit's claims' facts read apart from its file (a worker's batch, or the CLI's audit of
+ * a big file unit by unit): spans relative to the unit, no ranges, indexes counted from 0 in
+ * the unit; placeUnitFacts puts them in the file. Plain data (structured-clone safe).
+ */
+export function unitFacts(unit: ParsedUnit, config: ResolvedConfig, data: ReferenceData): PatientClaim[] {
+  const out: PatientClaim[] = [];
+  unit.claims.forEach((c, index) => {
+    const facts = claimFacts(c, { unit, base: 0, prefix: '', document: 0 }, index, '', config, data, undefined);
+    if (facts) out.push(facts);
+  });
+  return out;
+}
+
+/** A unit's facts (unitFacts) placed in its file: what fileClaims gives for the same claims. */
+export interface UnitFactsAt {
+  facts: readonly PatientClaim[];
+  /** The unit's offset, path prefix and YAML document in the file, and the file index of its first claim. */
+  base: number;
+  prefix: string;
+  document: number;
+  firstIndex: number;
+}
+
+/** The file's claims from its units' facts (in file order): identical to fileClaims of the file's analysis. */
+export function fileClaimsOfUnits(units: readonly UnitFactsAt[], claimCount: number, lines: LineIndex, file: string, label = file): FilePatientClaims {
+  const claims: PatientClaim[] = [];
+  for (const u of units) {
+    for (const f of u.facts) {
+      const places: Record<string, Place> = {};
+      for (const [path, p] of Object.entries(f.places)) {
+        const span = { start: p.span.start + u.base, end: p.span.end + u.base };
+        places[path] = { span, range: { start: lines.position(span.start), end: lines.position(span.end) } };
+      }
+      claims.push({ ...f, file, fileLabel: label, index: f.index + u.firstIndex, document: u.document, prefix: prefixPath(u.prefix, f.prefix), places });
+    }
+  }
+  return { file, label, claimCount, claims, directives: directiveLines(lines) };
 }

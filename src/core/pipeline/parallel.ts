@@ -15,6 +15,8 @@ import { cachedUnit, type AuditCache } from './cache';
 import { locateFindings } from './place';
 import { unitResult, type UnitResult } from './auditUnit';
 import { parseItemUnit, parseWholeUnit, type ParsedClaim } from './unit';
+import { fileClaimsOfUnits, unitFacts } from '../patients/facts';
+import type { FilePatientClaims, PatientClaim } from '../patients/types';
 
 /** One unit of a file: a claims-list item, or a whole YAML document. Offsets in the file. */
 export interface UnitCut {
@@ -57,6 +59,8 @@ export interface UnitSummary {
   unusable: boolean;
   claims: Pick<ParsedClaim, 'prefix' | 'sound' | 'id'>[];
   result: UnitResult;
+  /** With `facts` asked: the unit's claims as the patient index reads them (patients/facts.ts unitFacts). */
+  facts?: PatientClaim[];
 }
 
 // A worker audits a batch of units under one config object: its key is made once, not per unit.
@@ -74,15 +78,66 @@ function keyFor(config: ResolvedConfig, data: ReferenceData): string {
  * unit is parsed through it as analyze() parses it, so an analysis of the same text later
  * finds the unit parsed and audited.
  */
-export function auditUnitText(kind: UnitCut['kind'], text: string, config: ResolvedConfig, data: ReferenceData = BUILTIN_DATA, cache?: AuditCache): UnitSummary {
+export function auditUnitText(kind: UnitCut['kind'], text: string, config: ResolvedConfig, data: ReferenceData = BUILTIN_DATA, cache?: AuditCache, facts = false): UnitSummary {
   const parse = kind === 'item' ? parseItemUnit : parseWholeUnit;
   const unit = cache ? cachedUnit(cache, kind === 'item' ? 'c' : 'd', text, parse) : parse(text);
   if (unit.unusable) return { unusable: true, claims: [], result: { findings: [], owners: [] } };
-  return {
+  const summary: UnitSummary = {
     unusable: false,
     claims: unit.claims.map((c) => ({ prefix: c.prefix, sound: c.sound, id: c.id })),
     result: unitResult(unit, config, keyFor(config, data), cache ? (n) => cache.grew(n) : undefined, data),
   };
+  if (facts) summary.facts = unitFacts(unit, config, data);
+  return summary;
+}
+
+/**
+ * A file's result from every unit's summary (in cut order): its findings, identical to
+ * audit()'s, and with `claims` its claims for the patient index, identical to fileClaims of
+ * its analysis (the summaries must then carry facts). A document holding an item that is not
+ * one list item is audited whole here, as the pipeline does.
+ */
+export function resultOfUnits(
+  text: string,
+  docs: readonly DocumentCut[],
+  summaries: readonly UnitSummary[],
+  options: { config: ResolvedConfig; data?: ReferenceData; cache?: AuditCache; lines?: LineIndex; claims?: { file: string; label?: string } },
+): { findings: LocatedFinding[]; claims?: FilePatientClaims } {
+  const { config, claims } = options;
+  const lines = options.lines ?? new LineIndex(text);
+  const placed: (UnitSummary & Pick<UnitCut, 'start' | 'prefix' | 'document'>)[] = [];
+  let k = 0;
+  docs.forEach((doc, document) => {
+    const own = doc.units.map((_, i) => k + i);
+    k += doc.units.length;
+    if (own.some((i) => summaries[i].unusable)) {
+      placed.push({ ...auditUnitText('whole', text.slice(doc.start, doc.end), config, options.data, options.cache, !!claims), start: doc.start, prefix: '', document });
+    } else for (const i of own) placed.push({ ...summaries[i], start: doc.units[i - own[0]].start, prefix: doc.units[i - own[0]].prefix, document });
+  });
+  const findings = findingsOfUnits(text, config, placed, lines);
+  if (!claims) return { findings };
+  let firstIndex = 0;
+  const at = placed.map((u) => {
+    const unit = { facts: u.facts ?? [], base: u.start, prefix: u.prefix, document: u.document, firstIndex };
+    firstIndex += u.claims.length;
+    return unit;
+  });
+  return { findings, claims: fileClaimsOfUnits(at, firstIndex, lines, claims.file, claims.label) };
+}
+
+/**
+ * A big file audited unit by unit on this thread: each unit parsed, audited and its claims'
+ * facts read, then its parsed nodes let go — the result of analyze() (findings and
+ * fileClaims) without the whole file's nodes alive at once. Undefined when the text cannot
+ * be cut (analyze it whole).
+ */
+export function auditInUnits(text: string, options: { config: ResolvedConfig; data?: ReferenceData; claims: { file: string; label?: string } }): { findings: LocatedFinding[]; claims: FilePatientClaims } | undefined {
+  const docs = cutUnits(text);
+  if (!docs) return undefined;
+  const summaries: UnitSummary[] = [];
+  for (const doc of docs) for (const u of doc.units) summaries.push(auditUnitText(u.kind, text.slice(u.start, u.end), options.config, options.data, undefined, true));
+  const r = resultOfUnits(text, docs, summaries, options);
+  return { findings: r.findings, claims: r.claims! };
 }
 
 /**
