@@ -125,7 +125,10 @@ export function visitSummary(claim: Claim, lineIndex: number[], complete: boolea
   };
 }
 
+/** One formatter (toLocaleString with options would build one per call). */
+const DOLLARS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 export function dollars(amount: number): string {
-  return `$${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `$${DOLLARS.format(amount)}`;
 }
 

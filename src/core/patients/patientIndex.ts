@@ -21,6 +21,8 @@ interface FileEntry {
   config: ResolvedConfig;
   directives: Directives;
   groups: string[];
+  /** The file's claims of each group, in file order: a group's claims without a scan of the whole file per group. */
+  byGroup: Map<string, PatientClaim[]>;
 }
 
 /** What the code lens shows at a claim. */
@@ -52,8 +54,16 @@ export class PatientIndex {
   /** Replace a file's claims; returns the file keys whose cross-claim findings may have changed. */
   setFile(data: FilePatientClaims, config: ResolvedConfig): string[] {
     const touched = this.detach(data.file);
-    const groups = [...new Set(data.claims.filter((c) => c.patient !== undefined).map((c) => this.groupKey(c)))];
-    this.files.set(data.file, { data, config, directives: directivesOf(data.directives), groups });
+    const byGroup = new Map<string, PatientClaim[]>();
+    for (const c of data.claims) {
+      if (c.patient === undefined) continue;
+      const g = this.groupKey(c);
+      const list = byGroup.get(g);
+      if (list) list.push(c);
+      else byGroup.set(g, [c]);
+    }
+    const groups = [...byGroup.keys()];
+    this.files.set(data.file, { data, config, directives: directivesOf(data.directives), groups, byGroup });
     for (const g of groups) {
       let set = this.groups.get(g);
       if (!set) this.groups.set(g, (set = new Set()));
@@ -163,9 +173,7 @@ export class PatientIndex {
 
   private claimsOf(g: string): PatientClaim[] {
     const claims: PatientClaim[] = [];
-    for (const f of this.groups.get(g) ?? []) {
-      for (const c of this.files.get(f)!.data.claims) if (c.patient !== undefined && this.groupKey(c) === g) claims.push(c);
-    }
+    for (const f of this.groups.get(g) ?? []) for (const c of this.files.get(f)!.byGroup.get(g) ?? []) claims.push(c);
     return claims.sort(byDate);
   }
 
