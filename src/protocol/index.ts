@@ -80,6 +80,8 @@ export const CLIENT_COMMANDS = {
   showRuleDocs: 'claimlint.showRuleDocs',
   /** Arguments: [uri: string, position: Position]. Opens the full explanation of the code there (claimlint.codeDetails). */
   showCodeDetails: 'claimlint.showCodeDetails',
+  /** No arguments. Opens the Audit Summary (its per-patient view): what the accrual code lens runs. */
+  showAuditSummary: 'claimlint.showAuditSummary',
 } as const;
 
 /**

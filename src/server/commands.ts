@@ -26,6 +26,8 @@ export interface CommandDeps {
   published: (uri: string) => void;
   /** False in VS Code's Restricted Mode (an untrusted folder): no workspace-wide reading. */
   trusted: () => boolean;
+  /** A file's findings with the cross-claim findings of its claims (other claims of the same patients); `published`: about to be published. */
+  withCross: (uri: string, own: LocatedFinding[], published: boolean) => LocatedFinding[];
 }
 
 
@@ -128,7 +130,7 @@ interface AuditedFile {
  * reaches nothing outside), at most the file-size limit. Calls `unreadable` for a file that
  * cannot be read and `skipped` for one left out (outside, not regular, too large).
  */
-async function* auditedClaimFiles(deps: CommandDeps, unreadable: () => void, only?: string, skipped: (why: string) => void = () => undefined): AsyncGenerator<AuditedFile> {
+async function* auditedClaimFiles(deps: CommandDeps, publishing: boolean, unreadable: () => void, only?: string, skipped: (why: string) => void = () => undefined): AsyncGenerator<AuditedFile> {
   const seen = new Set<string>();
   for (const folder of deps.folders()) {
     const root = realFolder(folder);
@@ -165,8 +167,9 @@ async function* auditedClaimFiles(deps: CommandDeps, unreadable: () => void, onl
       const ctx = await deps.contexts.get(uri);
       if (!ctx.settings.enable) continue;
       const analysis = open ? deps.service.analysis(open, ctx.config) : analyze(text, { config: ctx.config, cache: deps.service.cache, data: deps.service.dataFor(ctx.config) });
+      const findings = deps.withCross(uri, analysis.findings, publishing);
       const relative = file.startsWith(folder) ? file.slice(folder.length).replace(/\\/g, '/').replace(/^\//, '') : file;
-      yield { uri, relative, open, text, config: ctx.config, analysis, findings: analysis.findings };
+      yield { uri, relative, open, text, config: ctx.config, analysis, findings };
     }
   }
 }
@@ -176,7 +179,7 @@ async function auditWorkspace(deps: CommandDeps): Promise<WorkspaceAuditResult> 
   const result: WorkspaceAuditResult = { files: 0, errors: 0, warnings: 0, infos: 0, unreadable: 0, millis: 0 };
   const skips = new Map<string, number>();
   const skipped = (why: string) => skips.set(why, (skips.get(why) ?? 0) + 1);
-  for await (const { uri, open, text, findings } of auditedClaimFiles(deps, () => result.unreadable++, undefined, skipped)) {
+  for await (const { uri, open, text, findings } of auditedClaimFiles(deps, true, () => result.unreadable++, undefined, skipped)) {
     const doc = open ?? TextDocument.create(uri, 'yaml', 0, text);
     result.files++;
     for (const f of findings) {
@@ -205,7 +208,7 @@ async function auditSummaryData(deps: CommandDeps, arg: unknown): Promise<AuditS
   const started = Date.now();
   const only = arg && typeof arg === 'object' && typeof (arg as { uri?: unknown }).uri === 'string' ? (arg as { uri: string }).uri : undefined;
   const result: AuditSummaryData = { files: [], unreadable: 0 };
-  for await (const f of auditedClaimFiles(deps, () => result.unreadable++, only)) {
+  for await (const f of auditedClaimFiles(deps, false, () => result.unreadable++, only)) {
     result.files.push({
       uri: f.uri,
       path: f.relative,

@@ -11,6 +11,7 @@ import {
   CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   MessageType,
   ShowMessageNotification,
   TextDocuments,
@@ -35,6 +36,10 @@ import { PackStore } from '../datapacks/store/packStore';
 import { AuditPool, CHUNK_FILE_BYTES } from '../node/auditPool';
 import { workersThatFit } from '../node/poolSizes';
 import { toDiagnostic } from '../service/diagnostics';
+import { accrualLenses } from '../service/codeLens';
+import { WorkspaceIndex } from './workspaceIndex';
+import { crossClaims, PatientDiagnostics } from './patients';
+import { CLAIM_FILES_WATCH_GLOB } from './claimFiles';
 
 export interface ServerOptions {
   /**
@@ -79,9 +84,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // No more workers than the address-space limit (ulimit -v) leaves room for: V8 would abort.
   const openThreads = workersThatFit(options.openThreads ?? Math.min(3, cores - 1));
   let pool: AuditPool | undefined;
-  /** Started on the first big document only: idle workers cost memory. */
-  const poolFor = (text: string): AuditPool | undefined =>
-    openThreads > 0 && text.length >= CHUNK_FILE_BYTES ? (pool ??= new AuditPool(openThreads, { unref: true })) : undefined;
+  /** Started on the first big document or the workspace index only: idle workers cost memory. */
+  const sharedPool = (): AuditPool | undefined => (openThreads > 0 ? (pool ??= new AuditPool(openThreads, { unref: true })) : undefined);
+  const poolFor = (text: string): AuditPool | undefined => (text.length >= CHUNK_FILE_BYTES ? sharedPool() : undefined);
   /** Last audit time per document, for the adaptive debounce. */
   const auditMillis = new Map<string, number>();
   const debounceFor = (uri: string): number => {
@@ -110,6 +115,34 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const contexts = new DocumentContexts(connection, settings, new ConfigFiles(), () => folders);
   /** URIs with diagnostics on the client, to clear when they stop being claim files. */
   const published = new Set<string>();
+  // Every claim file of the workspace, open or not, and the cross-claim findings it feeds (issue 23).
+  const cross = crossClaims();
+  const index = new WorkspaceIndex({
+    folders: () => folders,
+    context: (uri) => contexts.get(uri),
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    trusted: () => trusted,
+    pool: sharedPool,
+    dataFor,
+    sink: cross,
+    log: (m) => connection.console.log(m),
+  });
+  const patients = new PatientDiagnostics({
+    index,
+    cross,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    schedule: (uri) => scheduler.schedule(uri, 0),
+    publish: (uri, version, diagnostics) => publish(uri, version, diagnostics),
+    context: (uri) => contexts.get(uri),
+    dataFor,
+    log: (m) => connection.console.log(m),
+    docTag,
+  });
+  /** Index the workspace again, then audit the open documents again (their cross-claim findings may differ). */
+  const reindex = (): void => {
+    patients.reset();
+    patients.rebuild(() => documents.all().map((d) => d.uri)).catch((err) => connection.console.error(`workspace index failed: ${err instanceof Error ? err.name : 'error'}`));
+  };
 
   const scheduler = new Scheduler(
     async (uri, isCurrent) => {
@@ -125,6 +158,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       // A newer edit or a config change scheduled another run: drop this one.
       if (!isCurrent() || documents.get(uri)?.version !== version) return;
       if (!ctx.active) {
+        patients.dropped(uri);
         if (published.has(uri)) publish(uri, version, []);
         return;
       }
@@ -169,15 +203,18 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           if (!current()) return;
           try {
             const from = performance.now();
-            void service.analysis(doc, ctx.config).findings;
+            const analysis = service.analysis(doc, ctx.config);
+            const merged = patients.findings(uri, analysis, ctx.config);
             connection.console.log(`editor analysis of ${docTag(uri)} v${version} ready in ${(performance.now() - from).toFixed(1)} ms`);
+            // Cross-claim findings (other claims of the same patients) join once the analysis exists.
+            if (merged !== analysis.findings) void publish(uri, version, merged.map((f) => toDiagnostic(doc, f)));
           } catch (err) {
             connection.console.error(`analysis of ${docTag(uri)} failed: ${err instanceof Error ? err.name : 'error'}`);
           }
         });
         return;
       }
-      const diagnostics = service.diagnostics(doc, ctx.config);
+      const diagnostics = patients.findings(uri, service.analysis(doc, ctx.config), ctx.config).map((f) => toDiagnostic(doc, f));
       const millis = performance.now() - started;
       auditMillis.set(uri, millis);
       if (!isCurrent() || documents.get(uri)?.version !== version) return;
@@ -237,6 +274,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(() => {
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_WATCH_GLOB }] });
+      // Unopened claim files feed the workspace index: it follows their changes on disk.
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CLAIM_FILES_WATCH_GLOB }] });
     }
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
@@ -247,8 +286,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         folders = [...folders.filter((f) => !removed.has(f)), ...e.added.flatMap((f) => uriToPath(f.uri) ?? [])];
         contexts.reset();
         revalidateAll();
+        reindex();
       });
     }
+    reindex();
     connection.console.info(`claimlint language server ready (${folders.length} workspace folders${trusted ? '' : '; Restricted Mode: no workspace audit'})`);
   });
 
@@ -256,14 +297,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings.changed(change.settings);
     service.reset();
     revalidateAll();
+    reindex();
   });
 
   connection.onDidChangeWatchedFiles((change) => {
-    connection.console.log(`config files changed: ${change.changes.map((c) => pathOf(c.uri)).join(', ')}`);
-    contexts.reset();
-    packWarned.clear();
-    service.reset();
-    revalidateAll();
+    const configs = change.changes.filter((c) => isConfigFile(c.uri));
+    if (configs.length) {
+      connection.console.log(`config files changed: ${configs.map((c) => pathOf(c.uri)).join(', ')}`);
+      contexts.reset();
+      packWarned.clear();
+      service.reset();
+      revalidateAll();
+      reindex();
+      return;
+    }
+    // Claim files changed on disk: their index records (an open document's is the editor's).
+    const claims = change.changes.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted }));
+    patients.changedOnDisk(claims).catch((err) => connection.console.error(`workspace index update failed: ${err instanceof Error ? err.name : 'error'}`));
   });
 
   /** Documents whose didOpen is being handled: TextDocuments follows onDidOpen with onDidChangeContent. */
@@ -293,6 +343,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings.forget(uri);
     published.delete(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
+    patients.closed(uri).catch((err) => connection.console.error(`workspace index update failed: ${err instanceof Error ? err.name : 'error'}`));
   });
 
   /** Run a feature; on a bug, log the error's name only (messages could quote claim text) and answer `fallback`. */
@@ -308,7 +359,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onCodeAction((p) => guarded('code actions', p.textDocument.uri, [], (a) => service.codeActions(a.doc, p.context, a.ctx.config)));
   connection.onHover((p) => guarded('hover', p.textDocument.uri, null, (a) => service.hover(a.doc, p.position, a.ctx.config)));
-  connection.onCodeLens((p) => guarded('code lens', p.textDocument.uri, [], (a) => service.codeLenses(a.doc, a.ctx.config)));
+  connection.onCodeLens((p) =>
+    guarded('code lens', p.textDocument.uri, [], (a) => [...service.codeLenses(a.doc, a.ctx.config), ...accrualLenses(patients.accruals(a.doc.uri))]),
+  );
   connection.onCompletion((p) =>
     guarded('completion', p.textDocument.uri, { isIncomplete: false, items: [] }, (a) => service.completion(a.doc, p.position, a.ctx.config)),
   );
@@ -316,9 +369,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
     trusted = true;
     connection.console.info('workspace trusted: the workspace audit is available');
+    reindex();
   });
 
-  registerCommands({ connection, documents, service, contexts, folders: () => folders, published: (uri) => published.add(uri), trusted: () => trusted });
+  registerCommands({ connection, documents, service, contexts, folders: () => folders, published: (uri) => published.add(uri), trusted: () => trusted, withCross: (uri, own, shown) => patients.withCross(uri, own, shown) });
   connection.onRequest(IMPORT_CLAIMS_REQUEST, (params: unknown) => importClaimsText(params));
 
   connection.onShutdown(() => {

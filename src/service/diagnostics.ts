@@ -11,8 +11,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-export function toDiagnostic(doc: TextDocument, finding: LocatedFinding): Diagnostic {
+/** The other claims a cross-claim finding depends on (issue 23): file key (a URI), range there, what they say. */
+export interface RelatedClaim {
+  file: string;
+  range: LocatedFinding['range'];
+  message: string;
+}
+
+export function toDiagnostic(doc: TextDocument, finding: LocatedFinding & { related?: readonly RelatedClaim[] }): Diagnostic {
   const data: ClaimDiagnosticData = { rule: finding.rule, fixes: finding.fixes.map((f) => f.id), version: doc.version };
+  const related = finding.related?.length
+    ? { relatedInformation: finding.related.map((r) => ({ location: { uri: r.file, range: r.range }, message: r.message })) }
+    : undefined;
   return {
     range: rangeOf(doc, finding.span),
     severity: SEVERITY[finding.severity],
@@ -20,6 +30,7 @@ export function toDiagnostic(doc: TextDocument, finding: LocatedFinding): Diagno
     code: finding.rule,
     codeDescription: { href: docsUrl(finding.rule) },
     message: finding.message,
+    ...related,
     data,
   };
 }
