@@ -27,6 +27,8 @@ export interface AuditSummaryResult {
   timedUnitsSupported: number;
   overpayment: number;
   underpayment: number;
+  /** Patients in the per-patient view. */
+  patients: number;
 }
 
 type ReportModule = typeof ReportHtml;
@@ -167,6 +169,7 @@ export class AuditSummaryView implements vscode.Disposable {
       title: 'Audit Summary',
       scope,
       webview: { cspSource: panel.webview.cspSource, nonce },
+      patients: data.patients,
     });
     panel.webview.html = html;
     const result: AuditSummaryResult = {
@@ -179,8 +182,9 @@ export class AuditSummaryView implements vscode.Disposable {
       timedUnitsSupported: figures.timedUnits.supported,
       overpayment: figures.money.overpayment,
       underpayment: figures.money.underpayment,
+      patients: data.patients?.length ?? 0,
     };
-    this.log.info(`audit summary: ${result.files} files, ${result.claims} claims, ${result.findings} findings`);
+    this.log.info(`audit summary: ${result.files} files, ${result.claims} claims, ${result.findings} findings, ${result.patients} patients`);
     this.renderedEmitter.fire(result);
     return result;
   }

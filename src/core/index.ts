@@ -32,7 +32,7 @@ export { treatmentDays, episodes, type TreatmentDay, type Episode } from './pati
 export type { FactLine, FilePatientClaims, PatientClaim, PatientFinding, RelatedLocation, Place } from './patients/types';
 
 // Config
-export { configKey, configSchema, resolveConfig, type Config, type ResolvedConfig } from './config/schema';
+export { configKey, configSchema, resolveConfig, ruleOptions, type Config, type ResolvedConfig } from './config/schema';
 export { defaultSettings, settingsSchema, settingsToConfig, type Settings } from './config/settings';
 export { CONFIG_FILE_NAMES, loadNearestConfig, parseConfig, type ConfigHost, type ConfigLoad, type ConfigWarning } from './config/lookup';
 export { countErrors, formatConfigProblem, type ConfigProblem } from './config/problemText';

@@ -4,7 +4,7 @@
  * code actions refer to. Plain constants and types (a type-only import, erased when
  * built): the VS Code client may import this.
  */
-import type { ReportClaim, ReportFinding } from '../report';
+import type { PatientSummary, ReportClaim, ReportFinding } from '../report';
 import { CONFIG_FILE_NAMES, LIMITS } from '../core/lite';
 
 export { CLAIM_FILE_GLOB, CLAIM_FILE_GLOBS, IGNORED_FOLDERS, isClaimFileName } from './claimFiles';
@@ -125,6 +125,12 @@ export interface AuditSummaryData {
     claims: ReportClaim[];
     findings: ReportFinding[];
   }[];
+  /**
+   * The per-patient view (issue 23): each patient with a claim in these files, named
+   * "Patient 1", …; visits by claim id and file (`fileLabel` is a `files[].path` when the
+   * visit's file is among them). Never a patient id.
+   */
+  patients?: PatientSummary[];
   unreadable: number;
   /** Not run: the workspace is not trusted (VS Code's Restricted Mode). */
   restricted?: true;

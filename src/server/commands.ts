@@ -11,7 +11,7 @@ import { ErrorCodes, ResponseError, type Connection, type TextDocuments, type Wo
 import { analyze, type Analysis, type LocatedFinding, type ResolvedConfig } from '../core';
 import { collectClaims, reportFindings } from '../report';
 import type { DocumentContexts } from './documentContext';
-import { CLAIM_FILE_GLOBS, IGNORED_FOLDERS, SERVER_COMMANDS, type ApplyResult, type AuditSummaryData, type WorkspaceAuditResult } from '../protocol';
+import type { PatientSummary } from '../report';
 import type { ClaimLanguageService } from '../service';
 import { toDiagnostic } from '../service/diagnostics';
 import { isWithin, readClaimFile, realFolder } from '../node/claimFileAccess';
@@ -28,6 +28,8 @@ export interface CommandDeps {
   trusted: () => boolean;
   /** A file's findings with the cross-claim findings of its claims (other claims of the same patients); `published`: about to be published. */
   withCross: (uri: string, own: LocatedFinding[], published: boolean) => LocatedFinding[];
+  /** The per-patient view of the workspace's claims (see AuditSummaryData.patients). */
+  patients: (fileOrder: readonly string[], only?: (file: string) => boolean) => Promise<PatientSummary[]>;
 }
 
 
@@ -218,6 +220,11 @@ async function auditSummaryData(deps: CommandDeps, arg: unknown): Promise<AuditS
       findings: reportFindings(f.findings),
     });
   }
-  deps.connection.console.info(`audit summary: ${result.files.length} files in ${Date.now() - started} ms`);
+  const shown = new Set(result.files.map((f) => f.uri));
+  result.patients = await deps.patients(
+    result.files.map((f) => f.uri),
+    only === undefined ? undefined : (file) => shown.has(file),
+  );
+  deps.connection.console.info(`audit summary: ${result.files.length} files, ${result.patients.length} patients in ${Date.now() - started} ms`);
   return result;
 }

@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
 import { audit, mergePatientFindings, PatientIndex, type Analysis, type ClaimAccrual, type LocatedFinding, type PatientFinding, type ReferenceData, type ResolvedConfig } from '../core';
 import { readClaimFile } from '../node/claimFileAccess';
+import { patientSummaries, type PatientSummary } from '../report';
 import { toDiagnostic } from '../service/diagnostics';
 import { uriToPath } from './claimFiles';
 import type { DocumentContext } from './documentContext';
@@ -22,6 +23,8 @@ export interface CrossClaims extends RecordSink {
   findings(key: string): PatientFinding[];
   accruals(key: string): ClaimAccrual[];
   merge(own: LocatedFinding[], cross: PatientFinding[]): LocatedFinding[];
+  /** The per-patient view: patients in order of first appearance in `fileOrder`; `only`: those with a claim in a file it accepts. */
+  summaries(fileOrder: readonly string[], only?: (file: string) => boolean): PatientSummary[];
 }
 
 /** The core's PatientIndex, grouping the workspace's claims by patient across files. */
@@ -33,6 +36,7 @@ export function crossClaims(index = new PatientIndex()): CrossClaims & { index: 
     findings: (key) => index.findings(key),
     accruals: (key) => index.accruals(key),
     merge: (own, cross) => mergePatientFindings(own, cross),
+    summaries: (fileOrder, only) => patientSummaries(index, fileOrder, only),
   };
 }
 
@@ -84,6 +88,12 @@ export class PatientDiagnostics {
   /** The code lens figures of a file's claims. */
   accruals(uri: string): ClaimAccrual[] {
     return this.deps.cross.accruals(uri);
+  }
+
+  /** The Audit Summary's per-patient view, once the workspace index is built. */
+  async summaries(fileOrder: readonly string[], only?: (file: string) => boolean): Promise<PatientSummary[]> {
+    await this.deps.index.ready();
+    return this.deps.cross.summaries(fileOrder, only);
   }
 
   /** An open document is no longer audited (not a claim file, or disabled). */

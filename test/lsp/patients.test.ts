@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeLens, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { AuditSummaryData } from '../../src/protocol';
 import { TestClient } from './support/harness';
 
 const HEADER = '# claimlint-disable-file documentation-missing, documentation-weak, goal-not-measurable, exercise-vs-activity\n';
@@ -205,6 +206,22 @@ describe('lsp: a patient across the workspace', () => {
     c.notify('claimlint/workspaceTrusted', {});
     assert.match(await indexed(c, n), /^workspace index: 3 claim files/);
     await c.waitForDiagnostics(b, (p) => kxMissing(p) !== undefined, m);
+  });
+
+  it('gives the Audit Summary a per-patient view: pseudonyms, visits by claim id and file, the KX crossing', async () => {
+    const c = await start();
+    await indexed(c);
+    const data = await c.request<AuditSummaryData>('workspace/executeCommand', { command: 'claimlint.auditSummaryData', arguments: [{}] });
+    const patients = data.patients ?? [];
+    assert.deepEqual(patients.map((p) => p.label), ['Patient 1', 'Patient 2']);
+    const one = patients.find((p) => p.visits.some((v) => v.claimId === 'V-1'))!;
+    assert.deepEqual(one.visits.map((v) => `${v.claimId}@${v.fileLabel}`), ['V-1@a.claim.yaml', 'V-2@later/b.claim.yaml']);
+    assert.ok(data.files.some((f) => f.path === 'later/b.claim.yaml'), 'visit files are named as the summary names its files');
+    assert.equal(one.years[0].accrued, 2485);
+    assert.equal(one.visits[one.years[0].kxFrom!].claimId, 'V-2');
+    // One file's summary: the patients with a claim in it.
+    const scoped = await c.request<AuditSummaryData>('workspace/executeCommand', { command: 'claimlint.auditSummaryData', arguments: [{ uri: uri('c.claim.yaml') }] });
+    assert.deepEqual(scoped.patients?.map((p) => `${p.label}: ${p.visits.map((v) => v.claimId).join(' ')}`), ['Patient 1: W-1']);
   });
 
   it('never shows a patient id: not in diagnostics, related information, lenses or logs', async () => {
