@@ -57,6 +57,3 @@ export function isClaimFile(uri: string, ctx: ClaimFileContext): boolean {
   }
   return ctx.patterns.some((p) => [...candidates].some((c) => matchesGlob(c, p)));
 }
-
-/** The claim files the workspace index follows on disk (besides the `files` globs of configs, see WorkspaceIndex). */
-export const CLAIM_FILES_WATCH_GLOB = '**/*.{claim.yaml,claim.yml}';

@@ -116,11 +116,10 @@ export class PatientDiagnostics {
     await this.republish([...keys]);
   }
 
-  /** Index the workspace again; then every open document is audited again (its cross-claim findings may differ). */
+  /** Index the workspace again; then the open documents whose cross-claim findings changed are published again. */
   async rebuild(openDocuments: () => string[]): Promise<void> {
     const stats = await this.deps.index.rebuild();
-    if (!stats) return;
-    for (const uri of openDocuments()) this.deps.schedule(uri);
+    if (stats) await this.republish(openDocuments());
   }
 
   /** Everything about the previous index is stale (configs changed): forget what each open document fed it. */

@@ -39,7 +39,7 @@ import { toDiagnostic } from '../service/diagnostics';
 import { accrualLenses } from '../service/codeLens';
 import { WorkspaceIndex } from './workspaceIndex';
 import { crossClaims, PatientDiagnostics } from './patients';
-import { CLAIM_FILES_WATCH_GLOB } from './claimFiles';
+import { ClaimFileWatch } from './claimWatch';
 
 export interface ServerOptions {
   /**
@@ -138,10 +138,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     log: (m) => connection.console.log(m),
     docTag,
   });
+  // Unopened claim files feed the workspace index: it follows their changes on disk.
+  const watch = new ClaimFileWatch(connection, () => capabilities);
   /** Index the workspace again, then audit the open documents again (their cross-claim findings may differ). */
   const reindex = (): void => {
     patients.reset();
-    patients.rebuild(() => documents.all().map((d) => d.uri)).catch((err) => connection.console.error(`workspace index failed: ${err instanceof Error ? err.name : 'error'}`));
+    patients
+      .rebuild(() => documents.all().map((d) => d.uri))
+      .then(() => watch.update(index.configGlobs()))
+      .catch((err) => connection.console.error(`workspace index failed: ${err instanceof Error ? err.name : 'error'}`));
   };
 
   const scheduler = new Scheduler(
@@ -274,8 +279,6 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialized(() => {
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_WATCH_GLOB }] });
-      // Unopened claim files feed the workspace index: it follows their changes on disk.
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CLAIM_FILES_WATCH_GLOB }] });
     }
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });

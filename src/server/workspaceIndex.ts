@@ -66,6 +66,8 @@ export class WorkspaceIndex {
   /** Bumped by every rebuild: a rebuild under way stops when a newer one starts. */
   private generation = 0;
   private building?: Promise<IndexStats | undefined>;
+  /** The `files` globs of each folder's config, at the last build (the file watcher follows them too). */
+  private globs: { folder: string; pattern: string }[] = [];
 
   constructor(private readonly deps: IndexDeps) {}
 
@@ -75,6 +77,10 @@ export class WorkspaceIndex {
 
   has(uri: string): boolean {
     return this.entries.has(uri);
+  }
+
+  configGlobs(): readonly { folder: string; pattern: string }[] {
+    return this.globs;
   }
 
   record(uri: string): FileRecord | undefined {
@@ -104,11 +110,13 @@ export class WorkspaceIndex {
     const skipped = new Map<string, number>();
     const skip = (why: string): void => void skipped.set(why, (skipped.get(why) ?? 0) + 1);
     const found = new Map<string, { path: string; label: string }>();
+    const globs: { folder: string; pattern: string }[] = [];
     if (this.deps.trusted()) {
       for (const folder of this.deps.folders()) {
         if (!realFolder(folder)) continue;
         const folderCtx = await this.deps.context(pathToFileURL(`${folder}/.claimlint-folder`).toString());
         if (!folderCtx.settings.enable) continue;
+        for (const pattern of folderCtx.config.files) globs.push({ folder, pattern });
         let files: { files: string[]; outside: string[] };
         try {
           files = await folderClaimFiles(folder, folderCtx.config.files);
@@ -124,6 +132,7 @@ export class WorkspaceIndex {
         if (!current()) return undefined;
       }
     }
+    this.globs = globs;
     // Records of files no longer found (deleted, no longer claim files, folder removed) leave, except open documents'.
     for (const [uri, entry] of this.entries) if (entry.fromDisk && !found.has(uri)) this.remove(uri);
     const searched = performance.now();

@@ -192,6 +192,12 @@ describe('lsp: a patient across the workspace', () => {
     const c = await start();
     // a, b, c and extra/more.yaml; ../*.yaml reaches outside the folder: skipped.
     assert.match(await indexed(c), /^workspace index: 4 claim files, 4 claims in \d+ ms \(.*\); 1 skipped: outside the workspace folder$/);
+    // The file watcher follows the claim-file names and the config's relative globs (../ reaches nothing indexed).
+    const watched = await c.waitFor(
+      () => c.registrations.find((r) => JSON.stringify(r.registerOptions).includes('extra/*.yaml'))?.registerOptions as { watchers: { globPattern: unknown }[] } | undefined,
+      'the claim-file watcher',
+    );
+    assert.deepEqual(watched.watchers.map((w) => w.globPattern), ['**/*.{claim.yaml,claim.yml}', '**/extra/*.yaml']);
   });
 
   it('reads nothing in Restricted Mode until the workspace is trusted', async () => {
