@@ -40,18 +40,52 @@ const CLAIM_PATHS = [
 ];
 const LINE_FIELDS = ['', '.code', '.units', '.minutes', '.modifiers'];
 
-/** The claims of an analysed file, for PatientIndex.setFile. */
+/**
+ * Each parsed claim's facts, kept while the claim's text is unchanged (the pipeline's cache
+ * keeps its ParsedClaim across edits): after a one-claim edit of a big open file only the
+ * edited claim is read again, and a claim the edit moved gets a copy with its places shifted.
+ */
+interface Memo {
+  key: string;
+  base: number;
+  line: number;
+  character: number;
+  facts: PatientClaim | undefined;
+}
+const memo = new WeakMap<ParsedClaim, Memo>();
+
+/** The claims of an analysed file, for PatientIndex.setFile. Untouched claims keep their objects from the file's previous analysis. */
 export function fileClaims(analysis: Analysis, file: string, label = file): FilePatientClaims {
   const claims: PatientClaim[] = [];
+  const context = `${file}\u0000${label}\u0000${analysis.configKey}\u0000${analysis.data.key}`;
   let index = 0;
   for (const u of analysis.units) {
+    const at = analysis.lines.position(u.base);
     for (const c of u.unit.claims) {
-      const facts = claimFacts(c, u, index, file, analysis.config, analysis.data, analysis.lines, label);
+      const key = `${context}\u0000${index}\u0000${u.document}\u0000${u.prefix}`;
+      const hit = memo.get(c);
+      let facts: PatientClaim | undefined;
+      if (hit && hit.key === key && hit.character === at.character) {
+        facts = hit.base === u.base && hit.line === at.line ? hit.facts : hit.facts && shifted(hit.facts, u.base - hit.base, at.line - hit.line);
+      } else facts = claimFacts(c, u, index, file, analysis.config, analysis.data, analysis.lines, label);
+      memo.set(c, { key, base: u.base, line: at.line, character: at.character, facts });
       if (facts) claims.push(facts);
       index++;
     }
   }
   return { file, label, claimCount: index, claims, directives: directiveLines(analysis.lines) };
+}
+
+/** A claim's facts moved by `offset` characters and `lines` lines (its own text unchanged). */
+function shifted(c: PatientClaim, offset: number, lines: number): PatientClaim {
+  const places: Record<string, Place> = {};
+  for (const [path, p] of Object.entries(c.places)) {
+    places[path] = {
+      span: { start: p.span.start + offset, end: p.span.end + offset },
+      range: { start: { line: p.range.start.line + lines, character: p.range.start.character }, end: { line: p.range.end.line + lines, character: p.range.end.character } },
+    };
+  }
+  return { ...c, places };
 }
 
 /** One claim's facts, or undefined when it cannot be read (YAML errors, schema failure). */
