@@ -4,7 +4,7 @@
  * a fresh read of the new text gives.
  */
 import assert from 'node:assert/strict';
-import { analyze, AuditCache, fileClaims, PatientIndex, resolveConfig } from '../../src/core';
+import { analyze, AuditCache, fileClaims, PatientIndex, placeOf, resolveConfig } from '../../src/core';
 
 function item(id: string, day: number, extra = ''): string {
   return (
@@ -36,7 +36,7 @@ describe('patients: fileClaims reuses untouched claims after an edit', () => {
       assert.notEqual(again.claims[1], first.claims[1], 'claim B edited: read again');
       if (to.split('\n').length !== from.split('\n').length) {
         assert.notEqual(again.claims[2], first.claims[2], 'claim C moved down: shifted');
-        assert.equal(again.claims[2].places['id'].range.start.line, first.claims[2].places['id'].range.start.line + 2);
+        assert.equal(placeOf(again.claims[2], 'id').range.start.line, placeOf(first.claims[2], 'id').range.start.line + 2);
       } else assert.equal(again.claims[2], first.claims[2], 'claim C did not move: the same object');
     });
   }

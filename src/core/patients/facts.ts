@@ -19,26 +19,9 @@ import { claimAllowed, kxPicture } from '../billing/kx';
 import { claimDisciplineOf, lineDisciplineOf } from '../billing/discipline';
 import { poolLines } from '../billing/disciplinePools';
 import { kxThreshold } from '../data';
-import type { FactLine, FilePatientClaims, PatientClaim, Place } from './types';
+import type { FactLine, FilePatientClaims, PatientClaim } from './types';
+import { compactPlaces, shiftPlaces } from './places';
 
-/** The claim fields the cross-claim rules point at (a line's fields are added per line). */
-const CLAIM_PATHS = [
-  '',
-  'id',
-  'date_of_service',
-  'patient',
-  'patient.ytd_allowed',
-  'patient.ytd_allowed.pt_slp',
-  'patient.ytd_allowed.ot',
-  'plan_of_care',
-  'plan_of_care.start_date',
-  'plan_of_care.certified_date',
-  'plan_of_care.cert_through',
-  'plan_of_care.treatment_days_since_progress_report',
-  'visit',
-  'visit.progress_report',
-];
-const LINE_FIELDS = ['', '.code', '.units', '.minutes', '.modifiers'];
 
 /**
  * Each parsed claim's facts, kept while the claim's text is unchanged (the pipeline's cache
@@ -78,14 +61,7 @@ export function fileClaims(analysis: Analysis, file: string, label = file): File
 
 /** A claim's facts moved by `offset` characters and `lines` lines (its own text unchanged). */
 function shifted(c: PatientClaim, offset: number, lines: number): PatientClaim {
-  const places: Record<string, Place> = {};
-  for (const [path, p] of Object.entries(c.places)) {
-    places[path] = {
-      span: { start: p.span.start + offset, end: p.span.end + offset },
-      range: { start: { line: p.range.start.line + lines, character: p.range.start.character }, end: { line: p.range.end.line + lines, character: p.range.end.character } },
-    };
-  }
-  return { ...c, places };
+  return { ...c, ...shiftPlaces(c, offset, lines) };
 }
 
 /** One claim's facts, or undefined when it cannot be read (YAML errors, schema failure). */
@@ -126,17 +102,14 @@ export function claimFacts(
   }));
   const base = unit.base;
   const claimPrefix = parsed.prefix;
-  const places: Record<string, Place> = {};
-  const put = (path: string): void => {
-    const rel = locate(parsed.src, text, path, 'value');
-    const span = { start: rel.start + base, end: rel.end + base };
-    places[path] = { span, range: { start: lines.position(span.start), end: lines.position(span.end) } };
-  };
-  for (const p of CLAIM_PATHS) put(p);
-  for (const l of ctx.lines) {
-    for (const f of LINE_FIELDS) put(`lines[${l.index}]${f}`);
-    (l.line.modifiers ?? []).forEach((_, j) => put(`lines[${l.index}].modifiers[${j}]`));
-  }
+  const places = compactPlaces(
+    { lines: factLines },
+    (path) => {
+      const rel = locate(parsed.src, text, path, 'value');
+      return { start: rel.start + base, end: rel.end + base };
+    },
+    lines,
+  );
   const kx = kxThreshold(claim.date_of_service);
   const poc = claim.plan_of_care;
   return {
@@ -165,6 +138,6 @@ export function claimFacts(
     progressReport: claim.visit?.progress_report === true,
     lines: factLines,
     kx: kx ? { pt_slp: kx.pt_slp, ot: kx.ot, reviewThreshold: kx.reviewThreshold } : undefined,
-    places,
+    ...places,
   };
 }

@@ -13,6 +13,9 @@ import { ALL_RULES } from '../rules';
 import { severityFor } from '../pipeline/auditClaim';
 import { accrue, accrualText, type BucketAccrual, type ClaimYear } from './accrual';
 import type { FilePatientClaims, PatientClaim, PatientContext, PatientFinding, PatientReport, Place } from './types';
+import { placeOf } from './places';
+
+export { placeOf };
 
 export type PatientScope = 'all' | 'file';
 
@@ -128,7 +131,7 @@ export class PatientIndex {
       const buckets = Object.values(y.buckets).filter((b) => b.billed);
       if (!buckets.length) continue;
       out.push({
-        claim: { file, index: c.index, claimId: c.id, path: c.prefix, range: c.places['']!.range },
+        claim: { file, index: c.index, claimId: c.id, path: c.prefix, range: placeOf(c, '').range },
         year: y.year,
         buckets,
         text: buckets.map(accrualText).join(' · '),
@@ -263,20 +266,6 @@ function sameClaims(a: readonly PatientClaim[] | undefined, b: readonly PatientC
 
 function sameDirectives(a: FilePatientClaims['directives'], b: FilePatientClaims['directives']): boolean {
   return a.length === b.length && a.every((d, i) => d.line === b[i].line && d.text === b[i].text);
-}
-
-/** A path's place in its claim, or its nearest parent's (a missing field is shown at its parent). */
-export function placeOf(c: PatientClaim, path: string): Place {
-  for (let p = path; ; p = parentPath(p)) {
-    const hit = c.places[p];
-    if (hit) return hit;
-    if (p === '') return { span: { start: 0, end: 0 }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-  }
-}
-
-function parentPath(p: string): string {
-  const m = /^(.*?)(?:\.[^.[\]]+|\[\d+\])$/.exec(p);
-  return m ? m[1] : '';
 }
 
 export function byDate(a: PatientClaim, b: PatientClaim): number {

@@ -6,7 +6,7 @@
  * cross-claim rules use), never computed again here. Patients are named "Patient 1", … in
  * order of first appearance; claims by claim id and file. No patient value is copied.
  */
-import { ruleOptions, treatmentDays, type ClaimYear, type PatientClaim, type PatientIndex, type Position } from '../../core';
+import { placeOf, ruleOptions, treatmentDays, type ClaimYear, type PatientClaim, type PatientIndex, type Position } from '../../core';
 
 export interface PatientVisit {
   /** The file key the index was given (a URI in the editor, a display path in the CLI). */
@@ -81,7 +81,7 @@ function summary(label: string, claims: PatientClaim[], years: Map<PatientClaim,
     claimId: c.id,
     path: c.prefix,
     date: c.date,
-    range: c.places['']?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    range: placeOf(c, '').range,
     progressReport: c.progressReport,
   }));
   const byYear = new Map<string, PatientBucketYear[]>();
