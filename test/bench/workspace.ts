@@ -23,6 +23,7 @@ import { defaultSettings, resolveConfig } from '../../src/core';
 import { WorkspaceIndex, type RecordSink } from '../../src/server/workspaceIndex';
 import type { DocumentContext } from '../../src/server/documentContext';
 import { crossClaims } from '../../src/server/patients';
+import { recordOfText } from '../../src/node/fileRecord';
 
 export interface WorkspaceShape {
   files: number;
@@ -203,6 +204,10 @@ export async function indexMemory(ws: GeneratedWorkspace, sink: RecordSink & { c
     gc();
     return process.memoryUsage().heapUsed / 1e6;
   };
+  // Warm up first: the reference tables, rules and schemas load on first use (not the index's memory).
+  const warm = crossClaims();
+  warm.set(recordOfText(ws.texts[0], config, undefined, 'warm', 'warm'), config);
+  warm.findings('warm');
   const before = heap();
   let index: WorkspaceIndex | undefined = new WorkspaceIndex({
     folders: () => [ws.dir],

@@ -56,7 +56,20 @@ export function fileClaims(analysis: Analysis, file: string, label = file): File
       index++;
     }
   }
-  return { file, label, claimCount: index, claims, directives: directiveLines(analysis.lines) };
+  return { file, label, claimCount: index, claims, directives: directiveLines(analysis.lines).map((d) => ({ line: d.line, text: detached(d.text) })) };
+}
+
+/**
+ * A copy of a string taken from the file's text: V8 keeps a substring of 13 characters or
+ * more as a view into the whole text, so one claim id would keep its file's text alive in an
+ * index that is meant to hold a few hundred bytes per claim.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+function detachedOpt(s: string | undefined): string | undefined {
+  return s === undefined ? undefined : detached(s);
 }
 
 /** A claim's facts moved by `offset` characters and `lines` lines (its own text unchanged). */
@@ -88,10 +101,10 @@ export function claimFacts(
   for (const p of poolLines(ctx.lines, claim)) for (const l of p.lines) poolOf.set(l.index, p.discipline);
   const factLines: FactLine[] = ctx.lines.map((l, i) => ({
     index: l.index,
-    code: l.line.code.trim().toUpperCase(),
+    code: detached(l.line.code.trim().toUpperCase()),
     units: l.line.units,
     minutes: l.line.minutes,
-    modifiers: l.line.modifiers ?? [],
+    modifiers: (l.line.modifiers ?? []).map(detached),
     kind: l.info?.kind,
     evaluation: !!l.info?.evaluation,
     perArea: !!l.info?.perArea,
@@ -118,9 +131,9 @@ export function claimFacts(
     index,
     document: unit.document,
     prefix: prefixPath(unit.prefix, claimPrefix),
-    id: claim.id,
-    patient: claim.patient?.id,
-    date: claim.date_of_service,
+    id: detachedOpt(claim.id),
+    patient: detachedOpt(claim.patient?.id),
+    date: detached(claim.date_of_service),
     payerType: claim.payer.type,
     unitRule: ctx.unitRule,
     complete: validated.complete,
@@ -129,9 +142,9 @@ export function claimFacts(
     plan: poc
       ? {
           discipline: poc.discipline,
-          start_date: poc.start_date,
-          certified_date: poc.certified_date,
-          cert_through: poc.cert_through,
+          start_date: detachedOpt(poc.start_date),
+          certified_date: detachedOpt(poc.certified_date),
+          cert_through: detachedOpt(poc.cert_through),
           treatment_days_since_progress_report: poc.treatment_days_since_progress_report,
         }
       : undefined,
