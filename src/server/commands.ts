@@ -11,6 +11,7 @@ import { ErrorCodes, ResponseError, type Connection, type TextDocuments, type Wo
 import { analyze, type Analysis, type LocatedFinding, type ResolvedConfig } from '../core';
 import { collectClaims, reportFindings } from '../report';
 import type { DocumentContexts } from './documentContext';
+import { CLAIM_FILE_GLOBS, IGNORED_FOLDERS, SERVER_COMMANDS, type ApplyResult, type AuditSummaryData, type WorkspaceAuditResult } from '../protocol';
 import type { PatientSummary } from '../report';
 import type { ClaimLanguageService } from '../service';
 import { toDiagnostic } from '../service/diagnostics';
@@ -28,6 +29,8 @@ export interface CommandDeps {
   trusted: () => boolean;
   /** A file's findings with the cross-claim findings of its claims (other claims of the same patients); `published`: about to be published. */
   withCross: (uri: string, own: LocatedFinding[], published: boolean) => LocatedFinding[];
+  /** Index these unopened files as they are on disk now (the watcher's news may lag behind). */
+  syncIndex: (uris: readonly string[]) => Promise<void>;
   /** The per-patient view of the workspace's claims (see AuditSummaryData.patients). */
   patients: (fileOrder: readonly string[], only?: (file: string) => boolean) => Promise<PatientSummary[]>;
 }
@@ -142,6 +145,9 @@ async function* auditedClaimFiles(deps: CommandDeps, publishing: boolean, unread
     // The same names and ignored folders as the CLI's folder search (src/node/discovery.ts).
     const patterns = [...CLAIM_FILE_GLOBS, ...folderCtx.config.files];
     const files = await glob(patterns, { cwd: folder, absolute: true, ignore: [...IGNORED_FOLDERS], dot: false });
+    // The cross-claim findings read the workspace index: bring it up to date with these files first.
+    const inScope = (uri: string): boolean => only === undefined || uri === only || uri.startsWith(only.endsWith('/') ? only : only + '/');
+    await deps.syncIndex(files.map((f) => pathToFileURL(f).toString()).filter(inScope));
     for (const file of files.sort()) {
       const uri = pathToFileURL(file).toString();
       if (seen.has(uri) || (only !== undefined && uri !== only && !uri.startsWith(only.endsWith('/') ? only : only + '/'))) continue;

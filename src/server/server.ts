@@ -375,7 +375,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     reindex();
   });
 
-  registerCommands({ connection, documents, service, contexts, folders: () => folders, published: (uri) => published.add(uri), trusted: () => trusted, withCross: (uri, own, shown) => patients.withCross(uri, own, shown), patients: (order, only) => patients.summaries(order, only) });
+  registerCommands({ connection, documents, service, contexts, folders: () => folders, published: (uri) => published.add(uri), trusted: () => trusted, withCross: (uri, own, shown) => patients.withCross(uri, own, shown), patients: (order, only) => patients.summaries(order, only), syncIndex: async (uris) => void (await index.sync(uris)) });
   connection.onRequest(IMPORT_CLAIMS_REQUEST, (params: unknown) => importClaimsText(params));
 
   connection.onShutdown(() => {

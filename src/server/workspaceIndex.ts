@@ -9,6 +9,7 @@
  * Every change goes through `sink` (the cross-claim index), which answers with the files
  * whose findings may have changed; the caller republishes those.
  */
+import { statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -54,6 +55,8 @@ interface Entry {
   fromDisk: boolean;
   /** The config it was indexed with (one object per distinct config). */
   config: ResolvedConfig;
+  /** The file's modification time and size when it was read (records from disk). */
+  stamp?: string;
 }
 
 /** Files read and sent to the workers at a time: bounds the texts held at once. */
@@ -151,7 +154,7 @@ export class WorkspaceIndex {
       if (!made || !current()) return undefined;
       made.forEach((record, k) => {
         // Opened meanwhile: the editor's analysis has (or will have) the record.
-        if (!this.deps.isOpen(record.file)) this.put(record, batch[k].config, true);
+        if (!this.deps.isOpen(record.file)) this.put(record, batch[k].config, true, batch[k].stamp);
       });
     }
     let claims = 0;
@@ -165,14 +168,14 @@ export class WorkspaceIndex {
 
   /** The texts and configs of a batch of files: enabled claim files only, read with the CLI's checks. */
   private async readBatch(files: [string, { path: string; label: string }][], skip: (why: string) => void) {
-    const out: { text: string; config: ResolvedConfig; key: string; label: string }[] = [];
+    const out: { text: string; config: ResolvedConfig; key: string; label: string; stamp: string }[] = [];
     const contexts = await Promise.all(files.map(([uri]) => this.deps.context(uri)));
     files.forEach(([uri, { path, label }], i) => {
       const ctx = contexts[i];
       if (!ctx.active) return;
       const read = readFile(path);
       if ('skip' in read) return skip(read.skip);
-      out.push({ text: read.text, config: this.shared(ctx.config), key: uri, label });
+      out.push({ text: read.text, config: this.shared(ctx.config), key: uri, label, stamp: read.stamp });
     });
     return out;
   }
@@ -227,11 +230,28 @@ export class WorkspaceIndex {
     const config = this.shared(ctx.config);
     const [record] = (await this.records([{ text: read.text, config, key: uri, label: labelOf(folder, path) }], () => true)) ?? [];
     if (!record || this.deps.isOpen(uri)) return [];
-    return this.put(record, config, true);
+    return this.put(record, config, true, read.stamp);
   }
 
-  private put(record: FileRecord, config: ResolvedConfig, fromDisk: boolean): string[] {
-    this.entries.set(record.file, { record, fromDisk, config });
+  /**
+   * Make sure these unopened files are indexed as they are on disk now (a command about to
+   * read them: the watcher's news may not have arrived yet). Returns the files to republish.
+   */
+  async sync(uris: readonly string[]): Promise<string[]> {
+    await this.ready();
+    const changed = new Set<string>();
+    for (const uri of uris) {
+      if (this.deps.isOpen(uri)) continue;
+      const entry = this.entries.get(uri);
+      const path = uriToPath(uri);
+      if (entry?.fromDisk && path && entry.stamp === stampOf(path)) continue;
+      for (const k of await this.fromDisk(uri)) changed.add(k);
+    }
+    return [...changed];
+  }
+
+  private put(record: FileRecord, config: ResolvedConfig, fromDisk: boolean, stamp?: string): string[] {
+    this.entries.set(record.file, { record, fromDisk, config, stamp });
     return this.deps.sink.set(record, config);
   }
 
@@ -259,12 +279,23 @@ export class WorkspaceIndex {
   }
 }
 
-function readFile(path: string): { text: string } | { skip: string } {
+/** A file's text and its stamp (taken before reading: a change while reading makes the next sync read it again). */
+function readFile(path: string): { text: string; stamp: string } | { skip: string } {
   try {
+    const stamp = stampOf(path);
     const read = readClaimFile(path);
-    return 'skip' in read ? { skip: read.skip.replace(/; skipped$/, '') } : read;
+    return 'skip' in read ? { skip: read.skip.replace(/; skipped$/, '') } : { text: read.text, stamp };
   } catch {
     return { skip: 'unreadable' };
+  }
+}
+
+function stampOf(path: string): string {
+  try {
+    const st = statSync(path);
+    return `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return '';
   }
 }
 

@@ -230,6 +230,24 @@ describe('lsp: a patient across the workspace', () => {
     assert.deepEqual(scoped.patients?.map((p) => `${p.label}: ${p.visits.map((v) => v.claimId).join(' ')}`), ['Patient 1: W-1']);
   });
 
+  it('the Audit Summary and the workspace audit read files the watcher has not reported yet', async () => {
+    const c = await start();
+    await indexed(c);
+    // Written behind the server's back (no didChangeWatchedFiles): the third visit, past the threshold, no KX.
+    writeFileSync(join(dir, 'later', 'd.claim.yaml'), file(visit({ id: 'V-3', date: '2026-02-16', charge: 30 })));
+    const data = await c.request<AuditSummaryData>('workspace/executeCommand', { command: 'claimlint.auditSummaryData', arguments: [{}] });
+    const d = data.files.find((f) => f.path === 'later/d.claim.yaml');
+    assert.ok(d, data.files.map((f) => f.path).join());
+    assert.deepEqual(d.findings.filter((f) => f.rule.startsWith('kx-')).map((f) => f.rule), ['kx-accrual-missing']);
+    const one = data.patients!.find((p) => p.visits.some((v) => v.claimId === 'V-1'))!;
+    assert.deepEqual(one.visits.map((v) => v.claimId), ['V-1', 'V-2', 'V-3']);
+    const n = c.diagnostics.length;
+    await c.request('workspace/executeCommand', { command: 'claimlint.auditWorkspace', arguments: [] });
+    const published = c.diagnostics.slice(n).find((p) => p.uri === uri('later/d.claim.yaml'));
+    assert.ok(kxMissing(published), JSON.stringify(published?.diagnostics.map((x) => x.code)));
+    assert.ok(kxMissing(published)!.relatedInformation?.some((r) => r.location.uri === uri('later/b.claim.yaml')));
+  });
+
   it('never shows a patient id: not in diagnostics, related information, lenses or logs', async () => {
     const c = await start();
     await indexed(c);

@@ -326,8 +326,10 @@ describe('claimlint in a real VS Code (installed .vsix)', () => {
 
   it('fixes everything with the "claimlint: Fix All" command', async () => {
     // A fresh copy of the fixture as committed (the workspace's quickfix.claim.yaml is edited above).
-    const source = fs.readFileSync(path.join(__dirname, '..', 'workspace', 'quickfix.claim.yaml'));
-    await vscode.workspace.fs.writeFile(fileUri('fix-all-command.claim.yaml'), source);
+    // Another patient: the same patient's claim twice on one date would be a finding across claims (issue 23).
+    const source = fs.readFileSync(path.join(__dirname, '..', 'workspace', 'quickfix.claim.yaml'), 'utf8').replace('id: PT-9001,', 'id: PT-9005,');
+    assert.ok(source.includes('PT-9005'));
+    await vscode.workspace.fs.writeFile(fileUri('fix-all-command.claim.yaml'), Buffer.from(source));
     const doc = await open('fix-all-command.claim.yaml');
     await waitFor(() => ['timed-units-total', 'therapy-modifier-missing'].every((r) => rulesOf(doc.uri).includes(r)), describeDiagnostics(doc.uri));
     const before = doc.getText();
