@@ -7,9 +7,8 @@
 import { DidChangeWatchedFilesNotification, type ClientCapabilities, type Connection, type Disposable, type FileSystemWatcher } from 'vscode-languageserver';
 import { pathToFileURL } from 'node:url';
 import { isAbsolute } from 'node:path';
+import { CLAIM_FILE_GLOB } from '../protocol';
 
-/** The claim files by name, watched from the start. */
-export const CLAIM_FILES_WATCH_GLOB = '**/*.{claim.yaml,claim.yml}';
 
 export class ClaimFileWatch {
   private registered?: Promise<Disposable>;
@@ -25,7 +24,7 @@ export class ClaimFileWatch {
     const caps = this.capabilities().workspace?.didChangeWatchedFiles;
     if (!caps?.dynamicRegistration) return;
     const relative = caps.relativePatternSupport === true;
-    const watchers: FileSystemWatcher[] = [{ globPattern: CLAIM_FILES_WATCH_GLOB }];
+    const watchers: FileSystemWatcher[] = [{ globPattern: CLAIM_FILE_GLOB }];
     for (const g of globs) {
       if (isAbsolute(g.pattern) || /^\.\.(\/|$)/.test(g.pattern)) continue; // outside the folder: never indexed
       const pattern = g.pattern.replace(/^\.\//, '');

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeLens, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
-import type { AuditSummaryData } from '../../src/protocol';
+import { CLAIM_FILE_GLOB, SERVER_COMMANDS, type AuditSummaryData } from '../../src/protocol';
 import { TestClient } from './support/harness';
 
 const HEADER = '# claimlint-disable-file documentation-missing, documentation-weak, goal-not-measurable, exercise-vs-activity\n';
@@ -197,7 +197,7 @@ describe('lsp: a patient across the workspace', () => {
       () => c.registrations.find((r) => JSON.stringify(r.registerOptions).includes('extra/*.yaml'))?.registerOptions as { watchers: { globPattern: unknown }[] } | undefined,
       'the claim-file watcher',
     );
-    assert.deepEqual(watched.watchers.map((w) => w.globPattern), ['**/*.{claim.yaml,claim.yml}', '**/extra/*.yaml']);
+    assert.deepEqual(watched.watchers.map((w) => w.globPattern), [CLAIM_FILE_GLOB, '**/extra/*.yaml']);
   });
 
   it('reads nothing in Restricted Mode until the workspace is trusted', async () => {
@@ -217,7 +217,7 @@ describe('lsp: a patient across the workspace', () => {
   it('gives the Audit Summary a per-patient view: pseudonyms, visits by claim id and file, the KX crossing', async () => {
     const c = await start();
     await indexed(c);
-    const data = await c.request<AuditSummaryData>('workspace/executeCommand', { command: 'claimlint.auditSummaryData', arguments: [{}] });
+    const data = await c.request<AuditSummaryData>('workspace/executeCommand', { command: SERVER_COMMANDS.auditSummaryData, arguments: [{}] });
     const patients = data.patients ?? [];
     assert.deepEqual(patients.map((p) => p.label), ['Patient 1', 'Patient 2']);
     const one = patients.find((p) => p.visits.some((v) => v.claimId === 'V-1'))!;
@@ -226,7 +226,7 @@ describe('lsp: a patient across the workspace', () => {
     assert.equal(one.years[0].accrued, 2485);
     assert.equal(one.visits[one.years[0].kxFrom!].claimId, 'V-2');
     // One file's summary: the patients with a claim in it.
-    const scoped = await c.request<AuditSummaryData>('workspace/executeCommand', { command: 'claimlint.auditSummaryData', arguments: [{ uri: uri('c.claim.yaml') }] });
+    const scoped = await c.request<AuditSummaryData>('workspace/executeCommand', { command: SERVER_COMMANDS.auditSummaryData, arguments: [{ uri: uri('c.claim.yaml') }] });
     assert.deepEqual(scoped.patients?.map((p) => `${p.label}: ${p.visits.map((v) => v.claimId).join(' ')}`), ['Patient 1: W-1']);
   });
 
@@ -235,14 +235,14 @@ describe('lsp: a patient across the workspace', () => {
     await indexed(c);
     // Written behind the server's back (no didChangeWatchedFiles): the third visit, past the threshold, no KX.
     writeFileSync(join(dir, 'later', 'd.claim.yaml'), file(visit({ id: 'V-3', date: '2026-02-16', charge: 30 })));
-    const data = await c.request<AuditSummaryData>('workspace/executeCommand', { command: 'claimlint.auditSummaryData', arguments: [{}] });
+    const data = await c.request<AuditSummaryData>('workspace/executeCommand', { command: SERVER_COMMANDS.auditSummaryData, arguments: [{}] });
     const d = data.files.find((f) => f.path === 'later/d.claim.yaml');
     assert.ok(d, data.files.map((f) => f.path).join());
     assert.deepEqual(d.findings.filter((f) => f.rule.startsWith('kx-')).map((f) => f.rule), ['kx-accrual-missing']);
     const one = data.patients!.find((p) => p.visits.some((v) => v.claimId === 'V-1'))!;
     assert.deepEqual(one.visits.map((v) => v.claimId), ['V-1', 'V-2', 'V-3']);
     const n = c.diagnostics.length;
-    await c.request('workspace/executeCommand', { command: 'claimlint.auditWorkspace', arguments: [] });
+    await c.request('workspace/executeCommand', { command: SERVER_COMMANDS.auditWorkspace, arguments: [] });
     const published = c.diagnostics.slice(n).find((p) => p.uri === uri('later/d.claim.yaml'));
     assert.ok(kxMissing(published), JSON.stringify(published?.diagnostics.map((x) => x.code)));
     assert.ok(kxMissing(published)!.relatedInformation?.some((r) => r.location.uri === uri('later/b.claim.yaml')));
@@ -258,7 +258,7 @@ describe('lsp: a patient across the workspace', () => {
     c.open(a, A_LOW);
     await c.waitForDiagnostics(b, (p) => kxMissing(p) === undefined);
     const lenses = await c.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: b } });
-    const summary = await c.request<unknown>('workspace/executeCommand', { command: 'claimlint.auditSummaryData', arguments: [{}] });
+    const summary = await c.request<unknown>('workspace/executeCommand', { command: SERVER_COMMANDS.auditSummaryData, arguments: [{}] });
     const seen = JSON.stringify([c.diagnostics, lenses, c.logs, c.shownMessages, summary]);
     assert.ok(!seen.includes('SECRET'), 'a patient id was shown');
     assert.ok(!seen.includes('PAT-OTHER'), 'a patient id was shown');
