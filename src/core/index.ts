@@ -32,7 +32,7 @@ export { treatmentDays, episodes, type TreatmentDay, type Episode } from './pati
 export type { FactLine, FilePatientClaims, PatientClaim, PatientFinding, RelatedLocation, Place } from './patients/types';
 
 // Config
-export { configKey, configSchema, resolveConfig, ruleOptions, type Config, type ResolvedConfig } from './config/schema';
+export { configKey, configSchema, resolveConfig, type Config, type ResolvedConfig } from './config/schema';
 export { defaultSettings, settingsSchema, settingsToConfig, type Settings } from './config/settings';
 export { CONFIG_FILE_NAMES, loadNearestConfig, parseConfig, type ConfigHost, type ConfigLoad, type ConfigWarning } from './config/lookup';
 export { countErrors, formatConfigProblem, type ConfigProblem } from './config/problemText';
@@ -41,6 +41,8 @@ export { forPayer } from './config/optionSchemas';
 
 // Rules, findings, their citations, the claim format
 export { ALL_RULES, RULES_BY_ID, docsUrl } from './rules';
+export { optionsOf } from './rules/applies';
+export { progressReportDue } from './rules/documentation/progressReportDue';
 export type { Finding, Fix, LocatedFinding, Position, Rule, RuleCategory, RuleMeta, Severity, Span, TextEdit } from './types';
 export { claimSchema, payerTypes, type Claim, type ClaimLine, type PayerType } from './model/claim';
 export { linkSources, sourceAnchor, sourceKeys, sourceRefs, SOURCES_URL, type SourceRef } from './sources';

@@ -6,7 +6,7 @@
  * cross-claim rules use), never computed again here. Patients are named "Patient 1", … in
  * order of first appearance; claims by claim id and file. No patient value is copied.
  */
-import { placeOf, ruleOptions, treatmentDays, type ClaimYear, type PatientClaim, type PatientIndex, type Position } from '../../core';
+import { optionsOf, placeOf, progressReportDue, treatmentDays, type ClaimYear, type PatientClaim, type PatientIndex, type Position } from '../../core';
 
 export interface PatientVisit {
   /** The file key the index was given (a URI in the editor, a display path in the CLI). */
@@ -58,8 +58,6 @@ export interface PatientSummary {
   progress: PatientProgress[];
 }
 
-const PROGRESS_DEFAULTS = { dueAt: 10, periodDays: 10 };
-
 /**
  * One summary per patient of the index, in order of first appearance in `fileOrder` (the
  * files' keys); `only`: keep the patients with a claim in one of these files.
@@ -106,7 +104,7 @@ function summary(label: string, claims: PatientClaim[], years: Map<PatientClaim,
     const p: PatientProgress = { discipline, due: [], missing: [] };
     for (const day of days) {
       const first = day.claims[0];
-      const opts = ruleOptions(configOf(first), 'progress-report-due', PROGRESS_DEFAULTS);
+      const opts = optionsOf(progressReportDue, configOf(first));
       p.daysSinceReport = day.report ? 0 : day.count;
       if (day.report) p.lastReport = at.get(day.claims.find((c) => c.progressReport) ?? first);
       if (day.report || day.count === undefined) continue;
