@@ -6,8 +6,11 @@
  */
 import type { ClaimLinePrice } from './pricing';
 
+/** One formatter for every line (toLocaleString builds one per call: most of the pricing's time). */
+const USD = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 function usd(n: number): string {
-  return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `$${USD.format(n)}`;
 }
 
 function ordinal(n: number): string {
