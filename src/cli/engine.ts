@@ -3,7 +3,7 @@
  * engine. dist/cliEngine.js in the bundle.
  */
 export { analyze, audit, auditInUnits, AuditCache, crossFindingsToKeep, fileClaims, fixAll, PatientIndex } from '../core';
-export { collectClaims } from '../report';
+export { collectClaims, patientSummaries } from '../report';
 export { PackStore } from '../datapacks/store/packStore';
 export { AuditPool } from '../node/auditPool';
 export { schemaConfigReader } from './configReader';

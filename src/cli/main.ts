@@ -6,6 +6,7 @@
  */
 import { statSync, writeFileSync } from 'node:fs';
 import { combineFindings, type FilePatientClaims, type LocatedFinding } from '../core/lite';
+import type { PatientSummary } from '../report';
 import { engine } from './lazyEngine';
 import { auditFile, EngineParts, type FileRun, type PendingFile } from './auditFile';
 import { buildId, resultKeys } from './cache/keys';
@@ -203,7 +204,8 @@ function auditRun(o: RunOptions): number | Promise<number> {
   }
   const finish = (own: LocatedFinding[][], claims: FilePatientClaims[]): number => {
     parts.close();
-    return writeReport(o, tally, pending, acrossClaims(pending, own, claims, results, o.scope), results);
+    const { lists, patients } = acrossClaims(pending, own, claims, results, o.scope, o.html);
+    return writeReport(o, tally, pending, lists, results, patients);
   };
   if (pending.some((p) => p.findings instanceof Promise || p.claims instanceof Promise)) {
     return Promise.all([Promise.all(pending.map((p) => p.findings)), Promise.all(pending.map((p) => p.claims))]).then(([f, c]) => finish(f, c));
@@ -226,7 +228,7 @@ function workerCount(threads: number | 'auto', files: readonly string[]): number
 }
 
 /** The report (stdout or --output) of the files' final findings; the run's exit code. */
-function writeReport(o: RunOptions, tally: RunTally, pending: readonly PendingFile[], lists: LocatedFinding[][], results: ResultCache | undefined): number {
+function writeReport(o: RunOptions, tally: RunTally, pending: readonly PendingFile[], lists: LocatedFinding[][], results: ResultCache | undefined, patients?: PatientSummary[]): number {
   const reports = pending.map(({ report }, i) => {
     const findings = o.quiet ? lists[i].filter((f) => f.severity === 'error') : lists[i];
     const r = fileReport(report.path, findings, report.fixesApplied);
@@ -239,7 +241,7 @@ function writeReport(o: RunOptions, tally: RunTally, pending: readonly PendingFi
     process.stderr.write(`claimlint: nothing was audited${o.output ? `; ${o.output} not written` : ''}\n`);
     return 2;
   }
-  const output = o.formatter(reports, tally.outcome());
+  const output = o.formatter(reports, { ...tally.outcome(), patients });
   if (o.output) {
     try {
       writeFileSync(o.output, output);
@@ -257,23 +259,36 @@ function writeReport(o: RunOptions, tally: RunTally, pending: readonly PendingFi
  * (./patients.ts): a changed claim of the same patient in another file makes them computed
  * again. A run whose keys all match loads no engine.
  */
-function acrossClaims(pending: readonly PendingFile[], own: LocatedFinding[][], claims: FilePatientClaims[], results: ResultCache | undefined, scope: PatientScope): LocatedFinding[][] {
+function acrossClaims(
+  pending: readonly PendingFile[],
+  own: LocatedFinding[][],
+  claims: FilePatientClaims[],
+  results: ResultCache | undefined,
+  scope: PatientScope,
+  html: boolean,
+): { lists: LocatedFinding[][]; patients?: PatientSummary[] } {
   const runFiles: RunFile[] = pending.map((p, i) => ({ file: p.report.path, claims: claims[i], configKey: p.configKey, content: p.content }));
   const keys = results ? patientKeys(runFiles, scope) : undefined;
   const reused = pending.map((p, i) => (keys ? results!.cross(p.file, keys.get(runFiles[i].file)!) : undefined));
   let index: InstanceType<ReturnType<typeof engine>['PatientIndex']> | undefined;
-  return pending.map((p, i) => {
+  const indexed = () => {
+    if (!index) {
+      index = new (engine().PatientIndex)({ scope: scope === 'file' ? 'file' : 'all' });
+      pending.forEach((q, k) => index!.setFile(claims[k], q.config));
+    }
+    return index;
+  };
+  const lists = pending.map((p, i) => {
     let cross = reused[i];
     if (!cross) {
-      if (!index) {
-        index = new (engine().PatientIndex)({ scope: scope === 'file' ? 'file' : 'all' });
-        pending.forEach((q, k) => index!.setFile(claims[k], q.config));
-      }
-      cross = engine().crossFindingsToKeep(own[i], index.findings(p.report.path));
+      cross = engine().crossFindingsToKeep(own[i], indexed().findings(p.report.path));
       if (keys) results!.setCross(p.file, keys.get(runFiles[i].file)!, cross);
     }
     return combineFindings(own[i], cross);
   });
+  // The HTML report's per-patient view ("Patient 1", …; claims by id and file, never the id).
+  const patients = html ? engine().patientSummaries(indexed(), pending.map((p) => p.report.path)) : undefined;
+  return { lists, patients };
 }
 
 /** --max-warnings <n>: a whole number ≥ 0, or -1 (ESLint's "no limit"). */

@@ -1,6 +1,6 @@
 /** What the CLI knows about one audited file, shared by all formatters. */
 import { preferredFix, type LocatedFinding } from '../core/lite';
-import type { ReportClaim } from '../report';
+import type { PatientSummary, ReportClaim } from '../report';
 
 export interface FileReport {
   /** Relative to the working directory, with forward slashes. */
@@ -30,6 +30,8 @@ export interface RunOutcome {
   notAudited: number;
   /** Errors said on stderr: missing paths, invalid configs, unreadable files. */
   errorsAbove: number;
+  /** The per-patient view of the checks across claims (--format html only). */
+  patients?: PatientSummary[];
 }
 
 export type Formatter = (reports: FileReport[], outcome?: RunOutcome) => string;

@@ -29,6 +29,8 @@ export interface AuditSummaryResult {
   underpayment: number;
   /** From the workspace's 835s (the "Payer decisions" section); absent when it holds none. */
   payer?: { deniedLines: number; explainedLines: number; adjustedAmount: number };
+  /** Patients in the per-patient view. */
+  patients: number;
 }
 
 type ReportModule = typeof ReportHtml;
@@ -171,6 +173,7 @@ export class AuditSummaryView implements vscode.Disposable {
       webview: { cspSource: panel.webview.cspSource, nonce },
       // What the workspace's 835s said, drawn by the HTML report's own "Payer decisions" section.
       payer: data.payer,
+      patients: data.patients,
     });
     panel.webview.html = html;
     const result: AuditSummaryResult = {
@@ -183,9 +186,10 @@ export class AuditSummaryView implements vscode.Disposable {
       timedUnitsSupported: figures.timedUnits.supported,
       overpayment: figures.money.overpayment,
       underpayment: figures.money.underpayment,
+      patients: data.patients?.length ?? 0,
     };
     if (data.payer) result.payer = { deniedLines: data.payer.deniedLines, explainedLines: data.payer.explainedLines, adjustedAmount: data.payer.adjustedAmount };
-    this.log.info(`audit summary: ${result.files} files, ${result.claims} claims, ${result.findings} findings`);
+    this.log.info(`audit summary: ${result.files} files, ${result.claims} claims, ${result.findings} findings, ${result.patients} patients`);
     this.renderedEmitter.fire(result);
     return result;
   }

@@ -19,7 +19,7 @@ export const Commands = {
   auditWorkspace: 'claimlint.auditWorkspace',
   showOutput: 'claimlint.showOutput',
   showRuleDocs: CLIENT_COMMANDS.showRuleDocs,
-  showAuditSummary: 'claimlint.showAuditSummary',
+  showAuditSummary: CLIENT_COMMANDS.showAuditSummary,
   showStatusMenu: 'claimlint.showStatusMenu',
   importClaims: 'claimlint.importClaims',
   showCodeDetails: CLIENT_COMMANDS.showCodeDetails,

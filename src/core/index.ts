@@ -42,6 +42,8 @@ export { forPayer } from './config/optionSchemas';
 
 // Rules, findings, their citations, the claim format
 export { ALL_RULES, RULES_BY_ID, docsUrl } from './rules';
+export { optionsOf } from './rules/applies';
+export { progressReportDue } from './rules/documentation/progressReportDue';
 export type { Finding, Fix, LocatedFinding, Position, Rule, RuleCategory, RuleMeta, Severity, Span, TextEdit } from './types';
 export { claimSchema, payerTypes, type Claim, type ClaimLine, type PayerType } from './model/claim';
 export { linkSources, sourceAnchor, sourceKeys, sourceRefs, SOURCES_URL, type SourceRef } from './sources';

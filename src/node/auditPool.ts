@@ -9,9 +9,10 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyze, audit, fileClaims, type AuditCache, type AuditOptions, type FilePatientClaims, type LocatedFinding } from '../core';
+import { analyze, audit, fileClaims, type AuditCache, type AuditOptions, type FilePatientClaims, type LocatedFinding, type ReferenceData, type ResolvedConfig } from '../core';
 import { auditUnitText, cutUnits, findingsOfUnits, LineIndex, resultOfUnits, type UnitCut, type UnitSummary } from '../core/parallel';
 import type { WorkerJob, WorkerReply } from './auditWorker';
+import { recordOfText, type FileRecord } from './fileRecord';
 
 import { CHUNK_FILE_BYTES } from './poolSizes';
 
@@ -185,6 +186,29 @@ export class AuditPool {
     });
     const result = resultOfUnits(text, docs, summaries, { config: options.config, data: options.data, cache: hooks.cache, lines, claims });
     return { ...result, workers: got.some((r) => r.id > 0 && 'summaries' in r) };
+  }
+
+  /**
+   * Index records of files (./fileRecord.ts), across the workers; with `help`, this thread
+   * takes jobs too (from the end of the queue, one per event-loop turn, so it still answers
+   * messages in between). A job a worker could not do is done here. In the order given;
+   * undefined once `cancelled` said so.
+   */
+  async records(jobs: { text: string; config: ResolvedConfig; key: string; label: string }[], hooks: { help?: boolean; cancelled?: () => boolean; data: (config: ResolvedConfig) => ReferenceData | undefined }): Promise<FileRecord[] | undefined> {
+    const cancelled = hooks.cancelled ?? (() => false);
+    const here = (j: (typeof jobs)[number]): FileRecord => recordOfText(j.text, j.config, hooks.data(j.config), j.key, j.label);
+    const owner = {};
+    const replies = jobs.map((j) => this.run({ type: 'claims', text: j.text, config: j.config, claims: { file: j.key, label: j.label } }, cancelled, owner));
+    while (hooks.help && !cancelled()) {
+      const p = this.steal(owner);
+      if (!p || p.task.type !== 'claims') break;
+      const { text, config, claims } = p.task;
+      p.resolve({ id: 0, claims: recordOfText(text, config, hooks.data(config), claims.file, claims.label ?? claims.file) });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const got = await Promise.all(replies);
+    if (cancelled()) return undefined;
+    return got.map((reply, i) => ('claims' in reply && reply.claims ? reply.claims : here(jobs[i])));
   }
 
   close(): Promise<unknown> {

@@ -1,7 +1,7 @@
 /** Finds claim files: explicit files as given, folders searched for claim-file globs. */
 import { lstatSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import { glob, globSync, isDynamicPattern } from 'tinyglobby';
 import { CLAIM_FILE_GLOBS, IGNORED_FOLDERS } from '../protocol';
 import { isWithin as within } from './claimFileAccess';
 
@@ -10,6 +10,24 @@ export { decodeClaimBytes, readClaimBytes, readClaimFile, type BytesResult, type
 /** Claim files by name (src/protocol/claimFiles.ts). */
 export const DEFAULT_GLOBS = CLAIM_FILE_GLOBS;
 export { isClaimFileName } from '../protocol';
+
+/**
+ * The claim files of a folder (the language server's workspace index): the default globs and
+ * `globs` (its config's `files`), the CLI's ignored folders, only files whose realpath is below
+ * the folder's (a config's `files: ["../x/*"]` or `["/etc/*"]`, or a symlink out of the folder,
+ * reaches nothing outside it); the others are `outside`.
+ */
+export async function folderClaimFiles(folder: string, globs: readonly string[]): Promise<{ files: string[]; outside: string[] }> {
+  return splitOutside(folder, await glob([...DEFAULT_GLOBS, ...globs], { cwd: folder, absolute: true, ignore: [...IGNORED_FOLDERS] }));
+}
+
+function splitOutside(folder: string, matched: string[]): { files: string[]; outside: string[] } {
+  const root = realpathSync(folder);
+  const files: string[] = [];
+  const outside: string[] = [];
+  for (const f of matched) (within(root, f) ? files : outside).push(f);
+  return { files: files.sort(), outside };
+}
 
 export interface Discovery {
   files: string[];
@@ -51,18 +69,14 @@ export function discoverFiles(args: string[], globsFor: (folder: string) => stri
       files.add(abs);
       continue;
     }
-    // Only files below the folder, after resolving symlinks: a config's `files: ["../x/*"]`
-    // or `["/etc/*"]`, or a symlink out of the folder, reaches nothing outside it.
     folders.push(abs);
-    const root = realpathSync(abs);
-    let found = 0;
-    for (const f of globSync([...DEFAULT_GLOBS, ...globsFor(abs)], { cwd: abs, absolute: true, ignore: [...IGNORED_FOLDERS] })) {
-      // A match outside the folder counts as found: it is reported (and skipped) on its own.
-      found++;
-      if (within(root, f)) files.add(f);
-      else outside.push(f);
-    }
-    if (!found) unmatched.push(arg);
+    // Only files below the folder, after resolving symlinks (see splitOutside).
+    const matched = globSync([...DEFAULT_GLOBS, ...globsFor(abs)], { cwd: abs, absolute: true, ignore: [...IGNORED_FOLDERS] });
+    // A match outside the folder counts as found: it is reported (and skipped) on its own.
+    if (!matched.length) unmatched.push(arg);
+    const found = splitOutside(abs, matched);
+    found.files.forEach((f) => files.add(f));
+    outside.push(...found.outside);
   }
   return { files: [...files].sort(), missing, unmatched, outside, folders };
 }

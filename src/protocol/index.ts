@@ -4,7 +4,7 @@
  * code actions refer to. Plain constants and types (a type-only import, erased when
  * built): the VS Code client may import this.
  */
-import type { PayerFigures, ReportClaim, ReportFinding } from '../report';
+import type { PatientSummary, PayerFigures, ReportClaim, ReportFinding } from '../report';
 import { CONFIG_FILE_NAMES, LIMITS } from '../core/lite';
 
 export { CLAIM_FILE_GLOB, CLAIM_FILE_GLOBS, IGNORED_FOLDERS, isClaimFileName, isRemitCandidateName, REMIT_CANDIDATE_GLOB, REMIT_CANDIDATE_GLOBS } from './claimFiles';
@@ -80,6 +80,8 @@ export const CLIENT_COMMANDS = {
   showRuleDocs: 'claimlint.showRuleDocs',
   /** Arguments: [uri: string, position: Position]. Opens the full explanation of the code there (claimlint.codeDetails). */
   showCodeDetails: 'claimlint.showCodeDetails',
+  /** No arguments. Opens the Audit Summary (its per-patient view): what the accrual code lens runs. */
+  showAuditSummary: 'claimlint.showAuditSummary',
 } as const;
 
 /**
@@ -123,6 +125,12 @@ export interface AuditSummaryData {
     claims: ReportClaim[];
     findings: ReportFinding[];
   }[];
+  /**
+   * The per-patient view (issue 23): each patient with a claim in these files, named
+   * "Patient 1", …; visits by claim id and file (`fileLabel` is a `files[].path` when the
+   * visit's file is among them). Never a patient id.
+   */
+  patients?: PatientSummary[];
   unreadable: number;
   /** Not run: the workspace is not trusted (VS Code's Restricted Mode). */
   restricted?: true;

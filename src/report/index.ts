@@ -20,3 +20,4 @@ export {
   type ReportFinding,
 } from './figures/figures';
 export { payerFigures, type MissedGroup, type MissedLine, type PayerFigures, type PayerReason } from './figures/payer';
+export { patientSummaries, type PatientBucketYear, type PatientProgress, type PatientSummary, type PatientVisit } from './facts/patients';

@@ -12,6 +12,7 @@ import { analyze, type Analysis, type LocatedFinding, type ResolvedConfig } from
 import { collectClaims, payerFigures, reportFindings, type ReportClaim } from '../report';
 import type { DocumentContexts } from './documentContext';
 import { CLAIM_FILE_GLOBS, IGNORED_FOLDERS, SERVER_COMMANDS, type ApplyResult, type AuditSummaryData, type WorkspaceAuditResult } from '../protocol';
+import type { PatientSummary } from '../report';
 import type { ClaimLanguageService } from '../service';
 import { toDiagnostic } from '../service/diagnostics';
 import { isWithin, readClaimFile, realFolder } from '../node/claimFileAccess';
@@ -29,6 +30,12 @@ export interface CommandDeps {
   trusted: () => boolean;
   /** The payer's decisions from the workspace's 835s (issue 27). */
   payer: PayerDecisions;
+  /** A file's findings with the cross-claim findings of its claims (other claims of the same patients); `published`: about to be published. */
+  withCross: (uri: string, own: LocatedFinding[], published: boolean) => LocatedFinding[];
+  /** Index these unopened files as they are on disk now (the watcher's news may lag behind). */
+  syncIndex: (uris: readonly string[]) => Promise<void>;
+  /** The per-patient view of the workspace's claims (see AuditSummaryData.patients). */
+  patients: (fileOrder: readonly string[], only?: (file: string) => boolean) => Promise<PatientSummary[]>;
 }
 
 
@@ -131,7 +138,7 @@ interface AuditedFile {
  * reaches nothing outside), at most the file-size limit. Calls `unreadable` for a file that
  * cannot be read and `skipped` for one left out (outside, not regular, too large).
  */
-async function* auditedClaimFiles(deps: CommandDeps, unreadable: () => void, only?: string, skipped: (why: string) => void = () => undefined): AsyncGenerator<AuditedFile> {
+async function* auditedClaimFiles(deps: CommandDeps, publishing: boolean, unreadable: () => void, only?: string, skipped: (why: string) => void = () => undefined): AsyncGenerator<AuditedFile> {
   const seen = new Set<string>();
   for (const folder of deps.folders()) {
     const root = realFolder(folder);
@@ -141,6 +148,9 @@ async function* auditedClaimFiles(deps: CommandDeps, unreadable: () => void, onl
     // The same names and ignored folders as the CLI's folder search (src/node/discovery.ts).
     const patterns = [...CLAIM_FILE_GLOBS, ...folderCtx.config.files];
     const files = await glob(patterns, { cwd: folder, absolute: true, ignore: [...IGNORED_FOLDERS], dot: false });
+    // The cross-claim findings read the workspace index: bring it up to date with these files first.
+    const inScope = (uri: string): boolean => only === undefined || uri === only || uri.startsWith(only.endsWith('/') ? only : only + '/');
+    await deps.syncIndex(files.map((f) => pathToFileURL(f).toString()).filter(inScope));
     for (const file of files.sort()) {
       const uri = pathToFileURL(file).toString();
       if (seen.has(uri) || (only !== undefined && uri !== only && !uri.startsWith(only.endsWith('/') ? only : only + '/'))) continue;
@@ -168,8 +178,9 @@ async function* auditedClaimFiles(deps: CommandDeps, unreadable: () => void, onl
       const ctx = await deps.contexts.get(uri);
       if (!ctx.settings.enable) continue;
       const analysis = open ? deps.service.analysis(open, ctx.config) : analyze(text, { config: ctx.config, cache: deps.service.cache, data: deps.service.dataFor(ctx.config) });
+      const findings = deps.withCross(uri, analysis.findings, publishing);
       const relative = file.startsWith(folder) ? file.slice(folder.length).replace(/\\/g, '/').replace(/^\//, '') : file;
-      yield { uri, relative, open, text, config: ctx.config, analysis, findings: analysis.findings };
+      yield { uri, relative, open, text, config: ctx.config, analysis, findings };
     }
   }
 }
@@ -180,7 +191,7 @@ async function auditWorkspace(deps: CommandDeps): Promise<WorkspaceAuditResult> 
   const skips = new Map<string, number>();
   const skipped = (why: string) => skips.set(why, (skips.get(why) ?? 0) + 1);
   await deps.payer.ready();
-  for await (const { uri, open, text, analysis, findings } of auditedClaimFiles(deps, () => result.unreadable++, undefined, skipped)) {
+  for await (const { uri, open, text, analysis, findings } of auditedClaimFiles(deps, true, () => result.unreadable++, undefined, skipped)) {
     const doc = open ?? TextDocument.create(uri, 'yaml', 0, text);
     result.files++;
     for (const f of findings) {
@@ -213,7 +224,7 @@ async function auditSummaryData(deps: CommandDeps, arg: unknown): Promise<AuditS
   const result: AuditSummaryData = { files: [], unreadable: 0 };
   await deps.payer.ready();
   const joined: { path: string; claims: ReportClaim[]; findings: LocatedFinding[] }[] = [];
-  for await (const f of auditedClaimFiles(deps, () => result.unreadable++, only)) {
+  for await (const f of auditedClaimFiles(deps, false, () => result.unreadable++, only)) {
     // From the analysis the findings came from; priced with the file's data packs and
     // locality, as its hovers and code lenses are.
     const claims = collectClaims(f.analysis);
@@ -228,6 +239,11 @@ async function auditSummaryData(deps: CommandDeps, arg: unknown): Promise<AuditS
   // The 835s joined to the same claims and findings, as `claimlint remit --format html` does.
   const report = deps.payer.report(joined, only !== undefined);
   if (report) result.payer = payerFigures(report);
-  deps.connection.console.info(`audit summary: ${result.files.length} files in ${Date.now() - started} ms`);
+  const shown = new Set(result.files.map((f) => f.uri));
+  result.patients = await deps.patients(
+    result.files.map((f) => f.uri),
+    only === undefined ? undefined : (file) => shown.has(file),
+  );
+  deps.connection.console.info(`audit summary: ${result.files.length} files, ${result.patients.length} patients in ${Date.now() - started} ms`);
   return result;
 }

@@ -38,6 +38,10 @@ import { workersThatFit } from '../node/poolSizes';
 import { toDiagnostic } from '../service/diagnostics';
 import { RemitIndex } from './remitIndex';
 import { PayerDecisions } from './payerDecisions';
+import { accrualLenses } from '../service/codeLens';
+import { WorkspaceIndex } from './workspaceIndex';
+import { crossClaims, PatientDiagnostics } from './patients';
+import { ClaimFileWatch } from './claimWatch';
 
 export interface ServerOptions {
   /**
@@ -78,9 +82,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // No more workers than the address-space limit (ulimit -v) leaves room for: V8 would abort.
   const openThreads = workersThatFit(options.openThreads ?? Math.min(3, cores - 1));
   let pool: AuditPool | undefined;
-  /** Started on the first big document only: idle workers cost memory. */
-  const poolFor = (text: string): AuditPool | undefined =>
-    openThreads > 0 && text.length >= CHUNK_FILE_BYTES ? (pool ??= new AuditPool(openThreads, { unref: true })) : undefined;
+  /** Started on the first big document or the workspace index only: idle workers cost memory. */
+  const sharedPool = (): AuditPool | undefined => (openThreads > 0 ? (pool ??= new AuditPool(openThreads, { unref: true })) : undefined);
+  const poolFor = (text: string): AuditPool | undefined => (text.length >= CHUNK_FILE_BYTES ? sharedPool() : undefined);
   /** Last audit time and last edit per document, for the adaptive debounce (./scheduler.ts typingDelay). */
   const auditMillis = new Map<string, number>();
   const lastEdit = new Map<string, number>();
@@ -134,6 +138,40 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       .catch((err) => connection.console.error(`remittance files not read: ${err instanceof Error ? err.name : 'error'}`));
   };
 
+  // Every claim file of the workspace, open or not, and the cross-claim findings it feeds (issue 23).
+  const cross = crossClaims();
+  const index = new WorkspaceIndex({
+    folders: () => folders,
+    context: (uri) => contexts.get(uri),
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    trusted: () => trusted,
+    pool: sharedPool,
+    dataFor,
+    sink: cross,
+    log: (m) => connection.console.log(m),
+  });
+  const patients = new PatientDiagnostics({
+    index,
+    cross,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    schedule: (uri) => scheduler.schedule(uri, 0),
+    publish: (uri, version, diagnostics) => publish(uri, version, diagnostics),
+    context: (uri) => contexts.get(uri),
+    dataFor,
+    log: (m) => connection.console.log(m),
+    docTag,
+  });
+  // Unopened claim files feed the workspace index: it follows their changes on disk.
+  const watch = new ClaimFileWatch(connection, () => capabilities);
+  /** Index the workspace again, then audit the open documents again (their cross-claim findings may differ). */
+  const reindex = (): void => {
+    patients.reset();
+    patients
+      .rebuild(() => documents.all().map((d) => d.uri))
+      .then(() => watch.update(index.configGlobs()))
+      .catch((err) => connection.console.error(`workspace index failed: ${err instanceof Error ? err.name : 'error'}`));
+  };
+
   const scheduler = new Scheduler(
     async (uri, isCurrent) => {
       const doc = documents.get(uri);
@@ -149,6 +187,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (!isCurrent() || documents.get(uri)?.version !== version) return;
       if (!ctx.active) {
         payer.forget(uri);
+        patients.dropped(uri);
         if (published.has(uri)) publish(uri, version, []);
         return;
       }
@@ -195,17 +234,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           try {
             const from = performance.now();
             const analysis = service.analysis(doc, ctx.config);
+            const merged = patients.findings(uri, analysis, ctx.config);
             connection.console.log(`editor analysis of ${docTag(uri)} v${version} ready in ${(performance.now() - from).toFixed(1)} ms`);
-            // The payer's decisions need the claims' places: joined once the analysis exists.
-            if (payer.update(doc, analysis).length) void publish(uri, version, diagnostics);
+            // Cross-claim findings (other claims of the same patients) and the payer's decisions
+            // (which need the claims' places) join once the analysis exists.
+            const decisions = payer.update(doc, analysis, merged);
+            if (merged !== analysis.findings) void publish(uri, version, merged.map((f) => toDiagnostic(doc, f)));
+            else if (decisions.length) void publish(uri, version, diagnostics);
           } catch (err) {
             connection.console.error(`analysis of ${docTag(uri)} failed: ${err instanceof Error ? err.name : 'error'}`);
           }
         });
         return;
       }
-      const diagnostics = service.diagnostics(doc, ctx.config);
-      payer.update(doc, service.analysis(doc, ctx.config));
+      const analysis = service.analysis(doc, ctx.config);
+      const merged = patients.findings(uri, analysis, ctx.config);
+      payer.update(doc, analysis, merged);
+      const diagnostics = merged.map((f) => toDiagnostic(doc, f));
       const millis = performance.now() - started;
       auditMillis.set(uri, millis);
       if (!isCurrent() || documents.get(uri)?.version !== version) return;
@@ -280,9 +325,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         contexts.reset();
         revalidateAll();
         remitsChanged(remits.rebuild());
+        reindex();
       });
     }
     remitsChanged(remits.rebuild());
+    reindex();
     connection.console.info(`claimlint language server ready (${folders.length} workspace folders${trusted ? '' : '; Restricted Mode: no workspace audit'})`);
   });
 
@@ -290,6 +337,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings.changed(change.settings);
     service.reset();
     revalidateAll();
+    reindex();
   });
 
   connection.onDidChangeWatchedFiles((change) => {
@@ -299,13 +347,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         const path = uriToPath(c.uri);
         return path ? [{ path, deleted: c.type === FileChangeType.Deleted }] : [];
       })));
-      if (candidates.length === change.changes.length) return;
     }
-    connection.console.log(`config files changed: ${change.changes.filter((c) => !candidates.includes(c)).map((c) => pathOf(c.uri)).join(', ')}`);
-    contexts.reset();
-    packWarned.clear();
-    service.reset();
-    revalidateAll();
+    const rest = change.changes.filter((c) => !candidates.includes(c));
+    if (!rest.length) return;
+    const configs = rest.filter((c) => isConfigFile(c.uri));
+    if (configs.length) {
+      connection.console.log(`config files changed: ${configs.map((c) => pathOf(c.uri)).join(', ')}`);
+      contexts.reset();
+      packWarned.clear();
+      service.reset();
+      revalidateAll();
+      reindex();
+      return;
+    }
+    // Claim files changed on disk: their index records (an open document's is the editor's).
+    const claims = rest.map((c) => ({ uri: c.uri, deleted: c.type === FileChangeType.Deleted }));
+    patients.changedOnDisk(claims).catch((err) => connection.console.error(`workspace index update failed: ${err instanceof Error ? err.name : 'error'}`));
   });
 
   /** Documents whose didOpen is being handled: TextDocuments follows onDidOpen with onDidChangeContent. */
@@ -337,6 +394,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     published.delete(uri);
     payer.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
+    patients.closed(uri).catch((err) => connection.console.error(`workspace index update failed: ${err instanceof Error ? err.name : 'error'}`));
   });
 
   /** Run a feature; on a bug, log the error's name only (messages could quote claim text) and answer `fallback`. */
@@ -352,7 +410,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onCodeAction((p) => guarded('code actions', p.textDocument.uri, [], (a) => service.codeActions(a.doc, p.context, a.ctx.config)));
   connection.onHover((p) => guarded('hover', p.textDocument.uri, null, (a) => service.hover(a.doc, p.position, a.ctx.config, payer.hoverNotes(a.doc.uri))));
-  connection.onCodeLens((p) => guarded('code lens', p.textDocument.uri, [], (a) => service.codeLenses(a.doc, a.ctx.config)));
+  connection.onCodeLens((p) =>
+    guarded('code lens', p.textDocument.uri, [], (a) => [...service.codeLenses(a.doc, a.ctx.config), ...accrualLenses(patients.accruals(a.doc.uri))]),
+  );
   connection.onCompletion((p) =>
     guarded('completion', p.textDocument.uri, { isIncomplete: false, items: [] }, (a) => service.completion(a.doc, p.position, a.ctx.config)),
   );
@@ -361,9 +421,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     trusted = true;
     connection.console.info('workspace trusted: the workspace audit is available');
     remitsChanged(remits.rebuild());
+    reindex();
   });
 
-  registerCommands({ connection, documents, service, contexts, folders: () => folders, published: (uri) => published.add(uri), trusted: () => trusted, payer });
+  registerCommands({
+    connection,
+    documents,
+    service,
+    contexts,
+    folders: () => folders,
+    published: (uri) => published.add(uri),
+    trusted: () => trusted,
+    payer,
+    withCross: (uri, own, shown) => patients.withCross(uri, own, shown),
+    patients: (order, only) => patients.summaries(order, only),
+    syncIndex: async (uris) => void (await index.sync(uris)),
+  });
   connection.onRequest(IMPORT_CLAIMS_REQUEST, (params: unknown) => importClaimsText(params));
 
   connection.onShutdown(() => {

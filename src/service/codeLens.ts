@@ -5,9 +5,9 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLens } from 'vscode-languageserver';
-import { plural, RULES_BY_ID, type Analysis, type LocatedFinding, type PlacedClaim, type ResolvedConfig } from '../core';
+import { plural, RULES_BY_ID, type Analysis, type ClaimAccrual, type LocatedFinding, type PlacedClaim, type ResolvedConfig } from '../core';
 import { DISCIPLINE_LABEL } from '../core/explain';
-import { SERVER_COMMANDS } from '../protocol';
+import { CLIENT_COMMANDS, SERVER_COMMANDS } from '../protocol';
 import { rangeOf } from './edits';
 import { dollars, visitSummary, type VisitSummary } from './visitSummary';
 
@@ -69,6 +69,15 @@ function summaryTitles(s: VisitSummary): string[] {
     titles[titles.length - 1] += ` · est. ${dollars(s.estimate.amount)} for ${plural(s.estimate.units, 'billed unit')} (${basis}; MPPR applied)${unpriced}`;
   }
   return titles;
+}
+
+/**
+ * The year's accrued amounts at each claim of a patient (issue 23), from the workspace's
+ * patient index: "$2,212.40 PT+SLP before this visit; KX from $2,480". A click opens the
+ * Audit Summary, whose per-patient view has the whole year.
+ */
+export function accrualLenses(accruals: readonly ClaimAccrual[]): CodeLens[] {
+  return accruals.map((a) => ({ range: { start: a.claim.range.start, end: a.claim.range.start }, command: { title: a.text, command: CLIENT_COMMANDS.showAuditSummary } }));
 }
 
 /** A finding of a units rule on a `units` value that carries a fix. */

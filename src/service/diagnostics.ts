@@ -11,11 +11,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
+/** The other claims a cross-claim finding depends on (issue 23): file key (a URI), range there, what they say. */
+export interface RelatedClaim {
+  file: string;
+  range: LocatedFinding['range'];
+  message: string;
+}
+
 /**
  * What a finding's diagnostic keeps from one version to the next: an edit elsewhere in the
  * file keeps the finding object (the pipeline reuses a unit's placement when neither its
  * offset nor its line moved), so its range, link and fix ids are worked out once. Only
- * `data.version` is the document's at each call.
+ * `data.version` (and a cross-claim finding's related claims) are worked out at each call.
  */
 interface Converted {
   range: Diagnostic['range'];
@@ -24,13 +31,16 @@ interface Converted {
 }
 const converted = new WeakMap<LocatedFinding, Converted>();
 
-export function toDiagnostic(doc: TextDocument, finding: LocatedFinding): Diagnostic {
+export function toDiagnostic(doc: TextDocument, finding: LocatedFinding & { related?: readonly RelatedClaim[] }): Diagnostic {
   let c = converted.get(finding);
   if (!c) {
     c = { range: rangeOf(doc, finding.span), codeDescription: { href: docsUrl(finding.rule) }, fixes: finding.fixes.map((f) => f.id) };
     converted.set(finding, c);
   }
   const data: ClaimDiagnosticData = { rule: finding.rule, fixes: c.fixes, version: doc.version };
+  const related = finding.related?.length
+    ? { relatedInformation: finding.related.map((r) => ({ location: { uri: r.file, range: r.range }, message: r.message })) }
+    : undefined;
   return {
     range: c.range,
     severity: SEVERITY[finding.severity],
@@ -38,6 +48,7 @@ export function toDiagnostic(doc: TextDocument, finding: LocatedFinding): Diagno
     code: finding.rule,
     codeDescription: c.codeDescription,
     message: finding.message,
+    ...related,
     data,
   };
 }

@@ -68,6 +68,33 @@ describe('checks across claims (spawned binary)', function () {
     assert.match(runCli(['--patient-scope', 'all', '.'], PATIENT_FIXTURES).stderr, /--patient-scope must be run or file/);
   });
 
+  it('--format html: a Patients section over every file of the run (visits in date order, the KX crossing), also from the cache, per file with --patient-scope file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimlint-html-patients-'));
+    const section = (args: string[], code = 1): string => {
+      const r = runCli(['--threads', '1', '-f', 'html', ...args, '.'], dir);
+      assert.equal(r.code, code, r.stderr);
+      return /<section id="patients"[\s\S]*?<\/section>/.exec(r.stdout)?.[0] ?? '';
+    };
+    const visits = (html: string): string[][] => [...html.matchAll(/<ul class="visits">(.*?)<\/ul>/g)].map((m) => [...m[1].matchAll(/<li>([A-Z]+-\d)/g)].map((v) => v[1]));
+    try {
+      cpSync(join(PATIENT_FIXTURES, 'kx-accrual-missing'), dir, { recursive: true });
+      const fresh = section(['--cache']);
+      assert.deepEqual(visits(fresh), [['KA-1', 'KA-2', 'KA-3', 'KA-4'], ['KB-1', 'KB-2']]);
+      // 2,425.00 (KA-1, baseline + line) + 60.00 (KA-2) passes $2,480 at KA-2, in b.claim.yaml.
+      assert.match(fresh, /KA-2 <span class="path">\(b\.claim\.yaml, 2026-02-09\)<\/span> <span class="path">above \$2,480\.00/);
+      assert.match(fresh, /Patient 2/);
+      assert.doesNotMatch(fresh, /PAT-K/);
+      // The second run reads every file's claims from the cache: the same section.
+      assert.equal(section(['--cache']), fresh);
+      // Each file on its own: a patient per file, and nobody crosses the threshold.
+      const perFile = section(['--patient-scope', 'file'], 0);
+      assert.deepEqual(visits(perFile), [['KA-1'], ['KB-1'], ['KA-2'], ['KB-2'], ['KA-3', 'KA-4']]);
+      assert.doesNotMatch(perFile, /above \$2,480/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('no patient id reaches any output format, --debug or the cache', () => {
     const dir = mkdtempSync(join(tmpdir(), 'claimlint-patients-'));
     try {

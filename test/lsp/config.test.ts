@@ -185,14 +185,14 @@ describe('lsp: config files and workspace', () => {
   it('the workspace audit and `claimlint <folder>` audit the same files: build output searched, node_modules and .git not', async () => {
     const files = ['a/one.claim.yaml', 'out/two.claim.yml', 'dist/three.claim.yaml', 'node_modules/x/four.claim.yaml', '.git/five.claim.yaml', 'extra/six.yaml', 'notes.yaml'];
     writeFileSync(join(dir, '.claimlintrc.yaml'), 'files: ["extra/*.yaml"]\n');
-    for (const f of files) {
+    // One patient per file: the same patient's claim twice on one date would be a finding across claims (issue 23).
+    files.forEach((f, i) => {
       mkdirSync(join(dir, f, '..'), { recursive: true });
-      writeFileSync(join(dir, f), claimFile());
-    }
+      writeFileSync(join(dir, f), claimFile().replace('id: PT-1', `id: PT-${100 + i}`));
+    });
     const result = await client.request<Record<string, number>>('workspace/executeCommand', { command: 'claimlint.server.auditWorkspace', arguments: [] });
     const editor = files.filter((f) => client.publishedFor(uriOf(...f.split('/'))).length > 0).sort();
-    // The same claim in every file is one patient's duplicate visit across files (issue 23): each file on its own here.
-    const cli = runCli(['--format', 'json', '--patient-scope', 'file', '.'], dir);
+    const cli = runCli(['--format', 'json', '.'], dir);
     assert.equal(cli.code, 0, cli.stderr);
     const ci = (JSON.parse(cli.stdout) as { files: { path: string }[] }).files.map((f) => f.path).sort();
     assert.deepEqual(editor, ['a/one.claim.yaml', 'dist/three.claim.yaml', 'extra/six.yaml', 'out/two.claim.yml']);

@@ -42,7 +42,11 @@ describe('patient index (incremental API the editor builds on)', () => {
   it('setFile names the files whose cross-claim findings may change: the file and every file of its patients', () => {
     const { index, analyses } = auditTogether(files());
     const a = analyses.get('a.claim.yaml')!;
-    assert.deepEqual(index.setFile(fileClaims(a, 'a.claim.yaml'), a.config), ['a.claim.yaml', 'b.claim.yaml', 'c.claim.yaml']);
+    // The same claims again (fileClaims keeps untouched claims' objects): only the file itself.
+    assert.deepEqual(index.setFile(fileClaims(a, 'a.claim.yaml'), a.config), ['a.claim.yaml']);
+    // A claim changed: the file and every file of its patient.
+    const changedA = analyze(files()[0].text.replace('pt_slp: 2400.00', 'pt_slp: 2300.00'), { config: a.config });
+    assert.deepEqual(index.setFile(fileClaims(changedA, 'a.claim.yaml'), a.config), ['a.claim.yaml', 'b.claim.yaml', 'c.claim.yaml']);
     // A file with a patient nobody else has touches only itself.
     const lone = analyze('claims:\n  - id: L-1\n    date_of_service: 2026-02-02\n    payer: { type: medicare }\n    patient: { id: SOMEONE-ELSE }\n    lines:\n      - { code: "97110", modifiers: [GP], units: 1, minutes: 15 }\n');
     assert.deepEqual(index.setFile(fileClaims(lone, 'lone.claim.yaml'), lone.config), ['lone.claim.yaml']);

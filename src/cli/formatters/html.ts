@@ -24,10 +24,10 @@ function loadRenderer(): ReportModule {
 }
 
 export function makeHtmlFormatter(options: HtmlFormatOptions): Formatter {
-  return (reports: FileReport[]) =>
+  return (reports: FileReport[], outcome) =>
     loadRenderer().buildHtmlReport(
       reports.map((r) => ({ path: r.path, claims: r.claims ?? [], findings: reportFindings(r.findings) })),
-      { version: options.version, generatedAt: options.generatedAt, includePatientIds: options.includePatientIds, ruleHref: docsUrl },
+      { version: options.version, generatedAt: options.generatedAt, includePatientIds: options.includePatientIds, ruleHref: docsUrl, patients: outcome?.patients },
     );
 }
 

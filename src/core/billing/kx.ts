@@ -32,9 +32,18 @@ export interface KxPicture {
  * Allowed amounts of the claim's lines (same order as ctx.lines): the fee schedule with the
  * multiple procedure payment reduction and the CQ/CO rate, never more than a line's charge.
  * A line with no national amount counts at its charge (a charge is what was billed, so it
- * is used alone only then), or 0 without one; codes Medicare never pays count 0.
+ * is used alone only then), or 0 without one; codes Medicare never pays count 0. Read-only.
  */
 export function claimAllowed(ctx: ClaimContext): number[] {
+  let amounts = allowedOf.get(ctx);
+  if (!amounts) allowedOf.set(ctx, (amounts = computeAllowed(ctx)));
+  return amounts;
+}
+
+/** Priced once per claim audit: the KX picture and the patient facts both read it. */
+const allowedOf = new WeakMap<ClaimContext, number[]>();
+
+function computeAllowed(ctx: ClaimContext): number[] {
   const medicare = ctx.claim.payer.type === 'medicare';
   const priced = ctx.data.priceClaimLines(
     ctx.lines.map((l) => ({ code: l.line.code, units: l.line.units, modifiers: l.line.modifiers ?? [], charge: l.line.charge, info: l.info })),

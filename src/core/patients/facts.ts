@@ -12,48 +12,69 @@ import type { ParsedClaim, ParsedUnit } from '../pipeline/unit';
 import type { Claim } from '../model/claim';
 import type { ResolvedConfig } from '../config/schema';
 import type { ReferenceData } from '../data/reference';
-import type { LineIndex } from '../parse/lines';
+import { LineIndex } from '../parse/lines';
 import { prefixPath } from '../parse/sourceMap';
 import { directiveLines } from '../directives';
 import { claimAllowed, kxPicture } from '../billing/kx';
 import { claimDisciplineOf, lineDisciplineOf } from '../billing/discipline';
 import { poolLines } from '../billing/disciplinePools';
 import { kxThreshold } from '../data';
-import type { FactLine, FilePatientClaims, PatientClaim, Place } from './types';
+import type { FactLine, FilePatientClaims, PatientClaim } from './types';
+import { compactPlaces, placedSpans, shiftPlaces } from './places';
 
-/** The claim fields the cross-claim rules point at (a line's fields are added per line). */
-const CLAIM_PATHS = [
-  '',
-  'id',
-  'date_of_service',
-  'patient',
-  'patient.ytd_allowed',
-  'patient.ytd_allowed.pt_slp',
-  'patient.ytd_allowed.ot',
-  'plan_of_care',
-  'plan_of_care.start_date',
-  'plan_of_care.certified_date',
-  'plan_of_care.cert_through',
-  'plan_of_care.treatment_days_since_progress_report',
-  'visit',
-  'visit.progress_report',
-];
-const LINE_FIELDS = ['', '.code', '.units', '.minutes', '.modifiers'];
 
-const NO_RANGE: Place['range'] = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+/**
+ * Each parsed claim's facts, kept while the claim's text is unchanged (the pipeline's cache
+ * keeps its ParsedClaim across edits): after a one-claim edit of a big open file only the
+ * edited claim is read again, and a claim the edit moved gets a copy with its places shifted.
+ */
+interface Memo {
+  key: string;
+  base: number;
+  line: number;
+  character: number;
+  facts: PatientClaim | undefined;
+}
+const memo = new WeakMap<ParsedClaim, Memo>();
 
-/** The claims of an analysed file, for PatientIndex.setFile. */
+/** The claims of an analysed file, for PatientIndex.setFile. Untouched claims keep their objects from the file's previous analysis. */
 export function fileClaims(analysis: Analysis, file: string, label = file): FilePatientClaims {
   const claims: PatientClaim[] = [];
+  const context = `${file}\u0000${label}\u0000${analysis.configKey}\u0000${analysis.data.key}`;
   let index = 0;
   for (const u of analysis.units) {
+    const at = analysis.lines.position(u.base);
     for (const c of u.unit.claims) {
-      const facts = claimFacts(c, u, index, file, analysis.config, analysis.data, analysis.lines, label);
+      const key = `${context}\u0000${index}\u0000${u.document}\u0000${u.prefix}`;
+      const hit = memo.get(c);
+      let facts: PatientClaim | undefined;
+      if (hit && hit.key === key && hit.character === at.character) {
+        facts = hit.base === u.base && hit.line === at.line ? hit.facts : hit.facts && shifted(hit.facts, u.base - hit.base, at.line - hit.line);
+      } else facts = claimFacts(c, u, index, file, analysis.config, analysis.data, analysis.lines, label);
+      memo.set(c, { key, base: u.base, line: at.line, character: at.character, facts });
       if (facts) claims.push(facts);
       index++;
     }
   }
-  return { file, label, claimCount: index, claims, directives: directiveLines(analysis.lines) };
+  return { file, label, claimCount: index, claims, directives: directiveLines(analysis.lines).map((d) => ({ line: d.line, text: detached(d.text) })) };
+}
+
+/**
+ * A copy of a string taken from the file's text: V8 keeps a substring of 13 characters or
+ * more as a view into the whole text, so one claim id would keep its file's text alive in an
+ * index that is meant to hold a few hundred bytes per claim.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+function detachedOpt(s: string | undefined): string | undefined {
+  return s === undefined ? undefined : detached(s);
+}
+
+/** A claim's facts moved by `offset` characters and `lines` lines (its own text unchanged). */
+function shifted(c: PatientClaim, offset: number, lines: number): PatientClaim {
+  return { ...c, ...shiftPlaces(c, offset, lines) };
 }
 
 /** One claim's facts, or undefined when it cannot be read (YAML errors, schema failure). */
@@ -64,7 +85,7 @@ export function claimFacts(
   file: string,
   config: ResolvedConfig,
   data: ReferenceData,
-  /** Without it (a unit read apart from its file), places get no range: placeUnitFacts adds them. */
+  /** Without it (a unit read apart from its file), places are the unit's own: fileClaimsOfUnits places them in the file. */
   lines: LineIndex | undefined,
   label = file,
 ): PatientClaim | undefined {
@@ -81,10 +102,10 @@ export function claimFacts(
   for (const p of poolLines(ctx.lines, claim)) for (const l of p.lines) poolOf.set(l.index, p.discipline);
   const factLines: FactLine[] = ctx.lines.map((l, i) => ({
     index: l.index,
-    code: l.line.code.trim().toUpperCase(),
+    code: detached(l.line.code.trim().toUpperCase()),
     units: l.line.units,
     minutes: l.line.minutes,
-    modifiers: l.line.modifiers ?? [],
+    modifiers: (l.line.modifiers ?? []).map(detached),
     kind: l.info?.kind,
     evaluation: !!l.info?.evaluation,
     perArea: !!l.info?.perArea,
@@ -95,17 +116,14 @@ export function claimFacts(
   }));
   const base = unit.base;
   const claimPrefix = parsed.prefix;
-  const places: Record<string, Place> = {};
-  const put = (path: string): void => {
-    const rel = locate(parsed.src, text, path, 'value');
-    const span = { start: rel.start + base, end: rel.end + base };
-    places[path] = { span, range: lines ? { start: lines.position(span.start), end: lines.position(span.end) } : NO_RANGE };
-  };
-  for (const p of CLAIM_PATHS) put(p);
-  for (const l of ctx.lines) {
-    for (const f of LINE_FIELDS) put(`lines[${l.index}]${f}`);
-    (l.line.modifiers ?? []).forEach((_, j) => put(`lines[${l.index}].modifiers[${j}]`));
-  }
+  const places = compactPlaces(
+    { lines: factLines },
+    (path) => {
+      const rel = locate(parsed.src, text, path, 'value');
+      return { start: rel.start + base, end: rel.end + base };
+    },
+    lines ?? new LineIndex(text),
+  );
   const kx = kxThreshold(claim.date_of_service);
   const poc = claim.plan_of_care;
   return {
@@ -114,9 +132,9 @@ export function claimFacts(
     index,
     document: unit.document,
     prefix: prefixPath(unit.prefix, claimPrefix),
-    id: claim.id,
-    patient: claim.patient?.id,
-    date: claim.date_of_service,
+    id: detachedOpt(claim.id),
+    patient: detachedOpt(claim.patient?.id),
+    date: detached(claim.date_of_service),
     payerType: claim.payer.type,
     unitRule: ctx.unitRule,
     complete: validated.complete,
@@ -125,16 +143,16 @@ export function claimFacts(
     plan: poc
       ? {
           discipline: poc.discipline,
-          start_date: poc.start_date,
-          certified_date: poc.certified_date,
-          cert_through: poc.cert_through,
+          start_date: detachedOpt(poc.start_date),
+          certified_date: detachedOpt(poc.certified_date),
+          cert_through: detachedOpt(poc.cert_through),
           treatment_days_since_progress_report: poc.treatment_days_since_progress_report,
         }
       : undefined,
     progressReport: claim.visit?.progress_report === true,
     lines: factLines,
     kx: kx ? { pt_slp: kx.pt_slp, ot: kx.ot, reviewThreshold: kx.reviewThreshold } : undefined,
-    places,
+    ...places,
   };
 }
 
@@ -167,13 +185,9 @@ export function fileClaimsOfUnits(units: readonly UnitFactsAt[], claimCount: num
   const claims: PatientClaim[] = [];
   for (const u of units) {
     for (const f of u.facts) {
-      const places: Record<string, Place> = {};
-      for (const [path, p] of Object.entries(f.places)) {
-        const span = { start: p.span.start + u.base, end: p.span.end + u.base };
-        places[path] = { span, range: { start: lines.position(span.start), end: lines.position(span.end) } };
-      }
-      claims.push({ ...f, file, fileLabel: label, index: f.index + u.firstIndex, document: u.document, prefix: prefixPath(u.prefix, f.prefix), places });
+      const places = placedSpans(f.spans.map((x) => x + u.base), lines);
+      claims.push({ ...f, file, fileLabel: label, index: f.index + u.firstIndex, document: u.document, prefix: prefixPath(u.prefix, f.prefix), ...places });
     }
   }
-  return { file, label, claimCount, claims, directives: directiveLines(lines) };
+  return { file, label, claimCount, claims, directives: directiveLines(lines).map((d) => ({ line: d.line, text: detached(d.text) })) };
 }

@@ -13,6 +13,9 @@ import { ALL_RULES } from '../rules';
 import { severityFor } from '../pipeline/auditClaim';
 import { accrue, accrualText, type BucketAccrual, type ClaimYear } from './accrual';
 import type { FilePatientClaims, PatientClaim, PatientContext, PatientFinding, PatientReport, Place } from './types';
+import { placeOf } from './places';
+
+export { placeOf };
 
 export type PatientScope = 'all' | 'file';
 
@@ -51,28 +54,44 @@ export class PatientIndex {
     this.scope = options.scope ?? 'all';
   }
 
-  /** Replace a file's claims; returns the file keys whose cross-claim findings may have changed. */
+  /**
+   * Replace a file's claims; returns the file keys whose cross-claim findings may have changed.
+   * A patient group whose claims in this file are the same objects as before (fileClaims keeps
+   * untouched claims), with the same config and directives, keeps its results and is not
+   * named: after a one-claim edit only that patient's files are.
+   */
   setFile(data: FilePatientClaims, config: ResolvedConfig): string[] {
-    const touched = this.detach(data.file);
-    const byGroup = new Map<string, PatientClaim[]>();
-    for (const c of data.claims) {
-      if (c.patient === undefined) continue;
-      const g = this.groupKey(c);
-      const list = byGroup.get(g);
-      if (list) list.push(c);
-      else byGroup.set(g, [c]);
-    }
-    const groups = [...byGroup.keys()];
-    this.files.set(data.file, { data, config, directives: directivesOf(data.directives), groups, byGroup });
+    const old = this.files.get(data.file);
+    const same = old !== undefined && old.config === config && sameDirectives(old.data.directives, data.directives);
+    const before = same ? old.byGroup : new Map<string, PatientClaim[]>();
+    const after = this.claimsByGroup(data);
+    const kept = new Set([...after].filter(([g, claims]) => sameClaims(before.get(g), claims)).map(([g]) => g));
+    const touched = this.detach(data.file, kept);
+    const groups = [...after.keys()];
+    this.files.set(data.file, { data, config, directives: directivesOf(data.directives), groups, byGroup: after });
     for (const g of groups) {
       let set = this.groups.get(g);
       if (!set) this.groups.set(g, (set = new Set()));
       set.add(data.file);
+      if (kept.has(g)) continue;
       this.results.delete(g);
       for (const f of set) touched.add(f);
     }
     touched.add(data.file);
     return [...touched].sort();
+  }
+
+  /** The file's claims per patient group, in file order. */
+  private claimsByGroup(data: FilePatientClaims): Map<string, PatientClaim[]> {
+    const out = new Map<string, PatientClaim[]>();
+    for (const c of data.claims) {
+      if (c.patient === undefined) continue;
+      const g = this.groupKey(c);
+      const list = out.get(g);
+      if (list) list.push(c);
+      else out.set(g, [c]);
+    }
+    return out;
   }
 
   /** Forget a file; returns the file keys whose cross-claim findings may have changed. */
@@ -114,7 +133,7 @@ export class PatientIndex {
       const buckets = Object.values(y.buckets).filter((b) => b.billed);
       if (!buckets.length) continue;
       out.push({
-        claim: { file, index: c.index, claimId: c.id, path: c.prefix, range: c.places['']!.range },
+        claim: { file, index: c.index, claimId: c.id, path: c.prefix, range: placeOf(c, '').range },
         year: y.year,
         buckets,
         text: buckets.map(accrualText).join(' · '),
@@ -154,13 +173,15 @@ export class PatientIndex {
     return this.scope === 'file' ? `f\u0000${c.file}\u0000${c.patient}` : `p\u0000${c.patient}`;
   }
 
-  private detach(file: string): Set<string> {
+  /** Take a file out of its groups (except `kept`, whose claims stay the same); returns the files of the groups it left. */
+  private detach(file: string, kept: ReadonlySet<string> = new Set()): Set<string> {
     const touched = new Set<string>();
     const old = this.files.get(file);
     this.fileLevel.delete(file);
     if (!old) return touched;
     touched.add(file);
     for (const g of old.groups) {
+      if (kept.has(g)) continue;
       const set = this.groups.get(g);
       if (!set) continue;
       for (const f of set) touched.add(f);
@@ -239,18 +260,12 @@ export class PatientIndex {
   }
 }
 
-/** A path's place in its claim, or its nearest parent's (a missing field is shown at its parent). */
-export function placeOf(c: PatientClaim, path: string): Place {
-  for (let p = path; ; p = parentPath(p)) {
-    const hit = c.places[p];
-    if (hit) return hit;
-    if (p === '') return { span: { start: 0, end: 0 }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-  }
+function sameClaims(a: readonly PatientClaim[] | undefined, b: readonly PatientClaim[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((c, i) => c === b[i]);
 }
 
-function parentPath(p: string): string {
-  const m = /^(.*?)(?:\.[^.[\]]+|\[\d+\])$/.exec(p);
-  return m ? m[1] : '';
+function sameDirectives(a: FilePatientClaims['directives'], b: FilePatientClaims['directives']): boolean {
+  return a.length === b.length && a.every((d, i) => d.line === b[i].line && d.text === b[i].text);
 }
 
 export function byDate(a: PatientClaim, b: PatientClaim): number {

@@ -74,8 +74,16 @@ export interface PatientClaim {
   lines: FactLine[];
   /** The KX thresholds of the claim's year, when known. */
   kx?: Pick<KxThreshold, 'pt_slp' | 'ot' | 'reviewThreshold'>;
-  /** Located paths (relative to the claim, e.g. lines[1].modifiers); a missing path is placed at its nearest parent. */
-  places: Record<string, Place>;
+  /**
+   * Where the paths the cross-claim rules point at are (relative to the claim, e.g.
+   * lines[1].modifiers; a missing path at its nearest parent), kept compact because an editor
+   * holds every claim of a workspace: read them with placeOf(claim, path). `spans`: a
+   * [start, end) pair of file offsets per path of placePaths(claim), in that order;
+   * `lineStarts`: the file offsets of the lines the claim spans, the first being `firstLine`.
+   */
+  spans: number[];
+  firstLine: number;
+  lineStarts: number[];
 }
 
 /** A claims file for the patient index. */

@@ -11,6 +11,8 @@ import type { ReportClaim, ReportLine } from '..';
 import type { AuditFigures, ClaimRow, Count, ReportFinding } from '../figures/figures';
 import type { PayerFigures } from '../figures/payer';
 import { payerSection } from './payer';
+import type { PatientSummary } from '..';
+import { patientsSection } from './patients';
 import { renderCharts } from './charts';
 import { escapeHtml } from './escape';
 
@@ -34,6 +36,8 @@ export interface RenderOptions {
   scope?: string;
   /** The "Payer decisions" section (`claimlint remit --format html`): what the 835s said. */
   payer?: PayerFigures;
+  /** The per-patient view (a section after the claims): patients named "Patient 1", …, never by id. */
+  patients?: readonly PatientSummary[];
 }
 
 /**
@@ -214,7 +218,7 @@ export function renderReport(figures: AuditFigures, files: readonly string[], op
   const generated = opts.generatedAt ? ` · <span class="generated">Generated ${escapeHtml(opts.generatedAt)}</span>` : '';
   let body = `${summary(figures)}
 ${charts(figures)}
-${opts.payer ? payerSection(opts.payer) + '\n' : ''}${claimsTable(figures, files, opts)}`;
+${opts.payer ? payerSection(opts.payer) + '\n' : ''}${claimsTable(figures, files, opts)}${opts.patients ? `\n${patientsSection(opts.patients, files, opts)}` : ''}`;
   // Plot puts a <style> in each chart: under the webview's policy it needs the nonce too.
   if (wv) body = body.replace(/<style>/g, `<style${nonceAttr}>`);
   return `<!DOCTYPE html>

@@ -75,6 +75,7 @@ tr[hidden] { display: none; }
 ul.lines { list-style: none; margin: 0 0 6px; padding: 0; color: var(--muted); font-size: 0.9em; }
 ul.lines .line-no { font-weight: 600; }
 ul.findings { list-style: none; margin: 0; padding: 0; }
+ul.visits { list-style: none; margin: 0; padding: 0; }
 ul.findings li { margin: 0 0 4px; }
 ul.findings li.dim { opacity: 0.45; }
 .sev { display: inline-block; min-width: 4.5em; font-size: 0.8em; font-weight: 600; text-transform: uppercase; }

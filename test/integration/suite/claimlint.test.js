@@ -204,7 +204,7 @@ describe('claimlint in a real VS Code (installed .vsix)', () => {
       assert.match(doc.lineAt(d.range.start.line).text.trim(), line, `${rule} is on the right line`);
     }
     // Messages name paths, codes and numbers, never the patient's data.
-    for (const d of claimDiagnostics(doc.uri)) assert.doesNotMatch(d.message, /PT-3001|PT-3002|1234567893|M54\.50/);
+    for (const d of claimDiagnostics(doc.uri)) assert.doesNotMatch(d.message, /PT-3101|PT-3102|PT-2102|1234567893|M54\.50/);
   });
 
   it('hovers on a code: the code\'s explanation first, no repetition of the diagnostics; "More" opens the full explanation, offline', async () => {
@@ -246,10 +246,14 @@ describe('claimlint in a real VS Code (installed .vsix)', () => {
     const doc = await open(FAMILIES);
     const lenses = await waitFor(async () => {
       const all = (await vscode.commands.executeCommand('vscode.executeCodeLensProvider', doc.uri, 10)) || [];
-      return all.length >= 3 && all;
+      return all.length >= 3 && all.some((l) => /before this visit/.test(l.command?.title ?? '')) && all;
     }, 'code lenses');
     const titled = lenses.map((l) => ({ title: l.command?.title ?? '', text: doc.lineAt(l.range.start.line).text.trim() }));
-    const summary = (id) => titled.find((l) => l.text.includes(`id: ${id}`));
+    const summary = (id) => titled.find((l) => l.text.includes(`id: ${id}`) && !/before this visit/.test(l.title));
+    // The patient's year (issue 23): the amount accrued before the visit, here the claim's stated ytd_allowed.
+    const accrual = (id) => titled.find((l) => l.text.includes(`id: ${id}`) && /before this visit/.test(l.title));
+    assert.equal(accrual('CLM-2026-000201')?.title, '$2,300.00 PT+SLP before this visit; KX from $2,480');
+    assert.equal(accrual('CLM-2026-000301')?.title, '$900.00 PT+SLP before this visit; KX from $2,480');
     assert.match(summary('CLM-2026-000301')?.title ?? '', /^47 timed min → 3 units supported · 4 billed · est\. \$\d+\.\d\d/);
     assert.match(summary('CLM-2026-000201')?.title ?? '', /^25 timed min → 2 units supported · 2 billed · est\. \$\d+\.\d\d/);
     const unitsLens = lenses.find((l) => l.command?.command === 'claimlint.server.applyFix');
@@ -326,8 +330,10 @@ describe('claimlint in a real VS Code (installed .vsix)', () => {
 
   it('fixes everything with the "claimlint: Fix All" command', async () => {
     // A fresh copy of the fixture as committed (the workspace's quickfix.claim.yaml is edited above).
-    const source = fs.readFileSync(path.join(__dirname, '..', 'workspace', 'quickfix.claim.yaml'));
-    await vscode.workspace.fs.writeFile(fileUri('fix-all-command.claim.yaml'), source);
+    // Another patient: the same patient's claim twice on one date would be a finding across claims (issue 23).
+    const source = fs.readFileSync(path.join(__dirname, '..', 'workspace', 'quickfix.claim.yaml'), 'utf8').replace('id: PT-9001,', 'id: PT-9005,');
+    assert.ok(source.includes('PT-9005'));
+    await vscode.workspace.fs.writeFile(fileUri('fix-all-command.claim.yaml'), Buffer.from(source));
     const doc = await open('fix-all-command.claim.yaml');
     await waitFor(() => ['timed-units-total', 'therapy-modifier-missing'].every((r) => rulesOf(doc.uri).includes(r)), describeDiagnostics(doc.uri));
     const before = doc.getText();
