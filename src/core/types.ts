@@ -6,7 +6,7 @@ import type { SourceMap } from './parse/sourceMap';
 import type { FixBuilder } from './fixes/builder';
 import type { ListedCode, ReferenceData } from './data/reference';
 import type { RuleOptionsSchema } from './config/optionSchemas';
-import type { PatientContext, PatientReport } from './patients/types';
+import type { PatientReport, PatientRuleContext } from './patients/types';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -130,7 +130,7 @@ export interface Rule<O extends object = object> extends RuleMeta {
    * A check across claims (one patient's claims in date order, or one file's claims for a
    * file-level rule): run by the patient index (src/core/patients), never by the per-claim audit.
    */
-  checkPatient?: (ctx: PatientContext, report: (r: PatientReport) => void) => void;
+  checkPatient?(ctx: PatientRuleContext<O>, report: (r: PatientReport) => void): void;
   /**
    * The per-claim rule that says the same thing for a claim on its own: when it reports the
    * same path, this rule's finding is left out (mergePatientFindings).

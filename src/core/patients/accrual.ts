@@ -6,7 +6,7 @@
  */
 import type { KxBucket } from '../data/types';
 import { BUCKET_LABEL, money } from '../billing/kx';
-import type { PatientClaim } from './types';
+import type { PatientClaim, PatientRuleContext } from './types';
 
 export interface BucketAccrual {
   bucket: KxBucket;
@@ -78,6 +78,23 @@ export function accrue(claims: readonly PatientClaim[], counts: (c: PatientClaim
       }
       out.set(c, { claim: c, year, earlier: list.slice(0, k), baselineClaim: first, baseline, buckets });
     });
+  }
+  return out;
+}
+
+/**
+ * The claims a rule over the year's accrual judges, each with its year: those with an earlier
+ * claim of the year (a claim on its own is its per-claim twin's) whose payer the running rule
+ * applies to — the one loop of kx-accrual-missing, kx-accrual-premature, ytd-allowed-mismatch
+ * and review-threshold-accrual. Nothing in the file-level pass.
+ */
+export function accruedClaims<O extends object>(ctx: PatientRuleContext<O>): { claim: PatientClaim; year: ClaimYear; options: O }[] {
+  if (ctx.fileLevel) return [];
+  const years = ctx.accrual();
+  const out: { claim: PatientClaim; year: ClaimYear; options: O }[] = [];
+  for (const claim of ctx.claims) {
+    const year = years.get(claim);
+    if (year?.earlier.length && ctx.applies(claim)) out.push({ claim, year, options: ctx.options(claim) });
   }
   return out;
 }

@@ -6,13 +6,14 @@
  * plain data out; file keys are the caller's and are never read.
  */
 import type { ResolvedConfig } from '../config/schema';
-import { patientApplies } from './ruleConfig';
+import { kxAccrualMissing } from '../rules/patient/kxAccrualMissing';
 import { directivesOf, type Directives } from '../directives';
 import { prefixPath } from '../parse/sourceMap';
 import { ALL_RULES } from '../rules';
 import { severityFor } from '../pipeline/auditClaim';
 import { accrue, accrualText, type BucketAccrual, type ClaimYear } from './accrual';
 import type { FilePatientClaims, PatientClaim, PatientContext, PatientFinding, PatientReport, Place } from './types';
+import { appliesToPayer, optionsOf } from '../rules/applies';
 import { placeOf } from './places';
 
 export { placeOf };
@@ -166,7 +167,7 @@ export class PatientIndex {
   /** Does the accrual count this claim (its payer is one the KX rules apply to)? */
   readonly counts = (c: PatientClaim): boolean => {
     const config = this.files.get(c.file)?.config;
-    return !!config && patientApplies('kx-accrual-missing', config, c.payerType);
+    return !!config && appliesToPayer(kxAccrualMissing, config, c.payerType);
   };
 
   private groupKey(c: PatientClaim): string {
@@ -249,8 +250,9 @@ export class PatientIndex {
         if (list) list.push(f);
         else into.set(r.claim.file, [f]);
       };
+      const ruleCtx = { ...ctx, options: (c: PatientClaim) => optionsOf(rule, this.configOf(c)), applies: (c: PatientClaim) => appliesToPayer(rule, this.configOf(c), c.payerType) };
       try {
-        rule.checkPatient(ctx, report);
+        rule.checkPatient(ruleCtx, report);
       } catch (err) {
         // A rule bug must not take the audit down; say where, without claim values.
         const c = ctx.claims[0];

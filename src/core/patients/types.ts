@@ -135,3 +135,16 @@ export interface PatientContext {
   /** The year's accrued allowed amounts at each claim whose payer the KX rules apply to (computed once per group). */
   accrual(): Map<PatientClaim, ClaimYear>;
 }
+
+/**
+ * What a cross-claim rule's checkPatient sees: the group, and the running rule's options and
+ * payer types as the engine reads them (rules/applies.ts) — under the config of each claim's
+ * file, since one patient's claims may sit under different configs. Rules never write their
+ * own id as a string.
+ */
+export interface PatientRuleContext<O extends object = object> extends PatientContext {
+  /** The rule's options for this claim: its defaults overlaid by its file's configured ones, typed. */
+  options(claim: PatientClaim): O;
+  /** Whether the rule applies to this claim's payer type (its payerTypes, or its payerTypes option). */
+  applies(claim: PatientClaim): boolean;
+}

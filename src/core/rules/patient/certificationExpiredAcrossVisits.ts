@@ -1,11 +1,10 @@
 import { CERTIFICATION_DEFAULTS, CERTIFICATION_OPTIONS } from '../../documentation/certification';
-import { patientApplies } from '../../patients/ruleConfig';
 import { claimName } from '../../patients/names';
 import { daysBetween, episodes } from '../../patients/visits';
 import { plural } from '../../text';
-import type { Rule } from '../../types';
+import { defineRule } from '../applies';
 
-export const certificationExpiredAcrossVisits: Rule = {
+export const certificationExpiredAcrossVisits = defineRule({
   id: 'certification-expired-across-visits',
   description: "A visit after the certified period another claim of the patient's episode states, with no recertification covering it",
   category: 'plan-of-care',
@@ -31,7 +30,7 @@ export const certificationExpiredAcrossVisits: Rule = {
       const through = latest.plan!.cert_through!;
       for (const c of e.claims) {
         if (c.plan?.cert_through !== undefined || c.date <= through) continue;
-        if (!patientApplies('certification-expired-across-visits', ctx.configOf(c), c.payerType)) continue;
+        if (!ctx.applies(c)) continue;
         report({
           claim: c,
           path: 'date_of_service',
@@ -43,4 +42,4 @@ export const certificationExpiredAcrossVisits: Rule = {
       }
     }
   },
-};
+});

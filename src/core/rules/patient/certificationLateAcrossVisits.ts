@@ -1,11 +1,10 @@
 import { CERTIFICATION_DEFAULTS, CERTIFICATION_OPTIONS } from '../../documentation/certification';
-import { patientApplies, patientOptions } from '../../patients/ruleConfig';
 import { claimName } from '../../patients/names';
 import { daysBetween, episodes } from '../../patients/visits';
 import { plural } from '../../text';
-import type { Rule } from '../../types';
+import { defineRule } from '../applies';
 
-export const certificationLateAcrossVisits: Rule = {
+export const certificationLateAcrossVisits = defineRule({
   id: 'certification-late-across-visits',
   description: "The plan of care was certified more than 30 days after the patient's first treatment, counted over their claims",
   category: 'plan-of-care',
@@ -28,8 +27,8 @@ export const certificationLateAcrossVisits: Rule = {
     if (ctx.fileLevel) return;
     for (const e of episodes(ctx.claims)) {
       const first = e.claims[0];
-      const opts = patientOptions<typeof CERTIFICATION_DEFAULTS>('certification-late-across-visits', ctx.configOf(first));
-      if (!patientApplies('certification-late-across-visits', ctx.configOf(first), first.payerType)) continue;
+      const opts = ctx.options(first);
+      if (!ctx.applies(first)) continue;
       const related = [{ claim: e.firstClaim, path: e.firstPath, message: 'first treatment of the episode' }];
       const signed = e.claims.filter((c) => c.plan?.certified_date !== undefined).sort((a, b) => (a.plan!.certified_date! < b.plan!.certified_date! ? -1 : a.plan!.certified_date! > b.plan!.certified_date! ? 1 : 0));
       if (signed.length) {
@@ -60,4 +59,4 @@ export const certificationLateAcrossVisits: Rule = {
       });
     }
   },
-};
+});

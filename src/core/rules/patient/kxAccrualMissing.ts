@@ -1,15 +1,14 @@
 import { optionsSchema, payerTypesOption } from '../../config/optionSchemas';
-import { patientApplies } from '../../patients/ruleConfig';
 import { money } from '../../billing/kx';
-import { describeBefore, earlierInBucket } from '../../patients/accrual';
+import { accruedClaims, describeBefore, earlierInBucket } from '../../patients/accrual';
 import { claimName } from '../../patients/names';
 import { lineLead } from '../../text';
-import type { Rule } from '../../types';
+import { defineRule } from '../applies';
 
 
 export const KX_ACCRUAL_OPTIONS = optionsSchema({ payerTypes: payerTypesOption });
 
-export const kxAccrualMissing: Rule = {
+export const kxAccrualMissing = defineRule({
   id: 'kx-accrual-missing',
   description: "Therapy lines without KX once the patient's accrued allowed amounts for the year, over all their claims, pass the KX threshold",
   category: 'modifiers',
@@ -29,12 +28,7 @@ export const kxAccrualMissing: Rule = {
     'Option payerTypes (default ["medicare"]): the payers whose claims accrue and are judged.',
   source: 'BBA 2018; NGS [S37], Noridian [S38] (2022–2024); 2025 [S40] and 2026 [S41] amounts secondary; MPPR Pub 100-04 ch. 5 §10.7; billing-rules §4.3, §13.9, §13.11',
   checkPatient(ctx, report) {
-    if (ctx.fileLevel) return;
-    const years = ctx.accrual();
-    for (const c of ctx.claims) {
-      const y = years.get(c);
-      if (!y || !y.earlier.length) continue;
-      if (!patientApplies('kx-accrual-missing', ctx.configOf(c), c.payerType)) continue;
+    for (const { claim: c, year: y } of accruedClaims(ctx)) {
       for (const b of Object.values(y.buckets)) {
         if (!b.billed || !(b.after > b.threshold)) continue;
         const related = earlierInBucket(y, b.bucket);
@@ -52,4 +46,4 @@ export const kxAccrualMissing: Rule = {
       }
     }
   },
-};
+});

@@ -1,13 +1,12 @@
 import { optionsSchema, payerTypesOption, shareOption } from '../../config/optionSchemas';
-import { patientApplies, patientOptions } from '../../patients/ruleConfig';
 import { money } from '../../billing/kx';
-import { describeBefore, earlierInBucket } from '../../patients/accrual';
+import { accruedClaims, describeBefore, earlierInBucket } from '../../patients/accrual';
 import { lineLead } from '../../text';
-import type { Rule } from '../../types';
+import { defineRule } from '../applies';
 
 const DEFAULTS = { belowShare: 1 };
 
-export const kxAccrualPremature: Rule = {
+export const kxAccrualPremature = defineRule({
   id: 'kx-accrual-premature',
   description: "KX on a therapy line while the patient's accrued allowed amounts for the year, over all their claims, have not passed the KX threshold",
   category: 'modifiers',
@@ -29,13 +28,7 @@ export const kxAccrualPremature: Rule = {
     'kx-modifier-premature already reports the modifier this rule stays quiet. Option payerTypes (default ["medicare"]).',
   source: 'CMS Pub 100-04 ch. 5 §10.3.3 via policy-rag [S4 q12]; thresholds NGS [S37], Noridian [S38], [S40][S41]; billing-rules §4.3, §13.11',
   checkPatient(ctx, report) {
-    if (ctx.fileLevel) return;
-    const years = ctx.accrual();
-    for (const c of ctx.claims) {
-      const y = years.get(c);
-      if (!y || !y.earlier.length) continue;
-      const opts = patientOptions<typeof DEFAULTS>('kx-accrual-premature', ctx.configOf(c));
-      if (!patientApplies('kx-accrual-premature', ctx.configOf(c), c.payerType)) continue;
+    for (const { claim: c, year: y, options: opts } of accruedClaims(ctx)) {
       for (const b of Object.values(y.buckets)) {
         if (!b.billed || b.after > opts.belowShare * b.threshold) continue;
         for (const l of c.lines) {
@@ -54,4 +47,4 @@ export const kxAccrualPremature: Rule = {
       }
     }
   },
-};
+});

@@ -1,13 +1,12 @@
 import { CERTIFICATION_DEFAULTS, CERTIFICATION_OPTIONS } from '../../documentation/certification';
-import { patientApplies } from '../../patients/ruleConfig';
 import { claimName } from '../../patients/names';
 import type { PatientClaim } from '../../patients/types';
 import { episodes } from '../../patients/visits';
-import type { Rule } from '../../types';
+import { defineRule } from '../applies';
 
 type Field = 'start_date' | 'certified_date' | 'cert_through';
 
-export const planDatesChanged: Rule = {
+export const planDatesChanged = defineRule({
   id: 'plan-dates-changed',
   description: "Plan-of-care dates that change between claims of one patient's episode (other than by a recertification)",
   category: 'plan-of-care',
@@ -29,7 +28,7 @@ export const planDatesChanged: Rule = {
       const seen: Partial<Record<Field, PatientClaim>> = {};
       for (const c of e.claims) {
         const plan = c.plan!;
-        const applies = patientApplies('plan-dates-changed', ctx.configOf(c), c.payerType);
+        const applies = ctx.applies(c);
         const prevCert = seen.certified_date?.plan!.certified_date;
         const prevThrough = seen.cert_through?.plan!.cert_through;
         const recert =
@@ -53,4 +52,4 @@ export const planDatesChanged: Rule = {
       }
     }
   },
-};
+});

@@ -1,5 +1,6 @@
 import { claimName } from '../../patients/names';
-import { patientApplies } from '../../patients/ruleConfig';
+import { appliesToPayer } from '../applies';
+import { progressReportDue } from '../documentation/progressReportDue';
 import { treatmentDays } from '../../patients/visits';
 import type { Rule } from '../../types';
 
@@ -25,7 +26,7 @@ export const progressDaysMismatch: Rule = {
         for (const c of day.claims) {
           const stated = c.plan?.treatment_days_since_progress_report;
           if (stated === undefined || stated === day.count || day.baseline === c) continue;
-          if (!patientApplies('progress-report-due', ctx.configOf(c), c.payerType)) continue;
+          if (!appliesToPayer(progressReportDue, ctx.configOf(c), c.payerType)) continue;
           const since = day.lastReport ? `the last progress report (${claimName(day.lastReport)})` : day.baseline ? `the count stated on ${claimName(day.baseline)}` : 'the start of the episode';
           report({
             claim: c,

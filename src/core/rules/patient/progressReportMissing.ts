@@ -1,9 +1,8 @@
 import { claimName } from '../../patients/names';
-import { patientApplies, patientOptions } from '../../patients/ruleConfig';
+import { appliesToPayer, optionsOf } from '../applies';
+import { progressReportDue } from '../documentation/progressReportDue';
 import { treatmentDays } from '../../patients/visits';
 import type { Rule } from '../../types';
-
-export const PROGRESS_DEFAULTS = { dueAt: 10, periodDays: 10, payerTypes: ['medicare'] as string[] };
 
 export const progressReportMissing: Rule = {
   id: 'progress-report-missing',
@@ -28,8 +27,9 @@ export const progressReportMissing: Rule = {
       for (const day of days) {
         if (day.report || day.count === undefined) continue;
         for (const c of day.claims) {
-          const opts = patientOptions<typeof PROGRESS_DEFAULTS>('progress-report-due', ctx.configOf(c));
-          if (!patientApplies('progress-report-due', ctx.configOf(c), c.payerType) || day.count < opts.dueAt) continue;
+          // progress-report-due's options and payers govern both rules.
+          const opts = optionsOf(progressReportDue, ctx.configOf(c));
+          if (!appliesToPayer(progressReportDue, ctx.configOf(c), c.payerType) || day.count < opts.dueAt) continue;
           const since = day.lastReport ? `the last progress report (${claimName(day.lastReport)})` : day.baseline ? `the last progress report (counting from ${claimName(day.baseline)})` : 'the start of the episode';
           const state =
             day.count > opts.periodDays

@@ -1,16 +1,15 @@
 import { money } from '../../billing/kx';
-import { patientApplies } from '../../patients/ruleConfig';
-import { describeBefore, earlierInBucket } from '../../patients/accrual';
+import { accruedClaims, describeBefore, earlierInBucket } from '../../patients/accrual';
 import { claimName } from '../../patients/names';
 import { lineLead } from '../../text';
-import type { Rule } from '../../types';
+import { defineRule } from '../applies';
 import { tables } from '../../data';
 import { KX_ACCRUAL_OPTIONS } from './kxAccrualMissing';
 
 /** The review threshold of the latest year in the data (fixed until 2028, when it is to be indexed). */
 const REVIEW = money(tables.kxThresholds.reduce((a, b) => (b.from > a.from ? b : a)).reviewThreshold);
 
-export const reviewThresholdAccrual: Rule = {
+export const reviewThresholdAccrual = defineRule({
   id: 'review-threshold-accrual',
   description: `The claim whose lines take the patient's accrued allowed amounts for the year past the ${REVIEW} targeted medical review threshold`,
   category: 'modifiers',
@@ -28,12 +27,7 @@ export const reviewThresholdAccrual: Rule = {
     'Option payerTypes (default ["medicare"]).',
   source: 'BBA 2018; NGS [S37], policy-rag [S4 q13]; billing-rules §4.3, §13.11',
   checkPatient(ctx, report) {
-    if (ctx.fileLevel) return;
-    const years = ctx.accrual();
-    for (const c of ctx.claims) {
-      const y = years.get(c);
-      if (!y || !y.earlier.length) continue;
-      if (!patientApplies('review-threshold-accrual', ctx.configOf(c), c.payerType)) continue;
+    for (const { claim: c, year: y } of accruedClaims(ctx)) {
       for (const b of Object.values(y.buckets)) {
         if (!b.billed || !(b.before <= b.review && b.after > b.review)) continue;
         const first = c.lines.find((l) => l.bucket === b.bucket)!;
@@ -48,4 +42,4 @@ export const reviewThresholdAccrual: Rule = {
       }
     }
   },
-};
+});

@@ -1,15 +1,14 @@
 import * as z from 'zod';
-import { patientApplies, patientOptions } from '../../patients/ruleConfig';
 import { optionsSchema, payerTypesOption } from '../../config/optionSchemas';
 import { money } from '../../billing/kx';
-import { describeBefore, earlierInBucket } from '../../patients/accrual';
+import { accruedClaims, describeBefore, earlierInBucket } from '../../patients/accrual';
 import { claimList } from '../../patients/names';
 import type { KxBucket } from '../../data/types';
-import type { Rule } from '../../types';
+import { defineRule } from '../applies';
 
 const DEFAULTS = { tolerance: 1 };
 
-export const ytdAllowedMismatch: Rule = {
+export const ytdAllowedMismatch = defineRule({
   id: 'ytd-allowed-mismatch',
   description: "A claim's stated patient.ytd_allowed disagrees with what the patient's earlier claims add up to",
   category: 'modifiers',
@@ -30,13 +29,7 @@ export const ytdAllowedMismatch: Rule = {
     'decision on the claim may be wrong. The finding names the earlier claims by claim id and file. Option payerTypes (default ["medicare"]).',
   source: 'BBA 2018 (threshold per beneficiary per year); NGS [S37]; MPPR Pub 100-04 ch. 5 §10.7; billing-rules §4.3, §13.9',
   checkPatient(ctx, report) {
-    if (ctx.fileLevel) return;
-    const years = ctx.accrual();
-    for (const c of ctx.claims) {
-      const y = years.get(c);
-      if (!y || !y.earlier.length) continue;
-      const opts = patientOptions<typeof DEFAULTS>('ytd-allowed-mismatch', ctx.configOf(c));
-      if (!patientApplies('ytd-allowed-mismatch', ctx.configOf(c), c.payerType)) continue;
+    for (const { claim: c, year: y, options: opts } of accruedClaims(ctx)) {
       for (const bucket of ['pt_slp', 'ot'] as KxBucket[]) {
         const stated = c.ytd?.[bucket];
         if (stated === undefined) continue;
@@ -56,4 +49,4 @@ export const ytdAllowedMismatch: Rule = {
       }
     }
   },
-};
+});
