@@ -125,13 +125,10 @@ function parseOptions(argv: string[]): RunOptions | number {
       version: { type: 'boolean', short: 'v', default: false },
     },
     usage,
+    () => HELP + commandsHelp(),
   );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + commandsHelp() + '\n');
-    return 0;
-  }
   if (values.version) {
     process.stdout.write(VERSION + '\n');
     return 0;

@@ -77,13 +77,10 @@ function runImport(argv: string[]): number {
       help: { type: 'boolean', short: 'h', default: false },
     },
     usage,
+    () => HELP,
   );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
   if (!values.output) return fail('-o <pack-dir> is required');
   if (!positionals.length) return fail('no CMS files given');
   const read = readImportFiles(positionals);
@@ -127,13 +124,10 @@ function runInfo(argv: string[]): number {
       help: { type: 'boolean', short: 'h', default: false },
     },
     usage,
+    () => HELP,
   );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
   if (values.format !== 'text' && values.format !== 'json') return fail(`unknown format "${values.format}" (use text or json)`);
   if (positionals.length > 1) return fail('give at most one folder');
   const folder = positionals[0] ?? '.';

@@ -132,13 +132,10 @@ async function run(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
     },
     usage,
+    () => HELP,
   );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
   const from = values.from as string;
   if (from !== 'auto' && !importFormats.includes(from as ImportFormat)) return usage(`unknown format "${from}" (use auto, 837p, fhir or csv)`);
   const mode = values['patient-id'] as string;

@@ -118,13 +118,10 @@ async function run(argv: string[]): Promise<number> {
       help: { type: 'boolean', short: 'h', default: false },
     },
     usage,
+    () => HELP,
   );
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(HELP + '\n');
-    return 0;
-  }
   const format = values.format as string;
   if (!FORMATS.includes(format)) return usage(`unknown format "${format}" (use stylish, json or html)`);
   if (!positionals.length) return usage('no files or folders given');
