@@ -72,30 +72,28 @@ export interface PayerFigures {
 
 const cents = (n: number) => Math.round(n * 100) / 100;
 
+/**
+ * A denied claim or line no finding explained, listed under each missed reason it carries
+ * (once per reason, with that reason's adjustments summed), in the order its adjustments give.
+ */
+function addMissed(missed: Map<string, MissedGroup>, adjustments: readonly { group: string; reason: string; amount: number }[], item: Omit<MissedLine, 'amount'>): void {
+  const amounts = new Map<string, number>();
+  for (const a of adjustments) {
+    const key = `${a.group}-${a.reason}`;
+    if (missed.has(key)) amounts.set(key, (amounts.get(key) ?? 0) + a.amount);
+  }
+  for (const [key, amount] of amounts) missed.get(key)!.items.push({ ...item, amount: cents(amount) });
+}
+
 export function payerFigures(report: RemitReport): PayerFigures {
   const s = report.summary;
   const byGroup = new Map<string, number>();
   for (const c of report.claims) for (const a of [...c.adjustments, ...c.lines.flatMap((l) => l.adjustments)]) byGroup.set(a.group, (byGroup.get(a.group) ?? 0) + a.amount);
   const missed = new Map<string, MissedGroup>(s.missedByReason.map((m) => [m.reason, { ...m, items: [] }]));
   for (const c of report.claims) {
-    if (c.denied && !c.explainedBy.length) {
-      const seen = new Set<string>();
-      for (const a of c.adjustments) {
-        const g = missed.get(`${a.group}-${a.reason}`);
-        if (!g || seen.has(g.reason)) continue;
-        seen.add(g.reason);
-        g.items.push({ claimId: c.id, file: c.file, line: null, wholeClaim: true, code: '', amount: cents(c.adjustments.filter((x) => `${x.group}-${x.reason}` === g.reason).reduce((t, x) => t + x.amount, 0)) });
-      }
-    }
+    if (c.denied && !c.explainedBy.length) addMissed(missed, c.adjustments, { claimId: c.id, file: c.file, line: null, wholeClaim: true, code: '' });
     for (const l of c.lines) {
-      if (!l.denied || l.explainedBy.length) continue;
-      const seen = new Set<string>();
-      for (const a of l.adjustments) {
-        const g = missed.get(`${a.group}-${a.reason}`);
-        if (!g || seen.has(g.reason)) continue;
-        seen.add(g.reason);
-        g.items.push({ claimId: c.id, file: c.file, line: l.line, code: l.code, amount: cents(l.adjustments.filter((x) => `${x.group}-${x.reason}` === g.reason).reduce((t, x) => t + x.amount, 0)) });
-      }
+      if (l.denied && !l.explainedBy.length) addMissed(missed, l.adjustments, { claimId: c.id, file: c.file, line: l.line, code: l.code });
     }
   }
   const byReason: PayerReason[] = s.byReason.map((r) => ({ reason: r.reason, short: r.short, lines: r.lines, deniedLines: r.deniedLines, explainedLines: r.explainedLines, amount: r.amount, predictable: r.predictable }));
