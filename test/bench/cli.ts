@@ -5,12 +5,12 @@
  * compared byte for byte (a difference fails the bench).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseDocument } from 'yaml';
 import { claimFile } from './generate';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const BIN = join(__dirname, '..', 'bin', 'claimlint.js');
 const TIME = '/usr/bin/time';
@@ -43,7 +43,7 @@ export interface CacheFigures {
 
 /** `claimlint --cache` over `files` files of `claims` claims in all: the faster of two cold runs, then the median of three re-runs. */
 export function cacheFigures(claims: number, files: number): CacheFigures {
-  const dir = mkdtempSync(join(tmpdir(), 'claimlint-bench-cache-'));
+  const dir = makeTmpDir('bench-cache');
   try {
     let bytes = 0;
     for (let f = 0; f < files; f++) {
@@ -62,7 +62,7 @@ export function cacheFigures(claims: number, files: number): CacheFigures {
     const ms = warm.map((w) => w.ms).sort((a, b) => a - b);
     return { cold: cold.ms, warm: ms[1], files, mb: bytes / 1e6 };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTmpDir(dir);
   }
 }
 
@@ -76,7 +76,7 @@ export interface ThreadFigures {
 
 /** One file of `claims` claims: yaml.parseDocument here and the CLI with --threads auto (best of two each), then --threads 1 (same output required). */
 export function threadFigures(claims: number): ThreadFigures {
-  const dir = mkdtempSync(join(tmpdir(), 'claimlint-bench-threads-'));
+  const dir = makeTmpDir('bench-threads');
   try {
     const text = withFindings(claimFile(claims));
     writeFileSync(join(dir, 'big.claim.yaml'), text);
@@ -100,6 +100,6 @@ export function threadFigures(claims: number): ThreadFigures {
     const peaks = [auto.peakMb, one.peakMb].filter((p): p is number => p !== undefined);
     return { parse, auto: auto.ms, one: one.ms, mb: text.length / 1e6, peakMb: peaks.length ? Math.max(...peaks) : undefined };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTmpDir(dir);
   }
 }

@@ -27,7 +27,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { resolveConfig } from '../../src/core/config/schema';
 import { ClaimLanguageService } from '../../src/service';
-import { retypeMinutes, startStdioServer } from '../support/lspProcess';
+import { retypeMinutes, startStdioServer } from '../support/lspServer';
 
 export interface HeavyRow {
   name: string;

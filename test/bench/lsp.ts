@@ -11,7 +11,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { retypeMinutes, startStdioServer } from '../support/lspProcess';
+import { retypeMinutes, startStdioServer } from '../support/lspServer';
 
 export interface LspFigures {
   /** didOpen → first publishDiagnostics (ms), median of the opens. */

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { claimFile } from './generate';
-import { retypeMinutes, startStdioServer } from '../support/lspProcess';
+import { retypeMinutes, startStdioServer } from '../support/lspServer';
 
 export interface MemoryFigures {
   /** RSS after the first diagnostics and a hover (the editor's analysis built) (MB). */

@@ -10,15 +10,16 @@
  * - index memory: the same index built on this thread (records and the cross-claim index
  *   held), heap retained ÷ the claim files' bytes.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
-import { claimText } from './generate';
-import { startStdioServer } from '../support/lspProcess';
+import { claimYamlItem, type PlanSpec } from '../support/claims';
+import { strokeVisit } from '../support/claimSamples';
+import { startStdioServer } from '../support/lspServer';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 import { defaultSettings, resolveConfig } from '../../src/core';
 import { WorkspaceIndex, type RecordSink } from '../../src/server/workspaceIndex';
 import type { DocumentContext } from '../../src/server/documentContext';
@@ -55,7 +56,7 @@ export interface GeneratedWorkspace {
  * are its dependants.
  */
 export function generateWorkspace(shape: WorkspaceShape): GeneratedWorkspace {
-  const dir = mkdtempSync(join(tmpdir(), 'claimlint-bench-ws-'));
+  const dir = makeTmpDir('bench-ws');
   const paths: string[] = [];
   const texts: string[] = [];
   const filesOf = new Map<number, Set<number>>();
@@ -69,15 +70,21 @@ export function generateWorkspace(shape: WorkspaceShape): GeneratedWorkspace {
       if (!filesOf.has(patient)) filesOf.set(patient, new Set());
       filesOf.get(patient)!.add(f);
       const day = new Date(Date.UTC(2026, 1, 9) + (visit * 3 + (patient % 3)) * 86400000).toISOString().slice(0, 10);
+      const spec = strokeVisit(i);
+      const [line] = spec.lines;
       parts.push(
-        claimText(i)
-          .replace(/date_of_service: \S+/, `date_of_service: ${day}`)
-          .replace(/id: PT-\d+/, `id: PT-${String(500000 + patient)}`)
-          .replace(/\n +ytd_allowed: .*/, visit === 0 ? '\n      ytd_allowed: { pt_slp: 2300.00, ot: 0 }' : '')
-          .replace(/treatment_days_since_progress_report: \d+/, `treatment_days_since_progress_report: ${(visit % 10) + 1}`)
-          .replace(/total_treatment_minutes: (\d+)\n/, visit % 10 === 9 ? 'total_treatment_minutes: $1\n      progress_report: true\n' : 'total_treatment_minutes: $1\n')
-          .replace('charge: 120.00', 'charge: 30.00')
-          .replace('modifiers: [GP]', visit >= KX_FROM_VISIT ? 'modifiers: [GP, KX]' : 'modifiers: [GP]'),
+        `${claimYamlItem(
+          {
+            ...spec,
+            date: day,
+            patient: `PT-${String(500000 + patient)}`,
+            ytd: visit === 0 ? { pt_slp: '2300.00', ot: 0 } : undefined,
+            plan: { ...(spec.plan as PlanSpec), daysSinceProgressReport: (visit % 10) + 1 },
+            visit: { ...spec.visit, progressReport: visit % 10 === 9 },
+            lines: [{ ...line, charge: '30.00', modifiers: visit >= KX_FROM_VISIT ? ['GP', 'KX'] : ['GP'] }],
+          },
+          'block',
+        )}\n`,
       );
     }
     const path = `clinic-${f % 10}/visits-${String(f).padStart(4, '0')}.claim.yaml`;
@@ -229,7 +236,7 @@ export async function indexMemory(ws: GeneratedWorkspace, sink: RecordSink & { c
 }
 
 export function removeWorkspace(ws: GeneratedWorkspace): void {
-  rmSync(ws.dir, { recursive: true, force: true });
+  removeTmpDir(ws.dir);
 }
 
 /** The server's cross-claim index (the core's PatientIndex), with every file's findings computed as the server does. */

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { ROOT, runCli } from '../support/cli';
-import { startStdioServer } from '../support/lspProcess';
+import { startStdioServer } from '../support/lspServer';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const CSV = 'claim_id,date_of_service,payer_type,code,units\nC-1,2026-03-02,medicare,97110,2\n';

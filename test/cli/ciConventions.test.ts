@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ROOT, runCli } from '../support/cli';
-import { overBilled } from '../support/claims';
+import { overBilled } from '../support/claimSamples';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const claimlint = (args: string[], cwd: string) => runCli(args, cwd, { timeout: 20000 });

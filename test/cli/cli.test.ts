@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runCli } from '../support/cli';
-import { overBilled } from '../support/claims';
+import { overBilled } from '../support/claimSamples';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver/node';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { claimFile } from './support/fixtures';
-import { stopServer } from '../support/lspProcess';
+import { stopServer } from '../support/lspServer';
 import { IMPORT_CLAIMS_REQUEST, type ImportClaimsResult } from '../../src/protocol';
 import { ROOT } from '../support/paths';
 

@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { ROOT, runCli } from '../support/cli';
-import { startStdioServer } from '../support/lspProcess';
+import { startStdioServer } from '../support/lspServer';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const ERRORS = 130_000;

@@ -1,163 +1,171 @@
 /**
- * The one claim builder of the tests: `claimYaml` writes a claim file from a short spec (one
- * claim or a list), `claimFile`/`claimItem` the documented PT visit that is clean for every
- * rule except what its options break, and OVER_BILLED the visit whose 47 timed minutes
- * support 3 units while 4 are billed.
+ * The one claim builder of the tests: a ClaimSpec (a claim in a few words, defaults for the
+ * rest) written as claim-file YAML in one of two layouts: 'flow' (compact, one line per map:
+ * `payer: { type: medicare }`, `- { code: "97110", units: 1 }`) or 'block' (one key a line,
+ * as a biller's file reads). `claimYaml`/`claimsFile` write a `claims:` list, `singleClaimYaml`
+ * the one-claim `claim:` form. Values are written as given: quote them (JSON.stringify) when
+ * they need it. The fixed claims built on it (the documented PT visit, the over-billed visit,
+ * the benchmark's realistic claim) are in test/support/claimSamples.ts.
  */
 
 export interface LineSpec {
   code: string;
-  /** Default: GP (GN for an SLP claim, GO for OT). */
-  modifiers?: string[];
+  /** Written as given, e.g. ['GP', '"59"']. Default: GP (GN for an SLP claim, GO for OT); false leaves the key out. */
+  modifiers?: string[] | false;
   units: number;
   minutes?: number;
-  charge?: number;
+  assistantMinutes?: number;
+  /** A number, or a string written as given ('120.00'). */
+  charge?: number | string;
+  diagnosisPointers?: number[];
+  /** The line's note: a string is written as given, a list of strings as a folded (>-) block of those lines. */
+  documentation?: Record<string, string | string[]>;
+}
+
+export interface PlanSpec {
+  /** Defaults: started and certified on the date of service, certified through the year's end. */
+  start?: string;
+  certified?: string;
+  through?: string;
+  daysSinceProgressReport?: number;
 }
 
 export interface ClaimSpec {
   id?: string;
   /** Default 2026-03-02. */
   date?: string;
+  /** Default medicare. */
   payer?: string;
+  payerName?: string;
+  /** patient.id; the key is left out when neither this nor ytd is given. */
+  patient?: string;
+  /** patient.ytd_allowed, e.g. { pt_slp: '2400.00' }. */
+  ytd?: Record<string, number | string>;
   discipline?: 'PT' | 'OT' | 'SLP';
   npi?: string;
-  /** The plan of care; false leaves it out. Default: started, certified on the date, through the year's end. */
-  plan?: false;
+  /** false leaves out the provider. */
+  provider?: false;
+  /** The plan of care; false leaves it out, 'discipline' writes only its discipline. */
+  plan?: false | 'discipline' | PlanSpec;
+  diagnoses?: string[];
+  visit?: { timed?: number; treatment?: number; progressReport?: boolean };
   lines: LineSpec[];
 }
 
+export type Layout = 'flow' | 'block';
+
 const THERAPY_MODIFIER = { PT: 'GP', OT: 'GO', SLP: 'GN' } as const;
 
-/** One claim as an item of a `claims:` list (flow-style lines). */
-export function claimYamlItem(c: ClaimSpec): string {
+/** A map's entries in order; an Inline map is written on one line in either layout, a Folded value as a >- block. */
+type Value = string | Entries | Inline | Folded;
+type Entries = [string, Value][];
+class Inline {
+  constructor(readonly entries: Entries) {}
+}
+class Folded {
+  constructor(readonly lines: string[]) {}
+}
+
+const list = (xs: readonly (string | number)[]) => `[${xs.join(', ')}]`;
+const present = <T>(key: string, value: T | undefined, show: (v: T) => Value = (v) => String(v)): Entries => (value === undefined ? [] : [[key, show(value)]]);
+
+function lineEntries(l: LineSpec, discipline: 'PT' | 'OT' | 'SLP'): Entries {
+  const modifiers = l.modifiers ?? [THERAPY_MODIFIER[discipline]];
+  return [
+    ['code', `"${l.code}"`],
+    ...(modifiers === false ? [] : ([['modifiers', list(modifiers)]] as Entries)),
+    ['units', String(l.units)],
+    ...present('minutes', l.minutes),
+    ...present('assistant_minutes', l.assistantMinutes),
+    ...present('charge', l.charge),
+    ...present('diagnosis_pointers', l.diagnosisPointers, list),
+    ...present('documentation', l.documentation, (d) => Object.entries(d).map(([k, v]): [string, Value] => [k, Array.isArray(v) ? new Folded(v) : v])),
+  ];
+}
+
+function planEntries(c: ClaimSpec, date: string, discipline: string): Entries {
+  if (c.plan === false) return [];
+  if (c.plan === 'discipline') return [['plan_of_care', [['discipline', discipline]]]];
+  const p = c.plan ?? {};
+  return [
+    [
+      'plan_of_care',
+      [
+        ['discipline', discipline],
+        ['start_date', p.start ?? date],
+        ['certified_date', p.certified ?? date],
+        ['cert_through', p.through ?? `${date.slice(0, 4)}-12-31`],
+        ...present('treatment_days_since_progress_report', p.daysSinceProgressReport),
+      ],
+    ],
+  ];
+}
+
+function claimEntries(c: ClaimSpec): { head: Entries; lines: Entries[] } {
   const date = c.date ?? '2026-03-02';
   const discipline = c.discipline ?? 'PT';
-  const line = (l: LineSpec) => {
-    const parts = [`code: "${l.code}"`, `modifiers: [${(l.modifiers ?? [THERAPY_MODIFIER[discipline]]).join(', ')}]`, `units: ${l.units}`];
-    if (l.minutes !== undefined) parts.push(`minutes: ${l.minutes}`);
-    if (l.charge !== undefined) parts.push(`charge: ${l.charge}`);
-    return `      - { ${parts.join(', ')} }`;
-  };
+  const patient: Entries = [...present('id', c.patient), ...present('ytd_allowed', c.ytd, (y) => new Inline(Object.entries(y).map(([k, v]) => [k, String(v)])))];
+  const visit: Entries = [...present('total_timed_minutes', c.visit?.timed), ...present('total_treatment_minutes', c.visit?.treatment), ...(c.visit?.progressReport ? ([['progress_report', 'true']] as Entries) : [])];
+  const head: Entries = [
+    ['id', c.id ?? 'CLM-1'],
+    ['date_of_service', date],
+    ['payer', [['type', c.payer ?? 'medicare'], ...present('name', c.payerName)]],
+    ...(patient.length ? ([['patient', patient]] as Entries) : []),
+    ...(c.provider === false ? [] : ([['provider', [['npi', `"${c.npi ?? '1234567893'}"`], ['discipline', discipline]]]] as Entries)),
+    ...planEntries(c, date, discipline),
+    ...present('diagnoses', c.diagnoses, list),
+    ...(visit.length ? ([['visit', visit]] as Entries) : []),
+  ];
+  return { head, lines: c.lines.map((l) => lineEntries(l, discipline)) };
+}
+
+const inline = (entries: Entries): string => `{ ${entries.map(([k, v]) => `${k}: ${v instanceof Inline ? inline(v.entries) : (v as string)}`).join(', ')} }`;
+
+/** The lines (relative indentation) of a map's entries: nested maps inline in the flow layout, one key a line in the block layout. */
+function mapLines(entries: Entries, layout: Layout): string[] {
+  const out: string[] = [];
+  for (const [key, value] of entries) {
+    if (typeof value === 'string') out.push(`${key}: ${value}`);
+    else if (value instanceof Inline) out.push(`${key}: ${inline(value.entries)}`);
+    else if (value instanceof Folded) out.push(`${key}: >-`, ...value.lines.map((l) => `  ${l}`));
+    else if (layout === 'flow' && !value.some(([, v]) => v instanceof Folded || Array.isArray(v))) out.push(`${key}: ${inline(value)}`);
+    else out.push(`${key}:`, ...mapLines(value, layout).map((l) => `  ${l}`));
+  }
+  return out;
+}
+
+/** One list item: `- ` before the first line, the rest indented to match. */
+const item = (lines: string[]) => lines.map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`));
+
+function claimLines(c: ClaimSpec, layout: Layout): string[] {
+  const { head, lines } = claimEntries(c);
   return [
-    `  - id: ${c.id ?? 'CLM-1'}`,
-    `    date_of_service: ${date}`,
-    `    payer: { type: ${c.payer ?? 'medicare'} }`,
-    `    provider: { npi: "${c.npi ?? '1234567893'}", discipline: ${discipline} }`,
-    ...(c.plan === false ? [] : [`    plan_of_care: { discipline: ${discipline}, start_date: ${date}, certified_date: ${date}, cert_through: ${date.slice(0, 4)}-12-31 }`]),
-    '    lines:',
-    ...c.lines.map(line),
-  ].join('\n');
+    ...mapLines(head, layout),
+    'lines:',
+    ...lines.flatMap((l) => (layout === 'flow' && !l.some(([, v]) => typeof v !== 'string') ? [`- ${inline(l)}`] : item(mapLines(l, 'block'))).map((s) => `  ${s}`)),
+  ];
 }
 
-/** A claim file (`claims:` list) of the given claims. */
+/** One claim as an item of a `claims:` list (no line break at the end). */
+export function claimYamlItem(c: ClaimSpec, layout: Layout = 'flow'): string {
+  return item(claimLines(c, layout))
+    .map((l) => `  ${l}`)
+    .join('\n');
+}
+
+/** A claim file (`claims:` list) of the given claims, flow layout. */
 export function claimYaml(...claims: ClaimSpec[]): string {
-  return `claims:\n${claims.map(claimYamlItem).join('\n')}\n`;
+  return claimsFile(claims);
 }
 
-/**
- * Over-billed: 47 timed minutes support 3 units, 4 billed (one timed-units-total finding; the
- * documentation rules are disabled in the file). `id` names the claim, `comment` is kept on
- * 97112's units line (a comment that --fix must keep).
- */
-export function overBilled(id = 'CLM-OVER', comment = ''): string {
-  return `# claimlint-disable-file documentation-missing, documentation-weak, goal-not-measurable
-claims:
-  - id: ${id}
-    date_of_service: 2026-03-02
-    payer: { type: medicare }
-    provider: { npi: "1234567893", discipline: PT }
-    plan_of_care: { discipline: PT, start_date: 2026-02-16, certified_date: 2026-02-20, cert_through: 2026-05-15 }
-    lines:
-      - code: "97112"
-        modifiers: [GP]
-        units: 3${comment ? `   # ${comment}` : ''}
-        minutes: 24
-      - code: "97110"
-        modifiers: [GP]
-        units: 1
-        minutes: 23
-`;
+/** A claim file (`claims:` list); `header` (e.g. a comment line with its line break) goes first. */
+export function claimsFile(claims: ClaimSpec[], o: { layout?: Layout; header?: string } = {}): string {
+  return `${o.header ?? ''}claims:\n${claims.map((c) => `${claimYamlItem(c, o.layout)}\n`).join('')}`;
 }
 
-const DOCUMENTATION_97110 = `        documentation:
-          justification: >-
-            Left knee osteoarthritis with quadriceps weakness limits stair climbing;
-            requires skilled progression of resistance and form correction.
-          functional_goal: >-
-            Patient will climb 12 stairs with one rail independently within 4 weeks
-            to reach the bedroom at home.
-          supervision_need: >-
-            Fall risk (Berg 44/56) and need for tactile cues to control knee valgus.
-          intervention: >-
-            Straight-leg raises 3 x 10 with 2 lb cuff weight, terminal knee extension
-            3 x 12 with band, hamstring stretch 3 x 30 seconds.
-          assistance_level: supervision
-          equipment: cuff weight, resistance band`;
-
-const DOCUMENTATION_97530 = `        documentation:
-          justification: >-
-            Impaired balance and weakness after knee OA flare prevent safe transfers;
-            requires skilled task grading and cueing.
-          functional_goal: >-
-            Patient will transfer bed to chair with supervision within 4 weeks to
-            return home with spouse.
-          supervision_need: >-
-            Fall risk (Berg 44/56) and need for contact guard during weight shift.
-          intervention: >-
-            Sit-to-stand from 18-inch chair 3 x 8 with weight-shift cues, stand-pivot
-            transfers x 4, reaching across midline in standing 2 x 10.
-          assistance_level: cga
-          equipment: gait belt`;
-
-export interface ClaimOptions {
-  id?: string;
-  payer?: string;
-  units110?: number;
-  units530?: number;
-  minutes110?: number;
-  minutes530?: number;
-  modifiers530?: string;
-}
-
-/**
- * One PT claim, clean for every rule except what the options break: 97110 20 min and
- * 97530 18 min support 2 + 1 units under the CMS rule.
- */
-export function claimItem(o: ClaimOptions = {}): string {
-  return `  - id: ${o.id ?? 'CLM-1'}
-    date_of_service: 2026-03-14
-    payer:
-      type: ${o.payer ?? 'medicare'}
-    patient:
-      id: PT-1
-    provider:
-      npi: "1234567893"
-      discipline: PT
-    plan_of_care:
-      discipline: PT
-      start_date: 2026-02-02
-      certified_date: 2026-02-10
-      cert_through: 2026-05-02
-    diagnoses: [M17.11]
-    visit:
-      total_timed_minutes: ${(o.minutes110 ?? 20) + (o.minutes530 ?? 18)}
-      total_treatment_minutes: ${(o.minutes110 ?? 20) + (o.minutes530 ?? 18)}
-    lines:
-      - code: "97110"
-        modifiers: [GP]
-        units: ${o.units110 ?? 2}
-        minutes: ${o.minutes110 ?? 20}
-        diagnosis_pointers: [1]
-${DOCUMENTATION_97110}
-      - code: "97530"
-        modifiers: [${o.modifiers530 ?? 'GP'}]
-        units: ${o.units530 ?? 1}
-        minutes: ${o.minutes530 ?? 18}
-        diagnosis_pointers: [1]
-${DOCUMENTATION_97530}
-`;
-}
-
-export function claimFile(...items: ClaimOptions[]): string {
-  return `claims:\n${(items.length ? items : [{}]).map(claimItem).join('')}`;
+/** A one-claim file (`claim:` form). */
+export function singleClaimYaml(c: ClaimSpec, layout: Layout = 'flow'): string {
+  return `claim:\n${claimLines(c, layout)
+    .map((l) => `  ${l}\n`)
+    .join('')}`;
 }

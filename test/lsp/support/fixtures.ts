@@ -24,4 +24,4 @@ export function editsFor(edit: WorkspaceEdit, uri: string): { edits: TextEdit[];
   return { edits: edit.changes?.[uri] ?? [] };
 }
 
-export { claimFile, claimItem, type ClaimOptions } from '../../support/claims';
+export { claimFile, claimItem, type ClaimOptions } from '../../support/claimSamples';
