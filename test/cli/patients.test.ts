@@ -6,14 +6,14 @@
  * byte-identical; no patient id reaches any output.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { cacheMacKey, signCacheText } from '../../src/cli/cache/mac';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { keys, parseExpectations } from '../support/expectations';
 import { PATIENT_FIXTURES, scenarioFiles, scenarios } from '../support/patientFixtures';
 import { runCli } from '../support/cli';
 import { claimText } from '../bench/generate';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 interface JsonFile {
   path: string;
@@ -56,20 +56,20 @@ describe('checks across claims (spawned binary)', function () {
     const r = runCli(['--threads', '1', '-f', 'json', '--patient-scope', 'file', '.'], join(PATIENT_FIXTURES, 'kx-accrual-missing'));
     assert.deepEqual(json(r.stdout).flatMap((f) => f.findings.map((x) => `${f.path} ${x.rule}`)), []);
     // Within a file the checks still run: two claims of one patient and date in one file.
-    const one = mkdtempSync(join(tmpdir(), 'claimlint-scope-'));
+    const one = makeTmpDir('scope');
     try {
       const [a, b] = scenarioFiles('units-across-claims').map((f) => f.text);
       writeFileSync(join(one, 'ab.claim.yaml'), a + b.replace(/^[\s\S]*?claims:\n/, ''));
       const both = runCli(['--threads', '1', '-f', 'json', '--patient-scope', 'file', '.'], one);
       assert.deepEqual(json(both.stdout)[0].findings.map((x) => x.rule), ['units-across-claims', 'units-across-claims']);
     } finally {
-      rmSync(one, { recursive: true, force: true });
+      removeTmpDir(one);
     }
     assert.match(runCli(['--patient-scope', 'all', '.'], PATIENT_FIXTURES).stderr, /--patient-scope must be run or file/);
   });
 
   it('--format html: a Patients section over every file of the run (visits in date order, the KX crossing), also from the cache, per file with --patient-scope file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'claimlint-html-patients-'));
+    const dir = makeTmpDir('html-patients');
     const section = (args: string[], code = 1): string => {
       const r = runCli(['--threads', '1', '-f', 'html', ...args, '.'], dir);
       assert.equal(r.code, code, r.stderr);
@@ -91,12 +91,12 @@ describe('checks across claims (spawned binary)', function () {
       assert.deepEqual(visits(perFile), [['KA-1'], ['KB-1'], ['KA-2'], ['KB-2'], ['KA-3', 'KA-4']]);
       assert.doesNotMatch(perFile, /above \$2,480/);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      removeTmpDir(dir);
     }
   });
 
   it('no patient id reaches any output format, --debug or the cache', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'claimlint-patients-'));
+    const dir = makeTmpDir('patients');
     try {
       cpSync(PATIENT_FIXTURES, dir, { recursive: true });
       for (const format of ['stylish', 'json', 'sarif', 'junit', 'html']) {
@@ -106,12 +106,12 @@ describe('checks across claims (spawned binary)', function () {
       }
       assert.doesNotMatch(readFileSync(join(dir, '.claimlintcache'), 'utf8'), /PAT-[A-Z]{2}/);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      removeTmpDir(dir);
     }
   });
 
   it('--cache: a file is audited across claims again when another claim of the same patient changed', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'claimlint-patients-cache-'));
+    const dir = makeTmpDir('patients-cache');
     try {
       cpSync(join(PATIENT_FIXTURES, 'kx-accrual-missing'), dir, { recursive: true });
       const run = () => runCli(['--threads', '1', '--cache', '-f', 'json', '.'], dir);
@@ -137,12 +137,12 @@ describe('checks across claims (spawned binary)', function () {
       writeFileSync(cachePath, signCacheText(JSON.stringify(cache), cacheMacKey(cachePath)));
       assert.match(run().stdout, /PLANTED/, 'with every claim of the patient unchanged, the cross-claim findings are read back');
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      removeTmpDir(dir);
     }
   });
 
   it('--threads: a big file cut across the workers keeps its claims for the checks across claims (byte-identical)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'claimlint-patients-threads-'));
+    const dir = makeTmpDir('patients-threads');
     try {
       const items: string[] = [];
       for (let i = 0; i < 230; i++) items.push(claimText(i));
@@ -155,7 +155,7 @@ describe('checks across claims (spawned binary)', function () {
       const rules = json(one.stdout).flatMap((f) => f.findings.map((x) => `${f.path} ${x.rule}`));
       assert.ok(rules.includes('big.claim.yaml units-across-claims') && rules.includes('small.claim.yaml units-across-claims'), rules.join('\n'));
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      removeTmpDir(dir);
     }
   });
 

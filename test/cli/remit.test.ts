@@ -4,11 +4,11 @@
  * names and member ids (NM1*QC, NM1*IL) that must appear in no output, error or file.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli, type CliRun } from '../support/cli';
 import { interchange835, SENTINELS, type Clp } from '../support/x835';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const HEAD = `# claimlint-disable-file documentation-missing, documentation-weak, goal-not-measurable, exercise-vs-activity
 claims:`;
@@ -109,7 +109,7 @@ describe('claimlint remit (spawned binary)', function () {
     return r;
   };
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-remit-'));
+    dir = makeTmpDir('remit');
     mkdirSync(join(dir, 'claims'));
     mkdirSync(join(dir, 'era'));
     writeFileSync(join(dir, 'claims', 'visits.claim.yaml'), CLAIMS);
@@ -119,7 +119,7 @@ describe('claimlint remit (spawned binary)', function () {
     const b = interchange835(9, [{ claims: [{ id: 'PCN-400', charge: '50', paid: '40', lines: SPLIT_PAYMENT.lines.slice(2) }] }], { element: '|', repetition: '^', component: '>', segment: '\n', eol: '' });
     writeFileSync(join(dir, 'era', 'split.edi'), a + b);
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => removeTmpDir(dir));
 
   it('json: paid, predicted and unpredictable denials, missed, unmatched, split ids, claim-level CAS, PLB, two interchanges', () => {
     const r = run(['--format', 'json', 'claims', 'era']);

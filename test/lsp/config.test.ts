@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, FileChangeType, MessageType } from 'vscode-languageserver';
@@ -9,6 +8,7 @@ import { claimFile } from './support/fixtures';
 import { runCli } from '../support/cli';
 import { defaultSettings, settingsToConfig } from '../../src/core';
 import { BROKEN_CONFIG, BROKEN_CONFIG_PROBLEMS } from '../support/configProblems';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 describe('lsp: config files and workspace', () => {
   let dir: string;
@@ -16,12 +16,12 @@ describe('lsp: config files and workspace', () => {
   const uriOf = (...parts: string[]): string => pathToFileURL(join(dir, ...parts)).toString();
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-lsp-'));
+    dir = makeTmpDir('lsp');
     client = await TestClient.start({ workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }] });
   });
   afterEach(async () => {
     await client.dispose();
-    rmSync(dir, { recursive: true, force: true });
+    removeTmpDir(dir);
   });
 
   function configChanged(name = '.claimlintrc.yaml', type: FileChangeType = FileChangeType.Changed): void {

@@ -7,8 +7,7 @@
  * sum. The figures themselves are not written here: each surface is compared with the others.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeLens, Hover } from 'vscode-languageserver';
@@ -20,9 +19,8 @@ import { resolveConfig } from '../../src/core/config/schema';
 import { collectClaims, type ReportClaim } from '../../src/report';
 import { buildHtmlReport } from '../../src/report/html';
 import type { AuditSummaryData } from '../../src/protocol';
-
-const ROOT = join(__dirname, '..', '..', '..');
-const EXAMPLES = ['knee-replacement', 'mistakes', 'stroke-transfers'];
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
+import { EXAMPLE_NAMES, exampleText } from '../support/paths';
 
 /** "- **This line:** 2 units → PHRASE." in a hover or Code Details. */
 function thisLine(md: string): string | undefined {
@@ -33,17 +31,17 @@ describe('lsp: one price per line, everywhere (issue 22)', () => {
   let client: TestClient;
   let dir: string;
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-price-'));
+    dir = makeTmpDir('price');
     client = await TestClient.start({ workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }] });
   });
   afterEach(() => {
     client.dispose();
-    rmSync(dir, { recursive: true, force: true });
+    removeTmpDir(dir);
   });
 
-  for (const name of EXAMPLES) {
+  for (const name of EXAMPLE_NAMES) {
     it(`examples/${name}.claim.yaml: hover, Code Details, report facts, Audit Summary data and KX accrual give each line the same figure; the lens adds them up`, async () => {
-      const text = readFileSync(join(ROOT, 'examples', `${name}.claim.yaml`), 'utf8');
+      const text = exampleText(name);
       writeFileSync(join(dir, `${name}.claim.yaml`), text);
       const uri = pathToFileURL(join(dir, `${name}.claim.yaml`)).toString();
       client.open(uri, text);
@@ -101,7 +99,7 @@ describe('lsp: one price per line, everywhere (issue 22)', () => {
   }
 
   it('the examples show every MPPR place and an unpaid line: 1st in full, a later service reduced, 97010 bundled', () => {
-    const phrases = EXAMPLES.flatMap((name) => collectClaims(analyze(readFileSync(join(ROOT, 'examples', `${name}.claim.yaml`), 'utf8'), { config: resolveConfig() })))
+    const phrases = EXAMPLE_NAMES.flatMap((name) => collectClaims(analyze(exampleText(name), { config: resolveConfig() })))
       .flatMap((c) => c.lines.map((l) => l.price?.phrase ?? ''));
     assert.ok(phrases.some((p) => /MPPR: (paid in full as the 1st service|1st unit in full, \d+ more at 50% practice expense)/.test(p)));
     assert.ok(phrases.some((p) => /MPPR applied as the \d+(nd|rd|th) service/.test(p)));

@@ -7,32 +7,28 @@
  * patient id appears anywhere.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeLens, Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { CLAIM_FILE_GLOB, SERVER_COMMANDS, type AuditSummaryData } from '../../src/protocol';
 import { TestClient } from './support/harness';
+import { claimsFile, type ClaimSpec } from '../support/claims';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const HEADER = '# claimlint-disable-file documentation-missing, documentation-weak, goal-not-measurable, exercise-vs-activity\n';
 const PATIENT = 'PAT-SECRET-4711';
 
 /** One claim list item: a 97110 line whose $-amount is its charge (the charge caps the fee). */
-function visit(o: { id: string; date: string; patient?: string; ytd?: number; units?: number; charge?: number; kx?: boolean }): string {
-  const ytd = o.ytd === undefined ? '' : `, ytd_allowed: { pt_slp: ${o.ytd.toFixed(2)} }`;
-  const mods = o.kx ? '[GP, KX]' : '[GP]';
-  return (
-    `  - id: ${o.id}\n` +
-    `    date_of_service: ${o.date}\n` +
-    `    payer: { type: medicare }\n` +
-    `    patient: { id: ${o.patient ?? PATIENT}${ytd} }\n` +
-    `    provider: { npi: "1234567893", discipline: PT }\n` +
-    `    lines:\n` +
-    `      - { code: "97110", modifiers: ${mods}, units: ${o.units ?? 1}, minutes: ${(o.units ?? 1) * 15}, charge: ${(o.charge ?? 25).toFixed(2)} }\n`
-  );
-}
-const file = (...items: string[]): string => `${HEADER}claims:\n${items.join('')}`;
+const visit = (o: { id: string; date: string; patient?: string; ytd?: number; units?: number; charge?: number; kx?: boolean }): ClaimSpec => ({
+  id: o.id,
+  date: o.date,
+  patient: o.patient ?? PATIENT,
+  ytd: o.ytd === undefined ? undefined : { pt_slp: o.ytd.toFixed(2) },
+  plan: false,
+  lines: [{ code: '97110', modifiers: o.kx ? ['GP', 'KX'] : ['GP'], units: o.units ?? 1, minutes: (o.units ?? 1) * 15, charge: (o.charge ?? 25).toFixed(2) }],
+});
+const file = (...claims: ClaimSpec[]): string => claimsFile(claims, { header: HEADER });
 
 /** a: the year's first visit (baseline 2,400 + 25 = 2,425). b: the next visit, 60 more, crosses $2,480 without KX. */
 const A_TEXT = file(visit({ id: 'V-1', date: '2026-02-02', ytd: 2400 }));
@@ -51,7 +47,7 @@ describe('lsp: a patient across the workspace', () => {
   const uri = (name: string): string => pathToFileURL(join(dir, name)).toString();
 
   beforeEach(() => {
-    root = mkdtempSync(join(tmpdir(), 'claimlint-patients-'));
+    root = makeTmpDir('patients');
     dir = join(root, 'ws');
     mkdirSync(dir);
     writeFileSync(join(dir, 'a.claim.yaml'), A_TEXT);
@@ -62,7 +58,7 @@ describe('lsp: a patient across the workspace', () => {
   afterEach(async () => {
     await client?.dispose();
     client = undefined;
-    rmSync(root, { recursive: true, force: true });
+    removeTmpDir(root);
   });
 
   async function start(options: { initializationOptions?: unknown } = {}): Promise<TestClient> {

@@ -7,8 +7,7 @@
  * names and member ids of the 835 (NM1*QC, NM1*IL) appear nowhere.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, FileChangeType, MessageType, type Diagnostic, type Hover, type PublishDiagnosticsParams } from 'vscode-languageserver';
@@ -16,6 +15,7 @@ import { TestClient } from './support/harness';
 import { SERVER_COMMANDS, type AuditSummaryData } from '../../src/protocol';
 import { buildHtmlReportWithFigures } from '../../src/report/html';
 import { interchange835, SENTINELS, type Clp } from '../support/x835';
+import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
 const REMIT_SOURCE = 'claimlint-remit';
 
@@ -91,7 +91,7 @@ describe('lsp: the payer’s decisions from the workspace’s 835s (issue 27)', 
   }
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'claimlint-remit-'));
+    dir = makeTmpDir('remit');
     mkdirSync(join(dir, 'claims'));
     mkdirSync(join(dir, 'era'));
     writeFileSync(join(dir, 'claims', 'march.claim.yaml'), CLAIM_FILE);
@@ -104,7 +104,7 @@ describe('lsp: the payer’s decisions from the workspace’s 835s (issue 27)', 
   });
   afterEach(async () => {
     await client?.dispose();
-    rmSync(dir, { recursive: true, force: true });
+    removeTmpDir(dir);
   });
 
   /** Opens the claim file and waits for diagnostics holding `count` payer decisions. */

@@ -1,9 +1,10 @@
 /** Multi-file patient fixtures (test/fixtures/patients/<rule-id>/*.claim.yaml), audited together through the core. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FIXTURES } from './paths';
 import { analyze, AuditCache, fileClaims, mergePatientFindings, PatientIndex, type Analysis, type LocatedFinding, type PatientScope, type ResolvedConfig } from '../../src/core';
 
-export const PATIENT_FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'patients');
+export const PATIENT_FIXTURES = join(FIXTURES, 'patients');
 
 export function scenarios(): string[] {
   return existsSync(PATIENT_FIXTURES) ? readdirSync(PATIENT_FIXTURES).sort() : [];

@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { ROOT } from '../support/paths';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const { bundleSizes, bundleInputs, BUNDLE_TARGETS } = require(join(ROOT, 'esbuild.js')) as {
   bundleSizes: (names: string[]) => Promise<Record<string, { bytes: number }>>;
   bundleInputs: (name: string) => Promise<string[]>;

@@ -9,6 +9,7 @@ import { formatAuditSummary, parseAuditSummary } from '../../src/client/summary'
 import { clientLineRouter, parseClientLine, type LevelledLog } from '../../src/client/clientLog';
 import { rulePickItems, ruleSummary } from '../../src/client/ruleDocsPick';
 import { ALL_RULES } from '../../src/core';
+import { ROOT } from '../support/paths';
 
 describe('client: document selector', () => {
   it('selects *.claim.yaml / *.claim.yml YAML files on disk only (no untitled)', () => {
@@ -83,7 +84,7 @@ describe('client: status bar text', () => {
 
 describe('client: the status bar menu', () => {
   it('offers the Problems panel first and the Audit Summary, each a contributed or built-in command', () => {
-    const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
     const contributed = new Set(pkg.contributes.commands.map((c) => c.command));
     assert.equal(STATUS_MENU[0].command, 'workbench.actions.view.problems');
     assert.ok(STATUS_MENU.some((i) => i.command === 'claimlint.showAuditSummary' && /Audit Summary/.test(i.label)));
@@ -108,7 +109,7 @@ describe('client: workspace audit summary', () => {
 describe('client: ids agreed with the language server', () => {
   // Compiled alongside this test (out/src/protocol/index.js); the client's constants are
   // compared with the protocol's ids here.
-  const protocolJs = join(__dirname, '..', '..', 'src', 'protocol', 'index.js');
+  const protocolJs = join(ROOT, 'out', 'src', 'protocol', 'index.js');
 
   it('uses the server\'s section, diagnostic source, fix-all kind and command ids', () => {
     assert.ok(existsSync(protocolJs), `${protocolJs} is built with the tests`);
@@ -161,7 +162,7 @@ describe('client: the language client\'s lines in the log (no doubled prefix)', 
 });
 
 describe('client: the rule documentation picker', () => {
-  const folder = join(__dirname, '..', '..', '..', 'docs', 'rules');
+  const folder = join(ROOT, 'docs', 'rules');
   const pages = readdirSync(folder).map((file) => ({ file, markdown: readFileSync(join(folder, file), 'utf8') }));
 
   it('reads the summary line of a rule page', () => {

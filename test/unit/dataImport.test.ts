@@ -12,8 +12,9 @@ import { readRows } from '../../src/datapacks/build/rows';
 import { MANIFEST_FILE, type PackManifest } from '../../src/core/data/packTypes';
 import { tables } from '../../src/core/data';
 import { makeXlsx } from '../support/xlsx';
+import { FIXTURES } from '../support/paths';
 
-const DIR = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'cms');
+const DIR = join(FIXTURES, 'cms');
 const sha256 = (d: Uint8Array | string) => createHash('sha256').update(d).digest('hex');
 
 function input(name: string): ImportInput {

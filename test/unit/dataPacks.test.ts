@@ -13,8 +13,9 @@ import { BUILTIN_DATA, ReferenceData } from '../../src/core/data/reference';
 import { kxThreshold } from '../../src/core/data';
 import { audit } from '../../src/core/engine';
 import { resolveConfig } from '../../src/core/config/schema';
+import { FIXTURES } from '../support/paths';
 
-const DIR = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'cms');
+const DIR = join(FIXTURES, 'cms');
 const sha256 = (d: Uint8Array | string) => createHash('sha256').update(d).digest('hex');
 
 function files(names: (string | ImportInput)[], packName: string, effective?: string): Map<string, string> {

@@ -9,6 +9,7 @@ import { parseAllDocuments } from 'yaml';
 import { resolveConfig, type Config } from '../../src/core/config/schema';
 import { applyFixes, audit, fixAll } from '../../src/core/engine';
 import type { LocatedFinding } from '../../src/core/types';
+import { FIXTURES } from '../support/paths';
 
 const MINE = ['documentation-missing', 'documentation-weak', 'goal-not-measurable', 'exercise-vs-activity', 'certification-late', 'certification-expired', 'progress-report-due'];
 
@@ -224,7 +225,7 @@ ${STRONG_DOC}`,
   });
 
   describe('messages', () => {
-    const root = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'rules');
+    const root = join(FIXTURES, 'rules');
     const files = MINE.flatMap((id) => {
       try {
         return readdirSync(join(root, id)).filter((f) => f.endsWith('.claim.yaml')).map((f) => join(root, id, f));

@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import { audit, fixAll, preferredFix } from '../../src/core/engine';
 import { RULES_BY_ID } from '../../src/core/rules';
 import { keys, parseExpectations } from '../support/expectations';
+import { FIXTURES } from '../support/paths';
 
-const ROOT = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'rules');
+const ROOT = join(FIXTURES, 'rules');
 
 function fixtureFiles(): { rule: string; file: string }[] {
   if (!existsSync(ROOT)) return [];

@@ -9,6 +9,7 @@ import { ImportError, importText, toClaimYaml, type ImportedClaim } from '../../
 import { Reader837 } from '../../src/importers/claims/x12/import837';
 import { tokenize } from '../../src/importers/claims/x12/tokenizer';
 import { billingProvider, interchange, line, patient, recode, STANDARD, subscriber } from '../support/x12';
+import { ROOT } from '../support/paths';
 
 const HASH = { patientId: { mode: 'hash' as const } };
 const MEMBER = '1EG4TE5MK73';
@@ -77,9 +78,8 @@ describe('import 837P: claims', () => {
   });
 
   it('the README example (examples/import/riverside.837) and its e2e copy import as documented', () => {
-    const root = join(__dirname, '..', '..', '..');
-    const text = readFileSync(join(root, 'examples', 'import', 'riverside.837'), 'utf8');
-    assert.equal(readFileSync(join(root, 'test', 'integration', 'workspace', 'import', 'riverside.837'), 'utf8'), text);
+    const text = readFileSync(join(ROOT, 'examples', 'import', 'riverside.837'), 'utf8');
+    assert.equal(readFileSync(join(ROOT, 'test', 'integration', 'workspace', 'import', 'riverside.837'), 'utf8'), text);
     const r = importText(text, '837p', HASH);
     assert.deepEqual(
       r.claims.map((c) => [c.id, c.payer.type, c.provider?.discipline, c.lines.length]),

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
+import { ROOT } from '../support/paths';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const BOUNDARY = 'claimlint/allowed-imports';
 
 let eslint: ESLint | undefined;

@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { audit } from '../../src/core/engine';
 import type { LocatedFinding } from '../../src/core/types';
 import { auditTogether, scenarioFiles, scenarios } from '../support/patientFixtures';
+import { ROOT } from '../support/paths';
 
-const ROOT = join(__dirname, '..', '..', '..');
 
 function files(): string[] {
   const out: string[] = [];

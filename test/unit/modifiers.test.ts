@@ -10,6 +10,7 @@ import { resolveConfig } from '../../src/core/config/schema';
 import { audit, fixAll } from '../../src/core/engine';
 import { isValidNpi } from '../../src/core/rules/coding/npiInvalid';
 import { RULES_BY_ID } from '../../src/core/rules';
+import { FIXTURES } from '../support/paths';
 
 const ISSUE_3_RULES = [
   'therapy-modifier-missing', 'therapy-modifier-mismatch', 'therapy-modifier-conflict',
@@ -112,7 +113,7 @@ describe('issue 3 rules', () => {
   });
 
   it('messages name paths, codes, modifiers and numbers, never patient values', () => {
-    const root = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'rules');
+    const root = join(FIXTURES, 'rules');
     const forbidden = /CLM-|PT-00|1234567893|1245319599|1003000126|M17\.11|R26\.2|Z96|\d{4}-\d{2}-\d{2}/;
     let seen = 0;
     for (const id of ISSUE_3_RULES) {

@@ -8,13 +8,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolveConfig } from '../../src/core/config/schema';
 import { audit } from '../../src/core/engine';
+import { FIXTURES } from '../support/paths';
 
-const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'rules', 'ncci-modifier-missing');
+const NCCI = join(FIXTURES, 'rules', 'ncci-modifier-missing');
 const ncci = (text: string) => audit(text, { config: resolveConfig() }).findings.filter((f) => f.rule === 'ncci-modifier-missing');
 
 describe('ncci-modifier-missing: which line the modifier belongs on (issue 25 item 5)', () => {
   it('59 on the column-1 line: the message names both codes, both lines, and says the modifier belongs on the column-2 line', () => {
-    const [f, ...rest] = ncci(readFileSync(join(FIXTURES, 'modifier-on-column-1.claim.yaml'), 'utf8'));
+    const [f, ...rest] = ncci(readFileSync(join(NCCI, 'modifier-on-column-1.claim.yaml'), 'utf8'));
     assert.equal(rest.length, 0);
     assert.equal(f.path, 'claims[0].lines[1].modifiers');
     assert.equal(
@@ -25,14 +26,14 @@ describe('ncci-modifier-missing: which line the modifier belongs on (issue 25 it
   });
 
   it('without any modifier: the pair and the column-2 line are named, no word about a misplaced modifier', () => {
-    const text = readFileSync(join(FIXTURES, 'modifier-on-column-1.claim.yaml'), 'utf8').replace('modifiers: [GP, "59"]', 'modifiers: [GP]');
+    const text = readFileSync(join(NCCI, 'modifier-on-column-1.claim.yaml'), 'utf8').replace('modifiers: [GP, "59"]', 'modifiers: [GP]');
     const [f] = ncci(text);
     assert.match(f.message, /^Service line 2 \(97530\): column 2 of the NCCI pair 97140\/97530, whose column 1 is service line 1 \(97140\); denied unless this column-2 line carries 59/);
     assert.doesNotMatch(f.message, /does not bypass/);
   });
 
   it('the modifier on the column-2 line clears the finding', () => {
-    const text = readFileSync(join(FIXTURES, 'modifier-on-column-1.claim.yaml'), 'utf8').replace('{ code: "97530", modifiers: [GP]', '{ code: "97530", modifiers: [GP, "59"]');
+    const text = readFileSync(join(NCCI, 'modifier-on-column-1.claim.yaml'), 'utf8').replace('{ code: "97530", modifiers: [GP]', '{ code: "97530", modifiers: [GP, "59"]');
     assert.deepEqual(ncci(text), []);
   });
 });

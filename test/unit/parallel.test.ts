@@ -13,6 +13,7 @@ import { auditUnitText, cutUnits, findingsOfUnits } from '../../src/core/paralle
 import { parseThreads, threadCount, AUTO_MIN_BYTES } from '../../src/cli/threads';
 import { AuditPool } from '../../src/node/auditPool';
 import { claimFile, claimText } from '../bench/generate';
+import { EXAMPLES, FIXTURES } from '../support/paths';
 
 function assembled(text: string, config: ResolvedConfig) {
   const docs = cutUnits(text);
@@ -34,8 +35,8 @@ function fixtureTexts(): { name: string; text: string }[] {
       else if (/\.ya?ml$/.test(e.name)) out.push({ name: p, text: readFileSync(p, 'utf8') });
     }
   };
-  walk(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'rules'));
-  walk(join(__dirname, '..', '..', '..', 'examples'));
+  walk(join(FIXTURES, 'rules'));
+  walk(EXAMPLES);
   return out;
 }
 

@@ -20,8 +20,8 @@ import { resolveConfig } from '../../src/core/config/schema';
 import { analyze } from '../../src/core/pipeline/analyze';
 import type { LocatedFinding } from '../../src/core/types';
 import { collectClaims, computeFigures, lineOf, priceDay, reportFindings, within, type ReportClaim, type TimedCodeUnits } from '../../src/report';
+import { ROOT } from '../support/paths';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const UNIT_RULES = new Set(['timed-units-total', 'timed-units-allocation', 'timed-units-per-code']);
 
 function claimFiles(dir: string): string[] {

@@ -21,8 +21,9 @@ import { resolveConfig } from '../../src/core/config/schema';
 import { analyze } from '../../src/core/pipeline/analyze';
 import { collectClaims, computeFigures, MONEY_BASIS, type FileAudit } from '../../src/report';
 import { buildHtmlReport } from '../../src/report/html';
+import { FIXTURES } from '../support/paths';
 
-const DIR = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'cms');
+const DIR = join(FIXTURES, 'cms');
 const sha256 = (d: Uint8Array | string) => createHash('sha256').update(d).digest('hex');
 
 function packData(): ReferenceData {

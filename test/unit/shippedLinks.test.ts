@@ -13,8 +13,8 @@ import { allCodes } from '../../src/core/explain';
 import { codeHover } from '../../src/service/hoverText';
 import { CLIENT_COMMANDS, ONLINE_DOCS_BASE } from '../../src/protocol';
 import { detailsWithSources, offlineMarkdownLinks, offlineRuleLink } from '../../src/client/offlineLinks';
+import { ROOT } from '../support/paths';
 
-const ROOT = join(__dirname, '..', '..', '..');
 
 interface Token {
   type: string;

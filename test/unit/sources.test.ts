@@ -17,8 +17,8 @@ import { formatSarifLog } from '../../src/cli/formatters/sarif';
 import { SOURCES } from '../../tools/docgen/sources';
 import { citers } from '../../tools/docgen/sourcesPage';
 import { codeHover, modifierHover } from '../../src/service/hoverText';
+import { ROOT } from '../support/paths';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const PAGE = readFileSync(join(ROOT, 'docs', 'sources.md'), 'utf8');
 const ANCHORS = new Set([...PAGE.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]));
 
