@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { assistantUnitsTimed, assistantUnitsUntimed } from '../../src/core/billing/assistantCqCoUnits';
 import { resolveConfig } from '../../src/core/config/schema';
 import { audit } from '../../src/core/engine';
+import { singleClaimYaml, type LineSpec } from '../support/claims';
 
 const DM = 0.1;
 
@@ -114,23 +115,8 @@ describe('assistant units per code (CY 2022, billing-rules §4.2)', () => {
   });
 });
 
-/** A PT claim whose lines are given in YAML flow form. */
-function claim(lines: string[], extra = ''): string {
-  return [
-    'claim:',
-    '  id: A-1',
-    '  date_of_service: 2026-03-10',
-    '  payer: {type: medicare}',
-    '  provider: {npi: "1234567893", discipline: PT}',
-    '  plan_of_care: {discipline: PT}',
-    extra,
-    '  lines:',
-    ...lines.map((l) => `    - ${l}`),
-    '',
-  ]
-    .filter((s) => s !== '')
-    .join('\n');
-}
+/** A one-claim Medicare PT file of these lines (a plan naming only its discipline). */
+const claim = (lines: LineSpec[], payer = 'medicare'): string => singleClaimYaml({ id: 'A-1', date: '2026-03-10', payer, plan: 'discipline', lines });
 
 function assistantFindings(text: string): string[] {
   return audit(text)
@@ -141,9 +127,9 @@ function assistantFindings(text: string): string[] {
 describe('assistant rules on claims', () => {
   it('the WebPT visit billed as 97140 GP, 97110 GP, 97110 GP-CQ is clean', () => {
     const text = claim([
-      '{code: "97140", modifiers: [GP], units: 1, minutes: 22, assistant_minutes: 0}',
-      '{code: "97110", modifiers: [GP], units: 1, minutes: 15, assistant_minutes: 0}',
-      '{code: "97110", modifiers: [GP, CQ], units: 1, minutes: 13, assistant_minutes: 13}',
+      { code: '97140', modifiers: ['GP'], units: 1, minutes: 22, assistantMinutes: 0 },
+      { code: '97110', modifiers: ['GP'], units: 1, minutes: 15, assistantMinutes: 0 },
+      { code: '97110', modifiers: ['GP', 'CQ'], units: 1, minutes: 13, assistantMinutes: 13 },
     ]);
     // Units, modifiers and coding all agree (documentation rules are not this file's subject).
     const got = audit(text).findings.filter((f) => !f.rule.startsWith('documentation') && f.rule !== 'visit-minutes-mismatch');
@@ -152,8 +138,8 @@ describe('assistant rules on claims', () => {
 
   it('the same visit with 97110 on one line of 2 units without CQ: missing, and no whole-line fix', () => {
     const text = claim([
-      '{code: "97140", modifiers: [GP], units: 1, minutes: 22, assistant_minutes: 0}',
-      '{code: "97110", modifiers: [GP], units: 2, minutes: 28, assistant_minutes: 13}',
+      { code: '97140', modifiers: ['GP'], units: 1, minutes: 22, assistantMinutes: 0 },
+      { code: '97110', modifiers: ['GP'], units: 2, minutes: 28, assistantMinutes: 13 },
     ]);
     const f = audit(text).findings.filter((x) => x.rule === 'assistant-modifier-missing');
     assert.equal(f.length, 1);
@@ -164,24 +150,24 @@ describe('assistant rules on claims', () => {
   });
 
   it('12 + 12 minutes on one line with CQ: one unit too many with CQ', () => {
-    const text = claim(['{code: "97110", modifiers: [GP, CQ], units: 2, minutes: 24, assistant_minutes: 12}']);
+    const text = claim([{ code: '97110', modifiers: ['GP', 'CQ'], units: 2, minutes: 24, assistantMinutes: 12 }]);
     assert.deepEqual(assistantFindings(text), ['assistant-modifier-unsupported claim.lines[0].modifiers[1]']);
   });
 
   it('the assistant-only visit needs CQ on every line; the fix adds it', () => {
-    const text = claim(['{code: "97530", modifiers: [GP], units: 2, minutes: 30, assistant_minutes: 30}']);
+    const text = claim([{ code: '97530', modifiers: ['GP'], units: 2, minutes: 30, assistantMinutes: 30 }]);
     const f = audit(text).findings.find((x) => x.rule === 'assistant-modifier-missing')!;
     assert.equal(f.fixes[0].preferred, true);
     assert.equal(f.fixes[0].title, 'Add CQ to service line 1 (97530)');
   });
 
   it('assistant minutes that are not stated are not judged', () => {
-    const text = claim(['{code: "97110", modifiers: [GP, CQ], units: 1, minutes: 15}']);
+    const text = claim([{ code: '97110', modifiers: ['GP', 'CQ'], units: 1, minutes: 15 }]);
     assert.deepEqual(assistantFindings(text), []);
   });
 
   it('other payers are checked only when the rule options list them', () => {
-    const text = claim(['{code: "97530", modifiers: [GP], units: 2, minutes: 30, assistant_minutes: 30}']).replace('type: medicare', 'type: commercial');
+    const text = claim([{ code: '97530', modifiers: ['GP'], units: 2, minutes: 30, assistantMinutes: 30 }], 'commercial');
     assert.deepEqual(assistantFindings(text), []);
     const config = resolveConfig({ rules: { 'assistant-modifier-missing': { options: { payerTypes: ['commercial'] } } } });
     const got = audit(text, { config }).findings.filter((f) => f.rule.startsWith('assistant-')).map((f) => f.rule);

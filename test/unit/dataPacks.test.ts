@@ -14,6 +14,7 @@ import { kxThreshold } from '../../src/core/data';
 import { audit } from '../../src/core/engine';
 import { resolveConfig } from '../../src/core/config/schema';
 import { FIXTURES } from '../support/paths';
+import { singleClaimYaml, type ClaimSpec, type LineSpec } from '../support/claims';
 
 const DIR = join(FIXTURES, 'cms');
 const sha256 = (d: Uint8Array | string) => createHash('sha256').update(d).digest('hex');
@@ -35,16 +36,9 @@ function muePack(name: string, from: string, units: number): LoadedPack {
 
 const FULL = ['ccipra_v321r0_f1.txt', 'MCR_MUE_PractitionerServices_Eff_04-01-2026.csv', 'PPRRVU2026_Jan_nonQPP.csv', 'GPCI2026.csv', '26LOCCO.csv'];
 
-function claim(date: string, lines: string, extra = ''): string {
-  return `claim:
-  id: P-1
-  date_of_service: ${date}
-  payer: { type: medicare }
-  provider: { npi: "1234567893", discipline: PT }
-  plan_of_care: { discipline: PT, start_date: 2026-03-01, certified_date: 2026-03-02, cert_through: 2026-05-30 }
-${extra}  lines:
-${lines}`;
-}
+/** A one-claim file of a certified PT plan: `lines` on `date`, `more` for the rest. */
+const claim = (date: string, lines: LineSpec[], more: Partial<ClaimSpec> = {}): string =>
+  singleClaimYaml({ id: 'P-1', date, plan: { start: '2026-03-01', certified: '2026-03-02', through: '2026-05-30' }, lines, ...more });
 
 const rules = (text: string, data?: ReferenceData, config = resolveConfig()) => audit(text, { data, config }).findings.map((f) => f.rule);
 
@@ -123,17 +117,17 @@ describe('data packs: audits only an imported table can flag', () => {
   const data = new ReferenceData([load(files(FULL, 'cms-2026q2'))]);
 
   it('an imported NCCI pair (97530 with 97116, no modifier bypass)', () => {
-    const text = claim('2026-04-15', `    - { code: "97530", modifiers: [GP], units: 1, minutes: 15 }
-    - { code: "97116", modifiers: [GP, "59"], units: 1, minutes: 15 }
-`);
+    const text = claim('2026-04-15', [
+      { code: '97530', units: 1, minutes: 15 },
+      { code: '97116', modifiers: ['GP', '"59"'], units: 1, minutes: 15 },
+    ]);
     const before = rules(text).filter((r) => r.startsWith('ncci'));
     assert.deepEqual(before, [], 'the built-in data has no such pair');
     assert.ok(rules(text, data).includes('ncci-pair-denied'), 'the pack flags it');
   });
 
   it('an imported MUE (97140: 3 a day)', () => {
-    const text = claim('2026-04-15', `    - { code: "97140", modifiers: [GP], units: 4, minutes: 60 }
-`);
+    const text = claim('2026-04-15', [{ code: '97140', units: 4, minutes: 60 }]);
     assert.ok(!rules(text).includes('units-exceed-mue'));
     assert.ok(rules(text, data).includes('units-exceed-mue'));
   });
@@ -157,8 +151,7 @@ describe('data packs: audits only an imported table can flag', () => {
     const localDay = data.priceClaimLines(day, date, {}, '01112-05').total;
     assert.ok(localDay > nationalDay && localDay < local.amount);
     const ytd = Math.round((threshold - (nationalDay + localDay) / 2) * 100) / 100;
-    const text = claim(date, `    - { code: "97110", modifiers: [GP], units: 4, minutes: 60 }
-`, `  patient: { ytd_allowed: { pt_slp: ${ytd} } }\n`);
+    const text = claim(date, [{ code: '97110', units: 4, minutes: 60 }], { ytd: { pt_slp: ytd } });
     const withLocality = resolveConfig({ locality: '01112-05' });
     assert.ok(!rules(text, data).includes('kx-modifier-missing'), 'national amounts stay under the threshold');
     assert.ok(rules(text, data, withLocality).includes('kx-modifier-missing'), 'locality amounts pass it');
@@ -174,8 +167,7 @@ describe('data packs: audits only an imported table can flag', () => {
     assert.equal(builtinDay, 95.69, '29.06 + 3 × 22.21');
     assert.equal(packDay, 96.2, '29.06 + 3 × 22.38');
     const ytd = Math.round((kxThreshold(date)!.pt_slp - (builtinDay + packDay) / 2) * 100) / 100;
-    const text = claim(date, `    - { code: "97110", modifiers: [GP], units: 4, minutes: 60 }
-`, `  patient: { ytd_allowed: { pt_slp: ${ytd} } }\n`);
+    const text = claim(date, [{ code: '97110', units: 4, minutes: 60 }], { ytd: { pt_slp: ytd } });
     assert.ok(!rules(text).includes('kx-modifier-missing'), 'the built-in fee stays under the threshold');
     assert.ok(rules(text, data).includes('kx-modifier-missing'), 'the imported fee passes it');
   });
@@ -190,8 +182,7 @@ describe('data packs: audits only an imported table can flag', () => {
 });
 
 describe('data packs: reference-data-outdated (issue 9 item 11)', () => {
-  const line = `    - { code: "97110", modifiers: [GP], units: 2, minutes: 30 }
-`;
+  const line: LineSpec[] = [{ code: '97110', units: 2, minutes: 30 }];
   const outdated = (text: string, data?: ReferenceData) => audit(text, { data, config: resolveConfig() }).findings.filter((f) => f.rule === 'reference-data-outdated');
   /** The 2026 PPRRVU file renamed so that --effective dates it 2027 (fees and conversion factor through 2027-12-31). */
   const fees2027 = () => load(files([{ name: 'rvu.csv', bytes: readFileSync(join(DIR, 'PPRRVU2026_Jan_nonQPP.csv')) }], 'pfs-2027', '2027-01-01'), '/packs/pfs-2027');
@@ -218,7 +209,7 @@ describe('data packs: reference-data-outdated (issue 9 item 11)', () => {
     assert.equal(medicare.length, 1, 'KX thresholds are not in any pack, so a Medicare claim still hears about them');
     assert.match(medicare[0].message, /\(KX thresholds: covered through 2026-12-31\), so KX modifier findings could not be checked/);
     assert.doesNotMatch(medicare[0].message, /Fee Schedule|conversion factor|fee amounts/);
-    const commercial = claim('2027-01-12', line).replace('{ type: medicare }', '{ type: commercial, name: Example Plan }');
+    const commercial = claim('2027-01-12', line, { payer: 'commercial', payerName: 'Example Plan' });
     assert.deepEqual(outdated(commercial, data), [], 'a commercial claim is fully covered by the 2027 pack');
     assert.equal(outdated(commercial).length, 1, 'without the pack the commercial claim warns about fees');
     assert.doesNotMatch(outdated(commercial)[0].message, /KX/);

@@ -6,13 +6,15 @@ import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { applyFixes, fixAll, fixKeepsYaml, yamlErrorCount } from '../../src/core/engine';
 import { audit, resolveConfig } from '../../src/core';
+import { singleClaimYaml } from '../support/claims';
 
-const claim = (mods: string, disc = 'PT', extra = ', assistant_minutes: 0') =>
-  `claim:\n  id: A\n  date_of_service: 2026-03-10\n  payer: {type: medicare}\n  plan_of_care: {discipline: ${disc}}\n  lines:\n    - code: "97110"\n      modifiers: ${mods}\n      units: 1\n      minutes: 15\n      ${extra.slice(2).replace(': ', ': ')}\n`;
+/** One 97110 line of 15 minutes with these modifiers, no assistant minutes. */
+const claim = (modifiers: string[], discipline: 'PT' | 'OT' = 'PT') =>
+  singleClaimYaml({ id: 'A', date: '2026-03-10', discipline, provider: false, plan: 'discipline', lines: [{ code: '97110', modifiers, units: 1, minutes: 15, assistantMinutes: 0 }] }, 'block');
 
 describe('fix safety', () => {
   it('[CQ] losing CQ and gaining GP becomes [GP], not [, GP]', () => {
-    const text = claim('[CQ]');
+    const text = claim(['CQ']);
     const out = fixAll(text).text;
     assert.equal(yamlErrorCount(out), 0, out);
     assert.deepEqual(parseDocument(out).toJS().claim.lines[0].modifiers, ['GP']);
@@ -20,7 +22,7 @@ describe('fix safety', () => {
   });
 
   it('OT: [CO] becomes [GO]', () => {
-    const out = fixAll(claim('[CO]', 'OT')).text;
+    const out = fixAll(claim(['CO'], 'OT')).text;
     assert.deepEqual(parseDocument(out).toJS().claim.lines[0].modifiers, ['GO']);
   });
 
@@ -44,6 +46,7 @@ describe('fix safety', () => {
 });
 
 describe('fix safety: removing several items of a multi-line flow list keeps the kept items\' comments', () => {
+  // Spelled out: the modifiers list is written as given, its layout and comments are the point.
   const claim = (mods: string) =>
     `claim:\n  id: A\n  date_of_service: 2026-03-10\n  payer: {type: medicare}\n  plan_of_care: {discipline: PT}\n  lines:\n    - code: "97110"\n      modifiers: ${mods}\n      units: 1\n      minutes: 15\n`;
   const conflictFix = (text: string) => {

@@ -5,13 +5,22 @@
  */
 import assert from 'node:assert/strict';
 import { analyze, AuditCache, fileClaims, PatientIndex, placeOf, resolveConfig } from '../../src/core';
+import { claimYamlItem } from '../support/claims';
 
-function item(id: string, day: number, extra = ''): string {
-  return (
-    `  - id: ${id}\n    date_of_service: 2026-02-${String(day).padStart(2, '0')}\n    payer: { type: medicare }\n` +
-    `    patient: { id: P-${id}, ytd_allowed: { pt_slp: 100.00 } }\n    provider: { npi: "1234567893", discipline: PT }\n${extra}` +
-    `    lines:\n      - { code: "97110", modifiers: [GP], units: 2, minutes: 30, charge: 40.00 }\n      - { code: "97140", modifiers: [GP, "59"], units: 1, minutes: 15 }\n`
-  );
+/** A `claims:` list item: patient P-<id>, a 97110 line with its charge and a 97140 line with 59, no plan. */
+function item(id: string, day: number): string {
+  const claim = claimYamlItem({
+    id,
+    date: `2026-02-${String(day).padStart(2, '0')}`,
+    patient: `P-${id}`,
+    ytd: { pt_slp: '100.00' },
+    plan: false,
+    lines: [
+      { code: '97110', units: 2, minutes: 30, charge: '40.00' },
+      { code: '97140', modifiers: ['GP', '"59"'], units: 1, minutes: 15 },
+    ],
+  });
+  return `${claim}\n`;
 }
 
 describe('patients: fileClaims reuses untouched claims after an edit', () => {

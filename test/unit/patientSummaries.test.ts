@@ -8,20 +8,22 @@ import assert from 'node:assert/strict';
 import { analyze, fileClaims, PatientIndex, resolveConfig } from '../../src/core';
 import { computeFigures, patientSummaries, type PatientSummary } from '../../src/report';
 import { renderReport } from '../../src/report/html';
+import { claimYamlItem } from '../support/claims';
 
 const HEADER = '# claimlint-disable-file documentation-missing, documentation-weak, goal-not-measurable, exercise-vs-activity\n';
 
-/** A PT visit of one 97110 line: its allowed amount is its charge (the charge caps the fee). */
+/** A PT visit of one 97110 line (a `claims:` list item): its allowed amount is its charge (the charge caps the fee). */
 function visit(o: { id: string; date: string; patient?: string; ytd?: number; charge?: number; report?: boolean; kx?: boolean }): string {
-  const ytd = o.ytd === undefined ? '' : `, ytd_allowed: { pt_slp: ${o.ytd.toFixed(2)} }`;
-  return (
-    `  - id: ${o.id}\n    date_of_service: ${o.date}\n    payer: { type: medicare }\n` +
-    `    patient: { id: ${o.patient ?? 'PAT-HIDDEN-1'}${ytd} }\n` +
-    `    provider: { npi: "1234567893", discipline: PT }\n` +
-    `    plan_of_care: { discipline: PT, start_date: 2026-01-05, certified_date: 2026-01-06, cert_through: 2026-04-05 }\n` +
-    (o.report ? '    visit: { progress_report: true }\n' : '') +
-    `    lines:\n      - { code: "97110", modifiers: ${o.kx ? '[GP, KX]' : '[GP]'}, units: 2, minutes: 30, charge: ${(o.charge ?? 20).toFixed(2)} }\n`
-  );
+  const item = claimYamlItem({
+    id: o.id,
+    date: o.date,
+    patient: o.patient ?? 'PAT-HIDDEN-1',
+    ytd: o.ytd === undefined ? undefined : { pt_slp: o.ytd.toFixed(2) },
+    plan: { start: '2026-01-05', certified: '2026-01-06', through: '2026-04-05' },
+    visit: o.report ? { progressReport: true } : undefined,
+    lines: [{ code: '97110', modifiers: o.kx ? ['GP', 'KX'] : ['GP'], units: 2, minutes: 30, charge: (o.charge ?? 20).toFixed(2) }],
+  });
+  return `${item}\n`;
 }
 
 function summaries(files: Record<string, string>, order = Object.keys(files)): PatientSummary[] {

@@ -6,9 +6,11 @@ import assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
 import { configSchema, resolveConfig } from '../../src/core/config/schema';
 import { audit } from '../../src/core/engine';
+import { singleClaimYaml } from '../support/claims';
 
+/** 20 minutes billed as 4 units, the payer named `name`. */
 const overBilled = (name: string) =>
-  `claim:\n  id: A\n  date_of_service: 2026-03-10\n  payer: {type: medicare, name: "${name}"}\n  plan_of_care: {discipline: PT}\n  lines:\n    - {code: "97110", modifiers: [GP], units: 4, minutes: 20}\n`;
+  singleClaimYaml({ id: 'A', date: '2026-03-10', payerName: JSON.stringify(name), provider: false, plan: 'discipline', lines: [{ code: '97110', units: 4, minutes: 20 }] });
 
 describe('prototype names in file content', () => {
   for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {

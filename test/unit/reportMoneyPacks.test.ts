@@ -22,6 +22,7 @@ import { analyze } from '../../src/core/pipeline/analyze';
 import { collectClaims, computeFigures, MONEY_BASIS, type FileAudit } from '../../src/report';
 import { buildHtmlReport } from '../../src/report/html';
 import { FIXTURES } from '../support/paths';
+import { singleClaimYaml } from '../support/claims';
 
 const DIR = join(FIXTURES, 'cms');
 const sha256 = (d: Uint8Array | string) => createHash('sha256').update(d).digest('hex');
@@ -32,15 +33,7 @@ function packData(): ReferenceData {
   return new ReferenceData([loadPack('/packs/cms-2026', (f) => files.get(f), sha256)]);
 }
 
-const CLAIM = (id: string) => `claim:
-  id: ${id}
-  date_of_service: 2026-03-14
-  payer: { type: medicare }
-  provider: { npi: "1234567893", discipline: PT }
-  plan_of_care: { discipline: PT }
-  lines:
-    - { code: "97110", modifiers: [GP], units: 3, minutes: 24 }
-`;
+const CLAIM = (id: string) => singleClaimYaml({ id, date: '2026-03-14', plan: 'discipline', lines: [{ code: '97110', units: 3, minutes: 24 }] });
 
 function file(path: string, text: string, data?: ReferenceData, locality?: string): FileAudit {
   const config = resolveConfig(locality ? { locality } : {});
