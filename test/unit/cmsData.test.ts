@@ -23,6 +23,7 @@ import { ISSUE_CODES, readPprrvu } from '../support/cmsPprrvu';
 import { audit } from '../../src/core/engine';
 import { resolveConfig } from '../../src/core/config/schema';
 import { ROOT } from '../support/paths';
+import { claimYaml } from '../support/claims';
 
 const OUT = join(ROOT, BUILTIN_PACK_DIR);
 const sha256 = (d: Uint8Array | string) => createHash('sha256').update(d).digest('hex');
@@ -109,18 +110,8 @@ describe('built-in fees from CMS\'s own files (issue 22)', function () {
 });
 
 describe('a claim is priced from its own year\'s CMS file; a date before 2022 is outdated, never $0 (issue 22)', () => {
-  const claim = (date: string, code = '97110') =>
-    [
-      'claims:',
-      '  - id: A',
-      `    date_of_service: ${date}`,
-      '    payer: { type: medicare }',
-      '    provider: { npi: "1234567893", discipline: PT }',
-      `    plan_of_care: { discipline: PT, start_date: ${date}, certified_date: ${date}, cert_through: ${date.slice(0, 4)}-12-31 }`,
-      '    lines:',
-      `      - { code: "${code}", modifiers: [GP], units: 1, minutes: 15 }`,
-      '',
-    ].join('\n');
+  /** A PT claim of one 15-minute line, its plan certified on the date through the year's end. */
+  const claim = (date: string, code = '97110') => claimYaml({ id: 'A', date, lines: [{ code, units: 1, minutes: 15 }] });
 
   it('a 2023 claim: 97110 at RVU23A\'s 0.88 RVUs × 33.8872 = $29.82, and the source names the release', () => {
     const p = BUILTIN_DATA.priceClaimLines([{ code: '97110', units: 1, modifiers: ['GP'], info: BUILTIN_DATA.codeInfo('97110', '2023-05-10') }], '2023-05-10');

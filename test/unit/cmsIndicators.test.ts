@@ -9,6 +9,7 @@ import { BUILTIN_DATA } from '../../src/core/data/reference';
 import { roundCents } from '../../src/core/data/cents';
 import { audit } from '../../src/core/engine';
 import { resolveConfig } from '../../src/core/config/schema';
+import { claimYaml } from '../support/claims';
 
 const day = (date: string, lines: { code: string; units: number; modifiers?: string[] }[], medicare = true) =>
   BUILTIN_DATA.priceClaimLines(
@@ -101,18 +102,14 @@ describe('CMS indicators decide (issue 22)', () => {
 
   it('KX accrual counts 0 for a line CMS does not pay (92605, status B), not its charge', () => {
     const claim = (code: string, ytd: number) =>
-      [
-        'claims:',
-        '  - id: A',
-        '    date_of_service: 2026-03-04',
-        '    payer: { type: medicare }',
-        '    provider: { npi: "1234567893", discipline: SLP }',
-        `    patient: { ytd_allowed: { pt_slp: ${ytd} } }`,
-        '    plan_of_care: { discipline: SLP, start_date: 2026-02-16, certified_date: 2026-02-20, cert_through: 2026-05-15 }',
-        '    lines:',
-        `      - { code: "${code}", modifiers: [GN], units: 1, minutes: 60, charge: 400 }`,
-        '',
-      ].join('\n');
+      claimYaml({
+        id: 'A',
+        date: '2026-03-04',
+        discipline: 'SLP',
+        ytd: { pt_slp: ytd },
+        plan: { start: '2026-02-16', certified: '2026-02-20', through: '2026-05-15' },
+        lines: [{ code, modifiers: ['GN'], units: 1, minutes: 60, charge: 400 }],
+      });
     const kx = (text: string) => audit(text, { config: resolveConfig() }).findings.filter((f) => f.rule === 'kx-modifier-missing');
     // 2,400 so far this year: a $400 charge would pass the 2026 threshold of 2,480; a bundled line adds nothing.
     assert.deepEqual(kx(claim('92605', 2400)), []);

@@ -10,12 +10,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { audit } from '../../src/core/engine';
 import { documentationRules } from '../../src/core/rules/documentation';
 import { DOCUMENTATION_EXAMPLES, type DocExample } from '../../tools/docgen/documentationExamples';
 import { keys, parseExpectations } from '../support/expectations';
 import { ROOT } from '../support/paths';
+import { claimYaml } from '../support/claims';
 
 /** The rules that read note text (the plan-of-care date rules share the family but not the text). */
 const NOTE_RULES = ['documentation-missing', 'documentation-weak', 'goal-not-measurable', 'exercise-vs-activity', 'documentation-unskilled'];
@@ -65,20 +65,16 @@ function claimWith(e: DocExample): string {
   const documentation: Record<string, string> = { ...base };
   for (const f of e.omit ?? []) delete documentation[f];
   if (e.field !== undefined) documentation[e.field] = e.text ?? '';
-  const [discipline, modifier] = DISCIPLINE(e.code);
-  return stringify({
-    claims: [
-      {
-        id: 'EXAMPLE',
-        date_of_service: '2026-03-16',
-        payer: { type: 'medicare' },
-        provider: { npi: '1234567893', discipline },
-        plan_of_care: { discipline, start_date: '2026-02-23', certified_date: '2026-02-27', cert_through: '2026-05-22', treatment_days_since_progress_report: 6 },
-        diagnoses: ['R26.81'],
-        visit: { total_timed_minutes: 15, total_treatment_minutes: 15 },
-        lines: [{ code: e.code, modifiers: [modifier], units: 1, minutes: 15, diagnosis_pointers: [1], documentation }],
-      },
-    ],
+  const [discipline, modifier] = DISCIPLINE(e.code) as ['PT' | 'OT' | 'SLP', string];
+  const note = Object.fromEntries(Object.entries(documentation).map(([k, v]) => [k, JSON.stringify(v)]));
+  return claimYaml({
+    id: 'EXAMPLE',
+    date: '2026-03-16',
+    discipline,
+    plan: { start: '2026-02-23', certified: '2026-02-27', through: '2026-05-22', daysSinceProgressReport: 6 },
+    diagnoses: ['R26.81'],
+    visit: { timed: 15, treatment: 15 },
+    lines: [{ code: e.code, modifiers: [modifier], units: 1, minutes: 15, diagnosisPointers: [1], documentation: note }],
   });
 }
 

@@ -15,6 +15,7 @@ import { ReferenceData } from '../../src/core/data/reference';
 import { audit } from '../../src/core/engine';
 import { resolveConfig } from '../../src/core/config/schema';
 import { sharedDir } from '../support/sharedFiles';
+import { singleClaimYaml } from '../support/claims';
 
 const sha256 = (d: Uint8Array | string) => createHash('sha256').update(d).digest('hex');
 const quarterStart = /-(01|04|07|10)-01$/;
@@ -50,17 +51,13 @@ describe('NCCI PTP deletion date: the last day the edit applies (issue 22)', () 
     const data = new ReferenceData([loadPack('/packs/q1', (n) => files.get(n), sha256)]);
     assert.equal(data.findNcciPair('97530', '97116', '2026-02-15')?.to, '2026-02-15');
     assert.equal(data.findNcciPair('97530', '97116', '2026-02-16'), undefined);
-    const claim = (date: string) => `claim:
-  id: D-1
-  date_of_service: ${date}
-  payer: { type: medicare }
-  provider: { npi: "1234567893", discipline: PT }
-  plan_of_care: { discipline: PT, start_date: 2026-01-05, certified_date: 2026-01-06, cert_through: 2026-03-30 }
-  lines:
-    - { code: "97530", modifiers: [GP], units: 1, minutes: 15 }
-    - { code: "97116", modifiers: [GP], units: 1, minutes: 15 }
-    - { code: "97112", modifiers: [GP], units: 1, minutes: 15 }
-`;
+    const claim = (date: string) =>
+      singleClaimYaml({
+        id: 'D-1',
+        date,
+        plan: { start: '2026-01-05', certified: '2026-01-06', through: '2026-03-30' },
+        lines: ['97530', '97116', '97112'].map((code) => ({ code, units: 1, minutes: 15 })),
+      });
     const denied = (date: string) => audit(claim(date), { data, config: resolveConfig() }).findings.filter((f) => f.rule === 'ncci-pair-denied');
     const onTheDate = denied('2026-02-15');
     assert.equal(onTheDate.length, 1, 'on the deletion date the edit still denies 97116');
