@@ -2,12 +2,12 @@
  * Large claim files for the benchmarks (and the tests that need many claims), built with the
  * tests' one claim builder (test/support/claims.ts).
  */
-import { claimYamlItem, singleClaimYaml, type LineSpec } from '../support/claims';
-import { strokeVisit } from '../support/claimSamples';
+import { singleClaimYaml, type LineSpec } from '../support/claims';
+import { strokeVisitText } from '../support/claimSamples';
 
 /** The realistic visit number `i` as a `claims:` list item (about 1.8 KB). */
 export function claimText(i: number): string {
-  return `${claimYamlItem(strokeVisit(i), 'block')}\n`;
+  return strokeVisitText(i);
 }
 
 export function claimFile(count: number): string {

@@ -8,20 +8,20 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { claimText } from '../bench/generate';
 import { CMS_DIR, CMS_PACK_FILES, PACK_ONLY_CLAIM } from '../support/cmsSample';
 import { fileStamp } from '../../src/cli/cache/stamp';
 import { cacheMacKey, signCacheText } from '../../src/cli/cache/mac';
 import { runCli } from '../support/cli';
 import { aheadOfTime } from '../support/clock';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
+import { strokeVisitText } from '../support/claimSamples';
 
 const MARK = 'PLANTED-BY-THE-TEST';
 
 const claimlint = (args: string[], cwd: string) => runCli(args, cwd);
 
 // Two claims, one over-billed (a timed-units finding) in each file.
-const file = (n: number) => `claims:\n${claimText(n).replace(/units: \d\n {8}minutes/, 'units: 9\n        minutes')}${claimText(n + 1)}`;
+const file = (n: number) => `claims:\n${strokeVisitText(n, { units: 9 })}${strokeVisitText(n + 1)}`;
 
 describe('claimlint --cache (spawned binary)', function () {
   // Each test runs the binary up to a dozen times: slow on a loaded machine.

@@ -7,12 +7,12 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { claimText } from '../bench/generate';
 import { cacheMacKey, signCacheText } from '../../src/cli/cache/mac';
 import { runCli } from '../support/cli';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
+import { strokeVisitText } from '../support/claimSamples';
 
-const file = (n: number) => `claims:\n${claimText(n).replace(/units: \d\n {8}minutes/, 'units: 9\n        minutes')}${claimText(n + 1)}`;
+const file = (n: number) => `claims:\n${strokeVisitText(n, { units: 9 })}${strokeVisitText(n + 1)}`;
 const MARK = 'PLANTED-BY-THE-TEST';
 
 interface CacheJson {

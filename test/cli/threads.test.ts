@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { claimFile, claimText } from '../bench/generate';
 import { runCli } from '../support/cli';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
+import { strokeVisitText } from '../support/claimSamples';
+import type { LineSpec } from '../support/claims';
 
 
 const claimlint = (args: string[], cwd: string) => runCli(args, cwd);
@@ -17,10 +19,8 @@ const claimlint = (args: string[], cwd: string) => runCli(args, cwd);
 function bigList(claims: number): string {
   const items: string[] = [];
   for (let i = 0; i < claims; i++) {
-    let t = claimText(i);
-    if (i % 4 === 0) t = t.replace(/units: \d\n {8}minutes/, 'units: 9\n        minutes');
-    if (i % 9 === 0) t = t.replace('modifiers: [GP]', 'modifiers: [GO]');
-    if (i === 5 || i === claims - 2) t = t.replace(/id: CLM-2026-\d+/, 'id: CLM-TWICE');
+    const line: Partial<LineSpec> = { ...(i % 4 === 0 ? { units: 9 } : {}), ...(i % 9 === 0 ? { modifiers: ['GO'] } : {}) };
+    let t = strokeVisitText(i, line, i === 5 || i === claims - 2 ? { id: 'CLM-TWICE' } : {});
     if (i === 13) t = t.replace('    lines:\n', '    # claimlint-disable-next-line\n    lines:\n');
     if (i === 30) t = t.replace('modifiers: [GP]', 'modifiers: [GP');
     items.push(t);

@@ -11,7 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { audit } from '../../src/core';
 import { TestClient } from './support/harness';
-import { claimText } from '../bench/generate';
+import { strokeVisitText } from '../support/claimSamples';
 
 interface BigOptions {
   /** Pairs of claim indexes given the same id (the later one is the duplicate). */
@@ -25,11 +25,8 @@ interface BigOptions {
 function bigFile(claims: number, o: BigOptions = { same: [[4, claims - 4]] }): string {
   const items: string[] = [];
   for (let i = 0; i < claims; i++) {
-    let t = claimText(i);
-    if (i % 3 === 0) t = t.replace(/units: \d\n {8}minutes/, 'units: 9\n        minutes');
-    o.same?.forEach(([a, b], k) => {
-      if (i === a || i === b) t = t.replace(/id: CLM-2026-\d+/, `id: CLM-SAME-${k}`);
-    });
+    const same = o.same?.findIndex(([a, b]) => i === a || i === b) ?? -1;
+    let t = strokeVisitText(i, i % 3 === 0 ? { units: 9 } : {}, same >= 0 ? { id: `CLM-SAME-${same}` } : {});
     if (o.broken?.includes(i)) t = t.replace('    payer:\n', '    payer:\n   - y\n');
     items.push(t);
   }

@@ -13,9 +13,11 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { ROOT, runCli } from '../support/cli';
 import { startStdioServer } from '../support/lspServer';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
+import { claimYamlItem } from '../support/claims';
 
 const ERRORS = 130_000;
-const CLAIM = (i: number) => `  - id: C-${i}\n    date_of_service: 2026-03-02\n    payer: { type: medicare }\n    lines:\n      - code: "97110"\n        units: 1\n        minutes: 15\n`;
+/** A claim with no provider, plan or modifiers (a therapy-modifier-missing finding each). */
+const CLAIM = (i: number) => `${claimYamlItem({ id: `C-${i}`, provider: false, plan: false, lines: [{ code: '97110', modifiers: false, units: 1, minutes: 15 }] })}\n`;
 
 function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([p, new Promise<never>((_, fail) => setTimeout(() => fail(new Error(`${what}: nothing after ${ms} ms`)), ms))]);

@@ -2,9 +2,9 @@
  * Fixed claims the tests share, built with the one claim builder (test/support/claims.ts):
  * `claimFile`/`claimItem` the documented PT visit that is clean for every rule except what its
  * options break, `overBilled` the visit whose 47 timed minutes support 3 units while 4 are
- * billed, and `strokeVisit(i)` the benchmarks' realistic stroke-rehab visit (about 1.8 KB).
+ * billed, and `strokeVisit(i)`/`strokeVisitText` the benchmarks' realistic stroke-rehab visit (about 1.8 KB).
  */
-import { claimYamlItem, type ClaimSpec } from './claims';
+import { claimYamlItem, type ClaimSpec, type LineSpec } from './claims';
 
 /**
  * Over-billed: 47 timed minutes support 3 units, 4 billed (one timed-units-total finding; the
@@ -126,4 +126,10 @@ export function strokeVisit(i: number): ClaimSpec {
     visit: { timed: minutes, treatment: minutes },
     lines: [{ code: '97530', modifiers: ['GP'], units, minutes, assistantMinutes: 0, charge: '120.00', diagnosisPointers: [1, 2], documentation: STROKE_TRANSFER_NOTE }],
   };
+}
+
+/** strokeVisit(i) as a `claims:` list item (block layout), its line and the claim changed as given (units 9: over-billed). */
+export function strokeVisitText(i: number, line: Partial<LineSpec> = {}, claim: Partial<ClaimSpec> = {}): string {
+  const spec = strokeVisit(i);
+  return `${claimYamlItem({ ...spec, ...claim, lines: [{ ...spec.lines[0], ...line }] }, 'block')}\n`;
 }

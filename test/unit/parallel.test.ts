@@ -14,6 +14,7 @@ import { parseThreads, threadCount, AUTO_MIN_BYTES } from '../../src/cli/threads
 import { AuditPool } from '../../src/node/auditPool';
 import { claimFile, claimText } from '../bench/generate';
 import { EXAMPLES, FIXTURES } from '../support/paths';
+import { strokeVisitText } from '../support/claimSamples';
 
 function assembled(text: string, config: ResolvedConfig) {
   const docs = cutUnits(text);
@@ -44,9 +45,7 @@ function fixtureTexts(): { name: string; text: string }[] {
 function trickyBigFile(claims: number): string {
   const items: string[] = [];
   for (let i = 0; i < claims; i++) {
-    let t = claimText(i);
-    if (i % 5 === 0) t = t.replace(/units: \d\n {8}minutes/, 'units: 9\n        minutes');
-    if (i === 7 || i === claims - 3) t = t.replace(/id: CLM-2026-\d+/, 'id: CLM-DUP');
+    let t = strokeVisitText(i, i % 5 === 0 ? { units: 9 } : {}, i === 7 || i === claims - 3 ? { id: 'CLM-DUP' } : {});
     if (i === 11) t = t.replace('    lines:\n', '    # claimlint-disable-next-line\n    lines:\n');
     if (i === 20) t = t.replace('modifiers: [GP]', 'modifiers: [GP');
     items.push(t);
