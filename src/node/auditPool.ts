@@ -112,19 +112,34 @@ export class AuditPool {
    * A big file audited progressively (the language server's first audit of it): the first
    * units — the top of the file, about HEAD_BYTES — are audited on this thread while the
    * workers take the rest, and `hooks.head` gets their findings at once; then the whole
-   * file's findings, identical to audit()'s. Undefined when `hooks.cancelled` said so
-   * (a newer version, a closed document): batches not yet started are dropped.
+   * file's findings, identical to audit()'s, and with `claims` the file's claims for the
+   * patient index, identical to fileClaims of analyze() (each batch brings its claims' facts:
+   * no analysis of the whole file here). Undefined when `hooks.cancelled` said so (a newer
+   * version, a closed document): batches not yet started are dropped.
    */
-  async auditProgressive(text: string, options: Required<Pick<AuditOptions, 'config'>> & AuditOptions, hooks: ProgressHooks): Promise<{ findings: LocatedFinding[]; workers: boolean } | undefined> {
-    if (text.length < CHUNK_FILE_BYTES || this.all.length < (hooks.help ? 1 : 2)) return this.auditWhole(text, options, hooks.cancelled ?? (() => false));
-    return this.auditChunked(text, options, hooks);
+  async auditProgressive(
+    text: string,
+    options: Required<Pick<AuditOptions, 'config'>> & AuditOptions,
+    hooks: ProgressHooks,
+    claims?: { file: string; label?: string },
+  ): Promise<{ findings: LocatedFinding[]; workers: boolean; claims?: FilePatientClaims } | undefined> {
+    if (text.length < CHUNK_FILE_BYTES || this.all.length < (hooks.help ? 1 : 2)) return this.auditWhole(text, options, hooks.cancelled ?? (() => false), claims);
+    return this.auditChunked(text, options, hooks, claims);
   }
 
   /** The file whole on one worker (on this thread when no worker could take it); undefined once cancelled. */
-  private async auditWhole(text: string, options: Required<Pick<AuditOptions, 'config'>> & AuditOptions, cancelled: () => boolean): Promise<{ findings: LocatedFinding[]; workers: boolean } | undefined> {
-    const reply = await this.run({ type: 'file', text, config: options.config }, cancelled);
+  private async auditWhole(
+    text: string,
+    options: Required<Pick<AuditOptions, 'config'>> & AuditOptions,
+    cancelled: () => boolean,
+    claims?: { file: string; label?: string },
+  ): Promise<{ findings: LocatedFinding[]; workers: boolean; claims?: FilePatientClaims } | undefined> {
+    const reply = await this.run({ type: 'file', text, config: options.config, claims }, cancelled);
     if (cancelled()) return undefined;
-    return 'findings' in reply ? { findings: reply.findings, workers: true } : { findings: audit(text, options).findings, workers: false };
+    if ('findings' in reply && (!claims || reply.claims)) return { findings: reply.findings, workers: true, claims: reply.claims };
+    if (!claims) return { findings: audit(text, options).findings, workers: false };
+    const analysis = analyze(text, options);
+    return { findings: analysis.findings, workers: false, claims: fileClaims(analysis, claims.file, claims.label) };
   }
 
   /** One big file, its units audited in batches across the workers (the first ones here when `hooks.head` is given). */
@@ -136,7 +151,7 @@ export class AuditPool {
   ): Promise<{ findings: LocatedFinding[]; workers: boolean; claims?: FilePatientClaims } | undefined> {
     const cancelled = hooks.cancelled ?? (() => false);
     const docs = cutUnits(text);
-    if (!docs) return this.auditWhole(text, options, cancelled);
+    if (!docs) return this.auditWhole(text, options, cancelled, claims);
     const facts = !!claims;
     const units = docs.flatMap((d) => d.units);
     let head = 0;

@@ -79,7 +79,10 @@ export class DocumentAudits {
 
   /**
    * A big document's first audit: the top of the file here and published at once, the rest
-   * on the workers, then everything; the editor's analysis is built after that.
+   * on the workers, each unit with its claims' facts; then everything, cross-claim findings
+   * included (the document's record in the patient index comes from the workers' facts). The
+   * editor's analysis is built after that, and publishes again only what it changes (the
+   * payer's decisions, which need the claims' places).
    */
   private async firstAudit(doc: TextDocument, version: number, ctx: DocumentContext, first: AuditPool, current: () => boolean, started: number): Promise<void> {
     const { connection, service } = this.session;
@@ -101,13 +104,17 @@ export class DocumentAudits {
           await written;
         },
       },
+      { file: uri, label: this.patients.labelFor(uri) },
     );
     const millis = performance.now() - started;
     if (!result || !current()) {
       connection.console.log(`first audit of ${docTag(uri)} v${version} dropped: the document changed or closed`);
       return;
     }
-    const diagnostics = result.findings.map((f) => toDiagnostic(doc, f));
+    let findings = result.findings;
+    if (result.claims) findings = this.patients.audited(uri, findings, result.claims, ctx.config);
+    else this.patients.shownWithout(uri);
+    const diagnostics = findings.map((f) => toDiagnostic(doc, f));
     this.session.payer.forget(uri);
     const written = this.session.publish(uri, version, diagnostics);
     const where = result.workers ? ` on ${first.size} worker thread${first.size === 1 ? '' : 's'} and the main thread` : ' on the main thread';
@@ -121,13 +128,12 @@ export class DocumentAudits {
       try {
         const from = performance.now();
         const analysis = service.analysis(doc, ctx.config);
-        const merged = this.patients.findings(uri, analysis, ctx.config);
-        connection.console.log(`editor analysis of ${docTag(uri)} v${version} ready in ${(performance.now() - from).toFixed(1)} ms`);
-        // Cross-claim findings (other claims of the same patients) and the payer's decisions
-        // (which need the claims' places) join once the analysis exists.
+        const { findings: merged, changed } = this.patients.afterFirst(uri, analysis, ctx.config);
+        // The payer's decisions need the claims' places: they join once the analysis exists.
         const decisions = this.session.payer.update(doc, analysis, merged);
-        if (merged !== analysis.findings) void this.session.publish(uri, version, merged.map((f) => toDiagnostic(doc, f)));
-        else if (decisions.length) void this.session.publish(uri, version, diagnostics);
+        const again = changed || decisions.length > 0;
+        connection.console.log(`editor analysis of ${docTag(uri)} v${version} ready in ${(performance.now() - from).toFixed(1)} ms${again ? ': published again' : ''}`);
+        if (again) void this.session.publish(uri, version, merged.map((f) => toDiagnostic(doc, f)));
       } catch (err) {
         connection.console.error(`analysis of ${docTag(uri)} failed: ${err instanceof Error ? err.name : 'error'}`);
       }

@@ -16,6 +16,7 @@ import { patientSummaries, type PatientSummary } from '../report';
 import { toDiagnostic } from '../service/diagnostics';
 import { uriToPath } from './claimFiles';
 import type { DocumentContext } from './documentContext';
+import type { FileRecord } from '../node/fileRecord';
 import type { RecordSink, WorkspaceIndex } from './workspaceIndex';
 
 /** What the server needs of the core's patient index (the file keys are document URIs). */
@@ -73,6 +74,41 @@ export class PatientDiagnostics {
       setImmediate(() => void this.republish(changed, uri));
     }
     return this.withCross(uri, analysis.findings);
+  }
+
+  /**
+   * A big document's first audit brought its record from the workers (src/node/auditPool.ts
+   * auditProgressive: the same record as its analysis would give): the index takes it, and the
+   * document's own findings are returned with its cross-claim findings merged in, to be
+   * published — no analysis of the document needed. Its analysis, once built, feeds the index
+   * again (`afterFirst`); the other files whose findings changed are published after this one.
+   */
+  audited(uri: string, own: LocatedFinding[], record: FileRecord, config: ResolvedConfig): LocatedFinding[] {
+    this.indexed.delete(uri);
+    const changed = this.deps.index.audited(record, config);
+    setImmediate(() => void this.republish(changed, uri));
+    return this.withCross(uri, own);
+  }
+
+  /** How messages name a document's claims in other files (the record's label). */
+  labelFor(uri: string): string {
+    return this.deps.index.labelFor(uri);
+  }
+
+  /**
+   * `findings` for the editor's analysis built after a first audit whose findings are shown:
+   * `changed` says whether its cross-claim findings differ from the ones shown (the own
+   * findings are the same: the analysis and the audit agree), so whether to publish again.
+   */
+  afterFirst(uri: string, analysis: Analysis, config: ResolvedConfig): { findings: LocatedFinding[]; changed: boolean } {
+    const before = this.shown.get(uri) ?? '';
+    const findings = this.findings(uri, analysis, config);
+    return { findings, changed: this.shown.get(uri) !== before };
+  }
+
+  /** Only the document's own findings were published (no record yet): no cross-claim findings are shown. */
+  shownWithout(uri: string): void {
+    this.shown.set(uri, '');
   }
 
   /**

@@ -195,7 +195,16 @@ export class WorkspaceIndex {
 
   /** An open document was analysed: its record from that analysis (no second parse). Returns the files to republish. */
   analysed(uri: string, analysis: Analysis, config: ResolvedConfig): string[] {
-    return this.put(recordOf(analysis, uri, this.labelOfUri(uri)), this.shared(config), false);
+    return this.put(recordOf(analysis, uri, this.labelFor(uri)), this.shared(config), false);
+  }
+
+  /**
+   * An open document's record made elsewhere from its text (the workers' first audit of a big
+   * document: its units' facts, the same record as recordOf its analysis, with `labelFor` as
+   * label). Returns the files to republish.
+   */
+  audited(record: FileRecord, config: ResolvedConfig): string[] {
+    return this.put(record, this.shared(config), false);
   }
 
   /** An open document stopped being a claim file (or auditing was turned off for it). */
@@ -272,7 +281,8 @@ export class WorkspaceIndex {
     return this.deps.folders().find((f) => isBelow(f, path));
   }
 
-  private labelOfUri(uri: string): string {
+  /** How messages name a file of this URI: its path in its workspace folder, else its file name. */
+  labelFor(uri: string): string {
     const path = uriToPath(uri);
     const folder = path ? this.folderOf(path) : undefined;
     return path && folder ? labelOf(folder, path) : (path ?? uri).split(sep).pop()!;
