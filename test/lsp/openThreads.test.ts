@@ -8,8 +8,8 @@
  */
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Hover, PublishDiagnosticsParams } from 'vscode-languageserver';
-import { audit } from '../../src/core';
+import type { Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { analyze, audit, fileClaims, mergePatientFindings, PatientIndex, resolveConfig, type PatientFinding } from '../../src/core';
 import { TestClient } from './support/harness';
 import { strokeVisitText } from '../support/claimSamples';
 
@@ -38,6 +38,21 @@ const shape = (ds: { code?: unknown; range: { start: { line: number; character: 
   ds.map((d): Shaped => [d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.message, d.severity]);
 const expected = (text: string) =>
   shape(audit(text).findings.map((f) => ({ code: f.rule, range: f.range, message: f.message, severity: { error: 1, warning: 2, info: 3 }[f.severity] })));
+
+/** With the related claims' places and messages. */
+const shapeRelated = (ds: Diagnostic[]) => ds.map((d) => [...shape([d])[0], d.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.message]) ?? null]);
+
+/** The file alone in an empty workspace: its own findings and the cross-claim findings of its claims (the core's index of its record). */
+function expectedWithCross(uri: string, text: string) {
+  const analysis = analyze(text);
+  const index = new PatientIndex();
+  index.setFile(fileClaims(analysis, uri, uri.split('/').pop()), resolveConfig());
+  const merged = mergePatientFindings(analysis.findings, index.findings(uri));
+  return merged.map((f) => [
+    ...shape([{ code: f.rule, range: f.range, message: f.message, severity: { error: 1, warning: 2, info: 3 }[f.severity] }])[0],
+    (f as PatientFinding).related?.length ? (f as PatientFinding).related.map((r) => [r.file, r.range.start.line, r.message]) : null,
+  ]);
+}
 
 /** Every diagnostic of `part` is in `whole` (as often as it occurs there at least). */
 function assertSubset(part: Shaped[], whole: Shaped[], what: string): void {
@@ -102,6 +117,36 @@ describe('lsp: first audit of a big document, progressive, on worker threads', f
     assert.equal(v(client, uri, 2).length, 1, 'an edit publishes once');
     assert.deepEqual(shape(v(client, uri, 2)[0].diagnostics), expected(doc.getText()));
     assert.equal(client.logs.filter((l) => / on 2 worker threads and the main thread$/.test(l.message)).length, 1, 'only the first audit goes to the workers');
+  });
+
+  it('claims that share patients: the complete publish has the cross-claim findings (from the workers\' facts), and the analysis after it publishes nothing again', async () => {
+    client = await TestClient.start({ debounceMs: 0, openThreads: 1 });
+    const uri = 'file:///ws/patients.claim.yaml';
+    // 330 visits of 30 patients: year-to-date amounts that disagree, accruals across claims.
+    const text = bigFile(330).replace(/patient:\n(\s+)id: PT-1\d{4}(\d)/g, 'patient:\n$1id: PT-55$2');
+    const want = expectedWithCross(uri, text);
+    const cross = want.filter((d) => d[7]);
+    assert.ok(cross.length > 0, 'cross-claim findings, with related claims');
+    client.open(uri, text);
+    await auditedLog(client, 1);
+    const publishes = v(client, uri, 1);
+    assert.equal(publishes.length, 2, 'the top of the file, then everything');
+    assert.deepEqual(shapeRelated(publishes[1].diagnostics), want);
+    // The editor's analysis (a hover waits for it): same findings, nothing published again.
+    await client.waitFor(() => client.logs.find((l) => /^editor analysis of document \w+ v1 ready in [\d.]+ ms$/.test(l.message)), 'the editor analysis, publishing nothing', 120000);
+    const doc = TextDocument.create(uri, 'yaml', 1, text);
+    await client.request('textDocument/hover', { textDocument: { uri }, position: doc.positionAt(text.indexOf('code: "97530"', 100000) + 8) });
+    assert.equal(v(client, uri, 1).length, 2, 'no publish after the analysis');
+    // An edit of one claim's year-to-date amount: one publish, what the core gives for the edited text.
+    const from = text.indexOf('pt_slp: ', 300000) + 'pt_slp: '.length;
+    const change = { range: { start: doc.positionAt(from), end: doc.positionAt(from + 1) }, text: '9' };
+    TextDocument.update(doc, [change], 2);
+    const edited = doc.getText();
+    const version = 2;
+    client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    await auditedLog(client, version);
+    assert.equal(v(client, uri, version).length, 1);
+    assert.deepEqual(shapeRelated(v(client, uri, version)[0].diagnostics), expectedWithCross(uri, edited));
   });
 
   it('an item that is not one list item far down the file: early findings are still in the final set, which equals audit()', async () => {

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, audit, auditInUnits, fileClaims, resolveConfig, type ResolvedConfig } from '../../src/core';
+import { analyze, audit, AuditCache, auditInUnits, fileClaims, resolveConfig, type ResolvedConfig } from '../../src/core';
 import { auditUnitText, cutUnits, findingsOfUnits } from '../../src/core/parallel';
 import { parseThreads, threadCount, AUTO_MIN_BYTES } from '../../src/cli/threads';
 import { AuditPool } from '../../src/node/auditPool';
@@ -128,6 +128,28 @@ describe('the CLI worker pool (real worker threads)', function () {
       const analysis = analyze(big, { config });
       const got = await pool.auditFileWithClaims(big, { config }, { file: 'big.claim.yaml', label: 'big' });
       assert.deepEqual(got, { findings: analysis.findings, claims: fileClaims(analysis, 'big.claim.yaml', 'big') });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("the language server's first audit (top here, the rest on the workers, this thread helping, the editor's cache) brings the claims of analyze()", async () => {
+    const pool = new AuditPool(1);
+    try {
+      // Patients seen on many claims: the claims carry what the checks across claims read.
+      const big = trickyBigFile(320).replace(/patient:\n(\s+)id: PT-1\d{3}(\d\d)/g, 'patient:\n$1id: PT-77$2');
+      assert.ok(big.length > 512 * 1024);
+      const analysis = analyze(big, { config });
+      let head = 0;
+      const got = await pool.auditProgressive(big, { config }, { help: true, cache: new AuditCache(), head: (found) => void (head = found.length) }, { file: 'file:///ws/big.claim.yaml', label: 'big.claim.yaml' });
+      assert.ok(got?.workers && head > 0, 'the top here, the rest on the worker');
+      assert.deepEqual({ findings: got.findings, claims: got.claims }, { findings: analysis.findings, claims: fileClaims(analysis, 'file:///ws/big.claim.yaml', 'big.claim.yaml') });
+      assert.ok(new Set(got.claims!.claims.map((c) => c.patient)).size < 120, 'patients repeat');
+      // A document the cut keeps whole (an anchor): one piece here, same claims.
+      const whole = big.replace('    payer:\n', '    payer: &p\n');
+      const wholeAnalysis = analyze(whole, { config });
+      const gotWhole = await pool.auditProgressive(whole, { config }, { help: true, cache: new AuditCache(), head: () => undefined }, { file: 'f', label: 'l' });
+      assert.deepEqual(gotWhole?.claims, fileClaims(wholeAnalysis, 'f', 'l'));
     } finally {
       await pool.close();
     }
