@@ -7,14 +7,14 @@
  * with a message.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
-import { ROOT } from '../support/paths';
+import { BIN, ROOT, SERVER_BIN } from '../support/paths';
+import { startStdioServer } from '../support/lspServer';
 
 const HAVE_STRACE = spawnSync('strace', ['-V'], { encoding: 'utf8' }).status === 0;
 
@@ -67,9 +67,9 @@ describe('strace: no socket, no file outside the folder', function () {
     it(`the CLI (--format ${format}, then --fix)`, () => {
       const trace = join(dir, `cli-${format}.trace`);
       const out = join(ws, `report.${format}`);
-      const r = spawnSync('strace', ['-f', '-qq', '-e', 'trace=network,openat', '-o', trace, process.execPath, join(ROOT, 'bin', 'claimlint.js'), '-f', format, '-o', out, '.'], { cwd: ws, encoding: 'utf8' });
+      const r = spawnSync('strace', ['-f', '-qq', '-e', 'trace=network,openat', '-o', trace, process.execPath, BIN, '-f', format, '-o', out, '.'], { cwd: ws, encoding: 'utf8' });
       assert.ok(r.status === 0 || r.status === 1, r.stderr);
-      const fix = spawnSync('strace', ['-f', '-qq', '-e', 'trace=network,openat', '-o', trace + '.fix', process.execPath, join(ROOT, 'bin', 'claimlint.js'), '--fix', '.'], { cwd: ws, encoding: 'utf8' });
+      const fix = spawnSync('strace', ['-f', '-qq', '-e', 'trace=network,openat', '-o', trace + '.fix', process.execPath, BIN, '--fix', '.'], { cwd: ws, encoding: 'utf8' });
       assert.ok(fix.status === 0 || fix.status === 1, fix.stderr);
       for (const t of [trace, trace + '.fix']) {
         const { network, outside } = readTrace(t, allowed());
@@ -81,18 +81,13 @@ describe('strace: no socket, no file outside the folder', function () {
 
   it('the language server over stdio: open, hover, lens, completion, actions, workspace audit, verbose trace', async () => {
     const trace = join(dir, 'server.trace');
-    const child = spawn('strace', ['-f', '-qq', '-e', 'trace=network,openat', '-o', trace, process.execPath, join(ROOT, 'bin', 'claimlint-language-server.js'), '--stdio'], {
+    const server = await startStdioServer(SERVER_BIN, {
+      wrapper: ['strace', '-f', '-qq', '-e', 'trace=network,openat', '-o', trace],
       cwd: ws,
-      stdio: ['pipe', 'pipe', 'ignore'],
+      folders: [ws],
+      settings: { trace: { server: 'verbose' } },
     });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({ trace: { server: 'verbose' } })));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.onNotification('textDocument/publishDiagnostics', () => undefined);
-    connection.listen();
-    const folder = pathToFileURL(ws).toString();
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'ws' }], capabilities: { workspace: { configuration: true } } });
-    await connection.sendNotification('initialized', {});
+    const { connection } = server;
     await connection.sendNotification('$/setTrace', { value: 'verbose' });
     const uri = pathToFileURL(join(ws, 'examples', 'mistakes.claim.yaml')).toString();
     const text = readFileSync(join(ws, 'examples', 'mistakes.claim.yaml'), 'utf8');
@@ -104,11 +99,7 @@ describe('strace: no socket, no file outside the folder', function () {
     await connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [], only: ['source.fixAll.claimlint'] } });
     await connection.sendRequest('workspace/executeCommand', { command: 'claimlint.server.auditWorkspace', arguments: [] });
     await connection.sendRequest('workspace/executeCommand', { command: 'claimlint.server.auditSummaryData', arguments: [{}] });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    await connection.sendRequest('shutdown');
-    await connection.sendNotification('exit');
-    await exited;
-    connection.dispose();
+    await server.stop();
     const { network, outside } = readTrace(trace, allowed());
     assert.deepEqual(network, [], 'no socket');
     assert.deepEqual(outside, [], 'no file outside the folder');

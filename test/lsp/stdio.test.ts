@@ -3,51 +3,34 @@
  * built by the test runner's esbuild step).
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver';
 import { claimFile } from './support/fixtures';
-import { stopServer } from '../support/lspServer';
+import { startStdioServer, type StdioServer } from '../support/lspServer';
 import { IMPORT_CLAIMS_REQUEST, type ImportClaimsResult } from '../../src/protocol';
-import { ROOT } from '../support/paths';
+import { BIN, ROOT, SERVER_BIN } from '../support/paths';
 
 const BINS: [string, string][] = [
-  ['claimlint-language-server --stdio', join(ROOT, 'bin', 'claimlint-language-server.js')],
-  ['claimlint --stdio', join(ROOT, 'bin', 'claimlint.js')],
+  ['claimlint-language-server --stdio', SERVER_BIN],
+  ['claimlint --stdio', BIN],
 ];
 
 describe('lsp: the bundled server over stdio', () => {
-  let child: ChildProcess;
-  let connection: MessageConnection;
+  let server: StdioServer | undefined;
 
   before(() => assert.ok(existsSync(join(ROOT, 'dist', 'server.js')), 'dist/server.js is built by the test runner'));
 
   afterEach(async () => {
-    if (child) await stopServer(child, connection);
+    await server?.stop();
+    server = undefined;
   });
 
   for (const [name, bin] of BINS) it(`${name}: initializes and publishes diagnostics`, async () => {
-    child = spawn(process.execPath, [bin, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
-    child.stderr!.on('data', (b) => (stderr += String(b)));
-    connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    const published = new Promise<PublishDiagnosticsParams>((resolve) => {
-      connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-        if (p.diagnostics.length) resolve(p);
-      });
-    });
-    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
-    connection.onRequest('client/registerCapability', () => null);
-    connection.listen();
-    const init = await connection.sendRequest<{ serverInfo?: { name: string } }>('initialize', {
-      processId: process.pid,
-      rootUri: null,
-      capabilities: { workspace: { configuration: true } },
-    });
-    assert.equal(init.serverInfo?.name, 'claimlint-language-server');
-    await connection.sendNotification('initialized', {});
+    server = await startStdioServer(bin, { onStderr: (t) => (stderr += t) });
+    const { connection } = server;
+    assert.equal(server.initialized.serverInfo?.name, 'claimlint-language-server');
+    const published = server.publishedWhere((p) => p.diagnostics.length > 0);
     const uri = 'file:///tmp/stdio.claim.yaml';
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: claimFile({ units530: 2 }) } });
     const p = await published;

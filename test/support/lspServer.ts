@@ -7,12 +7,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver/node';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SERVER_BIN } from './paths';
 
 export interface StdioServer {
   child: ChildProcess;
+  /** The server's answer to initialize. */
+  initialized: InitializeResult;
   /** The exit code once the process has exited (-1 for a signal); undefined while it runs. */
   exitCode(): number | null | undefined;
   connection: MessageConnection;
@@ -43,14 +45,25 @@ export interface StdioServerOptions {
   folders?: string[];
   /** Every window/logMessage the server sends. */
   onLog?: (message: string) => void;
+  /** The server's stderr, as it comes (otherwise ignored). */
+  onStderr?: (text: string) => void;
+  /** What workspace/configuration answers for each item (default: {}, the defaults). */
+  settings?: unknown;
+  /** The working folder of the process. */
+  cwd?: string;
+  /** A command the node process runs under, e.g. ['strace', '-f', '-o', trace]. */
+  wrapper?: string[];
 }
 
 /** The options' old name (test/support/lspProcess.ts). */
 export type StdioOptions = StdioServerOptions;
 
-/** Spawns `node [nodeArgs] <serverJs> --stdio`, answers configuration with defaults, and initializes. */
+/** Spawns `[wrapper] node [nodeArgs] <serverJs> --stdio`, answers configuration with `settings` (default: the defaults), and initializes. */
 export async function startStdioServer(serverJs = SERVER_BIN, options: StdioServerOptions = {}): Promise<StdioServer> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const node = [process.execPath, ...(options.nodeArgs ?? []), serverJs, '--stdio'];
+  const [command, ...args] = [...(options.wrapper ?? []), ...node];
+  const child = spawn(command, args, { cwd: options.cwd, stdio: ['pipe', 'pipe', options.onStderr ? 'pipe' : 'ignore'] });
+  child.stderr?.on('data', (b) => options.onStderr?.(String(b)));
   let exitCode: number | null | undefined;
   child.on('exit', (code, signal) => (exitCode = code ?? (signal ? -1 : null)));
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
@@ -64,12 +77,13 @@ export async function startStdioServer(serverJs = SERVER_BIN, options: StdioServ
       resolve(p);
     }
   });
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? {}));
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('window/logMessage', (p: { message: string }) => options.onLog?.(p.message));
   connection.listen();
   const server: StdioServer = {
     child,
+    initialized: { capabilities: {} },
     exitCode: () => exitCode,
     connection,
     published: (version) => new Promise((resolve) => waiting.set(version, resolve)),
@@ -86,7 +100,7 @@ export async function startStdioServer(serverJs = SERVER_BIN, options: StdioServ
   };
   try {
     const workspaceFolders = options.folders?.map((f, i) => ({ uri: pathToFileURL(f).toString(), name: `folder${i}` })) ?? null;
-    await connection.sendRequest('initialize', { processId: process.pid, rootUri: workspaceFolders?.[0]?.uri ?? null, workspaceFolders, capabilities: { workspace: { configuration: true } } });
+    server.initialized = await connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: workspaceFolders?.[0]?.uri ?? null, workspaceFolders, capabilities: { workspace: { configuration: true } } });
     await connection.sendNotification('initialized', {});
   } catch (err) {
     await server.stop();
