@@ -20,6 +20,7 @@ import { collection, searchset, transaction } from '../support/fhir';
 import { makeXlsx } from '../support/xlsx';
 import { billingProvider, interchange, line, patient, subscriber } from '../support/x12';
 import { repoRoot, rng, type FuzzProblem, type FuzzResult } from './fuzz';
+import { mutateBytes, mutateImportText } from '../support/mutations';
 
 const ROOT = repoRoot();
 const sha256 = (d: Uint8Array | string) => createHash('sha256').update(d).digest('hex');
@@ -66,40 +67,6 @@ export function importSeeds(): Seed[] {
   return seeds;
 }
 
-const PIECES = ['*', '~', ':', '^', '|', '>', "'", ',', ';', '\t', '"', '\n', '\r\n', '\r', '{', '}', '[', ']', '\\', '\0', '\uFEFF', '\uFFFD', 'é', '99999999999999999999999', '1e23', '-1', '0', '.5', 'NaN', '__proto__', 'constructor', 'null', 'true', '"resourceType":"Claim"', 'ISA', 'IEA*1*000000001~', 'SE*1*0001~', 'HL*9*1*23*0~', 'CLM*X*1~', 'SV1*HC:97110*1*UN*1~', 'DTP*472*D8*20260230~', 'Q'.repeat(300)];
-
-function mutateText(text: string, rand: () => number): string {
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
-  const at = () => Math.floor(rand() * (text.length + 1));
-  const steps = 1 + Math.floor(rand() * 4);
-  for (let s = 0; s < steps; s++) {
-    const op = Math.floor(rand() * 7);
-    const i = at();
-    if (op === 0) text = text.slice(0, i) + pick(PIECES) + text.slice(i);
-    else if (op === 1) text = text.slice(0, i) + text.slice(Math.min(text.length, i + 1 + Math.floor(rand() * 30)));
-    else if (op === 2) {
-      const j = Math.min(text.length, i + Math.floor(rand() * 300));
-      text = text.slice(0, j) + text.slice(i, j) + text.slice(j);
-    } else if (op === 3) text = text.replace(/\d+(\.\d+)?/, () => pick(['0', '1000000000000', '1e21', '-5', '1441', '999', '1000', '00', '2.5', '']));
-    else if (op === 4) text = text.slice(0, i);
-    else if (op === 5) {
-      const lines = text.split(/(?<=[\n~'])/);
-      const a = Math.floor(rand() * lines.length);
-      const b = Math.floor(rand() * lines.length);
-      [lines[a], lines[b]] = [lines[b], lines[a]];
-      text = lines.join('');
-    } else text = text.slice(0, i) + String.fromCharCode(Math.floor(rand() * 0x3000)) + text.slice(i + 1);
-  }
-  return text;
-}
-
-function mutateBytes(bytes: Uint8Array, rand: () => number): Uint8Array {
-  const out = Uint8Array.from(bytes);
-  const flips = 1 + Math.floor(rand() * 8);
-  for (let k = 0; k < flips; k++) out[Math.floor(rand() * out.length)] = Math.floor(rand() * 256);
-  return rand() < 0.2 ? out.subarray(0, Math.floor(rand() * out.length)) : out;
-}
-
 function streamed(text: string): ImportedClaim[] {
   const reader = new Reader837({ patientId: { mode: 'hash' } });
   const out: ImportedClaim[] = [];
@@ -114,7 +81,7 @@ export function importFuzzOne(seed: Seed, rand: () => number, index: number, pro
   const fail = (kind: FuzzProblem['kind'], detail: string) => problems.push({ index, kind, detail: `${seed.name}: ${detail}` });
   try {
     if (seed.kind === 'cms-text' || seed.kind === 'cms-xlsx') {
-      const bytes = seed.bytes ? mutateBytes(seed.bytes, rand) : rand() < 0.8 ? new TextEncoder().encode(mutateText(seed.text!, rand)) : mutateBytes(new TextEncoder().encode(seed.text!), rand);
+      const bytes = seed.bytes ? mutateBytes(seed.bytes, rand) : rand() < 0.8 ? new TextEncoder().encode(mutateImportText(seed.text!, rand)) : mutateBytes(new TextEncoder().encode(seed.text!), rand);
       try {
         importPack([{ name: seed.name, bytes }], { packName: 'fuzz', createdBy: 'fuzz', sha256 });
         outcomes.imported++;
@@ -123,7 +90,7 @@ export function importFuzzOne(seed: Seed, rand: () => number, index: number, pro
         if (!(err instanceof DataImportError)) fail('throw', `${(err as Error).name}: ${(err as Error).message.slice(0, 120)}`);
       }
     } else {
-      const text = mutateText(seed.text!, rand);
+      const text = mutateImportText(seed.text!, rand);
       let claims: ImportedClaim[] | undefined;
       try {
         claims = importText(text, seed.kind, { patientId: { mode: 'hash' }, payerType: rand() < 0.5 ? 'commercial' : undefined }).claims;

@@ -9,6 +9,10 @@
  *   key line): the split and whole-document paths must then agree;
  * - `hostile`: everything else (hostile characters, cut or doubled spans, swapped or
  *   re-indented lines, huge numbers, truncation, deep brackets, CR and U+2028 line breaks).
+ *
+ * The import fuzz (test/fuzz/importFuzz.ts) mutates 837, FHIR, CSV and CMS inputs with
+ * `mutateImportText` and `mutateBytes` at the end, drawn from a seeded `rng` so that each
+ * seed replays the same inputs.
  */
 import * as fc from 'fast-check';
 
@@ -108,4 +112,41 @@ export const hostile: fc.Arbitrary<Mutation[]> = fc.array(fc.oneof(insert, inden
 
 export function applyAll(text: string, steps: readonly Mutation[]): string {
   return steps.reduce((t, m) => m.apply(t), text);
+}
+
+// The import fuzz's mutations: separators and segments of every import format.
+export const IMPORT_PIECES = ['*', '~', ':', '^', '|', '>', "'", ',', ';', '\t', '"', '\n', '\r\n', '\r', '{', '}', '[', ']', '\\', '\0', '\uFEFF', '\uFFFD', 'é', '99999999999999999999999', '1e23', '-1', '0', '.5', 'NaN', '__proto__', 'constructor', 'null', 'true', '"resourceType":"Claim"', 'ISA', 'IEA*1*000000001~', 'SE*1*0001~', 'HL*9*1*23*0~', 'CLM*X*1~', 'SV1*HC:97110*1*UN*1~', 'DTP*472*D8*20260230~', 'Q'.repeat(300)];
+
+/** One to four changes to an import's text (837, FHIR JSON, CSV or a CMS table), drawn from `rand` (test/support/seeded.ts rng). */
+export function mutateImportText(text: string, rand: () => number): string {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const at = () => Math.floor(rand() * (text.length + 1));
+  const steps = 1 + Math.floor(rand() * 4);
+  for (let s = 0; s < steps; s++) {
+    const op = Math.floor(rand() * 7);
+    const i = at();
+    if (op === 0) text = text.slice(0, i) + pick(IMPORT_PIECES) + text.slice(i);
+    else if (op === 1) text = text.slice(0, i) + text.slice(Math.min(text.length, i + 1 + Math.floor(rand() * 30)));
+    else if (op === 2) {
+      const j = Math.min(text.length, i + Math.floor(rand() * 300));
+      text = text.slice(0, j) + text.slice(i, j) + text.slice(j);
+    } else if (op === 3) text = text.replace(/\d+(\.\d+)?/, () => pick(['0', '1000000000000', '1e21', '-5', '1441', '999', '1000', '00', '2.5', '']));
+    else if (op === 4) text = text.slice(0, i);
+    else if (op === 5) {
+      const lines = text.split(/(?<=[\n~'])/);
+      const a = Math.floor(rand() * lines.length);
+      const b = Math.floor(rand() * lines.length);
+      [lines[a], lines[b]] = [lines[b], lines[a]];
+      text = lines.join('');
+    } else text = text.slice(0, i) + String.fromCharCode(Math.floor(rand() * 0x3000)) + text.slice(i + 1);
+  }
+  return text;
+}
+
+/** One to eight bytes overwritten, and one time in five the bytes cut short, drawn from `rand`. */
+export function mutateBytes(bytes: Uint8Array, rand: () => number): Uint8Array {
+  const out = Uint8Array.from(bytes);
+  const flips = 1 + Math.floor(rand() * 8);
+  for (let k = 0; k < flips; k++) out[Math.floor(rand() * out.length)] = Math.floor(rand() * 256);
+  return rand() < 0.2 ? out.subarray(0, Math.floor(rand() * out.length)) : out;
 }
