@@ -12,12 +12,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { ROOT, runCli } from '../support/cli';
+import { runCli } from '../support/cli';
 import { overBilled } from '../support/claimSamples';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
+import { BIN, ROOT, exampleText } from '../support/paths';
 
 const claimlint = (args: string[], cwd: string) => runCli(args, cwd, { timeout: 20000 });
-const KNEE = readFileSync(join(ROOT, 'examples', 'knee-replacement.claim.yaml'), 'utf8');
+const KNEE = exampleText('knee-replacement');
 
 // 47 timed minutes support 3 units, 4 billed: one timed-units-total finding (made a warning below).
 const OVER = overBilled('CI-1');
@@ -114,7 +115,7 @@ describe('pre-commit hook and the SARIF upload step (issue 25 item 10)', () => {
     this.timeout(60000);
     const out = execFileSync('npm', ['pack', '--dry-run', '--ignore-scripts', '--json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const files = (JSON.parse(out) as { files: { path: string }[] }[])[0].files.map((f) => f.path);
-    const bin = readFileSync(join(ROOT, 'bin', 'claimlint.js'), 'utf8');
+    const bin = readFileSync(BIN, 'utf8');
     const required = [...bin.matchAll(/require\('\.\.\/(dist\/[\w.]+)'\)/g)].map((m) => m[1]);
     assert.ok(required.length >= 2, 'bin/claimlint.js requires its bundles');
     for (const f of ['bin/claimlint.js', 'package.json', ...required, 'dist/cliEngine.js', 'dist/auditWorker.js', 'dist/report.js']) {

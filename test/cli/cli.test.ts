@@ -2,9 +2,10 @@
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runCli } from '../support/cli';
+import { runCli } from '../support/cli';
 import { overBilled } from '../support/claimSamples';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
+import { EXAMPLES } from '../support/paths';
 
 
 const claimlint = (args: string[], cwd: string) => runCli(args, cwd);
@@ -174,7 +175,7 @@ describe('claimlint CLI (spawned binary)', () => {
 
   it('audits the bundled examples', () => {
     const copy = join(dir, 'examples');
-    cpSync(join(ROOT, 'examples'), copy, { recursive: true });
+    cpSync(EXAMPLES, copy, { recursive: true });
     const r = claimlint(['-f', 'json', 'examples'], dir);
     const json = JSON.parse(r.stdout);
     const byFile = Object.fromEntries(json.files.map((f: { path: string; errorCount: number }) => [f.path, f.errorCount]));

@@ -4,16 +4,17 @@
  * and --debug names the config that applied.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runCli } from '../support/cli';
+import { runCli } from '../support/cli';
 import { BROKEN_CONFIG, BROKEN_CONFIG_PROBLEMS } from '../support/configProblems';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
+import { exampleText } from '../support/paths';
 
 
 const claimlint = (args: string[], cwd: string) => runCli(args, cwd, { timeout: 20000 });
-const MISTAKES = readFileSync(join(ROOT, 'examples', 'mistakes.claim.yaml'), 'utf8');
-const KNEE = readFileSync(join(ROOT, 'examples', 'knee-replacement.claim.yaml'), 'utf8');
+const MISTAKES = exampleText('mistakes');
+const KNEE = exampleText('knee-replacement');
 
 describe('CLI: config errors and the config lookup', () => {
   let dir: string;

@@ -5,9 +5,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { claimFile } from '../bench/generate';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
-import { ROOT } from '../support/paths';
+import { BIN } from '../support/paths';
 
-const BIN = join(ROOT, 'bin', 'claimlint.js');
 
 describe('cli: a closed pipe', () => {
   it('exits quietly when the reader stops early (| head -c 100)', function () {

@@ -7,8 +7,9 @@
 import assert from 'node:assert/strict';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, runCli } from '../support/cli';
+import { runCli } from '../support/cli';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
+import { EXAMPLES } from '../support/paths';
 
 
 const claimlint = (args: string[], cwd: string, env: Record<string, string> = {}) => runCli(args, cwd, { env });
@@ -17,7 +18,7 @@ describe('claimlint --format html (spawned binary)', () => {
   let dir: string;
   before(() => {
     dir = makeTmpDir('html');
-    cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
+    cpSync(EXAMPLES, join(dir, 'examples'), { recursive: true });
   });
   after(() => removeTmpDir(dir));
 

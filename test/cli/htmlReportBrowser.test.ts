@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
-import { ROOT } from '../support/paths';
+import { BIN, EXAMPLES } from '../support/paths';
 
 // Run inside the page (the project's tsconfig has no DOM library).
 declare const getComputedStyle: (el: unknown) => { fill: string; display: string; fontSize: string };
@@ -20,7 +20,6 @@ declare const document: {
   styleSheets: ArrayLike<{ cssRules: ArrayLike<{ cssText: string }> }>;
 };
 
-const BIN = join(ROOT, 'bin', 'claimlint.js');
 const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -47,7 +46,7 @@ describe('HTML report in headless Chromium', function () {
       this.skip();
     }
     dir = makeTmpDir('html-browser');
-    cpSync(join(ROOT, 'examples'), join(dir, 'examples'), { recursive: true });
+    cpSync(EXAMPLES, join(dir, 'examples'), { recursive: true });
     const r = spawnSync(process.execPath, [BIN, '--format', 'html', '-o', 'report.html', 'examples'], { cwd: dir, encoding: 'utf8' });
     assert.equal(r.status, 1, r.stderr);
     const { chromium } = await import('playwright-core');

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
-import { BIN, ROOT, SERVER_BIN } from '../support/paths';
+import { BIN, EXAMPLES, ROOT, SERVER_BIN } from '../support/paths';
 import { startStdioServer } from '../support/lspServer';
 
 const HAVE_STRACE = spawnSync('strace', ['-V'], { encoding: 'utf8' }).status === 0;
@@ -56,7 +56,7 @@ describe('strace: no socket, no file outside the folder', function () {
     dir = makeTmpDir('strace');
     ws = join(dir, 'ws');
     mkdirSync(join(ws, '.git'), { recursive: true }); // a repository root: the config lookup stops here
-    cpSync(join(ROOT, 'examples'), join(ws, 'examples'), { recursive: true });
+    cpSync(EXAMPLES, join(ws, 'examples'), { recursive: true });
     writeFileSync(join(ws, '.claimlintrc.yaml'), 'rules: {documentation-weak: info}\n');
   });
   afterEach(() => removeTmpDir(dir));

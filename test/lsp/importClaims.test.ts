@@ -11,9 +11,9 @@ import { parseDocument } from 'yaml';
 import { detectFormat, importComments, importText, toClaimYaml } from '../../src/importers/claims';
 import { IMPORT_CLAIMS_REQUEST, MAX_IMPORT_TEXT_BYTES, type ImportClaimsResult } from '../../src/protocol';
 import { TestClient } from './support/harness';
-import { ROOT } from '../support/paths';
+import { EXAMPLES } from '../support/paths';
 
-const RIVERSIDE = readFileSync(join(ROOT, 'examples', 'import', 'riverside.837'), 'utf8');
+const RIVERSIDE = readFileSync(join(EXAMPLES, 'import', 'riverside.837'), 'utf8');
 
 describe('lsp: claim import as a server request', function () {
   this.timeout(20000);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { claimFile } from './support/fixtures';
 import { startStdioServer, type StdioServer } from '../support/lspServer';
 import { IMPORT_CLAIMS_REQUEST, type ImportClaimsResult } from '../../src/protocol';
-import { BIN, ROOT, SERVER_BIN } from '../support/paths';
+import { BIN, EXAMPLES, ROOT, SERVER_BIN } from '../support/paths';
 
 const BINS: [string, string][] = [
   ['claimlint-language-server --stdio', SERVER_BIN],
@@ -40,7 +40,7 @@ describe('lsp: the bundled server over stdio', () => {
     assert.equal(d.codeDescription?.href, 'https://github.com/claimlint/claimlint/blob/main/docs/rules/timed-units-total.md');
     if (name.startsWith('claimlint-language-server')) {
       // The editor's import: dist/server.js loads the importers from dist/importers.js on the first request.
-      const text = readFileSync(join(ROOT, 'examples', 'import', 'riverside.837'), 'utf8');
+      const text = readFileSync(join(EXAMPLES, 'import', 'riverside.837'), 'utf8');
       const imported = await connection.sendRequest<ImportClaimsResult>(IMPORT_CLAIMS_REQUEST, { name: 'riverside.837', text });
       assert.ok(imported.ok && imported.count > 0 && imported.yaml.includes('claims:'), `${JSON.stringify(imported).slice(0, 200)} ${stderr}`);
     }

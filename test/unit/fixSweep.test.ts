@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { applyFixes, audit, fixAll, yamlErrorCount } from '../../src/core/engine';
 import { resolveConfig } from '../../src/core/config/schema';
-import { ROOT } from '../support/paths';
+import { EXAMPLES, FIXTURES, ROOT } from '../support/paths';
 
 function files(): string[] {
   const out: string[] = [];
@@ -19,8 +19,8 @@ function files(): string[] {
       else if (/\.ya?ml$/.test(name) && !name.startsWith('.claimlintrc')) out.push(p);
     }
   };
-  walk(join(ROOT, 'examples'));
-  walk(join(ROOT, 'test', 'fixtures'));
+  walk(EXAMPLES);
+  walk(FIXTURES);
   return out;
 }
 

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from '../support/paths';
+import { EXAMPLES, ROOT } from '../support/paths';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const contribution = (pkg.contributes?.grammars ?? []).find((g: { scopeName: string }) => g.scopeName === 'claimlint.injection');
@@ -229,7 +229,7 @@ describe('claimlint injection grammar in VS Code\'s YAML grammar (real tokenizer
   });
 
   it('colours every code of the examples', () => {
-    const dirEx = join(ROOT, 'examples');
+    const dirEx = EXAMPLES;
     const files = existsSync(dirEx) ? readdirSync(dirEx).filter((f) => /\.claim\.ya?ml$/.test(f)) : [];
     assert.ok(files.length, 'no examples');
     for (const f of files) {

@@ -9,7 +9,7 @@ import { ImportError, importText, toClaimYaml, type ImportedClaim } from '../../
 import { Reader837 } from '../../src/importers/claims/x12/import837';
 import { tokenize } from '../../src/importers/claims/x12/tokenizer';
 import { billingProvider, interchange, line, patient, recode, STANDARD, subscriber } from '../support/x12';
-import { ROOT } from '../support/paths';
+import { EXAMPLES, ROOT } from '../support/paths';
 
 const HASH = { patientId: { mode: 'hash' as const } };
 const MEMBER = '1EG4TE5MK73';
@@ -78,7 +78,7 @@ describe('import 837P: claims', () => {
   });
 
   it('the README example (examples/import/riverside.837) and its e2e copy import as documented', () => {
-    const text = readFileSync(join(ROOT, 'examples', 'import', 'riverside.837'), 'utf8');
+    const text = readFileSync(join(EXAMPLES, 'import', 'riverside.837'), 'utf8');
     assert.equal(readFileSync(join(ROOT, 'test', 'integration', 'workspace', 'import', 'riverside.837'), 'utf8'), text);
     const r = importText(text, '837p', HASH);
     assert.deepEqual(

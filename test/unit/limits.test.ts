@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { audit, fixAll, LIMITS } from '../../src/core';
-import { ROOT } from '../support/paths';
+import { ROOT, exampleText } from '../support/paths';
 
 function only(text: string, pattern: RegExp): void {
   const { findings } = audit(text);
@@ -36,7 +36,7 @@ describe('limits (docs/limits.md)', () => {
   });
 
   it('UTF-16 and CR-only files get an encoding hint', () => {
-    const claim = readFileSync(join(ROOT, 'examples', 'knee-replacement.claim.yaml'), 'utf8');
+    const claim = exampleText('knee-replacement');
     only(Buffer.from('\ufeff' + claim, 'utf16le').toString('latin1'), /UTF-16/);
     only(claim.replace(/\n/g, '\r'), /CR only/);
   });

@@ -13,16 +13,16 @@ import { join } from 'node:path';
 import { audit } from '../../src/core/engine';
 import type { LocatedFinding } from '../../src/core/types';
 import { auditTogether, scenarioFiles, scenarios } from '../support/patientFixtures';
-import { ROOT } from '../support/paths';
+import { EXAMPLES, FIXTURES, ROOT } from '../support/paths';
 
 
 function files(): string[] {
   const out: string[] = [];
-  const rules = join(ROOT, 'test', 'fixtures', 'rules');
+  const rules = join(FIXTURES, 'rules');
   for (const rule of readdirSync(rules)) {
     for (const f of readdirSync(join(rules, rule))) if (/\.claim\.ya?ml$/.test(f)) out.push(join(rules, rule, f));
   }
-  const examples = join(ROOT, 'examples');
+  const examples = EXAMPLES;
   if (existsSync(examples)) for (const f of readdirSync(examples)) if (/\.claim\.ya?ml$/.test(f)) out.push(join(examples, f));
   return out;
 }

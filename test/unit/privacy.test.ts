@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { audit } from '../../src/core/engine';
-import { ROOT } from '../support/paths';
+import { EXAMPLES, FIXTURES } from '../support/paths';
 
 const SENSITIVE_KEYS = new Set(['id', 'date_of_service', 'npi', 'name', 'start_date', 'certified_date', 'cert_through']);
 const NOTE_KEYS = new Set(['justification', 'functional_goal', 'supervision_need', 'intervention', 'equipment']);
@@ -48,7 +48,7 @@ function secrets(text: string): { values: string[]; phrases: string[] } {
 }
 
 describe('privacy: findings never repeat patient values', () => {
-  const files = [...claimFiles(join(ROOT, 'test', 'fixtures')), ...claimFiles(join(ROOT, 'examples'))];
+  const files = [...claimFiles(FIXTURES), ...claimFiles(EXAMPLES)];
 
   it(`checks every finding of ${files.length} claim files`, () => {
     let checked = 0;

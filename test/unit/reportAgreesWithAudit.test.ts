@@ -20,7 +20,7 @@ import { resolveConfig } from '../../src/core/config/schema';
 import { analyze } from '../../src/core/pipeline/analyze';
 import type { LocatedFinding } from '../../src/core/types';
 import { collectClaims, computeFigures, lineOf, priceDay, reportFindings, within, type ReportClaim, type TimedCodeUnits } from '../../src/report';
-import { ROOT } from '../support/paths';
+import { EXAMPLES, FIXTURES, ROOT } from '../support/paths';
 
 const UNIT_RULES = new Set(['timed-units-total', 'timed-units-allocation', 'timed-units-per-code']);
 
@@ -90,7 +90,7 @@ function disagreements(claims: ReportClaim[], findings: LocatedFinding[]): strin
 
 describe('audit report agrees with the audit', () => {
   const config = resolveConfig();
-  const files = [...claimFiles(join(ROOT, 'test', 'fixtures')), ...claimFiles(join(ROOT, 'examples'))];
+  const files = [...claimFiles(FIXTURES), ...claimFiles(EXAMPLES)];
 
   it('finds the fixtures and examples', () => {
     assert.ok(files.length > 80, `${files.length} files`);

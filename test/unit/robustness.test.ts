@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { audit, fixAll } from '../../src/core/engine';
 import { applyAll, hostile, nudges } from '../support/mutations';
-import { ROOT } from '../support/paths';
+import { FIXTURES } from '../support/paths';
 
 const ODD: Record<string, string> = {
   empty: '',
@@ -55,7 +55,7 @@ describe('robustness: odd documents', () => {
 });
 
 describe('robustness: fuzzed fixtures', () => {
-  const dir = join(ROOT, 'test', 'fixtures', 'rules');
+  const dir = join(FIXTURES, 'rules');
   const files = readdirSync(dir).flatMap((r) => readdirSync(join(dir, r)).filter((f) => f.endsWith('.claim.yaml')).map((f) => join(dir, r, f)));
 
   it(`survives ${files.length * 12} mutations of ${files.length} fixtures, split and whole paths agreeing on parseable YAML`, function () {
