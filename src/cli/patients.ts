@@ -25,28 +25,32 @@ export interface RunFile {
   content: string;
 }
 
-/** Each file's patient key: its content and config, and every claim of the patients it holds, with their files' configs. */
+/**
+ * Each file's patient key: its content and config, and every claim of the patients it holds, with their files' configs.
+ * Each claim is written out and hashed once, and goes into the keys by its SHA-256: a patient seen in all of 10 files
+ * would else put 10 times the run's claims through the hash.
+ */
 export function patientKeys(files: readonly RunFile[], scope: PatientScope): Map<string, string> {
   const groupOf = (f: RunFile, patient: string) => (scope === 'file' ? `${f.file}\u0000${patient}` : patient);
-  const members = new Map<string, { f: RunFile; index: number }[]>();
-  for (const f of files) {
-    for (const c of f.claims.claims) {
-      if (c.patient === undefined) continue;
+  const digests = files.map((f) => f.claims.claims.map((c) => sha256(JSON.stringify(c))));
+  // A member: the file, its config key and the claim's digest.
+  const members = new Map<string, { f: RunFile; parts: string[] }[]>();
+  files.forEach((f, i) => {
+    f.claims.claims.forEach((c, k) => {
+      if (c.patient === undefined) return;
       const g = groupOf(f, c.patient);
+      const member = { f, parts: [f.file, f.configKey, digests[i][k]] };
       const list = members.get(g);
-      if (list) list.push({ f, index: c.index });
-      else members.set(g, [{ f, index: c.index }]);
-    }
-  }
+      if (list) list.push(member);
+      else members.set(g, [member]);
+    });
+  });
   const keys = new Map<string, string>();
-  for (const f of files) {
+  files.forEach((f, i) => {
     const groups = [...new Set(f.claims.claims.filter((c) => c.patient !== undefined).map((c) => groupOf(f, c.patient!)))].sort();
-    const parts: string[] = [scope, f.content, f.configKey, JSON.stringify(f.claims)];
-    for (const g of groups) {
-      const others = members.get(g)!.filter((m) => m.f !== f);
-      for (const m of others) parts.push(m.f.file, m.f.configKey, JSON.stringify(m.f.claims.claims.find((c) => c.index === m.index)));
-    }
+    const parts: string[] = [scope, f.content, f.configKey, JSON.stringify({ ...f.claims, claims: [] }), ...digests[i]];
+    for (const g of groups) for (const m of members.get(g)!) if (m.f !== f) parts.push(...m.parts);
     keys.set(f.file, sha256(parts.join('\u0001')));
-  }
+  });
   return keys;
 }
