@@ -4,7 +4,7 @@
  * config or read errors, or no claim file found in a folder or pattern given (unless
  * --no-error-on-unmatched-pattern).
  */
-import { statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { combineFindings, type FilePatientClaims, type LocatedFinding } from '../core/lite';
 import type { PatientSummary } from '../report';
 import { engine } from './lazyEngine';
@@ -25,7 +25,7 @@ import { discoverFiles, displayPath } from '../node/discovery';
 import { formatJson } from './formatters/json';
 import { formatJunit } from './formatters/junit';
 import { formatStylish } from './formatters/stylish';
-import { fileReport, type Formatter } from './report';
+import { fileReport, type Formatter, type StreamingFormatter } from './report';
 
 // Only what a run answered from --cache needs is imported above: the engine (rules, schemas,
 // reference data, worker pool; ./engine.ts) is loaded by engine() on the first file that is
@@ -238,16 +238,28 @@ function writeReport(o: RunOptions, tally: RunTally, pending: readonly PendingFi
     process.stderr.write(`claimlint: nothing was audited${o.output ? `; ${o.output} not written` : ''}\n`);
     return 2;
   }
-  const output = o.formatter(reports, { ...tally.outcome(), patients });
+  // The JSON report is written as it is made (a big file's is tens of megabytes); the others whole.
+  const outcome = { ...tally.outcome(), patients };
+  const chunks = 'chunks' in o.formatter ? (o.formatter as StreamingFormatter).chunks(reports, outcome) : [o.formatter(reports, outcome)];
   if (o.output) {
+    let fd: number | undefined;
     try {
-      writeFileSync(o.output, output);
+      fd = openSync(o.output, 'w');
+      for (const chunk of chunks) writeAll(fd, chunk);
     } catch (err) {
       process.stderr.write(`claimlint: ${terminalSafe(String(o.output))}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
       return 2;
+    } finally {
+      if (fd !== undefined) closeSync(fd);
     }
-  } else process.stdout.write(output);
+  } else for (const chunk of chunks) process.stdout.write(chunk);
   return tally.exitCode(reports, o.maxWarnings);
+}
+
+/** `text` written whole to `fd` (a write may take only part of it). */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
 }
 
 /**

@@ -2,46 +2,117 @@
  * The --format json contract (version 1): keys may be added, none removed or renamed.
  * Positions are 1-based; `path` starts at the document's top key. A finding of a check across
  * claims adds `related`: the other claims it depends on (file as shown, claim id, path, position).
+ *
+ * The text is jsonSafe(JSON.stringify(report, null, 2)) of that shape, byte for byte, but
+ * written finding by finding in chunks of about a megabyte (jsonSafe applies per string: what
+ * it escapes can only stand inside one): a 10,000-claim file's 40 MB of JSON is never one
+ * string, nor a tree of objects made only to be stringified.
  */
-import { isFixable, type Formatter } from '../report';
+import { isFixable, type FileReport, type StreamingFormatter } from '../report';
 import { jsonSafe } from './safe';
-import type { RelatedLocation } from '../../core/lite';
+import type { LocatedFinding, RelatedLocation } from '../../core/lite';
 
-export const formatJson: Formatter = (reports) =>
-  jsonSafe(JSON.stringify(
-    {
-      version: 1,
-      files: reports.map((r) => ({
-        path: r.path,
-        errorCount: r.errorCount,
-        warningCount: r.warningCount,
-        infoCount: r.infoCount,
-        findings: r.findings.map((f) => ({
-          rule: f.rule,
-          severity: f.severity,
-          message: f.message,
-          document: f.document,
-          path: f.path,
-          line: f.range.start.line + 1,
-          column: f.range.start.character + 1,
-          endLine: f.range.end.line + 1,
-          endColumn: f.range.end.character + 1,
-          fixable: isFixable(f),
-          ...('related' in f && Array.isArray(f.related) && f.related.length
-            ? {
-                related: (f.related as RelatedLocation[]).map((r) => ({
-                  file: r.file,
-                  ...(r.claimId !== undefined ? { claimId: r.claimId } : {}),
-                  path: r.path,
-                  line: r.range.start.line + 1,
-                  column: r.range.start.character + 1,
-                  message: r.message,
-                })),
-              }
-            : {}),
-        })),
-      })),
-    },
-    null,
-    2,
-  )) + '\n';
+const CHUNK_CHARS = 1 << 20;
+
+/** A value as JSON.stringify writes it inside an object (undefined: the key is left out). */
+function value(v: unknown): string | undefined {
+  if (typeof v === 'number' && Number.isInteger(v)) return String(v);
+  const text = JSON.stringify(v);
+  return text === undefined ? undefined : jsonSafe(text);
+}
+
+/** `"key": value` lines of an object at `indent`, as JSON.stringify(…, null, 2) writes them. */
+function members(entries: [string, unknown][], indent: string): string {
+  let out = '';
+  for (const [key, v] of entries) {
+    const text = value(v);
+    if (text === undefined) continue;
+    out += `${out ? ',\n' : ''}${indent}"${key}": ${text}`;
+  }
+  return out;
+}
+
+function relatedText(r: RelatedLocation): string {
+  return members(
+    [
+      ['file', r.file],
+      ['claimId', r.claimId],
+      ['path', r.path],
+      ['line', r.range.start.line + 1],
+      ['column', r.range.start.character + 1],
+      ['message', r.message],
+    ],
+    '              ',
+  );
+}
+
+/**
+ * A string as JSON.stringify writes it, then made safe: as is between quotes when nothing in it
+ * needs escaping (quotes, backslashes, controls, surrogates, or what jsonSafe escapes).
+ */
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]/;
+const quoted = (s: string): string => (NEEDS_ESCAPE.test(s) ? jsonSafe(JSON.stringify(s)) : `"${s}"`);
+
+const isInt = Number.isInteger;
+
+function findingText(f: LocatedFinding): string {
+  const { rule, severity, message, document, path, range } = f;
+  const { start, end } = range;
+  const related = 'related' in f && Array.isArray(f.related) && f.related.length ? (f.related as RelatedLocation[]) : undefined;
+  const plain =
+    typeof rule === 'string' && typeof severity === 'string' && typeof message === 'string' && typeof path === 'string' && (document === undefined || isInt(document)) && isInt(start.line) && isInt(start.character) && isInt(end.line) && isInt(end.character);
+  let out = plain
+    ? `          "rule": ${quoted(rule)},\n          "severity": ${quoted(severity)},\n          "message": ${quoted(message)},\n${document === undefined ? '' : `          "document": ${document},\n`}          "path": ${quoted(path)},\n          "line": ${start.line + 1},\n          "column": ${start.character + 1},\n          "endLine": ${end.line + 1},\n          "endColumn": ${end.character + 1},\n          "fixable": ${isFixable(f)}`
+    : members(
+        [
+          ['rule', rule],
+          ['severity', severity],
+          ['message', message],
+          ['document', document],
+          ['path', path],
+          ['line', start.line + 1],
+          ['column', start.character + 1],
+          ['endLine', end.line + 1],
+          ['endColumn', end.character + 1],
+          ['fixable', isFixable(f)],
+        ],
+        '          ',
+      );
+  if (related) out += `,\n          "related": [\n${related.map((r) => `            {\n${relatedText(r)}\n            }`).join(',\n')}\n          ]`;
+  return `        {\n${out}\n        }`;
+}
+
+function fileHead(r: FileReport): string {
+  return members(
+    [
+      ['path', r.path],
+      ['errorCount', r.errorCount],
+      ['warningCount', r.warningCount],
+      ['infoCount', r.infoCount],
+    ],
+    '      ',
+  );
+}
+
+function* jsonChunks(reports: FileReport[]): Generator<string> {
+  let parts: string[] = [`{\n  "version": 1,\n  "files": ${reports.length ? '[\n' : '[]'}`];
+  let size = 0;
+  for (const [i, r] of reports.entries()) {
+    parts.push(`${i ? ',\n' : ''}    {\n${fileHead(r)},\n      "findings": ${r.findings.length ? '[\n' : '[]'}`);
+    for (const [k, f] of r.findings.entries()) {
+      const text = findingText(f);
+      parts.push(k ? `,\n${text}` : text);
+      size += text.length;
+      if (size >= CHUNK_CHARS) {
+        yield parts.join('');
+        parts = [];
+        size = 0;
+      }
+    }
+    parts.push(`${r.findings.length ? '\n      ]' : ''}\n    }`);
+  }
+  parts.push(`${reports.length ? '\n  ]' : ''}\n}\n`);
+  yield parts.join('');
+}
+
+export const formatJson: StreamingFormatter = Object.assign((reports: FileReport[]) => [...jsonChunks(reports)].join(''), { chunks: jsonChunks });
