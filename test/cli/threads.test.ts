@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { claimFile, claimText } from '../bench/generate';
+import { claimFile } from '../bench/generate';
 import { runCli } from '../support/cli';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
-import { strokeVisitText } from '../support/claimSamples';
-import type { LineSpec } from '../support/claims';
+import { strokeVisit, strokeVisitText } from '../support/claimSamples';
+import { singleClaimYaml, type LineSpec } from '../support/claims';
 
 
 const claimlint = (args: string[], cwd: string) => runCli(args, cwd);
@@ -40,7 +40,7 @@ describe('claimlint --threads (spawned binary)', function () {
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'a.claim.yaml'), bigList(12));
     writeFileSync(join(dir, 'b.claim.yaml'), claimFile(3));
-    writeFileSync(join(dir, 'sub', 'c.claim.yaml'), `claim:\n${claimText(2).replace('  - id:', '  id:')}`);
+    writeFileSync(join(dir, 'sub', 'c.claim.yaml'), singleClaimYaml(strokeVisit(2), 'block'));
     writeFileSync(join(dir, 'sub', 'd.claim.yml'), `${claimFile(2)}---\n${bigList(3)}`);
     writeFileSync(join(dir, 'sub', 'e.claim.yaml'), 'claims: [\n');
     for (const format of ['stylish', 'json', 'sarif']) {

@@ -8,6 +8,8 @@ import { AuditCache } from '../../src/core/pipeline/cache';
 import { audit } from '../../src/core/engine';
 import { documentLayout, splitDocuments } from '../../src/core/parse/split';
 import { claimFile, claimText } from '../bench/generate';
+import { claimYamlItem, singleClaimYaml } from '../support/claims';
+import { strokeVisit } from '../support/claimSamples';
 
 /** Findings without object identity, for deep comparison. */
 const findings = (text: string, noSplit = false) => JSON.parse(JSON.stringify(audit(text, { noSplit }).findings));
@@ -39,9 +41,9 @@ describe('incremental audit', () => {
   });
 
   const fallbacks: Record<string, string> = {
-    'an anchor and alias across claims': `claims:\n  - &first\n${claimText(1).slice(4).replace(/^/gm, '    ').trimEnd().replace(/^ {4}/, '')}\n  - *first\n`,
+    'an anchor and alias across claims': `claims:\n${claimYamlItem(strokeVisit(1), 'block').replace('  - ', '  - &first\n    ')}\n  - *first\n`,
     'flow style at the top': `claims: [ { id: F-1, date_of_service: 2026-03-02, payer: { type: medicare }, lines: [ { code: "97110", modifiers: [GP], units: 3, minutes: 20 } ] } ]\n`,
-    'a claim: document': `claim:\n${claimText(2).slice(4).replace(/^ {2}/gm, '')}`,
+    'a claim: document': singleClaimYaml(strokeVisit(2), 'block'),
     'several documents with comments between': `# first\n${claimFile(2)}---\n# second\n${claimFile(3).replace('# Generated benchmark file\n', '')}...\n`,
     'tabs in the file': claimFile(2).replace('    lines:', '\t\n    lines:'),
   };

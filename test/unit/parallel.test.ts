@@ -12,9 +12,10 @@ import { analyze, audit, AuditCache, auditInUnits, fileClaims, resolveConfig, ty
 import { auditUnitText, cutUnits, findingsOfUnits } from '../../src/core/parallel';
 import { parseThreads, threadCount, AUTO_MIN_BYTES } from '../../src/cli/threads';
 import { AuditPool } from '../../src/node/auditPool';
-import { claimFile, claimText } from '../bench/generate';
+import { claimFile } from '../bench/generate';
 import { EXAMPLES, FIXTURES } from '../support/paths';
-import { strokeVisitText } from '../support/claimSamples';
+import { strokeVisit, strokeVisitText } from '../support/claimSamples';
+import { singleClaimYaml } from '../support/claims';
 
 function assembled(text: string, config: ResolvedConfig) {
   const docs = cutUnits(text);
@@ -68,7 +69,7 @@ describe('parallel audit: units audited alone, placed back, equal audit()', () =
   });
 
   it('on a big file with cross-claim findings, directives, a broken item and several documents', () => {
-    const text = trickyBigFile(60) + '---\nclaim:\n' + claimText(3).replace('  - id:', '  id:').replace(/^ {2}/gm, '  ') + '---\n' + claimFile(4).replace('claims:\n', 'claims:\n  - just text\n');
+    const text = trickyBigFile(60) + '---\n' + singleClaimYaml(strokeVisit(3), 'block') + '---\n' + claimFile(4).replace('claims:\n', 'claims:\n  - just text\n');
     const expected = audit(text, { config }).findings;
     assert.ok(expected.some((f) => f.rule === 'claim-id-duplicate'));
     assert.ok(expected.some((f) => f.rule === 'yaml-syntax'));
@@ -79,7 +80,7 @@ describe('parallel audit: units audited alone, placed back, equal audit()', () =
   });
 
   it('unit by unit on this thread (the CLI on a big file): the findings and the claims of analyze(), nodes let go', () => {
-    const text = trickyBigFile(60) + '---\nclaim:\n' + claimText(3).replace('  - id:', '  id:').replace(/^ {2}/gm, '  ') + '---\n' + claimFile(4).replace('claims:\n', 'claims:\n  - just text\n');
+    const text = trickyBigFile(60) + '---\n' + singleClaimYaml(strokeVisit(3), 'block') + '---\n' + claimFile(4).replace('claims:\n', 'claims:\n  - just text\n');
     for (const cfg of [config, resolveConfig({ rules: { 'claim-id-duplicate': 'warning', 'documentation-weak': 'off' } })]) {
       const analysis = analyze(text, { config: cfg });
       const expected = { findings: analysis.findings, claims: fileClaims(analysis, 'big.claim.yaml') };

@@ -11,6 +11,8 @@ import { placeUnit } from '../../src/core/pipeline/place';
 import { LineIndex } from '../../src/core/parse/lines';
 import { claimFile, claimText } from '../bench/generate';
 import { seededRandom } from '../support/seeded';
+import { singleClaimYaml } from '../support/claims';
+import { strokeVisit } from '../support/claimSamples';
 
 const strip = (x: unknown) => JSON.parse(JSON.stringify(x));
 
@@ -38,7 +40,7 @@ describe('pipeline: one parse for the audit and the editor', () => {
   });
 
   it('gives a claim document its claim and a duplicate id to the claim that repeats it', () => {
-    const one = analyze(`claim:\n  ${claimText(2).slice(4).replace(/\n {2}/g, '\n')}`);
+    const one = analyze(singleClaimYaml(strokeVisit(2), 'block'));
     assert.equal(one.claims.length, 1);
     assert.equal(one.claims[0].prefix, 'claim');
     assert.equal((one.claims[0].raw as { id: string }).id, 'CLM-2026-100002');
