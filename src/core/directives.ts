@@ -15,6 +15,8 @@ type RuleSet = Set<string> | 'all';
 
 export interface Directives {
   isDisabled(rule: string, line: number): boolean;
+  /** True when the text has no directive: nothing is disabled (callers may skip the check). */
+  readonly none?: boolean;
 }
 
 /** The lines of a text that mention `claimlint-` (0-based line, its text): all directives need. */
@@ -37,9 +39,11 @@ export function parseDirectives(lines: LineIndex): Directives {
   return directivesOf(directiveLines(lines));
 }
 
+const NONE: Directives = { isDisabled: () => false, none: true };
+
 /** Directives from the lines that hold them (see directiveLines), in line order. */
 export function directivesOf(found: readonly { line: number; text: string }[]): Directives {
-  if (!found.length) return { isDisabled: () => false };
+  if (!found.length) return NONE;
   const fileRules: Set<string> = new Set();
   let fileAll = false;
   const lineRules = new Map<number, RuleSet[]>();

@@ -11,7 +11,15 @@ import type { PatientFinding } from './types';
 /** The cross-claim findings a file keeps beside its own (those whose twin did not say it already). */
 export function crossFindingsToKeep(own: readonly LocatedFinding[], cross: readonly PatientFinding[]): PatientFinding[] {
   if (!cross.length) return [];
-  const said = new Set(own.map((f) => `${f.rule}\u0000${f.document}\u0000${f.path}`));
+  // Only own findings of a twin rule can leave a cross-claim finding out.
+  const twins = new Set<string>();
+  for (const f of cross) {
+    const twin = RULES_BY_ID.get(f.rule)?.twin;
+    if (twin) twins.add(twin);
+  }
+  if (!twins.size) return [...cross];
+  const said = new Set<string>();
+  for (const f of own) if (twins.has(f.rule)) said.add(`${f.rule}\u0000${f.document}\u0000${f.path}`);
   return cross.filter((f) => {
     const twin = RULES_BY_ID.get(f.rule)?.twin;
     return !twin || !said.has(`${twin}\u0000${f.document}\u0000${f.path}`);

@@ -149,7 +149,7 @@ export function assembleFindings(lines: LineIndex, config: ResolvedConfig, units
     first += u.claims.length;
   });
   const directives = parseDirectives(lines);
-  return capSyntaxErrors(inTextOrder(found.filter(({ f }) => !directives.isDisabled(f.rule, f.range.start.line))));
+  return capSyntaxErrors(inTextOrder(directives.none ? found : found.filter(({ f }) => !directives.isDisabled(f.rule, f.range.start.line))));
 }
 
 /** Text order of findings: by span, then rule. */
