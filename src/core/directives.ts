@@ -21,6 +21,18 @@ export interface Directives {
 
 /** The lines of a text that mention `claimlint-` (0-based line, its text): all directives need. */
 export function directiveLines(lines: LineIndex): { line: number; text: string }[] {
+  let found = scanned.get(lines);
+  if (!found) scanned.set(lines, (found = scanDirectiveLines(lines)));
+  return found.map((d) => ({ ...d }));
+}
+
+/**
+ * One scan per text: an edit's analysis reads its directives twice (its findings, and the
+ * patient index's record of the file), each a search of the whole text (3 MB in a big file).
+ */
+const scanned = new WeakMap<LineIndex, readonly { line: number; text: string }[]>();
+
+function scanDirectiveLines(lines: LineIndex): { line: number; text: string }[] {
   const { text } = lines;
   const out: { line: number; text: string }[] = [];
   if (!text.includes('claimlint-')) return out;

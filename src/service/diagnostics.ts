@@ -28,8 +28,16 @@ interface Converted {
   range: Diagnostic['range'];
   codeDescription: Diagnostic['codeDescription'];
   fixes: string[];
+  /**
+   * The diagnostic's JSON up to its `data.version` value (written once, by diagnosticJson):
+   * a publish after an edit writes the ~8,000 unchanged diagnostics of a big file from it
+   * instead of serializing each again. null: the JSON does not end as expected (never reused).
+   */
+  head?: string | null;
 }
 const converted = new WeakMap<LocatedFinding, Converted>();
+/** Each diagnostic made here, to the conversion of its finding (read by diagnosticJson). */
+const origins = new WeakMap<Diagnostic, Converted>();
 
 export function toDiagnostic(doc: TextDocument, finding: LocatedFinding & { related?: readonly RelatedClaim[] }): Diagnostic {
   let c = converted.get(finding);
@@ -41,7 +49,7 @@ export function toDiagnostic(doc: TextDocument, finding: LocatedFinding & { rela
   const related = finding.related?.length
     ? { relatedInformation: finding.related.map((r) => ({ location: { uri: r.file, range: r.range }, message: r.message })) }
     : undefined;
-  return {
+  const d: Diagnostic = {
     range: c.range,
     severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,
@@ -51,6 +59,25 @@ export function toDiagnostic(doc: TextDocument, finding: LocatedFinding & { rela
     ...related,
     data,
   };
+  origins.set(d, c);
+  return d;
+}
+
+/**
+ * `JSON.stringify(d)`, the same text, for the language server's messages: a diagnostic made
+ * by toDiagnostic differs from the others of its finding only in `data.version` (its last
+ * value), so the text before that is written once per finding and reused. Diagnostics must
+ * not be changed after toDiagnostic made them (none is: the server only adds its own).
+ */
+export function diagnosticJson(d: Diagnostic): string {
+  const c = origins.get(d);
+  const version = (d.data as ClaimDiagnosticData | undefined)?.version;
+  if (!c || c.head === null || typeof version !== 'number' || !Number.isSafeInteger(version)) return JSON.stringify(d);
+  if (c.head !== undefined) return `${c.head}${version}}}`;
+  const json = JSON.stringify(d);
+  const tail = `"version":${version}}}`;
+  c.head = json.endsWith(tail) ? json.slice(0, json.length - String(version).length - 2) : null;
+  return json;
 }
 
 /** The claimlint data of a diagnostic from the client, or undefined when it is not ours. */

@@ -21,6 +21,7 @@ import type {
   Registration,
   ShowMessageParams,
 } from 'vscode-languageserver';
+import { serverMessageWriter } from '../../../src/server/messageJson';
 import { startServer, type ServerOptions } from '../../../src/server/server';
 
 export const CLIENT_CAPABILITIES: ClientCapabilities = {
@@ -76,7 +77,8 @@ export class TestClient {
   static async start(options: StartOptions = {}): Promise<TestClient> {
     const toServer = new PassThrough();
     const toClient = new PassThrough();
-    const server = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
+    // The server's own writer (as over stdio): every test reads its diagnostics as messageJson writes them.
+    const server = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), serverMessageWriter(toClient));
     startServer(server, { debounceMs: options.debounceMs, openThreads: options.openThreads });
     const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     const client = new TestClient(connection, [toServer, toClient], options.settings ?? {});
