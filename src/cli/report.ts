@@ -16,8 +16,15 @@ export interface FileReport {
 }
 
 export function fileReport(path: string, findings: LocatedFinding[], fixesApplied = 0): FileReport {
-  const count = (s: string) => findings.filter((f) => f.severity === s).length;
-  return { path, findings, errorCount: count('error'), warningCount: count('warning'), infoCount: count('info'), fixesApplied };
+  let errorCount = 0;
+  let warningCount = 0;
+  let infoCount = 0;
+  for (const f of findings) {
+    if (f.severity === 'error') errorCount++;
+    else if (f.severity === 'warning') warningCount++;
+    else if (f.severity === 'info') infoCount++;
+  }
+  return { path, findings, errorCount, warningCount, infoCount, fixesApplied };
 }
 
 export function isFixable(f: LocatedFinding): boolean {

@@ -32,20 +32,6 @@ function members(entries: [string, unknown][], indent: string): string {
   return out;
 }
 
-function relatedText(r: RelatedLocation): string {
-  return members(
-    [
-      ['file', r.file],
-      ['claimId', r.claimId],
-      ['path', r.path],
-      ['line', r.range.start.line + 1],
-      ['column', r.range.start.character + 1],
-      ['message', r.message],
-    ],
-    '              ',
-  );
-}
-
 /**
  * A string as JSON.stringify writes it, then made safe: as is between quotes when nothing in it
  * needs escaping (quotes, backslashes, controls, surrogates, or what jsonSafe escapes).
@@ -54,6 +40,25 @@ const NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u2
 const quoted = (s: string): string => (NEEDS_ESCAPE.test(s) ? jsonSafe(JSON.stringify(s)) : `"${s}"`);
 
 const isInt = Number.isInteger;
+
+function relatedText(r: RelatedLocation): string {
+  const { file, claimId, path, message, range } = r;
+  const { line, character } = range.start;
+  if (typeof file === 'string' && (claimId === undefined || typeof claimId === 'string') && typeof path === 'string' && typeof message === 'string' && isInt(line) && isInt(character)) {
+    return `              "file": ${quoted(file)},\n${claimId === undefined ? '' : `              "claimId": ${quoted(claimId)},\n`}              "path": ${quoted(path)},\n              "line": ${line + 1},\n              "column": ${character + 1},\n              "message": ${quoted(message)}`;
+  }
+  return members(
+    [
+      ['file', file],
+      ['claimId', claimId],
+      ['path', path],
+      ['line', line + 1],
+      ['column', character + 1],
+      ['message', message],
+    ],
+    '              ',
+  );
+}
 
 function findingText(f: LocatedFinding): string {
   const { rule, severity, message, document, path, range } = f;
