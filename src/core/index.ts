@@ -25,6 +25,7 @@ export type { SourceEntry, SourceMap } from './parse/sourceMap';
 
 // Across a patient's claims (issue 23)
 export { fileClaims, claimFacts } from './patients/facts';
+export { quickFileClaims } from './patients/quickClaims';
 export { PatientIndex, placeOf, type ClaimAccrual, type PatientScope } from './patients/patientIndex';
 export { crossFindingsToKeep, mergePatientFindings } from './patients/merge';
 export { combineFindings } from './patients/combine';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyze, audit, fileClaims, type AuditCache, type AuditOptions, type FilePatientClaims, type LocatedFinding, type ReferenceData, type ResolvedConfig } from '../core';
 import { auditUnitText, cutUnits, findingsOfUnits, LineIndex, resultOfUnits, type UnitCut, type UnitSummary } from '../core/parallel';
-import type { WorkerJob, WorkerReply } from './auditWorker';
+import type { RecordJob, WorkerJob, WorkerReply } from './auditWorker';
 import { recordOfText, type FileRecord } from './fileRecord';
 
 import { CHUNK_FILE_BYTES } from './poolSizes';
@@ -25,6 +25,8 @@ export const HEAD_BYTES = 16 * 1024;
  * (about 20 claims), large enough that messages cost nothing beside the audit.
  */
 const BATCH_BYTES = 64 * 1024;
+/** Text per message of index records (AuditPool.records): a few claim files. */
+const RECORDS_BYTES = 64 * 1024;
 
 export interface PoolOptions {
   /** The worker script (default: auditWorker.js beside this module or bundle). */
@@ -204,26 +206,41 @@ export class AuditPool {
   }
 
   /**
-   * Index records of files (./fileRecord.ts), across the workers; with `help`, this thread
-   * takes jobs too (from the end of the queue, one per event-loop turn, so it still answers
-   * messages in between). A job a worker could not do is done here. In the order given;
-   * undefined once `cancelled` said so.
+   * Index records of files (./fileRecord.ts), across the workers, several files per message
+   * (up to RECORDS_BYTES of text: a worker would otherwise wait for this thread to notice
+   * each reply before it gets the next file). With `help`, this thread takes messages too
+   * (from the end of the queue), one file per event-loop turn, so it still answers messages
+   * in between. A job a worker could not do is done here. In the order given; undefined once
+   * `cancelled` said so.
    */
-  async records(jobs: { text: string; config: ResolvedConfig; key: string; label: string }[], hooks: { help?: boolean; cancelled?: () => boolean; data: (config: ResolvedConfig) => ReferenceData | undefined }): Promise<FileRecord[] | undefined> {
+  async records(jobs: RecordJob[], hooks: { help?: boolean; cancelled?: () => boolean; data: (config: ResolvedConfig) => ReferenceData | undefined }): Promise<FileRecord[] | undefined> {
     const cancelled = hooks.cancelled ?? (() => false);
-    const here = (j: (typeof jobs)[number]): FileRecord => recordOfText(j.text, j.config, hooks.data(j.config), j.key, j.label);
+    const here = (j: RecordJob): FileRecord => recordOfText(j.text, j.config, hooks.data(j.config), j.key, j.label);
     const owner = {};
-    const replies = jobs.map((j) => this.run({ type: 'claims', text: j.text, config: j.config, claims: { file: j.key, label: j.label } }, cancelled, owner));
+    const groups: RecordJob[][] = [];
+    let size = 0;
+    for (const j of jobs) {
+      if (!groups.length || size >= RECORDS_BYTES) {
+        groups.push([]);
+        size = 0;
+      }
+      groups[groups.length - 1].push(j);
+      size += j.text.length;
+    }
+    const replies = groups.map((files) => this.run({ type: 'records', files }, cancelled, owner));
     while (hooks.help && !cancelled()) {
       const p = this.steal(owner);
-      if (!p || p.task.type !== 'claims') break;
-      const { text, config, claims } = p.task;
-      p.resolve({ id: 0, claims: recordOfText(text, config, hooks.data(config), claims.file, claims.label ?? claims.file) });
-      await new Promise((resolve) => setImmediate(resolve));
+      if (!p || p.task.type !== 'records') break;
+      const records: FileRecord[] = [];
+      for (const j of p.task.files) {
+        records.push(here(j));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      p.resolve({ id: 0, records });
     }
     const got = await Promise.all(replies);
     if (cancelled()) return undefined;
-    return got.map((reply, i) => ('claims' in reply && reply.claims ? reply.claims : here(jobs[i])));
+    return got.flatMap((reply, g) => ('records' in reply ? reply.records : groups[g].map(here)));
   }
 
   close(): Promise<unknown> {

@@ -25,6 +25,9 @@ import { WorkspaceIndex, type RecordSink } from '../../src/server/workspaceIndex
 import type { DocumentContext } from '../../src/server/documentContext';
 import { crossClaims } from '../../src/server/patients';
 import { recordOfText } from '../../src/node/fileRecord';
+import { parseAllDocuments } from 'yaml';
+import type { HeavyRow } from './heavy';
+import { indexSplit, splitText } from './indexSplit';
 
 export interface WorkspaceShape {
   files: number;
@@ -253,4 +256,47 @@ export function serverSink(): RecordSink & { clear(): void } {
     computeAll: () => keys.forEach((k) => cross!.findings(k)),
     clear: () => (cross = undefined),
   } as RecordSink & { clear(): void };
+}
+
+/**
+ * The bench's workspace rows (issue 23 item 4): 10,000 claims in 1,000 files, each patient's
+ * visits spread over 20 files (BENCH_WS_FILES, BENCH_WS_CLAIMS_PER_FILE, BENCH_WS_PATIENTS
+ * change the shape). Baseline: the yaml parse of every file, here, on this thread. Also
+ * prints where one thread's time goes per record (./indexSplit.ts), no target.
+ */
+export async function workspaceRows(): Promise<HeavyRow[]> {
+  const ws = generateWorkspace({
+    files: Number(process.env.BENCH_WS_FILES ?? 1000),
+    claimsPerFile: Number(process.env.BENCH_WS_CLAIMS_PER_FILE ?? 10),
+    patients: Number(process.env.BENCH_WS_PATIENTS ?? 500),
+  });
+  try {
+    const t0 = performance.now();
+    ws.texts.forEach((t) => parseAllDocuments(t));
+    const wsBaseline = performance.now() - t0;
+    const wsFigures = await workspaceFigures(ws);
+    const wsHeap = await indexMemory(ws, serverSink());
+    const split = indexSplit(ws);
+    const wsMb = ws.bytes / 1e6;
+    console.log(
+      `workspace: ${ws.claims} claims in ${ws.texts.length} files, ${wsMb.toFixed(1)} MB; yaml parse of every file ${wsBaseline.toFixed(0)} ms; ` +
+        `indexed ${wsFigures.indexedFiles} files / ${wsFigures.indexedClaims} claims in ${wsFigures.index.toFixed(0)} ms (server's own count ${wsFigures.indexLogged} ms); ` +
+        `${wsFigures.edits} edits republished ${wsFigures.republished} other files each (median), ${wsFigures.strangers} of them holding none of the patient's claims; index heap ${wsHeap.toFixed(1)} MB`,
+    );
+    console.log(`workspace: the server's log: ${wsFigures.indexMessage}`);
+    console.log(`workspace: one thread, every record (ms): ${splitText(split)}`);
+    return [
+      { name: 'workspace baseline: yaml parse of every file', value: wsBaseline, unit: 'ms', ratio: 1, target: Infinity },
+      { name: `workspace index, ${ws.claims} claims (ms ≤ 3000)`, value: wsFigures.index, unit: 'ms', ratio: wsFigures.index / wsBaseline, target: 3000 / wsBaseline },
+      // The same time against the machine's speed: no slower than one yaml parse of every file on
+      // one thread (the index parses, validates and prices each file, on the workers and this thread).
+      { name: 'workspace index ÷ yaml parse of every file (≤ 1×)', value: wsFigures.index, unit: 'ms', ratio: wsFigures.index / wsBaseline, target: 1 },
+      // NaN (no other file republished after the edit) misses: the edit has dependants by construction.
+      { name: 'workspace edit → dependants republished (ms ≤ 250)', value: wsFigures.dependants, unit: 'ms', ratio: wsFigures.dependants / wsBaseline, target: 250 / wsBaseline },
+      { name: 'workspace edit: files republished without the patient (0)', value: wsFigures.strangers, unit: '', ratio: wsFigures.strangers, target: 0 },
+      { name: "workspace index heap ÷ claim files' size (≤ 2×)", value: wsHeap, unit: 'MB', ratio: wsHeap / wsMb, target: 2 },
+    ];
+  } finally {
+    removeWorkspace(ws);
+  }
 }

@@ -119,39 +119,59 @@ function scanDepth(text: string, from: number, to: number, state: DepthState, ma
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
     let i = pos;
-    while (i < nl && (text[i] === ' ' || text[i] === '\t')) i++;
-    const blank = i >= nl || text[i] === '#' || text[i] === '\r';
+    while (i < nl && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+    const blank = i >= nl || text.charCodeAt(i) === HASH || text.charCodeAt(i) === CR;
     let depth = 0;
     if (!blank && flow === 0) {
       const indent = i - pos;
       while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
       indents.push(indent);
       // Compact items: "- - - x" opens one level per dash.
-      while (i + 1 < nl && (text[i] === '-' || text[i] === '?') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
+      while (i + 1 < nl && (text.charCodeAt(i) === DASH || text.charCodeAt(i) === QUESTION) && (text.charCodeAt(i + 1) === SPACE || text.charCodeAt(i + 1) === TAB)) {
         depth++;
         i += 2;
-        while (i < nl && text[i] === ' ') i++;
+        while (i < nl && text.charCodeAt(i) === SPACE) i++;
       }
     }
-    let quote = '';
+    // Character codes, not one-character strings: this runs over every character of every file.
+    let quote = 0;
     for (let j = i; j < nl; j++) {
-      const c = text[j];
+      const c = text.charCodeAt(j);
       if (quote) {
-        if (c === quote) quote = '';
-        else if (c === '\\' && quote === '"') j++;
+        if (c === quote) quote = 0;
+        else if (c === BACKSLASH && quote === DQUOTE) j++;
         continue;
       }
-      if (c === '#' && (j === pos || text[j - 1] === ' ' || text[j - 1] === '\t')) break;
-      if ((c === '"' || c === "'") && (j === i || /[\s[{,:]/.test(text[j - 1]))) quote = c;
-      else if (c === '[' || c === '{') {
+      if (c === HASH && (j === pos || text.charCodeAt(j - 1) === SPACE || text.charCodeAt(j - 1) === TAB)) break;
+      if ((c === DQUOTE || c === SQUOTE) && (j === i || opensQuote(text[j - 1]))) quote = c;
+      else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
         flow++;
         if (indents.length + depth + flow > MAX_NESTING_DEPTH) return tooDeep(j);
-      } else if ((c === ']' || c === '}') && flow > 0) flow--;
+      } else if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && flow > 0) flow--;
     }
     if (indents.length + depth > MAX_NESTING_DEPTH) return tooDeep(i);
     pos = nl + 1;
   }
   return { indents, flow };
+}
+
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const HASH = 35;
+const DASH = 45;
+const QUESTION = 63;
+const BACKSLASH = 92;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const OPEN_SQUARE = 91;
+const CLOSE_SQUARE = 93;
+const OPEN_CURLY = 123;
+const CLOSE_CURLY = 125;
+
+/** Whether a quote after this character opens a quoted scalar (whitespace, or [ { , :). */
+function opensQuote(before: string): boolean {
+  return /[\s[{,:]/.test(before);
 }
 
 function tooDeep(at: number): GuardIssue {

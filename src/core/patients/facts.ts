@@ -35,10 +35,21 @@ interface Memo {
   character: number;
   facts: PatientClaim | undefined;
 }
-const memo = new WeakMap<ParsedClaim, Memo>();
+const memo = new WeakMap<FactSource, Memo>();
+
+/** What the facts read of a parsed claim: no yaml nodes (the index's quick scanner, quickClaims.ts, has none). */
+export type FactSource = Pick<ParsedClaim, 'sound' | 'rawFailed' | 'validated' | 'src' | 'prefix'>;
+
+/** A unit placed in its file, as the facts read it. */
+export interface FactUnit extends Pick<PlacedUnit, 'base' | 'prefix' | 'document'> {
+  unit: { text: string; claims: readonly FactSource[] };
+}
+
+/** What fileClaims reads of an Analysis. */
+export type FactAnalysis = Pick<Analysis, 'lines' | 'configKey' | 'data' | 'config'> & { units: readonly FactUnit[] };
 
 /** The claims of an analysed file, for PatientIndex.setFile. Untouched claims keep their objects from the file's previous analysis. */
-export function fileClaims(analysis: Analysis, file: string, label = file): FilePatientClaims {
+export function fileClaims(analysis: FactAnalysis, file: string, label = file): FilePatientClaims {
   const claims: PatientClaim[] = [];
   const context = `${file}\u0000${label}\u0000${analysis.configKey}\u0000${analysis.data.key}`;
   let index = 0;
@@ -79,8 +90,8 @@ function shifted(c: PatientClaim, offset: number, lines: number): PatientClaim {
 
 /** One claim's facts, or undefined when it cannot be read (YAML errors, schema failure). */
 export function claimFacts(
-  parsed: ParsedClaim,
-  unit: Pick<PlacedUnit, 'unit' | 'base' | 'prefix' | 'document'>,
+  parsed: FactSource,
+  unit: FactUnit,
   index: number,
   file: string,
   config: ResolvedConfig,
