@@ -18,7 +18,6 @@ export interface Lines {
   kind: Uint8Array;
 }
 
-// eslint-disable-next-line no-control-regex
 const REFUSED = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 
 export function scanLines(text: string): Lines | undefined {
