@@ -155,9 +155,11 @@ async function bundleInputs(name) {
  * src/report/figures/payer.ts 1.8, src/node/remitFiles.ts 0.8, wiring 1.6; main 841 → 853 KB);
  * the 835 reader, the join and the 27 KB reason table stay in dist/importers.js, loaded on the
  * first 835 candidate. With issue 23's editor half (branch peditor, not yet landed) the server
- * measured 872 KB: 880 KB.
+ * measured 872 KB: 880 KB. Issue 23 item 4's quick scanner for the workspace index
+ * (src/core/parse/quick and src/core/patients/quickClaims.ts: 8.6 KB, esbuild metafile,
+ * bytesInOutput; the index of 10,000 claims several times faster) took main from 874 to 882 KB: 890 KB.
  */
-const BUNDLE_TARGETS = { server: 880 * 1024, report: 400 * 1024, client: 150 * 1024 };
+const BUNDLE_TARGETS = { server: 890 * 1024, report: 400 * 1024, client: 150 * 1024 };
 
 module.exports = { bundleSizes, bundleInputs, BUNDLE_TARGETS, SERVER_BUNDLE_TARGET: BUNDLE_TARGETS.server };
 
