@@ -20,7 +20,7 @@ import { parseItemUnit, parseWholeUnit } from '../../src/core/pipeline/unit';
 import { recordOfAnalysis, recordOfText } from '../../src/node/fileRecord';
 import { claimFile } from '../bench/generate';
 import { generateWorkspace, removeWorkspace } from '../bench/workspace';
-import { ROOT } from '../support/paths';
+import { EXAMPLES, FIXTURES, ROOT } from '../support/paths';
 
 const config = resolveConfig();
 
@@ -75,14 +75,14 @@ function yamlFiles(dir: string): string[] {
 describe('quick scanner: exact or declined', () => {
   it('every fixture and example file: each claim and record declined or identical to the yaml path; most taken quickly', function () {
     this.timeout(60_000);
-    const files = [...yamlFiles(join(ROOT, 'test', 'fixtures')), ...yamlFiles(join(ROOT, 'examples'))];
+    const files = [...yamlFiles(FIXTURES), ...yamlFiles(EXAMPLES)];
     assert.ok(files.length > 50, `${files.length} files`);
     let quick = 0;
     for (const f of files) if (checkFile(readFileSync(f, 'utf8'), f.slice(ROOT.length + 1))) quick++;
     // Broken and odd files fall back; ordinary ones (claims lists, claim: documents, comments, flow lines) do not.
     assert.ok(quick >= files.length * 0.85, `${quick} of ${files.length} files taken quickly`);
     for (const example of ['knee-replacement.claim.yaml', 'stroke-transfers.claim.yaml']) {
-      assert.ok(quickFileClaims(readFileSync(join(ROOT, 'examples', example), 'utf8'), config, undefined, 'x'), `${example} taken quickly`);
+      assert.ok(quickFileClaims(readFileSync(join(EXAMPLES, example), 'utf8'), config, undefined, 'x'), `${example} taken quickly`);
     }
   });
 
