@@ -55,9 +55,6 @@ export interface StdioServerOptions {
   wrapper?: string[];
 }
 
-/** The options' old name (test/support/lspProcess.ts). */
-export type StdioOptions = StdioServerOptions;
-
 /** Spawns `[wrapper] node [nodeArgs] <serverJs> --stdio`, answers configuration with `settings` (default: the defaults), and initializes. */
 export async function startStdioServer(serverJs = SERVER_BIN, options: StdioServerOptions = {}): Promise<StdioServer> {
   const node = [process.execPath, ...(options.nodeArgs ?? []), serverJs, '--stdio'];

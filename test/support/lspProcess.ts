@@ -1,2 +1,0 @@
-/** Moved: the language server as a child process is test/support/lspServer.ts. */
-export * from './lspServer';
