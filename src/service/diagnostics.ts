@@ -36,13 +36,28 @@ interface Converted {
   head?: string | null;
 }
 const converted = new WeakMap<LocatedFinding, Converted>();
+/**
+ * Whether the document's lines all end in \n (no \r): then a finding's range, placed by the
+ * pipeline's line index on the same text, is the document's own (the document counts \r and
+ * \r\n as line ends too), and converting it needs no line table of the document — the first
+ * diagnostics of a 3 MB file opened do not wait for the editor's table of its 100,000 lines.
+ */
+function lfOnly(doc: TextDocument): boolean {
+  const known = lineEnds.get(doc);
+  if (known?.version === doc.version) return known.lfOnly;
+  const lf = !doc.getText().includes('\r');
+  lineEnds.set(doc, { version: doc.version, lfOnly: lf });
+  return lf;
+}
+const lineEnds = new WeakMap<TextDocument, { version: number; lfOnly: boolean }>();
+
 /** Each diagnostic made here, to the conversion of its finding (read by diagnosticJson). */
 const origins = new WeakMap<Diagnostic, Converted>();
 
 export function toDiagnostic(doc: TextDocument, finding: LocatedFinding & { related?: readonly RelatedClaim[] }): Diagnostic {
   let c = converted.get(finding);
   if (!c) {
-    c = { range: rangeOf(doc, finding.span), codeDescription: { href: docsUrl(finding.rule) }, fixes: finding.fixes.map((f) => f.id) };
+    c = { range: lfOnly(doc) ? finding.range : rangeOf(doc, finding.span), codeDescription: { href: docsUrl(finding.rule) }, fixes: finding.fixes.map((f) => f.id) };
     converted.set(finding, c);
   }
   const data: ClaimDiagnosticData = { rule: finding.rule, fixes: c.fixes, version: doc.version };
