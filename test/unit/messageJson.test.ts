@@ -12,7 +12,13 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
 import { audit, type LocatedFinding, type PatientFinding } from '../../src/core';
 import { toDiagnostic } from '../../src/service/diagnostics';
-import { messageJson } from '../../src/server/messageJson';
+import { messageBytes, messageJson } from '../../src/server/messageJson';
+
+/** messageJson is JSON.stringify's text, and messageBytes its UTF-8 bytes. */
+function same(msg: unknown, what?: string): void {
+  assert.equal(messageJson(msg), JSON.stringify(msg), what);
+  assert.ok(messageBytes(msg).equals(Buffer.from(JSON.stringify(msg), 'utf8')), what);
+}
 
 const publish = (uri: string, version: number | undefined, diagnostics: Diagnostic[]) => ({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri, version, diagnostics } });
 
@@ -36,11 +42,11 @@ describe('messageJson: the server\'s messages as JSON.stringify writes them', ()
       const doc = TextDocument.create(uri, 'yaml', version, text);
       const diagnostics = [...all.map((f) => toDiagnostic(doc, f)), payer];
       const msg = publish(uri, version, diagnostics);
-      assert.equal(messageJson(msg), JSON.stringify(msg), `version ${version}`);
+      same(msg, `version ${version}`);
     }
     // Version-less (an unopened file), and an empty list.
     const doc = TextDocument.create(uri, 'yaml', 0, text);
-    for (const msg of [publish(uri, undefined, all.map((f) => toDiagnostic(doc, f))), publish(uri, 7, [])]) assert.equal(messageJson(msg), JSON.stringify(msg));
+    for (const msg of [publish(uri, undefined, all.map((f) => toDiagnostic(doc, f))), publish(uri, 7, [])]) same(msg);
   });
 
   it('a diagnostic changed or copied after toDiagnostic is written as it is now', () => {
@@ -49,12 +55,12 @@ describe('messageJson: the server\'s messages as JSON.stringify writes them', ()
     messageJson(publish(uri, 9, [first]));
     const copy = { ...toDiagnostic(doc, findings[0]), message: 'another text' };
     const msg = publish(uri, 10, [copy, toDiagnostic(TextDocument.create(uri, 'yaml', 10, text), findings[0])]);
-    assert.equal(messageJson(msg), JSON.stringify(msg));
+    same(msg);
   });
 
   it('other messages, and a publish whose params hold no list, are JSON.stringify\'s', () => {
     for (const msg of [{ jsonrpc: '2.0', id: 3, result: { contents: 'x "y"' } }, { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri } }, { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: '"diagnostics":[]' } }]) {
-      assert.equal(messageJson(msg), JSON.stringify(msg));
+      same(msg);
     }
   });
 });
