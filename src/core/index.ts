@@ -24,7 +24,7 @@ export * as LIMITS from './limits';
 export type { SourceEntry, SourceMap } from './parse/sourceMap';
 
 // Across a patient's claims (issue 23)
-export { fileClaims, claimFacts } from './patients/facts';
+export { adoptFileClaims, fileClaims, claimFacts } from './patients/facts';
 export { quickFileClaims } from './patients/quickClaims';
 export { PatientIndex, placeOf, type ClaimAccrual, type PatientScope } from './patients/patientIndex';
 export { crossFindingsToKeep, mergePatientFindings } from './patients/merge';

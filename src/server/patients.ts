@@ -10,7 +10,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
-import { audit, mergePatientFindings, PatientIndex, type Analysis, type ClaimAccrual, type LocatedFinding, type PatientFinding, type ReferenceData, type ResolvedConfig } from '../core';
+import { adoptFileClaims, audit, mergePatientFindings, PatientIndex, type Analysis, type ClaimAccrual, type LocatedFinding, type PatientFinding, type ReferenceData, type ResolvedConfig } from '../core';
 import { readClaimFile } from '../node/claimFileAccess';
 import { patientSummaries, type PatientSummary } from '../report';
 import { toDiagnostic } from '../service/diagnostics';
@@ -57,6 +57,8 @@ export interface PatientDeps {
 export class PatientDiagnostics {
   /** The analysis each open document's record was last made from: the same one is not indexed twice. */
   private readonly indexed = new Map<string, Analysis>();
+  /** The record a document's first audit brought from the workers, until its analysis takes it (afterFirst). */
+  private readonly fromWorkers = new Map<string, FileRecord>();
   /** The cross-claim findings last published per file, as a signature (none: nothing published). */
   private readonly shown = new Map<string, string>();
 
@@ -85,6 +87,7 @@ export class PatientDiagnostics {
    */
   audited(uri: string, own: LocatedFinding[], record: FileRecord, config: ResolvedConfig): LocatedFinding[] {
     this.indexed.delete(uri);
+    this.fromWorkers.set(uri, record);
     const changed = this.deps.index.audited(record, config);
     setImmediate(() => void this.republish(changed, uri));
     return this.withCross(uri, own);
@@ -102,6 +105,11 @@ export class PatientDiagnostics {
    */
   afterFirst(uri: string, analysis: Analysis, config: ResolvedConfig): { findings: LocatedFinding[]; changed: boolean } {
     const before = this.shown.get(uri) ?? '';
+    // The record in the index is this text's (the workers'): the analysis takes its claims, so
+    // indexing the analysis changes nothing and no patient's findings are worked out again.
+    const record = this.fromWorkers.get(uri);
+    this.fromWorkers.delete(uri);
+    if (record && this.deps.index.record(uri) === record) adoptFileClaims(analysis, record);
     const findings = this.findings(uri, analysis, config);
     return { findings, changed: this.shown.get(uri) !== before };
   }
@@ -135,12 +143,14 @@ export class PatientDiagnostics {
   /** An open document is no longer audited (not a claim file, or disabled). */
   dropped(uri: string): void {
     this.indexed.delete(uri);
+    this.fromWorkers.delete(uri);
     void this.republish(this.deps.index.dropped(uri), uri);
   }
 
   /** A document was closed: its file on disk counts again. */
   async closed(uri: string): Promise<void> {
     this.indexed.delete(uri);
+    this.fromWorkers.delete(uri);
     this.shown.delete(uri);
     await this.republish(await this.deps.index.closed(uri), uri);
   }
@@ -161,6 +171,7 @@ export class PatientDiagnostics {
   /** Everything about the previous index is stale (configs changed): forget what each open document fed it. */
   reset(): void {
     this.indexed.clear();
+    this.fromWorkers.clear();
   }
 
   /**

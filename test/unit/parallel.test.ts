@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, audit, AuditCache, auditInUnits, fileClaims, resolveConfig, type ResolvedConfig } from '../../src/core';
+import { adoptFileClaims, analyze, audit, AuditCache, auditInUnits, fileClaims, PatientIndex, resolveConfig, type ResolvedConfig } from '../../src/core';
 import { auditUnitText, cutUnits, findingsOfUnits } from '../../src/core/parallel';
 import { parseThreads, threadCount, AUTO_MIN_BYTES } from '../../src/cli/threads';
 import { AuditPool } from '../../src/node/auditPool';
@@ -146,6 +146,25 @@ describe('the CLI worker pool (real worker threads)', function () {
       assert.ok(got?.workers && head > 0, 'the top here, the rest on the worker');
       assert.deepEqual({ findings: got.findings, claims: got.claims }, { findings: analysis.findings, claims: fileClaims(analysis, 'file:///ws/big.claim.yaml', 'big.claim.yaml') });
       assert.ok(new Set(got.claims!.claims.map((c) => c.patient)).size < 120, 'patients repeat');
+      // The editor's analysis of the same text takes the workers' claims: indexing it changes
+      // nothing, so no patient's cross-claim findings are worked out again (same objects).
+      const index = new PatientIndex();
+      index.setFile(got.claims!, config);
+      const before = index.findings('file:///ws/big.claim.yaml');
+      assert.ok(before.length > 0, 'cross-claim findings');
+      const sameObjects = (editor: ReturnType<typeof analyze>) => {
+        index.setFile(fileClaims(editor, 'file:///ws/big.claim.yaml', 'big.claim.yaml'), config);
+        const after = index.findings('file:///ws/big.claim.yaml');
+        assert.deepEqual(after, before);
+        return after.filter((f, i) => f === before[i]).length;
+      };
+      const editor = analyze(big, { config });
+      assert.ok(adoptFileClaims(editor, got.claims!));
+      assert.ok(fileClaims(editor, 'file:///ws/big.claim.yaml', 'big.claim.yaml').claims.every((c, i) => c === got.claims!.claims[i]), "the workers' claim objects");
+      assert.ok(sameObjects(editor) > 0, 'patients kept');
+      index.setFile(got.claims!, config);
+      assert.equal(sameObjects(analyze(big, { config })), 0, 'without: every patient worked out again');
+      assert.equal(adoptFileClaims(analyze(claimFile(3), { config }), got.claims!), false, 'another text is not taken');
       // A document the cut keeps whole (an anchor): one piece here, same claims.
       const whole = big.replace('    payer:\n', '    payer: &p\n');
       const wholeAnalysis = analyze(whole, { config });

@@ -71,6 +71,29 @@ export function fileClaims(analysis: FactAnalysis, file: string, label = file): 
 }
 
 /**
+ * Take `record` — this analysis's file made into claims elsewhere (fileClaimsOfUnits of the
+ * workers' facts for the same text and config: equal to fileClaims of this analysis) — as
+ * its claims' facts: fileClaims of the analysis then returns the record's claim objects, so a
+ * patient index holding the record sees nothing changed and recomputes no patient. Nothing is
+ * taken when the record counts other claims.
+ */
+export function adoptFileClaims(analysis: Analysis, record: FilePatientClaims): boolean {
+  const claims = analysis.units.reduce((n, u) => n + u.unit.claims.length, 0);
+  if (claims !== record.claimCount) return false;
+  const byIndex = new Map(record.claims.map((c) => [c.index, c]));
+  const context = `${record.file}\u0000${record.label}\u0000${analysis.configKey}\u0000${analysis.data.key}`;
+  let index = 0;
+  for (const u of analysis.units) {
+    const at = analysis.lines.position(u.base);
+    for (const c of u.unit.claims) {
+      memo.set(c, { key: `${context}\u0000${index}\u0000${u.document}\u0000${u.prefix}`, base: u.base, line: at.line, character: at.character, facts: byIndex.get(index) });
+      index++;
+    }
+  }
+  return true;
+}
+
+/**
  * A copy of a string taken from the file's text: V8 keeps a substring of 13 characters or
  * more as a view into the whole text, so one claim id would keep its file's text alive in an
  * index that is meant to hold a few hundred bytes per claim.

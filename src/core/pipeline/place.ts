@@ -154,7 +154,7 @@ export function assembleFindings(lines: LineIndex, config: ResolvedConfig, units
 
 /** Text order of findings: by span, then rule. */
 function byPlace(a: { f: LocatedFinding }, b: { f: LocatedFinding }): number {
-  return a.f.span.start - b.f.span.start || a.f.span.end - b.f.span.end || a.f.rule.localeCompare(b.f.rule);
+  return a.f.span.start - b.f.span.start || a.f.span.end - b.f.span.end || (a.f.rule === b.f.rule ? 0 : a.f.rule.localeCompare(b.f.rule));
 }
 
 /**
