@@ -48,7 +48,8 @@ function computeAllowed(ctx: ClaimContext): number[] {
   const priced = ctx.data.priceClaimLines(
     ctx.lines.map((l) => ({ code: l.line.code, units: l.line.units, modifiers: l.line.modifiers ?? [], charge: l.line.charge, info: l.info })),
     ctx.date,
-    { medicare },
+    // Only the amounts are read here: the lines' phrases (money formatting) are not written.
+    { medicare, phrases: false },
     ctx.config.locality,
   );
   return ctx.lines.map((l, i) => {

@@ -231,7 +231,8 @@ function unpricedReason(code: string, date: string, info: ClaimPriceInput['info'
 export function priceClaimLines(
   lines: readonly ClaimPriceInput[],
   date: string,
-  options: { medicare?: boolean; lookup?: PriceLookup } = {},
+  /** `phrases: false`: the lines' phrases stay empty (a caller that reads only the amounts, claimAllowed, skips writing them). */
+  options: { medicare?: boolean; lookup?: PriceLookup; phrases?: boolean } = {},
 ): ClaimPrice {
   const medicare = options.medicare ?? true;
   const lookup = options.lookup ?? {};
@@ -301,7 +302,7 @@ export function priceClaimLines(
   const ranked = out.filter((p) => p.mppr && p.unpriced === undefined && p.units > 0).sort((a, b) => (a.index === top ? -1 : b.index === top ? 1 : a.index - b.index));
   ranked.forEach((p, i) => (p.mpprRank = i + 1));
   const basisWord = g ? `locality ${g.mac}-${g.locality}` : 'national';
-  for (const p of out) p.phrase = linePhrase(p, date, basisWord);
+  if (options.phrases !== false) for (const p of out) p.phrase = linePhrase(p, date, basisWord);
   const total = roundCents(out.reduce((s, p) => s + p.amount, 0));
   const unpricedLines = out.filter((p) => p.unpriced !== undefined && p.units > 0).length;
   const basis =

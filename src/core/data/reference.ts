@@ -291,7 +291,7 @@ export class ReferenceData {
    * Every line of one date of service priced together (MPPR, CQ/CO rate), with this data's
    * fees and, when `locality` has GPCIs for the date, locality amounts.
    */
-  priceClaimLines(lines: readonly ClaimPriceInput[], date: string, options: { medicare?: boolean } = {}, locality?: string): ClaimPrice {
+  priceClaimLines(lines: readonly ClaimPriceInput[], date: string, options: { medicare?: boolean; phrases?: boolean } = {}, locality?: string): ClaimPrice {
     const fee = (code: string, d: string) => this.feeFor(code, d);
     const status = (code: string, d: string) => this.pfsStatus(code, d);
     let lookup: PriceLookup = { fee, status };

@@ -20,11 +20,25 @@ export interface Lines {
 
 const REFUSED = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]/;
 
+/** The arrays of the last scan, reused (a scan's lines are read before the next scan starts); a long text gets its own. */
+let reused: Lines | undefined;
+const REUSED_MAX = 1 << 16;
+
+function linesFor(count: number): Lines {
+  if (count > REUSED_MAX) return { count, start: new Int32Array(count), end: new Int32Array(count), indent: new Int32Array(count), kind: new Uint8Array(count) };
+  if (!reused || reused.start.length < count) {
+    const size = Math.min(REUSED_MAX, Math.max(count, 2 * (reused?.start.length ?? 128)));
+    reused = { count, start: new Int32Array(size), end: new Int32Array(size), indent: new Int32Array(size), kind: new Uint8Array(size) };
+  }
+  reused.count = count;
+  return reused;
+}
+
 export function scanLines(text: string): Lines | undefined {
   if (REFUSED.test(text)) return undefined;
   let count = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-  const lines: Lines = { count, start: new Int32Array(count), end: new Int32Array(count), indent: new Int32Array(count), kind: new Uint8Array(count) };
+  const lines = linesFor(count);
   let pos = 0;
   for (let n = 0; n < count; n++) {
     const nl = text.indexOf('\n', pos);
@@ -47,8 +61,7 @@ export function decline(): never {
   throw new Declined();
 }
 
-/** A key the scanner reads: a plain identifier that the core schema resolves to itself (no null, bool, number or __proto__). */
-const KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Keys the scanner reads: plain identifiers ([A-Za-z_][A-Za-z0-9_]*) that the core schema resolves to themselves (no null, bool or __proto__). */
 const NOT_STRING_KEY = /^(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|__proto__)$/;
 
 /** End of an identifier key starting at `at` (before its ':'), or -1. */
@@ -60,8 +73,9 @@ export function keyEnd(text: string, at: number, lineEnd: number): number {
     else break;
   }
   if (i === at || text.charCodeAt(i) !== 58 /* : */) return -1;
-  const key = text.slice(at, i);
-  return KEY.test(key) && !NOT_STRING_KEY.test(key) ? i : -1;
+  // The loop above reads exactly KEY; only keys of 4, 5 or 9 characters can be a word that is not a string.
+  const n = i - at;
+  return (n !== 4 && n !== 5 && n !== 9) || !NOT_STRING_KEY.test(text.slice(at, i)) ? i : -1;
 }
 
 /** After a value that ends at `at` on its line: only spaces, then maybe a comment (after a space). */
