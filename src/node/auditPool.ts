@@ -60,7 +60,8 @@ export class AuditPool {
   private readonly idle: Worker[] = [];
   private readonly all: Worker[] = [];
   private readonly queue: Pending[] = [];
-  private readonly running = new Map<Worker, { id: number; p: Pending }>();
+  /** Each worker's messages posted and not answered yet, in order (one, or two records messages: see pipelined). */
+  private readonly running = new Map<Worker, { id: number; p: Pending }[]>();
   private nextId = 1;
   private broken = false;
 
@@ -263,36 +264,55 @@ export class AuditPool {
   }
 
   private pump(): void {
-    while (this.idle.length && this.queue.length) {
-      const w = this.idle.pop()!;
-      const p = this.queue.shift()!;
+    for (;;) {
+      const p = this.queue[0];
+      if (!p) return;
+      const w = this.idle.length ? this.idle.pop()! : p.task.type === 'records' ? this.pipelined() : undefined;
+      if (!w) return;
+      this.queue.shift();
       if (p.cancelled?.()) {
-        this.idle.push(w);
+        if (!this.running.has(w)) this.idle.push(w);
         p.resolve({ id: 0, error: 'cancelled' });
         continue;
       }
       const id = this.nextId++;
-      this.running.set(w, { id, p });
+      const list = this.running.get(w) ?? [];
+      list.push({ id, p });
+      this.running.set(w, list);
       w.postMessage({ ...p.task, id });
     }
   }
 
+  /**
+   * A worker busy with one records message, to take the next one behind it: it starts that
+   * one as soon as it ends the first, without waiting for this thread (busy with its own
+   * share) to see the reply. Records only: an audit's batches stay one at a time.
+   */
+  private pipelined(): Worker | undefined {
+    for (const [w, list] of this.running) if (list.length === 1 && list[0].p.task.type === 'records') return w;
+    return undefined;
+  }
+
   private done(w: Worker, reply: WorkerReply): void {
-    const r = this.running.get(w);
-    this.running.delete(w);
-    this.idle.push(w);
-    if (r && r.id === reply.id) r.p.resolve(reply);
+    const list = this.running.get(w) ?? [];
+    const i = list.findIndex((r) => r.id === reply.id);
+    const r = i >= 0 ? list.splice(i, 1)[0] : undefined;
+    if (!list.length) {
+      this.running.delete(w);
+      this.idle.push(w);
+    }
+    r?.p.resolve(reply);
     this.pump();
   }
 
   private fail(w: Worker, error: string): void {
-    const r = this.running.get(w);
+    const list = this.running.get(w) ?? [];
     this.running.delete(w);
     const i = this.all.indexOf(w);
     if (i >= 0) this.all.splice(i, 1);
     const j = this.idle.indexOf(w);
     if (j >= 0) this.idle.splice(j, 1);
-    r?.p.resolve({ id: r.id, error });
+    for (const r of list) r.p.resolve({ id: r.id, error });
     if (!this.all.length) for (const p of this.queue.splice(0)) p.resolve({ id: 0, error });
     this.pump();
   }
