@@ -12,6 +12,7 @@ import { MANIFEST_FILE, type LoadedPack } from '../../src/core/data/packTypes';
 import { BUILTIN_DATA, ReferenceData } from '../../src/core/data/reference';
 import { kxThreshold } from '../../src/core/data';
 import { audit } from '../../src/core/engine';
+import { AuditCache } from '../../src/core';
 import { resolveConfig } from '../../src/core/config/schema';
 import { FIXTURES } from '../support/paths';
 import { singleClaimYaml, type ClaimSpec, type LineSpec } from '../support/claims';
@@ -156,6 +157,15 @@ describe('data packs: audits only an imported table can flag', () => {
     assert.ok(!rules(text, data).includes('kx-modifier-missing'), 'national amounts stay under the threshold');
     assert.ok(rules(text, data, withLocality).includes('kx-modifier-missing'), 'locality amounts pass it');
     assert.ok(!rules(text, BUILTIN_DATA, resolveConfig({ locality: '99999-01' })).includes('kx-modifier-missing'), 'without GPCIs for the locality, nothing changes');
+
+    // One cache: the claim is parsed once and priced once per claim (kx.ts), but never across a
+    // change of locality or of data.
+    const cache = new AuditCache();
+    const cached = (d: ReferenceData, config = resolveConfig()) => audit(text, { data: d, config, cache }).findings.map((f) => f.rule);
+    assert.ok(!cached(data).includes('kx-modifier-missing'), 'national, cached');
+    assert.ok(cached(data, withLocality).includes('kx-modifier-missing'), 'the same parsed claim under a locality');
+    assert.ok(!cached(BUILTIN_DATA, withLocality).includes('kx-modifier-missing'), 'the same parsed claim under other data');
+    assert.ok(!cached(data).includes('kx-modifier-missing'), 'national again');
   });
 
   it('imported RVUs alone (national, no locality): the fee only the pack has pushes the year past the KX threshold', () => {

@@ -9,7 +9,7 @@ import { EXERCISE_ACTIVITY_DEFAULTS, readIntervention } from '../../src/core/doc
 import { GOAL_DEFAULTS, goalGaps } from '../../src/core/documentation/goal';
 import { fieldGuidance, type GuidanceField } from '../../src/core/documentation/guidance';
 import { TEXT_FIELDS } from '../../src/core/documentation/lexicon';
-import { cues, matchedLabels, wordCount } from '../../src/core/documentation/phrases';
+import { cues, hasAny, matchedLabels, rareLabels, wordCount } from '../../src/core/documentation/phrases';
 import { placeholderFor, REQUIREMENT_DEFAULTS, requiredFields, type DocField } from '../../src/core/documentation/requirements';
 import { isPlaceholder, STRENGTH_DEFAULTS, weaknesses } from '../../src/core/documentation/strength';
 import type { Claim } from '../../src/core/model/claim';
@@ -33,6 +33,30 @@ describe('documentation heuristics', () => {
       const list = cues([{ label: 'reps', pattern: '\\d+\\s*x\\s*\\d+' }, { label: 'bad', pattern: '(' }]);
       assert.equal(list.length, 1);
       assert.deepEqual(matchedLabels('3 x 10', list), ['reps']);
+    });
+
+    it('hasAny and rareLabels read a list in one scan as cue by cue, back references included', () => {
+      // "reps" has a group of its own before "doubled": in a plain union, \1 would name it.
+      const list = cues(['tolerated well', { label: 'reps', pattern: '(\\d+)\\s*x\\s*\\d+' }, { label: 'doubled', pattern: '\\b(\\w+) \\1\\b' }, 'SLR']);
+      assert.equal(list.length, 4);
+      for (const [text, labels] of [
+        ['Pt tolerated-well today', ['tolerated well']],
+        ['said the the same', ['doubled']],
+        ['SLR 3x10', ['reps', 'SLR']],
+        ['the then 3 by 10', []],
+        ['tolerated', []],
+      ] as const) {
+        assert.equal(hasAny(text, list), labels.length > 0, text);
+        assert.deepEqual(rareLabels(text, list), labels, text);
+        assert.deepEqual(matchedLabels(text, list), labels, text);
+      }
+      // A second call reads the same union again (no lastIndex left over from a global regex).
+      assert.equal(hasAny('SLR', list), true);
+      assert.equal(hasAny('SLR', list), true);
+      const plain = cues(['tolerated well', 'SLR', 'continue POC']);
+      assert.equal(hasAny('continue   poc', plain), true);
+      assert.equal(hasAny('continued poc', plain), false);
+      assert.deepEqual(rareLabels('SLR, tolerated well', plain), ['tolerated well', 'SLR']);
     });
 
     it('counts "3x10", "sit-to-stand" and "2#" as one word each', () => {

@@ -35,13 +35,31 @@ export interface KxPicture {
  * is used alone only then), or 0 without one; codes Medicare never pays count 0. Read-only.
  */
 export function claimAllowed(ctx: ClaimContext): number[] {
-  let amounts = allowedOf.get(ctx);
-  if (!amounts) allowedOf.set(ctx, (amounts = computeAllowed(ctx)));
-  return amounts;
+  const memo = memoOf(ctx);
+  return (memo.allowed ??= computeAllowed(ctx));
 }
 
-/** Priced once per claim audit: the KX picture and the patient facts both read it. */
-const allowedOf = new WeakMap<ClaimContext, number[]>();
+/**
+ * Priced once per claim, not per context: the rules' context and the patient facts' context
+ * of one validated claim share it (the same claim object), so the facts do not re-price the
+ * lines. Kept only while the data and the locality are the ones it was priced with.
+ */
+interface ClaimMemo {
+  data: ClaimContext['data'];
+  locality: string | undefined;
+  allowed?: number[];
+  picture?: { value: KxPicture | undefined };
+}
+const memos = new WeakMap<ClaimContext['claim'], ClaimMemo>();
+
+function memoOf(ctx: ClaimContext): ClaimMemo {
+  let memo = memos.get(ctx.claim);
+  if (!memo || memo.data !== ctx.data || memo.locality !== ctx.config.locality) {
+    memo = { data: ctx.data, locality: ctx.config.locality };
+    memos.set(ctx.claim, memo);
+  }
+  return memo;
+}
 
 function computeAllowed(ctx: ClaimContext): number[] {
   const medicare = ctx.claim.payer.type === 'medicare';
@@ -61,13 +79,10 @@ function computeAllowed(ctx: ClaimContext): number[] {
   });
 }
 
-/** One picture per claim audit: three rules read it (the fee lookups and MPPR are not redone). */
-const pictures = new WeakMap<ClaimContext, KxPicture | undefined>();
-
-/** The KX picture of a claim: allowed amounts per therapy bucket against the year's threshold. Read-only. */
+/** The KX picture of a claim: allowed amounts per therapy bucket against the year's threshold. Read-only; one per claim (three rules and the facts read it). */
 export function kxPicture(ctx: ClaimContext): KxPicture | undefined {
-  if (!pictures.has(ctx)) pictures.set(ctx, computeKxPicture(ctx));
-  return pictures.get(ctx);
+  const memo = memoOf(ctx);
+  return (memo.picture ??= { value: computeKxPicture(ctx) }).value;
 }
 
 function computeKxPicture(ctx: ClaimContext): KxPicture | undefined {

@@ -79,6 +79,29 @@ function test(re: RegExp, text: string): boolean {
   return re.test(text);
 }
 
+/**
+ * The list's cues as one alternation: one scan of the text instead of one per cue (about
+ * twice as fast on the lexicon lists). Not made when a source numbers or names its groups
+ * (a back reference would point elsewhere in the union) or the union does not compile.
+ */
+const unions = new WeakMap<readonly Cue[], RegExp | null>();
+
+function unionOf(list: readonly Cue[]): RegExp | null {
+  let re = unions.get(list);
+  if (re === undefined) {
+    re = null;
+    if (list.length > 1 && !list.some((c) => /\\[1-9k]|\(\?<[^=!]/.test(c.re.source))) {
+      try {
+        re = new RegExp(list.map((c) => `(?:${c.re.source})`).join('|'), 'i');
+      } catch {
+        re = null;
+      }
+    }
+    unions.set(list, re);
+  }
+  return re;
+}
+
 /** Labels of the cues found in the text, each once, in list order. */
 export function matchedLabels(text: string, list: readonly Cue[]): string[] {
   const out: string[] = [];
@@ -86,8 +109,17 @@ export function matchedLabels(text: string, list: readonly Cue[]): string[] {
   return out;
 }
 
+/**
+ * matchedLabels for a list most texts match none of (boilerplate, unskilled care): one scan
+ * of the union says so, and only a text that matches is read cue by cue.
+ */
+export function rareLabels(text: string, list: readonly Cue[]): string[] {
+  return hasAny(text, list) ? matchedLabels(text, list) : [];
+}
+
 export function hasAny(text: string, list: readonly Cue[]): boolean {
-  return list.some((c) => test(c.re, text));
+  const union = unionOf(list);
+  return union ? union.test(text) : list.some((c) => test(c.re, text));
 }
 
 /** The text with every match of the cues blanked out. */

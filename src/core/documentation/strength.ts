@@ -25,7 +25,7 @@ import {
   TEXT_FIELDS,
   type TextField,
 } from './lexicon';
-import { cues, hasAny, listing, matchedLabels, without, wordCount, type PhraseSpec } from './phrases';
+import { cues, hasAny, listing, matchedLabels, rareLabels, without, wordCount, type PhraseSpec } from './phrases';
 import * as z from 'zod';
 import { optionsSchema, phraseListOption } from '../config/optionSchemas';
 
@@ -92,7 +92,7 @@ export function weaknesses(field: TextField, text: string, opts: StrengthOptions
   const out: string[] = [];
   const min = opts.minWords?.[field] ?? MIN_WORDS[field];
   const boiler = cues(opts.boilerplate);
-  const stock = matchedLabels(text, boiler);
+  const stock = rareLabels(text, boiler);
   const rest = stock.length ? wordCount(without(text, boiler)) : wordCount(text);
   const dense = opts.minWordsDense?.[field];
   const short = rest < min && !(dense !== undefined && rest >= dense && isDense(field, text, opts));

@@ -6,7 +6,7 @@
  */
 import { optionsSchema, phraseListOption } from '../config/optionSchemas';
 import words from './documentation-unskilled.words.json';
-import { cues, hasAny, matchedLabels, type PhraseSpec } from './phrases';
+import { cues, hasAny, rareLabels, type PhraseSpec } from './phrases';
 
 export interface UnskilledOptions {
   unskilledCues: PhraseSpec[];
@@ -28,7 +28,7 @@ export const UNSKILLED_OPTIONS = optionsSchema({
 
 /** The unskilled cues an intervention shows, or none when a skilled cue goes with them. */
 export function unskilledCues(text: string, opts: UnskilledOptions): string[] {
-  const seen = [...matchedLabels(text, cues(opts.unskilledCues)), ...matchedLabels(text, cues(opts.ambulationLog))];
+  const seen = [...rareLabels(text, cues(opts.unskilledCues)), ...rareLabels(text, cues(opts.ambulationLog))];
   if (!seen.length || hasAny(text, cues(opts.skilledCues))) return [];
   return seen;
 }
