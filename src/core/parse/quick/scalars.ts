@@ -16,8 +16,12 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
+const MAY_RESOLVE = new Set([...'~nNtTfF+-.0123456789'].map((c) => c.charCodeAt(0)));
+
 /** A plain scalar's value (its text already trimmed), in the core schema's order of tests. */
 export function plainValue(s: string): unknown {
+  // Every test below needs one of these first characters (or an empty text): others are strings at once.
+  if (s !== '' && !MAY_RESOLVE.has(s.charCodeAt(0))) return s;
   if (NULL.test(s)) return null;
   if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
   if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
