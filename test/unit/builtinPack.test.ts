@@ -131,6 +131,10 @@ describe('built-in pack: generated from data/source by the importer', () => {
     // The therapy status table is listed like the others (data info, coverage).
     assert.equal(BUILTIN_DATA.coverage('therapy-codes')?.from, '2017-01-01');
     assert.equal(BUILTIN_DATA.packs[0].tables.find((t) => t.table === 'therapy-codes')?.rows, 114);
+    // Kept per table once asked: a caller changing its copy changes no later answer.
+    const asked = BUILTIN_DATA.coverage('pfs-rvu')!;
+    asked.to = '1999-12-31';
+    assert.deepEqual(BUILTIN_DATA.coverage('pfs-rvu'), { from: '2022-01-01', to: '2026-12-31' });
   });
 });
 

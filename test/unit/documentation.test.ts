@@ -9,7 +9,7 @@ import { EXERCISE_ACTIVITY_DEFAULTS, readIntervention } from '../../src/core/doc
 import { GOAL_DEFAULTS, goalGaps } from '../../src/core/documentation/goal';
 import { fieldGuidance, type GuidanceField } from '../../src/core/documentation/guidance';
 import { TEXT_FIELDS } from '../../src/core/documentation/lexicon';
-import { cues, hasAny, matchedLabels, rareLabels, wordCount } from '../../src/core/documentation/phrases';
+import { cues, hasAny, matchedLabels, rareLabels, without, wordCount } from '../../src/core/documentation/phrases';
 import { placeholderFor, REQUIREMENT_DEFAULTS, requiredFields, type DocField } from '../../src/core/documentation/requirements';
 import { isPlaceholder, STRENGTH_DEFAULTS, weaknesses } from '../../src/core/documentation/strength';
 import type { Claim } from '../../src/core/model/claim';
@@ -57,6 +57,8 @@ describe('documentation heuristics', () => {
       assert.equal(hasAny('continue   poc', plain), true);
       assert.equal(hasAny('continued poc', plain), false);
       assert.deepEqual(rareLabels('SLR, tolerated well', plain), ['tolerated well', 'SLR']);
+      assert.equal(without('SLR x10, tolerated well', plain), '  x10,  ');
+      assert.equal(without('bridges x10', plain), 'bridges x10');
     });
 
     it('counts "3x10", "sit-to-stand" and "2#" as one word each', () => {

@@ -47,6 +47,16 @@ describe('robustness: odd documents', () => {
     assert.equal(f?.path, 'claim.lines[0].modifiers');
   });
 
+  it('a day that is not on the calendar is a claim-schema finding every time it is read (the check is remembered per date)', () => {
+    const claim = (date: string) => `claim:\n  id: A\n  date_of_service: ${date}\n  payer: { type: medicare }\n  lines:\n    - { code: "97110", modifiers: [GP], units: 1, minutes: 15 }\n`;
+    const schemaAt = (date: string) => audit(claim(date)).findings.filter((f) => f.rule === 'claim-schema').map((f) => `${f.path}: ${f.message}`);
+    for (let round = 0; round < 2; round++) {
+      assert.deepEqual(schemaAt('2025-02-29'), ['claim.date_of_service: date_of_service: not a real calendar date.'], `round ${round}`);
+      assert.deepEqual(schemaAt('2026-04-31'), ['claim.date_of_service: date_of_service: not a real calendar date.'], `round ${round}`);
+      assert.deepEqual(schemaAt('2024-02-29'), [], `leap day, round ${round}`);
+    }
+  });
+
   it('a CRLF file gets the same findings as its LF twin, at the same lines', () => {
     const crlf = audit(ODD['CRLF line endings']).findings.map((f) => [f.rule, f.path, f.range.start.line]);
     const lf = audit(ODD['CRLF line endings'].replace(/\r\n/g, '\n')).findings.map((f) => [f.rule, f.path, f.range.start.line]);

@@ -107,6 +107,7 @@ export class ReferenceData {
   private readonly rvu: Layer<PfsStatusEntry>[] = [];
   private readonly therapy: Layer<{ code: string; therapy: CodeInfo['therapy']; source: string }>[] = [];
   private readonly index = new WeakMap<object, Map<string, unknown[]>>();
+  private readonly covered = new Map<TableName, { from: string; to?: string } | undefined>();
 
   constructor(packs: readonly LoadedPack[] = []) {
     const name = BUILTIN_PACK.name;
@@ -318,8 +319,13 @@ export class ReferenceData {
    * rows (a table that kept no rows covers nothing; `data info` shows it as empty).
    */
   coverage(table: TableName): { from: string; to?: string } | undefined {
-    const all = this.packs.flatMap((p) => p.tables.filter((t) => t.table === table && t.rows > 0));
-    return all.length ? span(all) : undefined;
+    // reference-data-outdated asks for four tables on every claim: the packs are fixed once built.
+    if (!this.covered.has(table)) {
+      const all = this.packs.flatMap((p) => p.tables.filter((t) => t.table === table && t.rows > 0));
+      this.covered.set(table, all.length ? span(all) : undefined);
+    }
+    const c = this.covered.get(table);
+    return c && { ...c };
   }
 }
 

@@ -5,10 +5,22 @@
 import * as z from 'zod';
 import { MAX_LINES_PER_CLAIM, MAX_MINUTES, MAX_UNITS } from '../limits';
 
+/** A real calendar day? Remembered per text: a claim file repeats its dates, and two Date parses per date field were measurable. */
+const realDays = new Map<string, boolean>();
+function isRealDay(s: string): boolean {
+  let real = realDays.get(s);
+  if (real === undefined) {
+    real = !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s);
+    if (realDays.size >= 20_000) realDays.clear(); // dates of about 55 years: bounded all the same
+    realDays.set(s, real);
+  }
+  return real;
+}
+
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(s + 'T00:00:00Z')) && new Date(s + 'T00:00:00Z').toISOString().startsWith(s), {
+  .refine(isRealDay, {
     message: 'not a real calendar date',
   })
   .describe('ISO date YYYY-MM-DD');

@@ -65,11 +65,8 @@ export function auditClaim(parsed: ParsedClaim, text: string, config: ResolvedCo
 
   const ctx = claimContext(validated as ValidatedClaim & { claim: Claim }, src, text, config, data);
 
-  for (const rule of ALL_RULES) {
-    if (!rule.check) continue;
-    const severity = severityFor(config, rule.id);
-    if (severity === 'off' || !appliesToPayer(rule, config, claim.payer.type)) continue;
-    ctx.options = optionsOf(rule, config);
+  for (const { rule, severity, options } of rulesFor(config, claim.payer.type)) {
+    ctx.options = options;
     const report = (r: Report): void => {
       if (coveredBySchemaIssue(validated.invalid, r.path)) return;
       const entry = src.get(r.path);
@@ -83,7 +80,7 @@ export function auditClaim(parsed: ParsedClaim, text: string, config: ResolvedCo
       });
     };
     try {
-      rule.check(ctx as RuleContext, report);
+      rule.check?.(ctx as RuleContext, report);
     } catch (err) {
       // A rule bug must not take the audit down; say where, without claim values.
       out.push({
@@ -97,6 +94,32 @@ export function auditClaim(parsed: ParsedClaim, text: string, config: ResolvedCo
     }
   }
   return out;
+}
+
+interface PlannedRule {
+  rule: (typeof ALL_RULES)[number];
+  severity: Severity;
+  options: object;
+}
+
+/** The rules that run on a claim, in order, with their severity and options: worked out once per config and payer type, not per claim. */
+const plans = new WeakMap<ResolvedConfig, Map<string, PlannedRule[]>>();
+
+function rulesFor(config: ResolvedConfig, payerType: Claim['payer']['type']): PlannedRule[] {
+  let byPayer = plans.get(config);
+  if (!byPayer) plans.set(config, (byPayer = new Map()));
+  let plan = byPayer.get(payerType);
+  if (!plan) {
+    plan = [];
+    for (const rule of ALL_RULES) {
+      if (!rule.check) continue;
+      const severity = severityFor(config, rule.id);
+      if (severity === 'off' || !appliesToPayer(rule, config, payerType)) continue;
+      plan.push({ rule, severity, options: optionsOf(rule, config) });
+    }
+    byPayer.set(payerType, plan);
+  }
+  return plan;
 }
 
 /** The context every rule reads: the validated claim, its lines with their catalogue entries, the config and the data. */
