@@ -17,6 +17,7 @@ const CHUNK_CHARS = 1 << 20;
 /** A value as JSON.stringify writes it inside an object (undefined: the key is left out). */
 function value(v: unknown): string | undefined {
   if (typeof v === 'number' && Number.isInteger(v)) return String(v);
+  if (typeof v === 'string') return quoted(v);
   const text = JSON.stringify(v);
   return text === undefined ? undefined : jsonSafe(text);
 }
@@ -39,50 +40,39 @@ function members(entries: [string, unknown][], indent: string): string {
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]/;
 const quoted = (s: string): string => (NEEDS_ESCAPE.test(s) ? jsonSafe(JSON.stringify(s)) : `"${s}"`);
 
-const isInt = Number.isInteger;
-
 function relatedText(r: RelatedLocation): string {
-  const { file, claimId, path, message, range } = r;
-  const { line, character } = range.start;
-  if (typeof file === 'string' && (claimId === undefined || typeof claimId === 'string') && typeof path === 'string' && typeof message === 'string' && isInt(line) && isInt(character)) {
-    return `              "file": ${quoted(file)},\n${claimId === undefined ? '' : `              "claimId": ${quoted(claimId)},\n`}              "path": ${quoted(path)},\n              "line": ${line + 1},\n              "column": ${character + 1},\n              "message": ${quoted(message)}`;
-  }
+  const { line, character } = r.range.start;
   return members(
     [
-      ['file', file],
-      ['claimId', claimId],
-      ['path', path],
+      ['file', r.file],
+      ['claimId', r.claimId],
+      ['path', r.path],
       ['line', line + 1],
       ['column', character + 1],
-      ['message', message],
+      ['message', r.message],
     ],
     '              ',
   );
 }
 
 function findingText(f: LocatedFinding): string {
-  const { rule, severity, message, document, path, range } = f;
-  const { start, end } = range;
+  const { start, end } = f.range;
   const related = 'related' in f && Array.isArray(f.related) && f.related.length ? (f.related as RelatedLocation[]) : undefined;
-  const plain =
-    typeof rule === 'string' && typeof severity === 'string' && typeof message === 'string' && typeof path === 'string' && (document === undefined || isInt(document)) && isInt(start.line) && isInt(start.character) && isInt(end.line) && isInt(end.character);
-  let out = plain
-    ? `          "rule": ${quoted(rule)},\n          "severity": ${quoted(severity)},\n          "message": ${quoted(message)},\n${document === undefined ? '' : `          "document": ${document},\n`}          "path": ${quoted(path)},\n          "line": ${start.line + 1},\n          "column": ${start.character + 1},\n          "endLine": ${end.line + 1},\n          "endColumn": ${end.character + 1},\n          "fixable": ${isFixable(f)}`
-    : members(
-        [
-          ['rule', rule],
-          ['severity', severity],
-          ['message', message],
-          ['document', document],
-          ['path', path],
-          ['line', start.line + 1],
-          ['column', start.character + 1],
-          ['endLine', end.line + 1],
-          ['endColumn', end.character + 1],
-          ['fixable', isFixable(f)],
-        ],
-        '          ',
-      );
+  let out = members(
+    [
+      ['rule', f.rule],
+      ['severity', f.severity],
+      ['message', f.message],
+      ['document', f.document],
+      ['path', f.path],
+      ['line', start.line + 1],
+      ['column', start.character + 1],
+      ['endLine', end.line + 1],
+      ['endColumn', end.character + 1],
+      ['fixable', isFixable(f)],
+    ],
+    '          ',
+  );
   if (related) out += `,\n          "related": [\n${related.map((r) => `            {\n${relatedText(r)}\n            }`).join(',\n')}\n          ]`;
   return `        {\n${out}\n        }`;
 }
