@@ -108,7 +108,7 @@ function hoverMarkdown(at: NodeAt, config: ResolvedConfig, data: ReferenceData):
   let m: RegExpExecArray | null;
 
   if (on === 'value' && /^lines\[\d+\]\.modifiers\[\d+\]$/.test(path)) {
-    const mod = at.entry.node && 'value' in at.entry.node ? (at.entry.node as { value: unknown }).value : undefined;
+    const mod = at.entry.kind === 'scalar' ? at.entry.scalar : undefined;
     if (mod === undefined || mod === null) return undefined;
     return modifierHover(typeof mod === 'number' ? String(mod).padStart(2, '0') : String(mod), date);
   }

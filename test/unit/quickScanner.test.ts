@@ -15,8 +15,8 @@ import { analyze, fileClaims, quickFileClaims, resolveConfig } from '../../src/c
 import { quickClaimDocument, quickItem, type QuickItem } from '../../src/core/parse/quick/item';
 import { plainValue } from '../../src/core/parse/quick/scalars';
 import { documentLayout, splitDocuments } from '../../src/core/parse/split';
-import type { SourceMap } from '../../src/core/parse/sourceMap';
-import { parseItemUnit, parseWholeUnit } from '../../src/core/pipeline/unit';
+import type { SourceEntry, SourceMap } from '../../src/core/parse/sourceMap';
+import { yamlItemUnit, yamlWholeUnit } from '../../src/core/pipeline/unit';
 import { recordOfAnalysis, recordOfText } from '../../src/node/fileRecord';
 import { claimFile } from '../bench/generate';
 import { generateWorkspace, removeWorkspace } from '../bench/workspace';
@@ -24,17 +24,18 @@ import { EXAMPLES, FIXTURES, ROOT } from '../support/paths';
 
 const config = resolveConfig();
 
-function spans(src: SourceMap): [string, [number, number] | null, [number, number]][] {
-  return [...src].map(([path, e]) => [path, e.key ? [e.key.start, e.key.end] : null, [e.value.start, e.value.end]]);
+/** Every entry in order: key and value spans, range end, shape, scalar style and value (what fixes and hovers read). */
+function entries(src: SourceMap): [string, SourceEntry][] {
+  return [...src];
 }
 
 /** The yaml path's claim of a unit text (an item, or a `claim:` document), or undefined when it has none that is sound. */
 function yamlClaim(text: string, kind: 'item' | 'document') {
-  const unit = kind === 'item' ? parseItemUnit(text) : parseWholeUnit(text);
+  const unit = kind === 'item' ? yamlItemUnit(text) : yamlWholeUnit(text);
   return { unit, claim: unit.claims[0] };
 }
 
-/** A quick read must equal the yaml path's: one sound claim, no issue, same data, same spans. */
+/** A quick read must equal the yaml path's: one sound claim, no issue, same data, same source map. */
 function assertSameClaim(text: string, kind: 'item' | 'document', quick: QuickItem): void {
   const { unit, claim } = yamlClaim(text, kind);
   const where = `${kind} ${JSON.stringify(text)}`;
@@ -43,11 +44,25 @@ function assertSameClaim(text: string, kind: 'item' | 'document', quick: QuickIt
   assert.ok(claim.sound && !claim.rawFailed, `not sound for yaml, accepted quickly: ${where}`);
   assert.deepEqual(unit.steps, [{ claim: 0 }], `issues for yaml, accepted quickly: ${where}`);
   assert.deepStrictEqual(quick.raw, claim.raw, `data: ${where}`);
-  assert.deepStrictEqual(spans(quick.src), spans(claim.src), `spans: ${where}`);
+  assert.deepStrictEqual(entries(quick.src), entries(claim.src), `source map: ${where}`);
 }
 
-/** A file: each unit declined or the same; the record declined or deep-equal to the yaml path's. Returns whether the record came quickly. */
+/**
+ * The audit as a user sees it: every finding (rule, severity, message, path, place, fixes
+ * and their edits) and every claim's place, id and source map — through the quick scanner
+ * where it reads a unit, and through the `yaml` parser alone.
+ */
+function assertSameAudit(text: string, name: string): void {
+  const quick = analyze(text, { config });
+  const yaml = analyze(text, { config, yamlOnly: true });
+  assert.deepStrictEqual(quick.findings, yaml.findings, `findings of ${name}`);
+  const claims = (a: typeof quick) => a.claims.map((c) => ({ prefix: c.prefix, anchor: c.anchor, start: c.start, end: c.end, id: c.parsed.id, sound: c.parsed.sound, raw: c.raw, src: [...c.src] }));
+  assert.deepStrictEqual(claims(quick), claims(yaml), `claims of ${name}`);
+}
+
+/** A file: each unit declined or the same; the record declined or deep-equal to the yaml path's; the same audit. Returns whether the record came quickly. */
 function checkFile(text: string, name: string): boolean {
+  assertSameAudit(text, name);
   const docs = splitDocuments(text);
   for (const d of docs ?? []) {
     const layout = documentLayout(text, d);

@@ -3,7 +3,6 @@
  * a line's modifiers are, and fixes that add, replace or remove one modifier while keeping
  * the list's own quoting and layout.
  */
-import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import type { Discipline, TherapyModifier } from '../data';
 import { lineSchema, type Claim } from '../model/claim';
 import { serviceLine } from '../text';
@@ -57,9 +56,9 @@ const LINE_KEYS = new Set(Object.keys(lineSchema.shape));
  */
 export function modifiersMisspelled(ctx: ClaimContext, l: IndexedLine): boolean {
   if (l.line.modifiers !== undefined) return false;
-  const node = ctx.src.get(`lines[${l.index}]`)?.node;
-  if (!isMap(node)) return false;
-  return node.items.some((p) => isScalar(p.key) && !LINE_KEYS.has(String((p.key as Scalar).value)));
+  const entry = ctx.src.get(`lines[${l.index}]`);
+  if (entry?.kind !== 'map') return false;
+  return entry.keys!.some((k) => !LINE_KEYS.has(k));
 }
 
 export function modsPath(l: IndexedLine): string {
@@ -72,21 +71,22 @@ export function modPath(l: IndexedLine, at: number): string {
 
 /** Write a modifier the way the claim already writes them (quoted or plain). */
 function modifierText(ctx: ClaimContext, l: IndexedLine, mod: string): string {
-  const style = listStyle(ctx.src.get(modsPath(l))?.node) ?? claimStyle(ctx);
+  const style = listStyle(ctx, modsPath(l)) ?? claimStyle(ctx);
   return style === 'double' ? `"${mod}"` : style === 'single' ? `'${mod}'` : mod;
 }
 
 type ModStyle = 'double' | 'single' | 'plain';
 
 /** The style of a modifier list's first written item, if any. */
-function listStyle(seq: unknown): ModStyle | undefined {
-  if (!isSeq(seq)) return undefined;
-  for (const item of seq.items as Node[]) {
-    if (!isScalar(item)) continue;
-    const type = (item as Scalar).type;
-    if (type === 'QUOTE_DOUBLE') return 'double';
-    if (type === 'QUOTE_SINGLE') return 'single';
-    if (type === 'PLAIN' && typeof (item as Scalar).value === 'string') return 'plain';
+function listStyle(ctx: ClaimContext, path: string): ModStyle | undefined {
+  const seq = ctx.src.get(path);
+  if (seq?.kind !== 'seq') return undefined;
+  for (let i = 0; i < seq.count!; i++) {
+    const item = ctx.src.get(`${path}[${i}]`);
+    if (item?.kind !== 'scalar') continue;
+    if (item.style === 'QUOTE_DOUBLE') return 'double';
+    if (item.style === 'QUOTE_SINGLE') return 'single';
+    if (item.style === 'PLAIN' && typeof item.scalar === 'string') return 'plain';
   }
   return undefined;
 }
@@ -101,7 +101,7 @@ function claimStyle(ctx: ClaimContext): ModStyle {
   if (!style) {
     style = 'plain';
     for (const o of ctx.lines) {
-      const found = listStyle(ctx.src.get(modsPath(o))?.node);
+      const found = listStyle(ctx, modsPath(o));
       if (found) {
         style = found;
         break;

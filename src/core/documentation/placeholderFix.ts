@@ -3,7 +3,6 @@
  * mapping when the line has none. Only FixBuilder edits are used, so the rest of the file
  * (comments, quoting, flow or block style) stays as it was.
  */
-import { isMap } from 'yaml';
 import type { ClaimContext, TextEdit } from '../types';
 
 export interface Placeholder {
@@ -34,10 +33,10 @@ export function addPlaceholders(ctx: ClaimContext, lineIndex: number, items: Pla
   if (!items.length) return [];
   const linePath = `lines[${lineIndex}]`;
   const docPath = `${linePath}.documentation`;
-  const node = ctx.src.get(docPath)?.node;
-  if (node) {
+  const entry = ctx.src.get(docPath);
+  if (entry && entry.kind !== 'none') {
     // `documentation: {}`: separate insertions into an empty flow map would lack commas.
-    if (isMap(node) && node.items.length === 0) return ctx.fix.setValue(docPath, flowMap(items));
+    if (entry.kind === 'map' && entry.keys!.length === 0) return ctx.fix.setValue(docPath, flowMap(items));
     return merge(items.flatMap((p) => ctx.fix.insertKey(docPath, p.key, p.value)));
   }
   // No mapping: probe where `documentation:` would go to learn the line's key indentation.

@@ -1,9 +1,9 @@
 /**
  * Builds text edits against the source map: set a value, add or remove a sequence item,
  * insert a key. Edits touch only the named node, so comments and formatting elsewhere stay.
+ * Everything is read from the source map's spans and shapes (no YAML nodes).
  */
-import { isMap, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { joinPath, type SourceMap } from '../parse/sourceMap';
+import { contentEnd, joinPath, type SourceEntry, type SourceMap } from '../parse/sourceMap';
 import type { TextEdit } from '../types';
 
 export class FixBuilder {
@@ -44,17 +44,16 @@ export class FixBuilder {
    * given and present, else as the last entry.
    */
   insertKey(mapPath: string, key: string, valueText: string, afterKey?: string): TextEdit[] {
-    const map = this.src.get(mapPath)?.node;
-    if (!isMap(map)) return [];
-    const after = afterKey === undefined ? undefined : this.entryEnd(map, afterKey);
+    const map = this.src.get(mapPath);
+    if (map?.kind !== 'map') return [];
+    const after = afterKey === undefined ? undefined : this.entryEnd(mapPath, afterKey);
     if (map.flow) {
       if (after !== undefined) return [{ start: after, end: after, newText: `, ${key}: ${valueText}` }];
-      return this.insertIntoFlow(map, `${key}: ${valueText}`);
+      return this.insertIntoFlow(mapPath, map, `${key}: ${valueText}`);
     }
-    const first = map.items[0];
-    const firstKey = first?.key as Node | undefined;
-    const indent = firstKey?.range ? this.columnOf(firstKey.range[0]) : this.columnOf(map.range![0]);
-    const at = this.lineStartAfter(after ?? this.nodeEnd(map));
+    const firstKey = map.keys!.length ? this.src.get(joinPath(mapPath, map.keys![0]))?.key : undefined;
+    const indent = this.columnOf(firstKey ? firstKey.start : map.value.start);
+    const at = this.lineStartAfter(after ?? contentEnd(this.src, mapPath));
     const block = valueText.includes('\n');
     const line = `${' '.repeat(indent)}${key}:${block ? '' : ' '}${valueText.replace(/\r?\n/g, this.eol)}${this.eol}`;
     return [{ start: at, end: at, newText: this.needsNewline(at) ? `${this.eol}${line}` : line }];
@@ -65,13 +64,13 @@ export class FixBuilder {
    * the sibling entry `afterKey` when there is one, see insertKey).
    */
   addItem(seqPath: string, itemText: string, afterKey?: string): TextEdit[] {
-    const seq = this.src.get(seqPath)?.node;
-    if (!isSeq(seq)) return this.setValue(seqPath, `[${itemText}]`, afterKey);
-    if (seq.flow) return this.insertIntoFlow(seq, itemText);
-    const first = seq.items[0] as Node | undefined;
-    const dash = first?.range ? this.text.lastIndexOf('-', first.range[0]) : seq.range![0];
+    const seq = this.src.get(seqPath);
+    if (seq?.kind !== 'seq') return this.setValue(seqPath, `[${itemText}]`, afterKey);
+    if (seq.flow) return this.insertIntoFlow(seqPath, seq, itemText);
+    const first = seq.count ? this.src.get(joinPath(seqPath, 0)) : undefined;
+    const dash = first && first.kind !== 'none' ? this.text.lastIndexOf('-', first.value.start) : seq.value.start;
     const indent = this.columnOf(dash);
-    const at = this.lineStartAfter(this.nodeEnd(seq));
+    const at = this.lineStartAfter(contentEnd(this.src, seqPath));
     const line = `${' '.repeat(indent)}- ${itemText}${this.eol}`;
     return [{ start: at, end: at, newText: this.needsNewline(at) ? `${this.eol}${line}` : line }];
   }
@@ -95,17 +94,22 @@ export class FixBuilder {
    * own line stays with it.
    */
   removeItems(seqPath: string, indexes: readonly number[]): TextEdit[] {
-    const seq = this.src.get(seqPath)?.node;
-    if (!isSeq(seq)) return [];
-    const items = seq.items as Node[];
-    const gone = new Set(indexes.filter((i) => items[i]?.range));
-    if (gone.size !== new Set(indexes).size || !items.every((n) => n?.range)) return [];
+    const seq = this.src.get(seqPath);
+    if (seq?.kind !== 'seq') return [];
+    const items: SourceEntry[] = [];
+    for (let i = 0; i < seq.count!; i++) {
+      const item = this.src.get(joinPath(seqPath, i));
+      // Every item must have a node: an empty one has no place to cut around.
+      if (!item || item.kind === 'none') return [];
+      items.push(item);
+    }
+    const gone = new Set(indexes.filter((i) => items[i]));
+    if (gone.size !== new Set(indexes).size) return [];
     const edits: TextEdit[] = [];
     if (!seq.flow) {
       for (const i of [...gone].sort((a, b) => a - b)) {
-        const range = items[i].range!;
-        const lineStart = this.text.lastIndexOf('\n', range[0] - 1) + 1;
-        edits.push({ start: lineStart, end: this.lineStartAfter(range[2]), newText: '' });
+        const lineStart = this.text.lastIndexOf('\n', items[i].value.start - 1) + 1;
+        edits.push({ start: lineStart, end: this.lineStartAfter(items[i].end), newText: '' });
       }
       return edits;
     }
@@ -113,55 +117,42 @@ export class FixBuilder {
       if (!gone.has(i)) continue;
       let j = i;
       while (gone.has(j + 1)) j++;
-      const first = items[i].range!;
-      const last = items[j].range!;
-      const next = items[j + 1]?.range;
-      const prev = items[i - 1]?.range;
-      if (next) edits.push({ start: first[0], end: next[0], newText: '' });
-      else if (prev && !/[\r\n]/.test(this.text.slice(prev[1], first[0]))) edits.push({ start: prev[1], end: last[1], newText: '' });
+      const first = items[i].value;
+      const last = items[j].value;
+      const next = items[j + 1]?.value;
+      const prev = items[i - 1]?.value;
+      if (next) edits.push({ start: first.start, end: next.start, newText: '' });
+      else if (prev && !/[\r\n]/.test(this.text.slice(prev.end, first.start))) edits.push({ start: prev.end, end: last.end, newText: '' });
       else if (prev) {
         // The run is on lines of its own after the kept items: remove those lines, and keep
         // the kept item's separator and comment (a trailing comma is valid in a flow list).
-        const lineStart = this.text.lastIndexOf('\n', first[0] - 1) + 1;
-        const rest = /^[ \t]*,?[ \t]*(#[^\r\n]*)?\r?\n/.exec(this.text.slice(last[1]));
-        edits.push({ start: lineStart, end: rest ? last[1] + rest[0].length : last[1], newText: '' });
-      } else edits.push({ start: first[0], end: last[1], newText: '' });
+        const lineStart = this.text.lastIndexOf('\n', first.start - 1) + 1;
+        const rest = /^[ \t]*,?[ \t]*(#[^\r\n]*)?\r?\n/.exec(this.text.slice(last.end));
+        edits.push({ start: lineStart, end: rest ? last.end + rest[0].length : last.end, newText: '' });
+      } else edits.push({ start: first.start, end: last.end, newText: '' });
       i = j;
     }
     return edits;
   }
 
-  /** End of the entry `key` of a mapping (its value, else its key), if it has one. */
-  private entryEnd(map: YAMLMap, key: string): number | undefined {
-    const pair = (map.items as Pair<Node, Node | null>[]).find((p) => isScalar(p.key) && p.key.value === key);
-    const node = pair?.value ?? pair?.key;
-    return node?.range ? this.nodeEnd(node) : undefined;
+  /** End of the entry `key` of the mapping at `mapPath` (its value, else its key), if it has one. */
+  private entryEnd(mapPath: string, key: string): number | undefined {
+    const childPath = joinPath(mapPath, key);
+    const entry = this.src.get(childPath);
+    if (!entry) return undefined;
+    if (entry.kind === 'none') return entry.key?.end;
+    return contentEnd(this.src, childPath);
   }
 
-  private insertIntoFlow(node: YAMLMap | YAMLSeq, itemText: string): TextEdit[] {
-    const items = node.items as unknown[];
-    const close = node.range![1] - 1; // position of ] or }
-    const closeAt = this.text.lastIndexOf(isSeq(node) ? ']' : '}', close);
-    if (items.length === 0) return [{ start: closeAt, end: closeAt, newText: itemText }];
+  private insertIntoFlow(path: string, node: SourceEntry, itemText: string): TextEdit[] {
+    const close = node.value.end - 1; // position of ] or }
+    const closeAt = this.text.lastIndexOf(node.kind === 'seq' ? ']' : '}', close);
+    const n = node.kind === 'seq' ? node.count! : node.keys!.length;
+    if (n === 0) return [{ start: closeAt, end: closeAt, newText: itemText }];
     // Insert right after the last item so spacing before the bracket is kept.
-    const last = items[items.length - 1] as { range?: [number, number, number]; value?: Node; key?: Node };
-    const lastEnd = (last.range ?? last.value?.range ?? last.key?.range)?.[1] ?? closeAt;
+    const last = this.src.get(node.kind === 'seq' ? joinPath(path, n - 1) : joinPath(path, node.keys![n - 1]));
+    const lastEnd = !last ? closeAt : last.kind !== 'none' ? last.value.end : (last.key?.end ?? closeAt);
     return [{ start: lastEnd, end: lastEnd, newText: `, ${itemText}` }];
-  }
-
-  /**
-   * End of a node's last content: a block collection's own range may run on through
-   * trailing comments and blank lines that belong to what follows it.
-   */
-  private nodeEnd(node: Node): number {
-    if (isMap(node) || isSeq(node)) {
-      const last = node.items[node.items.length - 1] as unknown;
-      if (last) {
-        const inner = isMap(node) ? ((last as { value?: Node; key?: Node }).value ?? (last as { key?: Node }).key) : (last as Node);
-        if (inner?.range) return this.nodeEnd(inner);
-      }
-    }
-    return node.range![1];
   }
 
   private columnOf(offset: number): number {

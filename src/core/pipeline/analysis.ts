@@ -46,7 +46,6 @@ export interface PlacedUnit {
 /** A claim placed in the file: anchor, start and end are file offsets. */
 export interface PlacedClaim {
   parsed: ParsedClaim;
-  node: ParsedClaim['node'];
   /** Paths relative to the claim; spans relative to `base`. */
   src: ParsedClaim['src'];
   raw: unknown;
@@ -114,7 +113,6 @@ export class Analysis {
         this.claimFindings.push(own);
         this.claims.push({
           parsed: c,
-          node: c.node,
           src: c.src,
           raw: c.raw,
           validated: c.validated,

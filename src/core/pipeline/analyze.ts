@@ -10,7 +10,7 @@ import { configKey as keyOf, resolveConfig, type ResolvedConfig } from '../confi
 import { guardText } from '../parse/guard';
 import { documentLayout, splitDocuments, type DocumentSlice } from '../parse/split';
 import { BUILTIN_DATA, type ReferenceData } from '../data/reference';
-import { parseItemUnit, parseWholeUnit, PARSE_OPTIONS, type ParsedUnit } from './unit';
+import { parseItemUnit, parseWholeUnit, PARSE_OPTIONS, yamlItemUnit, yamlWholeUnit, type ParsedUnit } from './unit';
 import { withoutStackTraces } from '../parse/quietParse';
 import { Analysis, type ClaimList, type PlacedUnit, type TextChange } from './analysis';
 import { reanalyze } from './incremental';
@@ -21,6 +21,8 @@ export interface AnalyzeOptions {
   cache?: AuditCache;
   /** Force the whole-document path (tests compare both paths). */
   noSplit?: boolean;
+  /** Parse every unit with the `yaml` package, never the quick scanner (tests compare both readers). */
+  yamlOnly?: boolean;
   /** Reference data: the built-in tables overlaid by data packs; the built-in data when absent. */
   data?: ReferenceData;
   /**
@@ -57,7 +59,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const docs = splitDocuments(text) ?? documentsByParser(text);
   const units: PlacedUnit[] = [];
   docs.forEach((slice, d) => {
-    for (const u of placeDocument(text, slice, d, options.cache, options.noSplit)) units.push(u);
+    for (const u of placeDocument(text, slice, d, options.cache, options.noSplit, options.yamlOnly ? YAML_ONLY : READERS)) units.push(u);
   });
   let list: ClaimList | undefined;
   if (docs.length === 1 && units.length > 0 && units.every((u) => u.unit.kind === 'item')) {
@@ -67,19 +69,29 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return new Analysis(text, config, ckey, units, options.cache, data, undefined, list);
 }
 
-function placeDocument(text: string, slice: DocumentSlice, document: number, cache: AuditCache | undefined, forceWhole = false): PlacedUnit[] {
+/** How units are read, and the cache keys they are kept under. */
+interface Readers {
+  item: (text: string) => ParsedUnit;
+  whole: (text: string) => ParsedUnit;
+  itemKey: string;
+  wholeKey: string;
+}
+const READERS: Readers = { item: parseItemUnit, whole: parseWholeUnit, itemKey: 'c', wholeKey: 'd' };
+const YAML_ONLY: Readers = { item: yamlItemUnit, whole: yamlWholeUnit, itemKey: 'yc', wholeKey: 'yd' };
+
+function placeDocument(text: string, slice: DocumentSlice, document: number, cache: AuditCache | undefined, forceWhole: boolean | undefined, readers: Readers): PlacedUnit[] {
   const layout = forceWhole ? { kind: 'whole' as const } : documentLayout(text, slice);
   if (layout.kind === 'claims') {
     const out: PlacedUnit[] = [];
     for (let k = 0; k < layout.items.length; k++) {
       const item = layout.items[k];
-      const unit = cachedUnit(cache, 'c', text.slice(item.start, item.end), parseItemUnit);
-      if (unit.unusable) return placeDocument(text, slice, document, cache, true);
+      const unit = cachedUnit(cache, readers.itemKey, text.slice(item.start, item.end), readers.item);
+      if (unit.unusable) return placeDocument(text, slice, document, cache, true, readers);
       out.push({ unit, base: item.start, prefix: `claims[${k}]`, document });
     }
     return out;
   }
-  const unit = cachedUnit(cache, 'd', text.slice(slice.start, slice.end), parseWholeUnit);
+  const unit = cachedUnit(cache, readers.wholeKey, text.slice(slice.start, slice.end), readers.whole);
   return [{ unit, base: slice.start, prefix: '', document }];
 }
 

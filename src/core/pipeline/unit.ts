@@ -1,14 +1,21 @@
 /**
  * Parsing one unit of a claim file: a `- ` item of a claims list parsed on its own, or a
  * whole YAML document (a `claim:` document, or a layout the line scan will not cut). A
- * unit yields its claims — node, source map, plain data and (lazily) the validated claim —
+ * unit yields its claims — source map, plain data and (lazily) the validated claim —
  * and the config-independent problems of its structure. Nothing here depends on the
  * config, so a unit is parsed once per text and shared by the audit and every editor
  * feature. Spans are relative to the unit's text.
+ *
+ * The quick scanner (parse/quick/) reads a unit first: claim files are written in a plain
+ * subset of block YAML, which it reads at a fraction of the `yaml` parser's cost, giving
+ * exactly the data and source map the parser would (test/unit/quickScanner.test.ts); it
+ * declines anything else — errors, anchors, tags, unusual layout — and then the `yaml`
+ * package parses the unit as before.
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import { validateClaim, type ValidatedClaim } from './validate';
 import { buildSourceMap, prefixPath, type SourceMap } from '../parse/sourceMap';
+import { quickClaimDocument, quickItem, type QuickItem } from '../parse/quick/item';
 import { unclosedFlow, unclosedMessage, yamlErrorMessage } from '../parse/yamlErrors';
 import type { Span } from '../types';
 import { unknownKey } from '../unknownText';
@@ -22,7 +29,6 @@ export const PARSE_OPTIONS = { prettyErrors: false, keepSourceTokens: false, uni
 const NOT_A_CLAIM = 'A claim must be a mapping of its fields (id, date_of_service, payer, lines …).';
 
 export interface ParsedClaim {
-  node: Node;
   /** Path of the claim in its unit: '' for a list item parsed alone, else claim / claims[k]. */
   prefix: string;
   /** Where the claim's lens goes: the `claim:` key or the first key of the list item. */
@@ -84,6 +90,29 @@ export function flatCopy(s: string): string {
 
 /** One `- ` item of a claims list, parsed on its own as a one-item sequence. */
 export function parseItemUnit(text: string): ParsedUnit {
+  const quick = quickItem(text);
+  if (!quick) return yamlItemUnit(text);
+  const unit = newUnit('item', text);
+  const root = quick.src.get('')!;
+  unit.claims.push(scannedClaim(quick, '', root.value.start, text.indexOf('-')));
+  unit.steps.push({ claim: 0 });
+  return unit;
+}
+
+/** A whole YAML document: structure checks, and every claim in it. */
+export function parseWholeUnit(text: string): ParsedUnit {
+  const quick = quickClaimDocument(text);
+  if (!quick) return yamlWholeUnit(text);
+  // A `claim:` document: the claim's lens and start are at its `claim:` key.
+  const unit = newUnit('whole', text);
+  const key = quick.claimKey!;
+  unit.claims.push(scannedClaim(quick, 'claim', key, key));
+  unit.steps.push({ claim: 0 });
+  return unit;
+}
+
+/** parseItemUnit through the `yaml` parser alone (tests compare the two paths). */
+export function yamlItemUnit(text: string): ParsedUnit {
   const doc = withoutStackTraces(() => parseDocument(text, PARSE_OPTIONS));
   const seq = doc.contents;
   const unit = newUnit('item', text);
@@ -106,8 +135,8 @@ export function parseItemUnit(text: string): ParsedUnit {
   return unit;
 }
 
-/** A whole YAML document: structure checks, and every claim in it. */
-export function parseWholeUnit(text: string): ParsedUnit {
+/** parseWholeUnit through the `yaml` parser alone. */
+export function yamlWholeUnit(text: string): ParsedUnit {
   const doc = withoutStackTraces(() => parseDocument(text, PARSE_OPTIONS));
   const unit = newUnit('whole', text);
   for (const step of syntaxIssues(doc.errors, claimItemAt(doc))) unit.steps.push(step);
@@ -179,27 +208,25 @@ function parsedClaim(doc: Document, node: Node, prefix: string, anchor: number, 
     // toJS throws on an alias whose anchor is missing or comes later.
     rawFailed = true;
   }
-  let validated: ValidatedClaim | undefined;
-  return {
-    node,
-    prefix,
-    anchor,
-    start: Math.max(0, Math.min(start, node.range![0])),
-    end: node.range![2],
-    src: buildSourceMap(node),
-    raw,
-    rawFailed,
-    sound,
-    id: idOf(node),
-    validated: () => (validated ??= validateClaim(raw)),
-  };
+  const src = buildSourceMap(node);
+  return claimOf(raw, rawFailed, src, prefix, anchor, Math.max(0, Math.min(start, node.range![0])), node.range![2], sound);
 }
 
-function idOf(node: Node): ParsedClaim['id'] {
-  if (!isMap(node)) return undefined;
-  const idPair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'id');
-  const v = idPair?.value as Node | undefined;
-  return isScalar(v) && v.range && v.value !== null ? { id: String(v.value), start: v.range[0], end: v.range[1] } : undefined;
+/** A claim the quick scanner read: sound (it accepts no errors), its range from the source map. */
+function scannedClaim(quick: QuickItem, prefix: string, anchor: number, start: number): ParsedClaim {
+  const root = quick.src.get('')!;
+  return claimOf(quick.raw, false, quick.src, prefix, anchor, Math.max(0, Math.min(start, root.value.start)), root.end, true);
+}
+
+function claimOf(raw: unknown, rawFailed: boolean, src: SourceMap, prefix: string, anchor: number, start: number, end: number, sound: boolean): ParsedClaim {
+  let validated: ValidatedClaim | undefined;
+  return { prefix, anchor, start, end, src, raw, rawFailed, sound, id: idOf(src), validated: () => (validated ??= validateClaim(raw)) };
+}
+
+/** The claim's `id` when it is a scalar with a value. */
+function idOf(src: SourceMap): ParsedClaim['id'] {
+  const v = src.get('id');
+  return v && v.kind === 'scalar' && v.scalar !== null ? { id: String(v.scalar), start: v.value.start, end: v.value.end } : undefined;
 }
 
 /** Path of the claims[k] item holding an offset (how the split path names its errors). */

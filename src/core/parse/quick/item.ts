@@ -24,6 +24,7 @@
  */
 import { joinPath, type SourceMap } from '../sourceMap';
 import { blockScalar } from './blockScalar';
+import { FOLDED, LITERAL, openEntry, place, PLAIN, scalarShape, type Shape } from './entry';
 import { flowMap, flowSeq } from './flow';
 import { COMMENT, CONTENT, Declined, decline, keyEnd, restIsComment, scanLines, type Lines } from './lines';
 import { plainValue, quotedScalar } from './scalars';
@@ -33,6 +34,8 @@ export interface QuickItem {
   raw: Record<string, unknown>;
   /** Paths relative to the claim; spans relative to the item's text; no nodes. */
   src: SourceMap;
+  /** A `claim:` document: where its `claim:` key starts. */
+  claimKey?: number;
 }
 
 /** A node's value span and the offset its range ends at (yaml's range[1] and range[2]). */
@@ -43,6 +46,8 @@ interface Read {
   after: number;
   /** The line after the node's last line. */
   next: number;
+  /** The node's shape, as the source map records it. */
+  shape: Shape;
 }
 
 /** The claims-list item `text` (it starts at its dash line), or undefined when it leaves the subset. */
@@ -84,12 +89,12 @@ class Scanner {
     let at = dash + 1;
     while (text.charCodeAt(at) === 32) at++;
     this.claimColumn = at - lines.start[0];
-    const entry = { value: { start: at, end: at }, node: null };
+    const entry = openEntry(at);
     this.src.set('', entry);
     const map = this.map(0, this.claimColumn, '');
-    entry.value.end = map.end;
     // Only blank lines and comments may follow (a second item, or anything else, is not one claim).
     if (this.nextContent(map.next) < lines.count) decline();
+    place(entry, at, map.end, this.claimEnd(map), map.shape, map.value);
     return { raw: map.value as Record<string, unknown>, src: this.src };
   }
 
@@ -108,13 +113,26 @@ class Scanner {
     while (m < lines.count && lines.kind[m] !== CONTENT) m++;
     if (m === lines.count || lines.indent[m] === 0) decline();
     this.claimColumn = lines.indent[m];
-    const entry = { value: { start: 0, end: 0 }, node: null };
+    const entry = openEntry(0);
     this.src.set('', entry);
     const read = this.below(n, 0, '', v, v < lines.end[n]);
     if (!read.value || typeof read.value !== 'object' || Array.isArray(read.value)) decline();
-    entry.value = { start: read.start, end: read.end };
     if (this.nextContent(read.next) < lines.count) decline();
-    return { raw: read.value as Record<string, unknown>, src: this.src };
+    place(entry, read.start, read.end, this.claimEnd(read), read.shape, read.value);
+    return { raw: read.value as Record<string, unknown>, src: this.src, claimKey: lines.start[n] };
+  }
+
+  /**
+   * Where the claim's range ends: comments after its last line at the claim's own column
+   * belong to its mapping, whose range then runs to the end of the text (blank lines too).
+   */
+  private claimEnd(read: Read): number {
+    const { lines } = this;
+    // Everything after the claim's last content line is blank or comment (the callers checked).
+    for (let n = lines.count - 1; n >= 0 && lines.kind[n] !== CONTENT; n--) {
+      if (lines.kind[n] === COMMENT && lines.indent[n] === this.claimColumn) return this.text.length;
+    }
+    return read.after;
   }
 
   /**
@@ -142,6 +160,7 @@ class Scanner {
   private map(line: number, column: number, path: string): Read {
     const { text, lines } = this;
     const out: Record<string, unknown> = {};
+    const keys: string[] = [];
     const start = lines.start[line] + column;
     let end = start;
     let n = line;
@@ -155,16 +174,16 @@ class Scanner {
       let v = ke + 1;
       while (v < lineEnd && text.charCodeAt(v) === 32) v++;
       const childPath = joinPath(path, key);
-      const entry = { key: { start: k, end: ke }, value: { start: v, end: v }, node: null };
+      keys.push(key);
+      const entry = openEntry(v, { start: k, end: ke });
       this.src.set(childPath, entry);
       // Nothing after `key:` (or only a comment): the value is below, or null.
       const read = v === lineEnd || text.charCodeAt(v) === 35 /* # */ ? this.below(n, column, childPath, v, v < lineEnd) : this.value(n, v, column, childPath, true);
       out[key] = read.value;
-      entry.value.start = read.start;
-      entry.value.end = read.end;
+      place(entry, read.start, read.end, read.after, read.shape, read.value);
       end = read.after;
       const next = this.nextContent(read.next);
-      if (next >= lines.count || lines.indent[next] < column) return { value: out, start, end, after: end, next };
+      if (next >= lines.count || lines.indent[next] < column) return { value: out, start, end, after: end, next, shape: { kind: 'map', flow: false, keys } };
       if (lines.indent[next] > column) decline();
       if (text[lines.start[next] + column] === '-') decline();
       n = next;
@@ -185,7 +204,7 @@ class Scanner {
     }
     // null: an empty scalar right after the ':' and its spaces; a comment on the way would move it.
     if (comments) decline();
-    return { value: null, start: at, end: at, after: at, next: line + 1 };
+    return { value: null, start: at, end: at, after: at, next: line + 1, shape: PLAIN };
   }
 
   /** A block sequence whose first dash is on `line` at `column`. */
@@ -202,15 +221,14 @@ class Scanner {
       while (v < lineEnd && text.charCodeAt(v) === 32) v++;
       if (v === lineEnd) decline();
       const childPath = joinPath(path, out.length);
-      const entry = { value: { start: v, end: v }, node: null };
+      const entry = openEntry(v);
       this.src.set(childPath, entry);
       const ke = keyEnd(text, v, lineEnd);
       const read = ke >= 0 && (ke + 1 === lineEnd || text.charCodeAt(ke + 1) === 32) ? this.map(n, v - lines.start[n], childPath) : this.value(n, v, column, childPath, false);
       out.push(read.value);
-      entry.value.start = read.start;
-      entry.value.end = read.end;
+      place(entry, read.start, read.end, read.after, read.shape, read.value);
       const next = this.nextContent(read.next);
-      if (next >= lines.count || lines.indent[next] < column) return { value: out, start, end: read.after, after: read.after, next };
+      if (next >= lines.count || lines.indent[next] < column) return { value: out, start, end: read.after, after: read.after, next, shape: { kind: 'seq', flow: false, count: out.length } };
       if (lines.indent[next] > column) decline();
       n = next;
     }
@@ -224,17 +242,19 @@ class Scanner {
     const c = text[at];
     let value: unknown;
     let end: number;
+    let shape = PLAIN;
     if (c === '"' || c === "'") {
       const q = quotedScalar(text, at, lineEnd);
       if (!q) decline();
       ({ value, end } = q);
+      shape = scalarShape(c);
     } else if (c === '[' || c === '{') {
       const f = (c === '[' ? flowSeq : flowMap)(text, at, lineEnd, path, this.src);
-      ({ value, end } = f);
+      ({ value, end, shape } = f);
     } else if (c === '|' || c === '>') {
       if (!blockScalars) decline();
       const b = blockScalar(text, lines, line, at, column);
-      return { value: b.value, start: at, end: b.end, after: b.end, next: b.lastLine + 1 };
+      return { value: b.value, start: at, end: b.end, after: b.end, next: b.lastLine + 1, shape: c === '|' ? LITERAL : FOLDED };
     } else {
       if (/[,\]}#&*!%@`]/.test(c) || (/[-?:]/.test(c) && (at + 1 === lineEnd || text[at + 1] === ' '))) decline();
       end = lineEnd;
@@ -251,6 +271,6 @@ class Scanner {
     }
     if (!restIsComment(text, end, lineEnd)) decline();
     // The next content line must not be further right: that would continue this scalar (or be an error).
-    return { value, start: at, end, after, next: line + 1 };
+    return { value, start: at, end, after, next: line + 1, shape };
   }
 }

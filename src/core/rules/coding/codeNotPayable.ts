@@ -1,5 +1,4 @@
 import { defineRule } from '../applies';
-import { isScalar, type Scalar } from 'yaml';
 import { optionsSchema, payerTypesOption } from '../../config/optionSchemas';
 import type { ClaimContext, Fix, IndexedLine } from '../../types';
 import { lineLead } from '../../text';
@@ -52,8 +51,8 @@ export const codeNotPayable = defineRule({
 /** The new code quoted the way this line's code is, or, if that one is a bare number, the way the claim's other codes are. */
 function codeText(ctx: ClaimContext, l: IndexedLine, code: string): string {
   const style = (x: IndexedLine) => {
-    const node = ctx.src.get(`lines[${x.index}].code`)?.node;
-    return isScalar(node) ? (node as Scalar).type : undefined;
+    const entry = ctx.src.get(`lines[${x.index}].code`);
+    return entry?.kind === 'scalar' ? entry.style : undefined;
   };
   const own = style(l);
   const type = own === 'QUOTE_DOUBLE' || own === 'QUOTE_SINGLE' ? own : ctx.lines.map(style).find((t) => t === 'QUOTE_DOUBLE' || t === 'QUOTE_SINGLE');
