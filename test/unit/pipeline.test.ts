@@ -17,7 +17,7 @@ import { strokeVisit } from '../support/claimSamples';
 const strip = (x: unknown) => JSON.parse(JSON.stringify(x));
 
 describe('pipeline: one parse for the audit and the editor', () => {
-  it('yields each claim with its node, source map, data and its own findings', () => {
+  it('yields each claim with its source map, data and its own findings', () => {
     const text = claimFile(3).replace('units: 1\n        minutes: 21', 'units: 3\n        minutes: 21');
     const a = analyze(text);
     assert.equal(a.claims.length, 3);

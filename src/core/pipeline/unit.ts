@@ -12,7 +12,7 @@
  * declines anything else — errors, anchors, tags, unusual layout — and then the `yaml`
  * package parses the unit as before.
  */
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
 import { validateClaim, type ValidatedClaim } from './validate';
 import { buildSourceMap, prefixPath, type SourceMap } from '../parse/sourceMap';
 import { quickClaimDocument, quickItem, type QuickItem } from '../parse/quick/item';
