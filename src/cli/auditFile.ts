@@ -38,6 +38,11 @@ export interface PendingFile {
   configKey: string;
   /** SHA-256 of the content audited. */
   content: string;
+  /**
+   * Answered from the --cache. A file answered by its stamp has its findings and claims read
+   * from the cache on first use: ResultCache.usable() says first whether they can be.
+   */
+  cached: boolean;
 }
 
 /**
@@ -114,10 +119,23 @@ export function auditFile(file: string, run: FileRun): PendingFile | undefined {
 function unchangedFile(job: FileJob, run: FileRun): PendingFile | undefined {
   const { results } = run;
   const unchanged = run.fix || run.html ? undefined : results?.getByStamp(job.file, job.stamp, job.key);
-  const unchangedClaims = unchanged ? results!.claims(job.file) : undefined;
-  if (!unchanged || unchangedClaims?.file !== job.shown) return undefined;
+  if (!unchanged || results!.shownOf(job.file) !== job.shown) return undefined;
   if (!unchanged.utf8) warnNotUtf8(job.shown);
-  return { report: { path: job.shown, fixesApplied: 0, claims: undefined }, findings: unchanged.findings, claims: unchangedClaims, file: job.file, config: job.config, configKey: job.key, content: results!.contentOf(job.file)! };
+  const cache = results!;
+  return {
+    report: { path: job.shown, fixesApplied: 0, claims: undefined },
+    get findings() {
+      return cache.findings(job.file)!;
+    },
+    get claims() {
+      return cache.claims(job.file)!;
+    },
+    file: job.file,
+    config: job.config,
+    configKey: job.key,
+    content: cache.contentOf(job.file)!,
+    cached: true,
+  };
 }
 
 /** A file's bytes as read, the text audited, and the findings cached for them. */
@@ -232,6 +250,7 @@ function audited(job: FileJob, run: FileRun, file: FileText, data: ReferenceData
     config: job.config,
     configKey: job.key,
     content: sha256(content),
+    cached: !!cached,
   };
 }
 

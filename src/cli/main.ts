@@ -12,6 +12,7 @@ import { auditFile, EngineParts, type FileRun, type PendingFile } from './auditF
 import { buildId, resultKeys } from './cache/keys';
 import { cacheLocation } from './cache/location';
 import { ResultCache } from './cache/resultCache';
+import { reportKey } from './cache/reportKey';
 import { patientKeys, type PatientScope, type RunFile } from './patients';
 import { RunTally } from './runTally';
 import { parseThreads, threadCount } from './threads';
@@ -24,7 +25,7 @@ import { terminalSafe } from './formatters/safe';
 import { discoverFiles, displayPath } from '../node/discovery';
 import { formatJson } from './formatters/json';
 import { formatJunit } from './formatters/junit';
-import { formatStylish } from './formatters/stylish';
+import { formatStylish, useColor } from './formatters/stylish';
 import { fileReport, type Formatter, type StreamingFormatter } from './report';
 
 // Only what a run answered from --cache needs is imported above: the engine (rules, schemas,
@@ -89,6 +90,7 @@ export function run(argv: string[]): number | Promise<number> {
 /** The audit's options, checked; a number is the exit code of a run that ends here (help, version, usage). */
 interface RunOptions {
   positionals: string[];
+  format: string;
   formatter: Formatter;
   html: boolean;
   fix: boolean;
@@ -147,6 +149,7 @@ function parseOptions(argv: string[]): RunOptions | number {
   if (typeof threads === 'object') return usage(threads.error);
   return {
     positionals,
+    format: values.format as string,
     formatter,
     html,
     fix: !!values.fix,
@@ -194,15 +197,26 @@ function auditRun(o: RunOptions): number | Promise<number> {
   // Without --cache every file is audited: the workers start now and boot while the files are read and cut.
   if (parts.workers > 1 && !results && files.length) parts.pool();
   const run: FileRun = { configs, results, tally, engine: parts, fix: o.fix, html: o.html, keyOf: resultKeys() };
-  const pending: PendingFile[] = [];
+  let pending: PendingFile[] = [];
   for (const file of files) {
     const p = auditFile(file, run);
     if (p) pending.push(p);
   }
+  // With --cache (no --fix, no html report): the report is remembered under the key of all it is made of.
+  const memo = results && !o.fix && !o.html ? reportMemoKey(o, tally, pending, results) : undefined;
+  if (memo && pending.length && pending.every((p) => p.cached)) {
+    const remembered = results!.report(memo);
+    if (remembered) {
+      parts.close();
+      return writeOutput(o, tally, results, [remembered.text], remembered.errors, remembered.warnings);
+    }
+  }
+  // A file answered by its stamp has its findings and claims read now; if they cannot be, it is audited again.
+  if (results) pending = pending.flatMap((p) => (!p.cached || results.usable(p.file) ? [p] : (results.forget(p.file), auditFile(p.file, run) ?? [])));
   const finish = (own: LocatedFinding[][], claims: FilePatientClaims[]): number => {
     parts.close();
     const { lists, patients } = acrossClaims(pending, own, claims, results, o.scope, o.html);
-    return writeReport(o, tally, pending, lists, results, patients);
+    return writeReport(o, tally, pending, lists, results, patients, memo);
   };
   if (pending.some((p) => p.findings instanceof Promise || p.claims instanceof Promise)) {
     return Promise.all([Promise.all(pending.map((p) => p.findings)), Promise.all(pending.map((p) => p.claims))]).then(([f, c]) => finish(f, c));
@@ -211,6 +225,18 @@ function auditRun(o: RunOptions): number | Promise<number> {
     pending.map((p) => p.findings as LocatedFinding[]),
     pending.map((p) => p.claims as FilePatientClaims),
   );
+}
+
+/** The key this run's report is remembered under (./cache/reportKey.ts). */
+function reportMemoKey(o: RunOptions, tally: RunTally, pending: readonly PendingFile[], results: ResultCache): string {
+  return reportKey({
+    format: o.format,
+    color: useColor(),
+    quiet: o.quiet,
+    scope: o.scope,
+    outcome: tally.outcome(),
+    files: pending.map((p) => [p.file, p.report.path, p.content, results.keyHash(p.configKey)] as const),
+  });
 }
 
 /** Worker threads for the run: --threads (auto: by the files' size), no more than the address-space limit (ulimit -v) leaves room for (V8 would abort). */
@@ -224,16 +250,24 @@ function workerCount(threads: number | 'auto', files: readonly string[]): number
   return workers;
 }
 
-/** The report (stdout or --output) of the files' final findings; the run's exit code. */
-function writeReport(o: RunOptions, tally: RunTally, pending: readonly PendingFile[], lists: LocatedFinding[][], results: ResultCache | undefined, patients?: PatientSummary[]): number {
+/** The report (stdout or --output) of the files' final findings; the run's exit code. With `memo`, the report is remembered in the cache under it. */
+function writeReport(
+  o: RunOptions,
+  tally: RunTally,
+  pending: readonly PendingFile[],
+  lists: LocatedFinding[][],
+  results: ResultCache | undefined,
+  patients?: PatientSummary[],
+  memo?: string,
+): number {
   const reports = pending.map(({ report }, i) => {
     const findings = o.quiet ? lists[i].filter((f) => f.severity === 'error') : lists[i];
     const r = fileReport(report.path, findings, report.fixesApplied);
     return report.claims ? { ...r, claims: report.claims } : r;
   });
-  const unsaved = results?.save();
-  if (unsaved) process.stderr.write(`claimlint: warning: ${terminalSafe(unsaved)}\n`);
   if (tally.failed && !reports.length) {
+    const unsaved = results?.save();
+    if (unsaved) process.stderr.write(`claimlint: warning: ${terminalSafe(unsaved)}\n`);
     // Nothing could be read: no "0 files audited, no problems" beside the errors, no report file.
     process.stderr.write(`claimlint: nothing was audited${o.output ? `; ${o.output} not written` : ''}\n`);
     return 2;
@@ -241,24 +275,45 @@ function writeReport(o: RunOptions, tally: RunTally, pending: readonly PendingFi
   // The JSON report is written as it is made (a big file's is tens of megabytes); the others whole.
   const outcome = { ...tally.outcome(), patients };
   const chunks = 'chunks' in o.formatter ? (o.formatter as StreamingFormatter).chunks(reports, outcome) : [o.formatter(reports, outcome)];
+  const errors = reports.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
+  return writeOutput(o, tally, results, chunks, errors, warnings, memo);
+}
+
+/**
+ * Writes the report's text to stdout or --output, then the cache (with the report under `memo`
+ * once it is written whole); the run's exit code.
+ */
+function writeOutput(o: RunOptions, tally: RunTally, results: ResultCache | undefined, chunks: Iterable<string | Buffer>, errors: number, warnings: number, memo?: string): number {
+  const written: Buffer[] | undefined = memo ? [] : undefined;
+  const bytesOf = (chunk: string | Buffer): Buffer | string => {
+    if (!written) return chunk;
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    written.push(b);
+    return b;
+  };
+  let failed = false;
   if (o.output) {
     let fd: number | undefined;
     try {
       fd = openSync(o.output, 'w');
-      for (const chunk of chunks) writeAll(fd, chunk);
+      for (const chunk of chunks) writeAll(fd, bytesOf(chunk));
     } catch (err) {
       process.stderr.write(`claimlint: ${terminalSafe(String(o.output))}: cannot write (${(err as NodeJS.ErrnoException).code ?? 'error'})\n`);
-      return 2;
+      failed = true;
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
-  } else for (const chunk of chunks) process.stdout.write(chunk);
-  return tally.exitCode(reports, o.maxWarnings);
+  } else for (const chunk of chunks) process.stdout.write(bytesOf(chunk));
+  if (memo && written && !failed) results!.setReport(memo, written, errors, warnings);
+  const unsaved = results?.save();
+  if (unsaved) process.stderr.write(`claimlint: warning: ${terminalSafe(unsaved)}\n`);
+  return failed ? 2 : tally.exitCode(errors, warnings, o.maxWarnings);
 }
 
 /** `text` written whole to `fd` (a write may take only part of it). */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text);
+function writeAll(fd: number, text: string | Buffer): void {
+  const bytes = typeof text === 'string' ? Buffer.from(text) : text;
   for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
 }
 

@@ -8,7 +8,7 @@
  */
 import { terminalSafe } from './formatters/safe';
 import { displayPath } from '../node/discovery';
-import type { FileReport, RunOutcome } from './report';
+import type { RunOutcome } from './report';
 
 export class RunTally {
   /** Problems that make the run exit 2. */
@@ -72,11 +72,10 @@ export class RunTally {
     return { notAudited: this.unaudited, errorsAbove: this.said + this.configErrorsSaid.size };
   }
 
-  /** The run's exit code, once the reports are written. */
-  exitCode(reports: readonly FileReport[], maxWarnings: number | undefined): number {
+  /** The run's exit code, once the reports are written: from their errors and warnings (after --quiet). */
+  exitCode(errors: number, warnings: number, maxWarnings: number | undefined): number {
     if (this.problems) return 2;
-    if (reports.some((r) => r.errorCount > 0)) return 1;
-    const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
+    if (errors > 0) return 1;
     if (maxWarnings !== undefined && warnings > maxWarnings) {
       this.write(`claimlint: too many warnings (${warnings}); at most ${maxWarnings} allowed (--max-warnings)\n`);
       return 1;

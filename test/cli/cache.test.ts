@@ -2,15 +2,16 @@
  * claimlint --cache / --cache-location with the real binary: a re-run reads findings back
  * (shown by planting a marker in the cache, signed as this user: only a run that used the entry prints it), and
  * a change to the file's content, the config, a data pack or the claimlint that wrote the
- * cache makes it audit again. A corrupt cache is ignored without a crash; the cache stays inside the
- * current folder.
+ * cache makes it audit again. A re-run with nothing changed writes the remembered report (a
+ * marker planted in it comes back), and any change to what that report is made of does not.
+ * A corrupt cache is ignored without a crash; the cache stays inside the current folder.
  */
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CMS_DIR, CMS_PACK_FILES, PACK_ONLY_CLAIM } from '../support/cmsSample';
 import { fileStamp } from '../../src/cli/cache/stamp';
-import { cacheMacKey, signCacheText } from '../../src/cli/cache/mac';
+import { readCacheView, writeCacheView, type CacheView } from '../support/cacheFile';
 import { runCli } from '../support/cli';
 import { aheadOfTime } from '../support/clock';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
@@ -35,11 +36,15 @@ describe('claimlint --cache (spawned binary)', function () {
   afterEach(() => removeTmpDir(dir));
 
   const cachePath = () => join(dir, '.claimlintcache');
-  const readCache = () => JSON.parse(readFileSync(cachePath(), 'utf8'));
-  /** Writes an edited cache signed as claimlint signs it for this user and folder (an unsigned edit is ignored: cacheTrust.test.ts). */
-  const writeSigned = (c: { mac?: unknown }) => {
-    delete c.mac;
-    writeFileSync(cachePath(), signCacheText(JSON.stringify(c), cacheMacKey(cachePath())));
+  const readCache = () => readCacheView(cachePath());
+  /**
+   * Writes an edited cache signed as claimlint signs it for this user and folder (an unsigned
+   * edit is ignored: cacheTrust.test.ts), without the remembered report (which would answer
+   * an unchanged re-run before any entry is read) unless `keepReport`.
+   */
+  const writeSigned = (c: CacheView, keepReport = false) => {
+    if (!keepReport) delete c.report;
+    writeCacheView(cachePath(), c);
   };
   /** Replace every cached message of a.claim.yaml with the marker. */
   const plant = () => {
@@ -47,6 +52,13 @@ describe('claimlint --cache (spawned binary)', function () {
     const key = Object.keys(c.entries).find((k) => k.endsWith('a.claim.yaml'))!;
     for (const f of c.entries[key].findings) f.message = MARK;
     writeSigned(c);
+  };
+  /** Replace the remembered report's text with the marker (its key and counts kept). */
+  const plantReport = () => {
+    const c = readCache();
+    assert.ok(c.report, 'a report is remembered');
+    c.report.text = `${MARK}\n`;
+    writeSigned(c, true);
   };
   const uncached = (args: string[]) => claimlint(args, dir);
 
@@ -69,6 +81,41 @@ describe('claimlint --cache (spawned binary)', function () {
     assert.ok(!fresh.stdout.includes(MARK));
   });
 
+  it('a re-run with nothing changed writes the remembered report; a change to anything it is made of is audited and reported anew', () => {
+    // c holds b's claims under other ids: the same patients and dates, so b's checks across claims depend on c.
+    writeFileSync(join(dir, 'c.claim.yaml'), file(7).replace(/CLM-2026-/g, 'CLM-C-'));
+    // A clock ahead: the files are settled, so hits are by stamp (the run a re-run in CI makes).
+    const later = (args: string[]) => runCli(args, dir, { nodeArgs: aheadOfTime() });
+    const base = ['--cache', '-f', 'json', '.'];
+    const first = later(base);
+    assert.deepEqual(first, uncached(['-f', 'json', '.']));
+    const variants: { what: string; args: string[]; change?: () => void }[] = [
+      { what: 'another format', args: ['--cache', '-f', 'junit', '.'] },
+      { what: 'stylish', args: ['--cache', '.'] },
+      { what: '--quiet', args: ['--cache', '-f', 'json', '--quiet', '.'] },
+      { what: 'the patient scope', args: ['--cache', '-f', 'json', '--patient-scope', 'file', '.'] },
+      { what: 'fewer files', args: ['--cache', '-f', 'json', 'a.claim.yaml', 'c.claim.yaml'] },
+      { what: 'a missing path beside them', args: ['--cache', '-f', 'json', '.', 'missing.claim.yaml'] },
+      { what: 'another config', args: base, change: () => writeFileSync(join(dir, '.claimlintrc.yaml'), 'rules:\n  timed-units-total: warning\n') },
+      { what: 'a claim of the same patient in another file', args: base, change: () => writeFileSync(join(dir, 'c.claim.yaml'), readFileSync(join(dir, 'c.claim.yaml'), 'utf8').replace('units: 2', 'units: 3')) },
+      { what: 'a new file', args: base, change: () => writeFileSync(join(dir, 'd.claim.yaml'), file(11)) },
+      { what: 'a file removed', args: base, change: () => rmSync(join(dir, 'd.claim.yaml')) },
+    ];
+    for (const v of variants) {
+      // The base run's report is remembered, and answers an unchanged base run (the marker comes back, same exit code and stderr).
+      const before = later(base);
+      plantReport();
+      assert.deepEqual(later(base), { ...before, stdout: `${MARK}\n` }, `${v.what}: the remembered report answers the unchanged run`);
+      v.change?.();
+      const r = later(v.args);
+      assert.ok(!r.stdout.includes(MARK), `${v.what}: not answered by the remembered report`);
+      assert.deepEqual(r, uncached(v.args.filter((a) => a !== '--cache')), v.what);
+    }
+    // The change in c changed b's findings of the checks across claims (the variant above had something to miss).
+    const b = (stdout: string) => JSON.parse(stdout).files.find((f: { path: string }) => f.path === 'b.claim.yaml').findings.filter((f: { rule: string }) => f.rule === 'units-across-claims');
+    assert.notDeepEqual(b(uncached(['-f', 'json', '.']).stdout), b(first.stdout));
+  });
+
   it('a file settled for a second is answered by its stamp without being read; any write to it is read again', () => {
     // The child's clock runs 2 s ahead (a fake clock, no sleep): the files just written are settled for it.
     const later = (args: string[]) => runCli(args, dir, { nodeArgs: aheadOfTime() });
@@ -76,7 +123,7 @@ describe('claimlint --cache (spawned binary)', function () {
     assert.deepEqual(later(['--cache', '-f', 'json', '.']), fresh);
     const c = readCache();
     const key = Object.keys(c.entries).find((k) => k.endsWith('a.claim.yaml'))!;
-    assert.match(c.entries[key].stamp, /^\d+:\d+:\d+:\d+:\d+$/, 'a settled file gets a stamp');
+    assert.match(c.entries[key].stamp ?? '', /^\d+:\d+:\d+:\d+:\d+$/, 'a settled file gets a stamp');
     // Spoil the content hash: only the stamp can still match, so the marker proves a was not read.
     c.entries[key].content = '0'.repeat(64);
     writeSigned(c);
@@ -135,7 +182,7 @@ describe('claimlint --cache (spawned binary)', function () {
     assert.ok(!first.stdout.includes('ncci-pair-denied'));
     assert.deepEqual(claimlint(['--cache', '-f', 'json', '.'], dir), first, 'a hit');
     const c = readCache();
-    for (const e of Object.values<{ findings: { message: string }[] }>(c.entries)) for (const f of e.findings) f.message = MARK;
+    for (const e of Object.values(c.entries)) for (const f of e.findings) f.message = MARK;
     writeSigned(c);
     assert.ok(claimlint(['--cache', '-f', 'json', '.'], dir).stdout.includes(MARK), 'the planted entry is used while the pack is unchanged');
 

@@ -1,20 +1,24 @@
 /**
- * The `--cache` file's format: its shape, and reading it back. The cache is a file in the
- * workspace anyone can edit, so a file is used only when it is signed by this user on this
- * machine (./mac.ts) and every entry has the shape the CLI reads; anything else is no cache.
+ * The `--cache` file's format: its head's shape, and reading it back (the layout of head and
+ * parts: ./layout.ts). The cache is a file in the workspace anyone can edit, so a file is used
+ * only when its head is signed by this user on this machine (./mac.ts), each part only when
+ * its bytes match the digest the head gives, and every entry and part only when it has the
+ * shape the CLI reads; anything else is no cache (or, for a part, no entry).
  */
 import { lstatSync } from 'node:fs';
 import type { ConfigLoad, FilePatientClaims, LocatedFinding, Position, ResolvedConfig } from '../../core/lite';
 import type { ReadConfig } from '../config';
-import { READ_LIMITS, readBoundedText } from '../../node/boundedRead';
+import { READ_LIMITS } from '../../node/boundedRead';
+import { isPartRef, openCacheFile, type PartReader, type PartRef } from './layout';
 import { verifiedCacheText } from './mac';
 
 export const FORMAT = 'claimlint-cache';
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 /** A cache file larger than this is not read (it is rebuilt). */
-const MAX_CACHE_BYTES = READ_LIMITS.cache;
+export const MAX_CACHE_BYTES = READ_LIMITS.cache;
 
-export interface Entry {
+/** A file's entry in the head; its findings, claims and cross-claim findings are parts. */
+export interface EntryHead {
   /** SHA-256 of the file's text. */
   content: string;
   /** The file's device, inode, size and times, when it had not changed for a while (see fileStamp). */
@@ -23,26 +27,37 @@ export interface Entry {
   utf8?: boolean;
   /** SHA-256 of the effective config and data packs. */
   config: string;
-  /** The file's own findings (per claim), keyed by content and config. */
-  findings: LocatedFinding[];
-  /** The file's claims for the checks across claims (patient ids only as keys; see ./patients.ts). */
-  claims?: FilePatientClaims;
+  /** The file as the reports name it (its claims' `file`): a hit by stamp checks it without reading the claims. */
+  shown?: string;
+  /** The file's own findings (LocatedFinding[]), keyed by content and config. */
+  findings: PartRef;
+  /** The file's claims for the checks across claims (FilePatientClaims: patient ids only as keys; see ../patients.ts). */
+  claims?: PartRef;
   /** The file's findings of the checks across claims, under the key of every claim they depend on (patientKeys). */
-  cross?: { key: string; findings: LocatedFinding[] };
+  cross?: { key: string; findings: PartRef };
 }
 
-export interface CacheFile {
+/** The last run's report as written (./reportKey.ts), with what its exit code is made of. */
+export interface ReportHead {
+  key: string;
+  text: PartRef;
+  errors: number;
+  warnings: number;
+}
+
+export interface CacheHead {
   format: typeof FORMAT;
   version: typeof FORMAT_VERSION;
   /** The claimlint that wrote it: version+build hash. */
   claimlint: string;
-  entries: Record<string, Entry>;
+  entries: Record<string, EntryHead>;
   /**
    * What this claimlint's config reader said about each config text (by SHA-256 of path and
    * text; "defaults" when no file applies): a cached run finds the config files and keys
    * the results without loading the config schema.
    */
   configs: Record<string, ReadConfig | { defaults: ResolvedConfig }>;
+  report?: ReportHead;
 }
 
 export function isSymlink(path: string): boolean {
@@ -53,43 +68,80 @@ export function isSymlink(path: string): boolean {
   }
 }
 
-export function readCacheFile(path: string, key: Buffer): CacheFile | undefined {
+/** The cache's head, checked, and a reader of its parts (to be closed); undefined when there is no usable cache. */
+export function readCacheFile(path: string, key: Buffer): { head: CacheHead; parts: PartReader } | undefined {
+  let opened: ReturnType<typeof openCacheFile>;
   try {
     if (isSymlink(path)) return undefined;
+    opened = openCacheFile(path, MAX_CACHE_BYTES);
+  } catch {
+    return undefined;
+  }
+  if (!opened) return undefined;
+  const head = checkedHead(opened.head, key);
+  if (!head) opened.parts.close();
+  return head && { head, parts: opened.parts };
+}
+
+function checkedHead(signed: string, key: Buffer): CacheHead | undefined {
+  try {
     // Only a cache this user signed on this machine, in this folder, untouched (./mac.ts).
-    const text = verifiedCacheText(readBoundedText(path, MAX_CACHE_BYTES), key);
+    const text = verifiedCacheText(signed, key);
     if (text === undefined) return undefined;
     const parsed = JSON.parse(text) as unknown;
     if (!isObject(parsed) || parsed.format !== FORMAT || parsed.version !== FORMAT_VERSION || typeof parsed.claimlint !== 'string' || !isObject(parsed.entries)) return undefined;
-    const entries = Object.create(null) as Record<string, Entry>;
-    for (const [file, e] of Object.entries(parsed.entries)) if (isEntry(e)) entries[file] = e;
-    const configs = Object.create(null) as CacheFile['configs'];
+    const entries = Object.create(null) as Record<string, EntryHead>;
+    for (const [file, e] of Object.entries(parsed.entries)) if (isEntryHead(e)) entries[file] = e;
+    const configs = Object.create(null) as CacheHead['configs'];
     if (isObject(parsed.configs)) {
       for (const [key, c] of Object.entries(parsed.configs)) {
         if (key === 'defaults' && isObject(c) && isResolved(c.defaults)) configs[key] = { defaults: bareConfig(c.defaults) };
         else if (key !== 'defaults' && isReadConfig(c)) configs[key] = c.config ? { load: c.load, config: bareConfig(c.config) } : { load: c.load };
       }
     }
-    return { format: FORMAT, version: FORMAT_VERSION, claimlint: parsed.claimlint, entries, configs };
+    const report = isReportHead(parsed.report) ? parsed.report : undefined;
+    return { format: FORMAT, version: FORMAT_VERSION, claimlint: parsed.claimlint, entries, configs, report };
   } catch {
     return undefined;
   }
 }
 
-// The cache is a file in the workspace anyone can edit: an entry is used only when every
-// finding has the shape the formatters read.
-function isEntry(e: unknown): e is Entry {
+function isEntryHead(e: unknown): e is EntryHead {
   return (
     isObject(e) &&
     typeof e.content === 'string' &&
     typeof e.config === 'string' &&
     (e.stamp === undefined || typeof e.stamp === 'string') &&
     (e.utf8 === undefined || typeof e.utf8 === 'boolean') &&
-    Array.isArray(e.findings) &&
-    e.findings.every(isFinding) &&
-    (e.claims === undefined || (isObject(e.claims) && Array.isArray(e.claims.claims) && Array.isArray(e.claims.directives) && typeof e.claims.file === 'string')) &&
-    (e.cross === undefined || (isObject(e.cross) && typeof e.cross.key === 'string' && Array.isArray(e.cross.findings) && e.cross.findings.every(isFinding)))
+    (e.shown === undefined || typeof e.shown === 'string') &&
+    isPartRef(e.findings) &&
+    (e.claims === undefined || isPartRef(e.claims)) &&
+    (e.cross === undefined || (isObject(e.cross) && typeof e.cross.key === 'string' && isPartRef(e.cross.findings)))
   );
+}
+
+function isReportHead(r: unknown): r is ReportHead {
+  return isObject(r) && typeof r.key === 'string' && isPartRef(r.text) && Number.isSafeInteger(r.errors) && (r.errors as number) >= 0 && Number.isSafeInteger(r.warnings) && (r.warnings as number) >= 0;
+}
+
+/** A findings part's list, when every finding has the shape the formatters read. */
+export function parseFindings(bytes: Buffer): LocatedFinding[] | undefined {
+  const v = parsePart(bytes);
+  return Array.isArray(v) && v.every(isFinding) ? v : undefined;
+}
+
+/** A claims part, when it has the shape the checks across claims read. */
+export function parseClaims(bytes: Buffer): FilePatientClaims | undefined {
+  const c = parsePart(bytes);
+  return isObject(c) && Array.isArray(c.claims) && Array.isArray(c.directives) && typeof c.file === 'string' ? (c as unknown as FilePatientClaims) : undefined;
+}
+
+function parsePart(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 const SEVERITIES = new Set(['error', 'warning', 'info']);

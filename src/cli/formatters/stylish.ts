@@ -2,7 +2,8 @@
 import { isFixable, type Formatter } from '../report';
 import { terminalSafe as safe } from './safe';
 
-const useColor = (): boolean => !!process.stdout.isTTY && !process.env.NO_COLOR;
+/** Whether stylish paints: standard output is a terminal and NO_COLOR is not set. */
+export const useColor = (): boolean => !!process.stdout.isTTY && !process.env.NO_COLOR;
 const paint = (code: number, s: string): string => (useColor() ? `\u001b[${code}m${s}\u001b[0m` : s);
 const SEVERITY_COLOR = { error: 31, warning: 33, info: 36 } as const;
 
