@@ -15,17 +15,23 @@ import { makeTmpDir, removeTmpDir } from '../support/tmp';
 const BIN = join(__dirname, '..', 'bin', 'claimlint.js');
 const TIME = '/usr/bin/time';
 
-/** Wall time of one CLI run (ms), its stdout, and its peak resident memory (MB) when /usr/bin/time is there. */
-function runCli(args: string[], cwd: string): { ms: number; stdout: string; code: number | null; peakMb?: number } {
+/**
+ * Wall time of one CLI run (ms), its stdout, and when /usr/bin/time is there its CPU time
+ * (user + system, ms: steadier than wall on a shared machine) and peak resident memory (MB).
+ */
+function runCli(args: string[], cwd: string): { ms: number; stdout: string; code: number | null; peakMb?: number; cpuMs?: number } {
   const rss = join(cwd, '.rss');
   const withTime = existsSync(TIME);
   const started = performance.now();
   const r = withTime
-    ? spawnSync(TIME, ['-f', '%M', '-o', rss, process.execPath, BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
+    ? spawnSync(TIME, ['-f', '%U %S %M', '-o', rss, process.execPath, BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 })
     : spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - started;
-  const peakMb = withTime && existsSync(rss) ? Number(readFileSync(rss, 'utf8').trim().split('\n').pop()) / 1024 : undefined;
-  return { ms, stdout: r.stdout, code: r.status, peakMb };
+  // The last line: "user system maxrss" (a line before it may say the exit status).
+  const times = withTime && existsSync(rss) ? readFileSync(rss, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : undefined;
+  const peakMb = times ? times[2] / 1024 : undefined;
+  const cpuMs = times ? (times[0] + times[1]) * 1000 : undefined;
+  return { ms, stdout: r.stdout, code: r.status, peakMb, cpuMs };
 }
 
 /** With findings in a third of the claims (as a real backlog has). */
@@ -37,6 +43,9 @@ function withFindings(text: string): string {
 export interface CacheFigures {
   cold: number;
   warm: number;
+  /** CPU time (user + system, ms) of the same cold run and re-run, when /usr/bin/time is there. */
+  coldCpu?: number;
+  warmCpu?: number;
   files: number;
   mb: number;
 }
@@ -59,8 +68,8 @@ export function cacheFigures(claims: number, files: number): CacheFigures {
     const cold = colds[0].ms <= colds[1].ms ? colds[0] : colds[1];
     const warm = [0, 1, 2].map(() => runCli(['--cache', '-f', 'json', '.'], dir));
     for (const w of warm) if (w.stdout !== cold.stdout) throw new Error('a cached re-run printed something else than the cold run');
-    const ms = warm.map((w) => w.ms).sort((a, b) => a - b);
-    return { cold: cold.ms, warm: ms[1], files, mb: bytes / 1e6 };
+    const median = [...warm].sort((a, b) => a.ms - b.ms)[1];
+    return { cold: cold.ms, warm: median.ms, coldCpu: cold.cpuMs, warmCpu: median.cpuMs, files, mb: bytes / 1e6 };
   } finally {
     removeTmpDir(dir);
   }
