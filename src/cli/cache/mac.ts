@@ -2,7 +2,8 @@
  * The --cache file's integrity check (issue 20 item 12). The cache holds findings, so an
  * edited cache (entries set to `findings: []`) or a foreign one (committed to a repository,
  * restored in CI, copied from another machine) could make findings disappear. Every cache
- * file is signed: HMAC-SHA-256 over its whole text, keyed by what identifies this user on
+ * file's head is signed (the line that gives the SHA-256 of each part after it, ./layout.ts):
+ * HMAC-SHA-256 over its text, keyed by what identifies this user on
  * this machine and this copy of the folder, none of it in the workspace and none of it
  * written by claimlint:
  *   the machine's id (/etc/machine-id or /var/lib/dbus/machine-id, else the host name),
