@@ -60,7 +60,7 @@ export class AuditPool {
   private readonly idle: Worker[] = [];
   private readonly all: Worker[] = [];
   private readonly queue: Pending[] = [];
-  /** Each worker's messages posted and not answered yet, in order (one, or two records messages: see pipelined). */
+  /** Each worker's messages posted and not answered yet, in order (one, or two batches: see pipelined). */
   private readonly running = new Map<Worker, { id: number; p: Pending }[]>();
   private nextId = 1;
   private broken = false;
@@ -267,7 +267,7 @@ export class AuditPool {
     for (;;) {
       const p = this.queue[0];
       if (!p) return;
-      const w = this.idle.length ? this.idle.pop()! : p.task.type === 'records' ? this.pipelined() : undefined;
+      const w = this.idle.length ? this.idle.pop()! : p.task.type !== 'file' ? this.pipelined() : undefined;
       if (!w) return;
       this.queue.shift();
       if (p.cancelled?.()) {
@@ -284,12 +284,14 @@ export class AuditPool {
   }
 
   /**
-   * A worker busy with one records message, to take the next one behind it: it starts that
-   * one as soon as it ends the first, without waiting for this thread (busy with its own
-   * share) to see the reply. Records only: an audit's batches stay one at a time.
+   * A worker busy with one batch (records or units), to take the next one behind it: it
+   * starts that one as soon as it ends the first, without waiting for this thread (busy
+   * with its own share of the batches) to see the reply — measured on the server's first
+   * audit of a 3 MB file, a worker given one batch at a time sat idle 10–40% of the audit.
+   * Whole files stay one at a time (a second one behind a big file would wait long).
    */
   private pipelined(): Worker | undefined {
-    for (const [w, list] of this.running) if (list.length === 1 && list[0].p.task.type === 'records') return w;
+    for (const [w, list] of this.running) if (list.length === 1 && list[0].p.task.type !== 'file') return w;
     return undefined;
   }
 

@@ -85,7 +85,9 @@ export function cachedUnit(cache: AuditCache | undefined, kind: string, text: st
   const key = `${kind}\u0000${text}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const unit = parse(flatCopy(text));
-  cache.set(flatCopy(key), unit);
+  // One flat copy: the unit's text is a slice of its key, which the cache holds anyway.
+  const flat = flatCopy(key);
+  const unit = parse(flat.slice(kind.length + 1));
+  cache.set(flat, unit);
   return unit;
 }
