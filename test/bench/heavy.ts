@@ -175,7 +175,8 @@ async function serverFigures(text: string, opens = 3): Promise<ServerFigures> {
   const expectedEdited = expectedDiagnostics(edited);
   const figures: ServerFigures = { parse: median([0, 1, 2].map(() => parseMs(text))), first: [], complete: [], edits: [], findings: expected.length };
   for (let round = 0; round < opens; round++) {
-    const server = await startStdioServer(join(__dirname, 'server.js'));
+    // BENCH_SERVER_NODE_ARGS: node options for the servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where an open goes.
+    const server = await startStdioServer(join(__dirname, 'server.js'), { nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) });
     const { connection, published, stop } = server;
     try {
       const log = publishLog(server, uri);
