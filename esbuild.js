@@ -158,8 +158,11 @@ async function bundleInputs(name) {
  * measured 872 KB: 880 KB. Issue 23 item 4's quick scanner for the workspace index
  * (src/core/parse/quick and src/core/patients/quickClaims.ts: 8.6 KB, esbuild metafile,
  * bytesInOutput; the index of 10,000 claims several times faster) took main from 874 to 882 KB: 890 KB.
+ * Issue 26: the audit reads claims with that scanner too (the shapes fixes need in the source
+ * map instead of yaml nodes, src/core/parse/quick/entry.ts): main 888 → 890 KB; the edit path
+ * (branch editsplice) adds about 5 KB: 900 KB.
  */
-const BUNDLE_TARGETS = { server: 890 * 1024, report: 400 * 1024, client: 150 * 1024 };
+const BUNDLE_TARGETS = { server: 900 * 1024, report: 400 * 1024, client: 150 * 1024 };
 
 module.exports = { bundleSizes, bundleInputs, BUNDLE_TARGETS, SERVER_BUNDLE_TARGET: BUNDLE_TARGETS.server };
 
