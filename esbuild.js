@@ -58,6 +58,17 @@ const cliEngineExternal = {
   },
 };
 
+// The glob library (src/node/glob.ts: tinyglobby, picomatch) is the CLI's dist/glob.js,
+// required by src/node/discovery.ts on first use: a folder searched by the default globs alone
+// (no config \`files\`, no symbolic link) is read without it, so a run answered from --cache
+// neither compiles nor initialises it.
+const cliGlobExternal = {
+  name: 'cli-glob-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/glob$/ }, (args) => (/[\\/]src[\\/]node$/.test(args.resolveDir) ? { path: './glob.js', external: true } : undefined));
+  },
+};
+
 // The yaml library reads process.env.LOG_TOKENS on every token and LOG_STREAM on every
 // document (its own debug printing): a lookup in the process environment each time, about a
 // tenth of an audit's CPU. The shipped bundles compile both switches to false; the bench
@@ -95,7 +106,8 @@ const entries = [
   { entryPoints: ['src/client/languageClient.ts'], outfile: 'dist/languageClient.js', plugins: [leanWordLists] },
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', plugins: [importersExternal, yamlDebugOff, leanWordLists] },
   { entryPoints: ['src/importers/claims/index.ts'], outfile: 'dist/importers.js', plugins: [yamlDebugOff, leanWordLists] },
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [reportExternal, cliEngineExternal, yamlDebugOff, leanWordLists] },
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [reportExternal, cliEngineExternal, cliGlobExternal, yamlDebugOff, leanWordLists] },
+  { entryPoints: ['src/node/glob.ts'], outfile: 'dist/glob.js' },
   { entryPoints: ['src/cli/engine.ts'], outfile: 'dist/cliEngine.js', plugins: [reportExternal, yamlDebugOff, leanWordLists] },
   // The worker threads of the CLI (--threads) and of the server's first audit of a big
   // file: the core and the pack reader, nothing else.

@@ -20,6 +20,13 @@ describe('CLI front and engine bundles', () => {
     }
     const engine = inputs.filter((f) => /node_modules\/(zod|yaml)\/|src\/core\/(rules|data|pipeline|model|billing|parse)\/|src\/core\/(index|engine)\.ts|src\/cli\/engine\.ts|src\/node\/auditPool\.ts|src\/datapacks\/store\/packStore\.ts/.test(f));
     assert.deepEqual(engine, [], 'engine modules in dist/cli.js');
+    // The glob library is dist/glob.js, loaded when a search needs it (a config's files, a symlink, a pattern).
+    assert.deepEqual(
+      inputs.filter((f) => /node_modules\/(tinyglobby|picomatch|fdir)\//.test(f)),
+      [],
+      'the glob library in dist/cli.js',
+    );
+    assert.ok((await bundleInputs('glob')).some((f) => f.includes('node_modules/tinyglobby/')));
   });
 
   it('the engine bundle holds the rules, the config schema and the commands', async () => {
