@@ -59,7 +59,7 @@ const cliEngineExternal = {
 };
 
 // The glob library (src/node/glob.ts: tinyglobby, picomatch) is the CLI's dist/glob.js,
-// required by src/node/discovery.ts on first use: a folder searched by the default globs alone
+// required by src/node/claimSearch.ts on first use: a folder searched by the default globs alone
 // (no config \`files\`, no symbolic link) is read without it, so a run answered from --cache
 // neither compiles nor initialises it.
 const cliGlobExternal = {

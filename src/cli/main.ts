@@ -22,7 +22,8 @@ import { ConfigResolver, type ConfigReader } from './config';
 import { routeProcessWarnings } from '../node/warnings';
 import { parseCommandLine } from './args';
 import { terminalSafe } from './formatters/safe';
-import { discoverFiles, displayPath } from '../node/discovery';
+import { displayPath } from '../node/discovery';
+import { discoverFiles } from '../node/claimSearch';
 import { formatJson } from './formatters/json';
 import { formatJunit } from './formatters/junit';
 import { formatStylish, useColor } from './formatters/stylish';
@@ -202,10 +203,11 @@ function auditRun(o: RunOptions): number | Promise<number> {
     const p = auditFile(file, run);
     if (p) pending.push(p);
   }
-  // With --cache (no --fix, no html report): the report is remembered under the key of all it is made of.
-  const memo = results && !o.fix && !o.html ? reportMemoKey(o, tally, pending, results) : undefined;
-  if (memo && pending.length && pending.every((p) => p.cached)) {
-    const remembered = results!.report(memo);
+  // With --cache (no --fix, no html report) the report is remembered under the key of all it is made of:
+  // a run whose files all hit, under the same key, writes it again.
+  const remember = results && !o.fix && !o.html;
+  if (remember && pending.length && pending.every((p) => p.cached)) {
+    const remembered = results!.report(reportMemoKey(o, tally, pending, results!));
     if (remembered) {
       parts.close();
       return writeOutput(o, tally, results, [remembered.text], remembered.errors, remembered.warnings);
@@ -216,7 +218,8 @@ function auditRun(o: RunOptions): number | Promise<number> {
   const finish = (own: LocatedFinding[][], claims: FilePatientClaims[]): number => {
     parts.close();
     const { lists, patients } = acrossClaims(pending, own, claims, results, o.scope, o.html);
-    return writeReport(o, tally, pending, lists, results, patients, memo);
+    // The key of the files as finally audited (a file whose cached parts could not be read was read again).
+    return writeReport(o, tally, pending, lists, results, patients, remember ? reportMemoKey(o, tally, pending, results!) : undefined);
   };
   if (pending.some((p) => p.findings instanceof Promise || p.claims instanceof Promise)) {
     return Promise.all([Promise.all(pending.map((p) => p.findings)), Promise.all(pending.map((p) => p.claims))]).then(([f, c]) => finish(f, c));

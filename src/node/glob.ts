@@ -1,7 +1,7 @@
 /**
- * The glob library (tinyglobby, with picomatch), on its own: ./discovery.ts loads it on first
- * use, since a search of a plain folder by the default globs needs none of it. In the CLI's
- * bundle it is dist/glob.js (esbuild.js), so a run answered from --cache neither compiles nor
- * initialises it.
+ * The glob library (tinyglobby, with picomatch) for the CLI's search (./claimSearch.ts), which
+ * loads it on first use: a plain folder searched by the default globs needs none of it. In the
+ * CLI's bundle it is dist/glob.js (esbuild.js), so a run answered from --cache neither compiles
+ * nor initialises it.
  */
-export { glob, globSync, isDynamicPattern } from 'tinyglobby';
+export { globSync, isDynamicPattern } from 'tinyglobby';

@@ -1,5 +1,5 @@
 /**
- * The CLI's folder search without the glob library (src/node/discovery.ts plainClaimFiles):
+ * The CLI's folder search without the glob library (src/node/claimSearch.ts plainClaimFiles):
  * on a plain tree it finds exactly what the default globs find, and it gives way to the glob
  * library wherever a symbolic link is met.
  */
@@ -8,7 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { DEFAULT_GLOBS, discoverFiles, plainClaimFiles } from '../../src/node/discovery';
+import { DEFAULT_GLOBS } from '../../src/node/discovery';
+import { discoverFiles, plainClaimFiles } from '../../src/node/claimSearch';
 import { IGNORED_FOLDERS } from '../../src/protocol';
 import { makeTmpDir, removeTmpDir } from '../support/tmp';
 
