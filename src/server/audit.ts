@@ -12,7 +12,7 @@ import { isConfigFile, uriToPath } from './claimFiles';
 import { configDiagnostics } from './configFiles';
 import type { DocumentContext } from './documentContext';
 import type { AuditPool } from '../node/auditPool';
-import { toDiagnostic } from '../service/diagnostics';
+import { FindingDiagnostics } from '../service/diagnostics';
 import type { PatientDiagnostics } from './patients';
 import { typingDelay } from './scheduler';
 import { docTag, type Session } from './session';
@@ -69,12 +69,12 @@ export class DocumentAudits {
     const analysis = service.analysis(doc, ctx.config);
     const merged = this.patients.findings(uri, analysis, ctx.config);
     this.session.payer.update(doc, analysis, merged);
-    const diagnostics = merged.map((f) => toDiagnostic(doc, f));
+    const diagnostics = new FindingDiagnostics(doc, merged);
     const millis = performance.now() - started;
     this.auditMillis.set(uri, millis);
     if (!isCurrent() || documents.get(uri)?.version !== version) return;
     void this.session.publish(uri, version, diagnostics);
-    this.logAudit(uri, version, diagnostics.map((d) => String(d.code)), millis);
+    this.logAudit(uri, version, merged.map((f) => f.rule), millis);
   }
 
   /**
@@ -96,7 +96,7 @@ export class DocumentAudits {
         cache: service.cache,
         head: async (found, progress) => {
           if (!current()) return;
-          const diagnostics = found.map((f) => toDiagnostic(doc, f));
+          const diagnostics = new FindingDiagnostics(doc, found);
           const written = this.session.publish(uri, version, diagnostics);
           connection.console.log(
             `first ${progress.units} of ${progress.units === progress.of ? '' : `${progress.of} `}units of ${docTag(uri)} v${version}: ${diagnostics.length} findings in ${(performance.now() - started).toFixed(1)} ms, published before the rest`,
@@ -114,11 +114,11 @@ export class DocumentAudits {
     let findings = result.findings;
     if (result.claims) findings = this.patients.audited(uri, findings, result.claims, ctx.config);
     else this.patients.shownWithout(uri);
-    const diagnostics = findings.map((f) => toDiagnostic(doc, f));
+    const diagnostics = new FindingDiagnostics(doc, findings);
     this.session.payer.forget(uri);
     const written = this.session.publish(uri, version, diagnostics);
     const where = result.workers ? ` on ${first.size} worker thread${first.size === 1 ? '' : 's'} and the main thread` : ' on the main thread';
-    this.logAudit(uri, version, diagnostics.map((d) => String(d.code)), millis, where);
+    this.logAudit(uri, version, findings.map((f) => f.rule), millis, where);
     // The analysis blocks this thread for about as long as the audit took: build it only
     // once the diagnostics are on the wire (a big publish spans many pipe writes, and a
     // busy thread would hold them back until the analysis is done).
@@ -133,7 +133,7 @@ export class DocumentAudits {
         const decisions = this.session.payer.update(doc, analysis, merged);
         const again = changed || decisions.length > 0;
         connection.console.log(`editor analysis of ${docTag(uri)} v${version} ready in ${(performance.now() - from).toFixed(1)} ms${again ? ': published again' : ''}`);
-        if (again) void this.session.publish(uri, version, merged.map((f) => toDiagnostic(doc, f)));
+        if (again) void this.session.publish(uri, version, new FindingDiagnostics(doc, merged));
       } catch (err) {
         connection.console.error(`analysis of ${docTag(uri)} failed: ${err instanceof Error ? err.name : 'error'}`);
       }

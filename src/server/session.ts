@@ -15,6 +15,8 @@ import { isConfigFile } from './claimFiles';
 import { ConfigFiles } from './configFiles';
 import { DocumentContexts, type DocumentContext } from './documentContext';
 import { ClaimLanguageService } from '../service';
+import { FindingDiagnostics } from '../service/diagnostics';
+import { findingsPublish } from './messageJson';
 import { SettingsStore } from './settings';
 import { PackStore } from '../datapacks/store/packStore';
 import { AuditPool, CHUNK_FILE_BYTES } from '../node/auditPool';
@@ -49,8 +51,11 @@ export interface Session {
   /** The pool for a document's first audit: big documents only. */
   poolFor(text: string): AuditPool | undefined;
   closePool(): void;
-  /** Resolves once the notification is written out; the payer's decisions of this version go with `own`. */
-  publish(uri: string, version: number | undefined, own: Diagnostic[]): Promise<void>;
+  /**
+   * Resolves once the notification is written out; the payer's decisions of this version go
+   * with `own` (findings' diagnostics are made only if the transport reads them: src/server/messageJson.ts).
+   */
+  publish(uri: string, version: number | undefined, own: Diagnostic[] | FindingDiagnostics): Promise<void>;
   /** Context of an open claim document for a feature request, or undefined when it is not active. */
   activeContext(uri: string): Promise<{ doc: TextDocument; ctx: DocumentContext } | undefined>;
 }
@@ -117,11 +122,12 @@ export function createSession(connection: Connection, openThreadsOption: number 
     closePool: () => void pool?.close(),
     publish(uri, version, own) {
       // The payer's decisions (source claimlint-remit) of this version go with the audit's findings.
-      const diagnostics = [...own, ...payer.diagnostics(uri, version)];
-      if (diagnostics.length) published.add(uri);
+      const extra = payer.diagnostics(uri, version);
+      if (own.length + extra.length) published.add(uri);
       else published.delete(uri);
+      const params = own instanceof FindingDiagnostics ? findingsPublish(uri, version, own, extra) : { uri, version, diagnostics: [...own, ...extra] };
       // A failed write is logged by the connection; nothing waits on it to fail.
-      return connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
+      return connection.sendDiagnostics(params).catch(() => undefined);
     },
     async activeContext(uri) {
       const doc = documents.get(uri);

@@ -64,12 +64,21 @@ const lineEnds = new WeakMap<TextDocument, { version: number; lfOnly: boolean }>
 const ORIGIN = Symbol('claimlint.origin');
 
 export function toDiagnostic(doc: TextDocument, finding: LocatedFinding & { related?: readonly RelatedClaim[] }): Diagnostic {
+  return diagnosticOf(conversionOf(doc, finding), finding, doc.version);
+}
+
+/** The conversion of a finding in `doc` (its range there): made on the finding's first use, then kept with it. */
+function conversionOf(doc: TextDocument, finding: LocatedFinding): Converted {
   let c = converted.get(finding);
   if (!c) {
     c = { range: lfOnly(doc) ? finding.range : rangeOf(doc, finding.span), codeDescription: { href: docsUrl(finding.rule) }, fixes: finding.fixes.map((f) => f.id) };
     converted.set(finding, c);
   }
-  const data: ClaimDiagnosticData = { rule: finding.rule, fixes: c.fixes, version: doc.version };
+  return c;
+}
+
+function diagnosticOf(c: Converted, finding: LocatedFinding & { related?: readonly RelatedClaim[] }, version: number): Diagnostic {
+  const data: ClaimDiagnosticData = { rule: finding.rule, fixes: c.fixes, version };
   const severity = SEVERITY[finding.severity];
   // Two literals (no spread): the same keys in the same order, made without a slow object copy.
   const d: Diagnostic = finding.related?.length
@@ -86,6 +95,57 @@ export function toDiagnostic(doc: TextDocument, finding: LocatedFinding & { rela
     : { range: c.range, severity, source: DIAGNOSTIC_SOURCE, code: finding.rule, codeDescription: c.codeDescription, message: finding.message, data };
   Object.defineProperty(d, ORIGIN, { value: c });
   return d;
+}
+
+/**
+ * The diagnostics of a document version's findings, each as toDiagnostic makes it, made only
+ * when read (`diagnostics`): the server's writer writes a publish of them from each finding's
+ * kept JSON (`head`) without making ~8,000 objects at each edit of a big file. The findings'
+ * places in the document are worked out here, at this version (the document changes later).
+ */
+export class FindingDiagnostics {
+  private made?: Diagnostic[];
+  private readonly conversions: Converted[];
+  /** data.version of each diagnostic: the document's version when these were made. */
+  readonly version: number;
+
+  constructor(
+    doc: TextDocument,
+    readonly findings: readonly (LocatedFinding & { related?: readonly RelatedClaim[] })[],
+  ) {
+    this.version = doc.version;
+    this.conversions = findings.map((f) => conversionOf(doc, f));
+  }
+
+  get length(): number {
+    return this.findings.length;
+  }
+
+  /** The diagnostics (made on first read, then the same array). */
+  get diagnostics(): Diagnostic[] {
+    return (this.made ??= this.findings.map((f, i) => diagnosticOf(this.conversions[i], f, this.version)));
+  }
+
+  /** Whether `diagnostics` was read (then it is what is written: it may have been changed). */
+  get wereMade(): boolean {
+    return this.made !== undefined;
+  }
+
+  /**
+   * The i-th diagnostic's JSON up to its `data.version` value (see headOf), or undefined when
+   * it has none (then write JSON.stringify of `diagnosticAt(i)`). Undefined for a version
+   * that is not a safe integer.
+   */
+  head(i: number): DiagnosticHead | undefined {
+    const c = this.conversions[i];
+    if (!Number.isSafeInteger(this.version)) return undefined;
+    if (c.head === undefined) return headOf(diagnosticOf(c, this.findings[i], this.version));
+    return c.head ?? undefined;
+  }
+
+  diagnosticAt(i: number): Diagnostic {
+    return this.made ? this.made[i] : diagnosticOf(this.conversions[i], this.findings[i], this.version);
+  }
 }
 
 /**

@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
 import { audit, type LocatedFinding, type PatientFinding } from '../../src/core';
-import { toDiagnostic } from '../../src/service/diagnostics';
-import { messageBytes, messageJson } from '../../src/server/messageJson';
+import { FindingDiagnostics, toDiagnostic } from '../../src/service/diagnostics';
+import { findingsPublish, messageBytes, messageJson } from '../../src/server/messageJson';
 
 /** messageJson is JSON.stringify's text, and messageBytes its UTF-8 bytes. */
 function same(msg: unknown, what?: string): void {
@@ -62,5 +62,66 @@ describe('messageJson: the server\'s messages as JSON.stringify writes them', ()
     for (const msg of [{ jsonrpc: '2.0', id: 3, result: { contents: 'x "y"' } }, { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri } }, { jsonrpc: '2.0', method: 'window/logMessage', params: { type: 3, message: '"diagnostics":[]' } }]) {
       same(msg);
     }
+  });
+
+  describe('findingsPublish: diagnostics of findings written without making them', () => {
+    const payer: Diagnostic = { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } }, severity: 3, source: 'claimlint-remit', code: 'CO-45', message: 'paid "less" \u00e9', data: { remit: true } };
+    const message = (params: unknown) => ({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params });
+    /** Written from the findings (never read before), the text and bytes are those of the plain params. */
+    function writtenAs(lazy: () => unknown, plain: unknown, what: string): void {
+      assert.equal(messageJson(lazy()), JSON.stringify(plain), what);
+      assert.ok(messageBytes(lazy()).equals(Buffer.from(JSON.stringify(plain), 'utf8')), what);
+    }
+
+    it('the same text as toDiagnostic\'s diagnostics followed by the added ones, at successive versions', () => {
+      for (let version = 1; version <= 3; version++) {
+        const doc = TextDocument.create(uri, 'yaml', version, text);
+        const found = new FindingDiagnostics(doc, all);
+        for (const extra of [[], [payer]]) {
+          const plain = { uri, version, diagnostics: [...all.map((f) => toDiagnostic(doc, f)), ...extra] };
+          writtenAs(() => message(findingsPublish(uri, version, found, extra)), message(plain), `version ${version}, ${extra.length} added`);
+          // Read: the same list, JSON.stringify's text (any other transport).
+          const params = findingsPublish(uri, version, found, extra);
+          assert.equal(JSON.stringify(params), JSON.stringify(plain));
+          assert.deepEqual(params.diagnostics, plain.diagnostics);
+        }
+      }
+      // No findings; nothing at all; a version-less publish (an unopened file, data.version 0).
+      const doc = TextDocument.create(uri, 'yaml', 0, text);
+      writtenAs(() => message(findingsPublish(uri, 4, new FindingDiagnostics(doc, []), [payer])), message({ uri, version: 4, diagnostics: [payer] }), 'added only');
+      writtenAs(() => message(findingsPublish(uri, 4, new FindingDiagnostics(doc, []), [])), message({ uri, version: 4, diagnostics: [] }), 'empty');
+      writtenAs(() => message(findingsPublish(uri, undefined, new FindingDiagnostics(doc, all), [])), message({ uri, diagnostics: all.map((f) => toDiagnostic(doc, f)) }), 'version-less');
+    });
+
+    it('the diagnostics are those of the version they were made for, whatever the document becomes', () => {
+      const doc = TextDocument.create(uri, 'yaml', 5, text);
+      const crlf = TextDocument.create(uri, 'yaml', 6, text.replace(/\n/g, '\r\n'));
+      const fresh = audit(crlf.getText()).findings;
+      const before = { uri, version: 5, diagnostics: all.map((f) => toDiagnostic(TextDocument.create(uri, 'yaml', 5, text), f)) };
+      const found = new FindingDiagnostics(doc, all);
+      const foundCrlf = new FindingDiagnostics(crlf, fresh);
+      const after = { uri, version: 6, diagnostics: fresh.map((f) => toDiagnostic(TextDocument.create(uri, 'yaml', 6, crlf.getText()), f)) };
+      TextDocument.update(doc, [{ text: 'claims: []\n' }], 9);
+      TextDocument.update(crlf, [{ text: 'claims: []\r\n' }], 9);
+      writtenAs(() => message(findingsPublish(uri, 5, found, [])), message(before), 'made at version 5');
+      writtenAs(() => message(findingsPublish(uri, 6, foundCrlf, [])), message(after), 'CRLF, made at version 6');
+      assert.ok(after.diagnostics.some((d) => d.range.start.line > 0), 'the CRLF ranges are the document\'s lines');
+    });
+
+    it('a list read and changed before it is written is written as it is now', () => {
+      const doc = TextDocument.create(uri, 'yaml', 7, text);
+      const params = findingsPublish(uri, 7, new FindingDiagnostics(doc, all), [payer]);
+      params.diagnostics[0] = { ...params.diagnostics[0], message: 'another "text"' };
+      params.diagnostics.pop();
+      same(message(params));
+      assert.equal(JSON.parse(messageJson(message(params))).params.diagnostics[0].message, 'another "text"');
+      const replaced = findingsPublish(uri, 7, new FindingDiagnostics(doc, all), []);
+      replaced.diagnostics = [payer];
+      same(message(replaced));
+      // A FindingDiagnostics whose list was read: its publishes are written from that list.
+      const read = new FindingDiagnostics(doc, all);
+      read.diagnostics.push(payer);
+      assert.match(messageJson(message(findingsPublish(uri, 7, read, []))), /paid \\"less\\"/);
+    });
   });
 });
