@@ -32,6 +32,21 @@ export function directiveLines(lines: LineIndex): { line: number; text: string }
  */
 const scanned = new WeakMap<LineIndex, readonly { line: number; text: string }[]>();
 
+const MARK = 'claimlint-';
+
+/**
+ * After an edit of a text without directives: its edited text (`lines`, the change at
+ * [start, end) in its offsets) has none either when none is written around the change — the
+ * next reads of its directive lines need no search of the whole text.
+ */
+export function directivesAfterEdit(before: LineIndex, lines: LineIndex, start: number, end: number): void {
+  const known = scanned.get(before);
+  if (!known || known.length || scanned.has(lines)) return;
+  const { text } = lines;
+  if (text.slice(Math.max(0, start - MARK.length + 1), Math.min(text.length, end + MARK.length - 1)).includes(MARK)) return;
+  scanned.set(lines, known);
+}
+
 function scanDirectiveLines(lines: LineIndex): { line: number; text: string }[] {
   const { text } = lines;
   const out: { line: number; text: string }[] = [];

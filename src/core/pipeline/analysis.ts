@@ -16,7 +16,7 @@ import type { LocatedFinding, Span } from '../types';
 import { unitResult } from './auditUnit';
 import { BUILTIN_DATA, type ReferenceData } from '../data/reference';
 import type { ParsedClaim, ParsedUnit } from './unit';
-import { assembleFindings, placeUnit, type Placement } from './place';
+import { assembleFileFindings, placeUnit, type Placement } from './place';
 
 export interface TextChange {
   start: number;
@@ -181,8 +181,8 @@ export class Analysis {
     const grew = this.cache ? (n: number) => this.cache!.grew(n) : undefined;
     const units = this.units.map((u) => ({ claims: u.unit.claims, result: unitResult(u.unit, this.config, this.configKey, grew, this.data), base: u.base, prefix: u.prefix, document: u.document }));
     const placed = units.map((u, k) => (this.placements[k] = placeUnit(this.text, this.lines, u, this.placements[k])));
-    const located = assembleFindings(this.lines, this.config, units, placed);
-    for (const { f, owner } of located) if (owner >= 0) this.claimFindings[owner].push(f);
-    return located.map(({ f }) => f);
+    const { findings, owners } = assembleFileFindings(this.lines, this.config, units, placed);
+    for (let i = 0; i < findings.length; i++) if (owners[i] >= 0) this.claimFindings[owners[i]].push(findings[i]);
+    return findings;
   }
 }

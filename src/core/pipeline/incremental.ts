@@ -8,6 +8,7 @@ import { guardEdited } from '../parse/guard';
 import { rescanItems } from '../parse/split';
 import { parseItemUnit } from './unit';
 import { lastAtOrBefore } from '../search';
+import { directivesAfterEdit } from '../directives';
 import { Analysis, type PlacedUnit, type TextChange } from './analysis';
 import type { Placement } from './place';
 
@@ -52,5 +53,6 @@ export function reanalyze(text: string, prev: Analysis, change: TextChange, ckey
   }
   const next = new Analysis(text, prev.config, ckey, placed, cache, prev.data, prev.lines.edited(text, start, end, delta), list, true, placements);
   next.setDepthStates([...before.slice(0, i), ...states, ...before.slice(j + 1)]);
+  directivesAfterEdit(prev.lines, next.lines, start, end);
   return next;
 }
