@@ -23,7 +23,8 @@ import type { RecordSink, WorkspaceIndex } from './workspaceIndex';
 export interface CrossClaims extends RecordSink {
   findings(key: string): PatientFinding[];
   accruals(key: string): ClaimAccrual[];
-  merge(own: LocatedFinding[], cross: PatientFinding[]): LocatedFinding[];
+  /** `own`: a file's findings, or its analysis (then its findings, known in order and by rule). */
+  merge(own: LocatedFinding[] | Analysis, cross: PatientFinding[]): LocatedFinding[];
   /** The per-patient view: patients in order of first appearance in `fileOrder`; `only`: those with a claim in a file it accepts. */
   summaries(fileOrder: readonly string[], only?: (file: string) => boolean): PatientSummary[];
 }
@@ -75,7 +76,7 @@ export class PatientDiagnostics {
       const changed = this.deps.index.analysed(uri, analysis, config);
       setImmediate(() => void this.republish(changed, uri));
     }
-    return this.withCross(uri, analysis.findings);
+    return this.withCross(uri, analysis);
   }
 
   /**
@@ -123,10 +124,10 @@ export class PatientDiagnostics {
    * A file's own findings and its cross-claim findings, merged. `published`: they are about
    * to be published (what is shown is remembered, to know when to publish again).
    */
-  withCross(uri: string, own: LocatedFinding[], published = true): LocatedFinding[] {
+  withCross(uri: string, own: LocatedFinding[] | Analysis, published = true): LocatedFinding[] {
     const cross = this.deps.cross.findings(uri);
     if (published) this.shown.set(uri, signature(cross));
-    return cross.length ? this.deps.cross.merge(own, cross) : own;
+    return cross.length ? this.deps.cross.merge(own, cross) : Array.isArray(own) ? own : own.findings;
   }
 
   /** The code lens figures of a file's claims. */

@@ -9,7 +9,9 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, resolveConfig, type LocatedFinding } from '../../src/core';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, resolveConfig, type Analysis, type LocatedFinding } from '../../src/core';
+import { ClaimLanguageService } from '../../src/service';
 import { unitResult } from '../../src/core/pipeline/auditUnit';
 import { assembleFileFindings, assembleFindings, placeUnit, type Placement, type UnitFindings } from '../../src/core/pipeline/place';
 import { LineIndex } from '../../src/core/parse/lines';
@@ -96,5 +98,28 @@ describe('assembleFileFindings: assembleFindings\' list in one pass', () => {
     for (const [i, found] of cases.entries()) same(lines, units, found.map((f, k) => placement(f, k % 2 ? 0 : -1)), `case ${i}`);
     const sorted = assembleFileFindings(lines, resolveConfig(), units, cases[1].map((f) => placement(f))).findings;
     assert.deepEqual(sorted.map((f) => f.rule), ['b', 'a', 'z']);
+  });
+
+  it('an analysis\'s findings of one rule are its findings of that rule, before and after edits', () => {
+    const rulesOf = (a: Analysis) => [...new Set([...a.findings.map((f) => f.rule), 'claim-id-duplicate', 'kx-modifier-missing', 'no-such-rule'])];
+    const check = (a: Analysis, what: string) => {
+      for (const rule of rulesOf(a)) {
+        const expected = a.findings.filter((f) => f.rule === rule);
+        const got = a.findingsOfRule(rule);
+        assert.equal(got.length, expected.length, `${what}: ${rule}`);
+        assert.ok(got.every((f) => expected.includes(f)), `${what}: ${rule}`);
+      }
+    };
+    for (const file of claimFiles(EXAMPLES)) check(analyze(readFileSync(file, 'utf8')), file);
+    const service = new ClaimLanguageService();
+    const config = resolveConfig();
+    const doc = TextDocument.create('file:///rules.claim.yaml', 'yaml', 1, claimFile(20).replace('CLM-2026-100007', 'CLM-2026-100001'));
+    check(service.analysis(doc, config), 'opened');
+    for (const [i, [from, to]] of [['units: 1', 'units: 4'], ['minutes: 3', 'minutes: 5'], ['claims:\n', 'claims:\n  # claimlint-disable visit-minutes-mismatch\n'], ['code: "97530"', 'code: "9753"']].entries()) {
+      const at = doc.getText().indexOf(from, 2000 * i);
+      service.edited(doc.uri, at, at + from.length, to.length);
+      TextDocument.update(doc, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at + from.length) }, text: to }], doc.version + 1);
+      check(service.analysis(doc, config), `after edit ${i}`);
+    }
   });
 });

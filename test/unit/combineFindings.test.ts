@@ -33,6 +33,9 @@ describe('combineFindings: own and cross-claim findings in text order', () => {
       for (const [o, c] of [[sortedOwn, sortedCross], [own, cross], [sortedOwn, cross], [own, sortedCross]]) {
         assert.deepEqual(combineFindings(o, c), [...o, ...c].sort(byPlace));
       }
+      // Own known in order (an analysis's findings): the same, placed by binary search.
+      assert.deepEqual(combineFindings(sortedOwn, cross, true), [...sortedOwn, ...cross].sort(byPlace));
+      assert.deepEqual(combineFindings(sortedOwn, sortedCross, true), [...sortedOwn, ...sortedCross].sort(byPlace));
     }
   });
 
@@ -44,5 +47,8 @@ describe('combineFindings: own and cross-claim findings in text order', () => {
     const own = [at('kx-modifier-missing', 'claims[0].lines[0].modifiers', 1), at('modifier-missing', 'claims[1].lines[0].modifiers', 3), at('units-exceed-mue', 'claims[1].lines[0].units', 5)];
     const merged = mergePatientFindings(own, [cross('kx-accrual-missing', 'claims[0].lines[0].modifiers', 1), cross('kx-accrual-missing', 'claims[1].lines[0].modifiers', 4)]);
     assert.deepEqual(merged.map((f) => `${f.rule} ${f.path}`), ['kx-modifier-missing claims[0].lines[0].modifiers', 'modifier-missing claims[1].lines[0].modifiers', 'kx-accrual-missing claims[1].lines[0].modifiers', 'units-exceed-mue claims[1].lines[0].units']);
+    // The same from an analysis's view of its findings (in order, by rule).
+    const analysisLike = { findings: own, findingsOfRule: (rule: string) => own.filter((f) => f.rule === rule) };
+    assert.deepEqual(mergePatientFindings(analysisLike, [cross('kx-accrual-missing', 'claims[0].lines[0].modifiers', 1), cross('kx-accrual-missing', 'claims[1].lines[0].modifiers', 4)]), merged);
   });
 });

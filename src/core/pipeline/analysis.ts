@@ -16,7 +16,7 @@ import type { LocatedFinding, Span } from '../types';
 import { unitResult } from './auditUnit';
 import { BUILTIN_DATA, type ReferenceData } from '../data/reference';
 import type { ParsedClaim, ParsedUnit } from './unit';
-import { assembleFileFindings, placeUnit, type Placement } from './place';
+import { assembleFileFindings, placedOfRule, placeUnit, type Placement } from './place';
 
 export interface TextChange {
   start: number;
@@ -77,6 +77,9 @@ export class Analysis {
   readonly lines: LineIndex;
   readonly claims: PlacedClaim[] = [];
   private located?: LocatedFinding[];
+  /** The findings are the units' placed findings, in unit order, with nothing left out (see assembleFileFindings). */
+  private plain = false;
+  private readonly ofRule = new Map<string, readonly LocatedFinding[]>();
   private readonly claimFindings: LocatedFinding[][] = [];
   /**
    * Each unit's own findings as placed in the file, once computed; after an edit, the
@@ -135,6 +138,24 @@ export class Analysis {
     return (this.located ??= this.computeFindings());
   }
 
+  /**
+   * The findings of one rule (in no particular order): gathered from the units' placements
+   * when the findings are just those (kept by an edit with the placements), without a look at
+   * every finding of a big file.
+   */
+  findingsOfRule(rule: string): readonly LocatedFinding[] {
+    const all = this.findings;
+    let found = this.ofRule.get(rule);
+    if (found) return found;
+    if (this.plain && rule !== 'claim-id-duplicate') {
+      const out: LocatedFinding[] = [];
+      for (let k = 0; k < this.units.length; k++) for (const f of placedOfRule(this.placements[k]!, rule)) out.push(f);
+      found = out;
+    } else found = all.filter((f) => f.rule === rule);
+    this.ofRule.set(rule, found);
+    return found;
+  }
+
   /** The guard's nesting state at each unit's start: kept from the edit that made this analysis, or read once. */
   depthStates(): DepthState[] | undefined {
     return (this.depth ??= depthStates(this.text, this.units.map((u) => u.base)));
@@ -181,7 +202,8 @@ export class Analysis {
     const grew = this.cache ? (n: number) => this.cache!.grew(n) : undefined;
     const units = this.units.map((u) => ({ claims: u.unit.claims, result: unitResult(u.unit, this.config, this.configKey, grew, this.data), base: u.base, prefix: u.prefix, document: u.document }));
     const placed = units.map((u, k) => (this.placements[k] = placeUnit(this.text, this.lines, u, this.placements[k])));
-    const { findings, owners } = assembleFileFindings(this.lines, this.config, units, placed);
+    const { findings, owners, plain } = assembleFileFindings(this.lines, this.config, units, placed);
+    this.plain = plain;
     for (let i = 0; i < findings.length; i++) if (owners[i] >= 0) this.claimFindings[owners[i]].push(findings[i]);
     return findings;
   }

@@ -193,12 +193,12 @@ function assembleWith(lines: LineIndex, config: ResolvedConfig, units: readonly 
  * assembleFindings', without a comparison or an object per finding (a big file's edit
  * assembles ~8,000 of them); otherwise assembleFindings' own way.
  */
-export function assembleFileFindings(lines: LineIndex, config: ResolvedConfig, units: readonly UnitFindings[], placed: readonly Placement[]): { findings: LocatedFinding[]; owners: ArrayLike<number> } {
+export function assembleFileFindings(lines: LineIndex, config: ResolvedConfig, units: readonly UnitFindings[], placed: readonly Placement[]): { findings: LocatedFinding[]; owners: ArrayLike<number>; plain: boolean } {
   const dups = duplicateIds(lines, config, units);
-  const plain = parseDirectives(lines).none && inOrderByUnit(placed, dups);
+  const plain = !!parseDirectives(lines).none && inOrderByUnit(placed, dups);
   if (!plain) {
     const found = assembleWith(lines, config, units, placed, dups);
-    return { findings: found.map(({ f }) => f), owners: found.map(({ owner }) => owner) };
+    return { findings: found.map(({ f }) => f), owners: found.map(({ owner }) => owner), plain };
   }
   let size = 0;
   for (let k = 0; k < placed.length; k++) size += placed[k].found.length + (dups[k]?.length ?? 0);
@@ -217,8 +217,24 @@ export function assembleFileFindings(lines: LineIndex, config: ResolvedConfig, u
     }
     first += units[k].claims.length;
   }
-  return { findings, owners };
+  return { findings, owners, plain };
 }
+
+/** A placement's findings by rule (made once per placement: an edit keeps most placements). */
+export function placedOfRule(placement: Placement, rule: string): readonly LocatedFinding[] {
+  let byRule = ruleIndexes.get(placement);
+  if (!byRule) {
+    byRule = new Map();
+    for (const { f } of placement.found) {
+      const list = byRule.get(f.rule);
+      if (list) list.push(f);
+      else byRule.set(f.rule, [f]);
+    }
+    ruleIndexes.set(placement, byRule);
+  }
+  return byRule.get(rule) ?? [];
+}
+const ruleIndexes = new WeakMap<Placement, Map<string, LocatedFinding[]>>();
 
 /** Whether the units' findings, concatenated with each unit's duplicate-id findings after its own, are in text order and within the syntax cap. */
 function inOrderByUnit(placed: readonly Placement[], dups: readonly ({ f: LocatedFinding; owner: number }[] | undefined)[]): boolean {
