@@ -122,32 +122,149 @@ function concat(chunks: readonly Uint8Array[]): Buffer {
   return out;
 }
 
-/** messageJson's text in UTF-8: the bytes of each reused diagnostic text are kept with it. */
-export function messageBytes(msg: unknown): Buffer {
+/**
+ * The findings' diagnostics of the last findings publish of a URI, as written: the next
+ * publish of the same document copies runs of the diagnostics it shares with it (the same
+ * findings: an edit keeps most of them) from these bytes, and only writes their versions again.
+ */
+export interface WrittenFindings {
+  /** The diagnostics, comma-separated, in the message written. */
+  bytes: Uint8Array;
+  /** Each diagnostic's start and end in `bytes`, and where its data.version digits start. */
+  starts: Int32Array;
+  ends: Int32Array;
+  versionAt: Int32Array;
+  /** The digits of the version written. */
+  digits: Uint8Array;
+}
+
+/** Runs of the previous publish's diagnostics to copy, and single diagnostics to write from their heads. */
+type Piece = { from: number; to: number } | { head: DiagnosticHead } | { bytes: Uint8Array };
+
+/**
+ * The pieces of a findings publish's diagnostics: a diagnostic whose head `prev` wrote at
+ * index j joins the run of j - 1 (copied as one block), any other is written from its head
+ * (or its JSON).
+ */
+function piecesOf(found: FindingDiagnostics, prev: WrittenFindings | undefined, digits: Uint8Array): { pieces: Piece[]; size: number } {
+  const reuse = prev !== undefined && prev.digits.length === digits.length;
+  const pieces: Piece[] = [];
+  let size = Math.max(0, found.length - 1);
+  let run: { from: number; to: number } | undefined;
+  for (let i = 0; i < found.length; i++) {
+    const head = found.head(i);
+    if (head && reuse && head.by === prev && head.at! >= 0) {
+      const j = head.at!;
+      if (run && run.to === j) run.to = j + 1;
+      else pieces.push((run = { from: j, to: j + 1 }));
+      size += prev.ends[j] - prev.starts[j];
+      continue;
+    }
+    run = undefined;
+    if (head) {
+      pieces.push({ head });
+      size += bytesOf(head).length + digits.length + 2;
+    } else {
+      const bytes = Buffer.from(JSON.stringify(found.diagnosticAt(i)), 'utf8');
+      pieces.push({ bytes });
+      size += bytes.length;
+    }
+  }
+  return { pieces, size };
+}
+
+/** Writes the pieces into `out` at `at`, with the version's digits; returns what the next publish can reuse. */
+function writePieces(out: Buffer, at: number, pieces: readonly Piece[], prev: WrittenFindings | undefined, digits: Uint8Array, count: number): WrittenFindings {
+  const begin = at;
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  const versionAt = new Int32Array(count);
+  let i = 0;
+  const comma = (): void => {
+    if (i) out[at++] = 0x2c;
+  };
+  for (const p of pieces) {
+    if ('from' in p) {
+      const old = prev!;
+      comma();
+      const shift = at - begin - old.starts[p.from];
+      out.set(old.bytes.subarray(old.starts[p.from], old.ends[p.to - 1]), at);
+      for (let j = p.from; j < p.to; j++, i++) {
+        starts[i] = old.starts[j] + shift;
+        ends[i] = old.ends[j] + shift;
+        const v = (versionAt[i] = old.versionAt[j] + shift) + begin;
+        for (let d = 0; d < digits.length; d++) out[v + d] = digits[d];
+      }
+      at = begin + ends[i - 1];
+      continue;
+    }
+    comma();
+    starts[i] = at - begin;
+    if ('head' in p) {
+      const b = p.head.bytes!;
+      out.set(b, at);
+      at += b.length;
+      versionAt[i] = at - begin;
+      out.set(digits, at);
+      at += digits.length;
+      out[at++] = 0x7d;
+      out[at++] = 0x7d;
+    } else {
+      out.set(p.bytes, at);
+      at += p.bytes.length;
+      versionAt[i] = -1;
+    }
+    ends[i] = at - begin;
+    i++;
+  }
+  return { bytes: out.subarray(begin, at), starts, ends, versionAt, digits };
+}
+
+/**
+ * messageJson's text in UTF-8: the bytes of each reused diagnostic text are kept with it.
+ * `written` (the writer's, per URI): a findings publish copies the diagnostics it shares with
+ * the last one written for its URI from that one's bytes.
+ */
+export function messageBytes(msg: unknown, written?: Map<string, WrittenFindings>): Buffer {
   const s = sourceOf(msg);
   const sf = s && sourceFrame(msg, s);
   if (s && sf) {
     const { found, extra } = s;
-    const chunks: Uint8Array[] = [Buffer.from(sf.before, 'utf8')];
-    // Each diagnostic's "<version>}}" and the comma after it, but the last one's.
-    const tail = Buffer.from(`${found.version}}},`, 'utf8');
-    const n = found.length + extra.length;
-    for (let i = 0; i < found.length; i++) {
-      const head = found.head(i);
-      const last = i === n - 1;
-      if (head) chunks.push(bytesOf(head), last ? tail.subarray(0, tail.length - 1) : tail);
-      else {
-        chunks.push(Buffer.from(JSON.stringify(found.diagnosticAt(i)), 'utf8'));
-        if (!last) chunks.push(COMMA);
-      }
-    }
-    extra.forEach((d, i) => {
-      if (i) chunks.push(COMMA);
-      chunks.push(Buffer.from(diagnosticJson(d), 'utf8'));
+    const open = Buffer.from(sf.before, 'utf8');
+    const close = Buffer.from(sf.after, 'utf8');
+    const added = extra.map((d) => Buffer.from(diagnosticJson(d), 'utf8'));
+    const digits = Buffer.from(String(found.version), 'utf8');
+    const prev = written?.get(s.uri);
+    const { pieces, size } = piecesOf(found, prev, digits);
+    let total = open.length + size + close.length;
+    for (const b of added) total += b.length + 1;
+    if (!found.length && added.length) total--;
+    const out = Buffer.allocUnsafe(total);
+    out.set(open, 0);
+    const done = writePieces(out, open.length, pieces, prev, digits, found.length);
+    let at = open.length + done.bytes.length;
+    added.forEach((b, k) => {
+      if (k || found.length) out[at++] = 0x2c;
+      out.set(b, at);
+      at += b.length;
     });
-    chunks.push(Buffer.from(sf.after, 'utf8'));
-    return concat(chunks);
+    out.set(close, at);
+    if (written) {
+      // The heads now point at this publish (the previous one's bytes are let go).
+      for (let i = 0; i < found.length; i++) {
+        const head = found.head(i);
+        if (head && done.versionAt[i] >= 0) {
+          head.by = done;
+          head.at = i;
+        }
+      }
+      written.set(s.uri, done);
+    }
+    return out;
   }
+  // Any other publish of a URI: the next findings publish starts afresh.
+  const uri = (msg as Message)?.method === PUBLISH ? (msg as { params?: { uri?: unknown } }).params?.uri : undefined;
+  if (typeof uri === 'string') written?.delete(uri);
   const f = framed(msg);
   if (!f) return Buffer.from(JSON.stringify(msg), 'utf8');
   const chunks: Uint8Array[] = [Buffer.from(f.before, 'utf8')];
@@ -167,12 +284,13 @@ export function messageBytes(msg: unknown): Buffer {
 
 /** A writer of the server's messages to `output` (stdio): vscode-jsonrpc's, with messageBytes as its encoder. */
 export function serverMessageWriter(output: NodeJS.WritableStream): MessageWriter {
+  const written = new Map<string, WrittenFindings>();
   return new StreamMessageWriter(output, {
     contentTypeEncoder: {
       name: 'application/json',
       encode: (msg, options) => {
         try {
-          return Promise.resolve(options.charset === 'utf-8' ? messageBytes(msg) : Buffer.from(JSON.stringify(msg), options.charset));
+          return Promise.resolve(options.charset === 'utf-8' ? messageBytes(msg, written) : Buffer.from(JSON.stringify(msg), options.charset));
         } catch (err) {
           return Promise.reject(err);
         }

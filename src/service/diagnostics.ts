@@ -39,7 +39,10 @@ const converted = new WeakMap<LocatedFinding, Converted>();
 
 export interface DiagnosticHead {
   text: string;
+  /** The writer's (src/server/messageJson.ts): the text's UTF-8 bytes, and where it last wrote them. */
   bytes?: Uint8Array;
+  by?: object;
+  at?: number;
 }
 /**
  * Whether the document's lines all end in \n (no \r): then a finding's range, placed by the
@@ -171,7 +174,7 @@ export function headOf(d: Diagnostic): DiagnosticHead | undefined {
   if (c.head === undefined) {
     const json = JSON.stringify(d);
     const tail = `"version":${version}}}`;
-    c.head = json.endsWith(tail) ? { text: json.slice(0, json.length - String(version).length - 2) } : null;
+    c.head = json.endsWith(tail) ? { text: json.slice(0, json.length - String(version).length - 2), bytes: undefined, by: undefined, at: -1 } : null;
   }
   return c.head ?? undefined;
 }

@@ -12,7 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
 import { audit, type LocatedFinding, type PatientFinding } from '../../src/core';
 import { FindingDiagnostics, toDiagnostic } from '../../src/service/diagnostics';
-import { findingsPublish, messageBytes, messageJson } from '../../src/server/messageJson';
+import { findingsPublish, messageBytes, messageJson, type WrittenFindings } from '../../src/server/messageJson';
 
 /** messageJson is JSON.stringify's text, and messageBytes its UTF-8 bytes. */
 function same(msg: unknown, what?: string): void {
@@ -122,6 +122,41 @@ describe('messageJson: the server\'s messages as JSON.stringify writes them', ()
       const read = new FindingDiagnostics(doc, all);
       read.diagnostics.push(payer);
       assert.match(messageJson(message(findingsPublish(uri, 7, read, []))), /paid \\"less\\"/);
+    });
+
+    it('successive publishes of a document copy what they share with the one before, and are still JSON.stringify\'s', () => {
+      const written = new Map<string, WrittenFindings>();
+      const other = 'file:///ws/other.claim.yaml';
+      const copies = (fs: LocatedFinding[], from: number, to: number) => fs.map((f, i) => (i >= from && i < to ? { ...f } : f));
+      // Versions around 9 -> 10 and 99 -> 100 (the version's digits change length).
+      const steps: { version: number; list: (prev: LocatedFinding[]) => LocatedFinding[]; extra?: Diagnostic[]; read?: boolean; uri?: string }[] = [
+        { version: 1, list: () => all },
+        { version: 2, list: (p) => copies(p, 2, 4) },
+        { version: 3, list: (p) => [...p.slice(0, 1), ...p.slice(3)] },
+        { version: 4, list: (p) => [cross, ...p, { ...cross, message: 'new "one"' }], extra: [payer] },
+        { version: 9, list: (p) => [...p].reverse() },
+        { version: 10, list: (p) => p, extra: [payer, payer] },
+        { version: 11, list: (p) => copies(p, 0, p.length) },
+        { version: 12, list: (p) => p, read: true },
+        { version: 13, list: (p) => p },
+        { version: 14, list: (p) => p.slice(0, 2), uri: other },
+        { version: 15, list: (p) => p },
+        { version: 99, list: () => [] , extra: [payer] },
+        { version: 100, list: () => all },
+        { version: 101, list: (p) => p },
+      ];
+      let list: LocatedFinding[] = [];
+      for (const step of steps) {
+        list = step.list(list);
+        const at = step.uri ?? uri;
+        const doc = TextDocument.create(at, 'yaml', step.version, text);
+        const extra = step.extra ?? [];
+        const plain = message({ uri: at, version: step.version, diagnostics: [...list.map((f) => toDiagnostic(doc, f)), ...extra] });
+        const params = findingsPublish(at, step.version, new FindingDiagnostics(doc, list), extra);
+        if (step.read) void params.diagnostics;
+        assert.ok(messageBytes(message(params), written).equals(Buffer.from(JSON.stringify(plain), 'utf8')), `version ${step.version}`);
+      }
+      assert.ok(written.has(uri) && written.has(other));
     });
   });
 });
