@@ -8,6 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LocatedFinding } from '../core';
 import { isConfigFile, uriToPath } from './claimFiles';
 import { configDiagnostics } from './configFiles';
 import type { DocumentContext } from './documentContext';
@@ -21,6 +22,8 @@ export class DocumentAudits {
   /** Last audit time and last edit per document, for the adaptive debounce (./scheduler.ts typingDelay). */
   private readonly auditMillis = new Map<string, number>();
   private readonly lastEdit = new Map<string, number>();
+  /** Each document's last published findings: the next publish takes what it shares with them. */
+  private readonly lastFound = new Map<string, FindingDiagnostics>();
 
   constructor(
     private readonly session: Session,
@@ -41,6 +44,7 @@ export class DocumentAudits {
   forget(uri: string): void {
     this.auditMillis.delete(uri);
     this.lastEdit.delete(uri);
+    this.lastFound.delete(uri);
   }
 
   /** The scheduler's run for `uri`; `isCurrent` turns false when another run was scheduled. */
@@ -69,7 +73,7 @@ export class DocumentAudits {
     const analysis = service.analysis(doc, ctx.config);
     const merged = this.patients.findings(uri, analysis, ctx.config);
     this.session.payer.update(doc, analysis, merged);
-    const diagnostics = new FindingDiagnostics(doc, merged);
+    const diagnostics = this.found(doc, merged);
     const millis = performance.now() - started;
     this.auditMillis.set(uri, millis);
     if (!isCurrent() || documents.get(uri)?.version !== version) return;
@@ -114,7 +118,7 @@ export class DocumentAudits {
     let findings = result.findings;
     if (result.claims) findings = this.patients.audited(uri, findings, result.claims, ctx.config);
     else this.patients.shownWithout(uri);
-    const diagnostics = new FindingDiagnostics(doc, findings);
+    const diagnostics = this.found(doc, findings);
     this.session.payer.forget(uri);
     const written = this.session.publish(uri, version, diagnostics);
     const where = result.workers ? ` on ${first.size} worker thread${first.size === 1 ? '' : 's'} and the main thread` : ' on the main thread';
@@ -133,11 +137,18 @@ export class DocumentAudits {
         const decisions = this.session.payer.update(doc, analysis, merged);
         const again = changed || decisions.length > 0;
         connection.console.log(`editor analysis of ${docTag(uri)} v${version} ready in ${(performance.now() - from).toFixed(1)} ms${again ? ': published again' : ''}`);
-        if (again) void this.session.publish(uri, version, new FindingDiagnostics(doc, merged));
+        if (again) void this.session.publish(uri, version, this.found(doc, merged));
       } catch (err) {
         connection.console.error(`analysis of ${docTag(uri)} failed: ${err instanceof Error ? err.name : 'error'}`);
       }
     });
+  }
+
+  /** The findings' diagnostics to publish, starting from the document's last ones. */
+  private found(doc: TextDocument, findings: LocatedFinding[]): FindingDiagnostics {
+    const found = new FindingDiagnostics(doc, findings, this.lastFound.get(doc.uri));
+    this.lastFound.set(doc.uri, found);
+    return found;
   }
 
   private logAudit(uri: string, version: number, rules: string[], millis: number, where = ''): void {

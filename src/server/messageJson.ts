@@ -8,7 +8,7 @@
  */
 import { StreamMessageWriter, type MessageWriter } from 'vscode-languageserver/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
-import { diagnosticJson, headOf, type DiagnosticHead, type FindingDiagnostics } from '../service/diagnostics';
+import { diagnosticJson, headOf, sharedEnds, type DiagnosticHead, type FindingDiagnostics } from '../service/diagnostics';
 
 const PUBLISH = 'textDocument/publishDiagnostics';
 const SLOT = '"diagnostics":[]';
@@ -128,6 +128,8 @@ function concat(chunks: readonly Uint8Array[]): Buffer {
  * findings: an edit keeps most of them) from these bytes, and only writes their versions again.
  */
 export interface WrittenFindings {
+  /** The findings written. */
+  findings: readonly unknown[];
   /** The diagnostics, comma-separated, in the message written. */
   bytes: Uint8Array;
   /** Each diagnostic's start and end in `bytes`, and where its data.version digits start. */
@@ -142,16 +144,31 @@ export interface WrittenFindings {
 type Piece = { from: number; to: number } | { head: DiagnosticHead } | { bytes: Uint8Array };
 
 /**
- * The pieces of a findings publish's diagnostics: a diagnostic whose head `prev` wrote at
- * index j joins the run of j - 1 (copied as one block), any other is written from its head
- * (or its JSON).
+ * The pieces of a findings publish's diagnostics: the findings it shares with `prev` at their
+ * start and end are two runs of prev's bytes; in between, a diagnostic whose head `prev` wrote
+ * at index j joins the run of j - 1 (copied as one block), any other is written from its head
+ * (or its JSON). `middle`: the indices not in the two runs (their heads are stamped).
  */
-function piecesOf(found: FindingDiagnostics, prev: WrittenFindings | undefined, digits: Uint8Array): { pieces: Piece[]; size: number } {
+function piecesOf(found: FindingDiagnostics, prev: WrittenFindings | undefined, digits: Uint8Array): { pieces: Piece[]; size: number; middle: [number, number] } {
   const reuse = prev !== undefined && prev.digits.length === digits.length;
   const pieces: Piece[] = [];
-  let size = Math.max(0, found.length - 1);
+  const n = found.length;
+  let size = Math.max(0, n - 1);
+  // The end runs stop before any diagnostic prev wrote as whole JSON (no version digits to write).
+  const ends = reuse ? sharedEnds(prev.findings, found.findings) : { head: 0, tail: 0 };
+  const runOf = (from: number, to: number): void => {
+    if (to <= from) return;
+    pieces.push({ from, to });
+    size += prev!.ends[to - 1] - prev!.starts[from] - (to - from - 1);
+  };
+  let head = ends.head;
+  for (let j = 0; j < head; j++) if (prev!.versionAt[j] < 0) head = j;
+  let tail = ends.tail;
+  const m = prev?.findings.length ?? 0;
+  for (let t = 0; t < tail; t++) if (prev!.versionAt[m - 1 - t] < 0) tail = t;
+  runOf(0, head);
   let run: { from: number; to: number } | undefined;
-  for (let i = 0; i < found.length; i++) {
+  for (let i = head; i < n - tail; i++) {
     const head = found.head(i);
     if (head && reuse && head.by === prev && head.at! >= 0) {
       const j = head.at!;
@@ -170,11 +187,14 @@ function piecesOf(found: FindingDiagnostics, prev: WrittenFindings | undefined, 
       size += bytes.length;
     }
   }
-  return { pieces, size };
+  // A middle run that continues into the tail run is still two pieces (each copied as a block).
+  runOf(m - tail, m);
+  return { pieces, size, middle: [head, n - tail] };
 }
 
 /** Writes the pieces into `out` at `at`, with the version's digits; returns what the next publish can reuse. */
-function writePieces(out: Buffer, at: number, pieces: readonly Piece[], prev: WrittenFindings | undefined, digits: Uint8Array, count: number): WrittenFindings {
+function writePieces(out: Buffer, at: number, pieces: readonly Piece[], prev: WrittenFindings | undefined, digits: Uint8Array, findings: readonly unknown[]): WrittenFindings {
+  const count = findings.length;
   const begin = at;
   const starts = new Int32Array(count);
   const ends = new Int32Array(count);
@@ -217,7 +237,7 @@ function writePieces(out: Buffer, at: number, pieces: readonly Piece[], prev: Wr
     ends[i] = at - begin;
     i++;
   }
-  return { bytes: out.subarray(begin, at), starts, ends, versionAt, digits };
+  return { findings, bytes: out.subarray(begin, at), starts, ends, versionAt, digits };
 }
 
 /**
@@ -235,13 +255,13 @@ export function messageBytes(msg: unknown, written?: Map<string, WrittenFindings
     const added = extra.map((d) => Buffer.from(diagnosticJson(d), 'utf8'));
     const digits = Buffer.from(String(found.version), 'utf8');
     const prev = written?.get(s.uri);
-    const { pieces, size } = piecesOf(found, prev, digits);
+    const { pieces, size, middle } = piecesOf(found, prev, digits);
     let total = open.length + size + close.length;
     for (const b of added) total += b.length + 1;
     if (!found.length && added.length) total--;
     const out = Buffer.allocUnsafe(total);
     out.set(open, 0);
-    const done = writePieces(out, open.length, pieces, prev, digits, found.length);
+    const done = writePieces(out, open.length, pieces, prev, digits, found.findings);
     let at = open.length + done.bytes.length;
     added.forEach((b, k) => {
       if (k || found.length) out[at++] = 0x2c;
@@ -250,8 +270,9 @@ export function messageBytes(msg: unknown, written?: Map<string, WrittenFindings
     });
     out.set(close, at);
     if (written) {
-      // The heads now point at this publish (the previous one's bytes are let go).
-      for (let i = 0; i < found.length; i++) {
+      // The heads written or copied one by one now point at this publish (those of the two end
+      // runs keep the older stamp: a later publish copies them by their place in this one).
+      for (let i = middle[0]; i < middle[1]; i++) {
         const head = found.head(i);
         if (head && done.versionAt[i] >= 0) {
           head.by = done;

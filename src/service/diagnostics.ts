@@ -101,6 +101,20 @@ function diagnosticOf(c: Converted, finding: LocatedFinding & { related?: readon
 }
 
 /**
+ * How many items two lists share at their start (`head`: the same objects at the same
+ * indices) and then at their end (`tail`, counted from each list's end; head + tail is at
+ * most the shorter length).
+ */
+export function sharedEnds<T>(before: readonly T[], after: readonly T[]): { head: number; tail: number } {
+  const most = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < most && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < most - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  return { head, tail };
+}
+
+/**
  * The diagnostics of a document version's findings, each as toDiagnostic makes it, made only
  * when read (`diagnostics`): the server's writer writes a publish of them from each finding's
  * kept JSON (`head`) without making ~8,000 objects at each edit of a big file. The findings'
@@ -112,12 +126,24 @@ export class FindingDiagnostics {
   /** data.version of each diagnostic: the document's version when these were made. */
   readonly version: number;
 
+  /**
+   * `previous`: the document's publish before (its findings that are still here, the same
+   * objects, at its start and end, take their conversions from it without a lookup).
+   */
   constructor(
     doc: TextDocument,
     readonly findings: readonly (LocatedFinding & { related?: readonly RelatedClaim[] })[],
+    previous?: FindingDiagnostics,
   ) {
     this.version = doc.version;
-    this.conversions = findings.map((f) => conversionOf(doc, f));
+    const n = findings.length;
+    const conversions: Converted[] = new Array(n);
+    const { head, tail } = sharedEnds(previous?.findings ?? [], findings);
+    for (let i = 0; i < head; i++) conversions[i] = previous!.conversions[i];
+    for (let i = head; i < n - tail; i++) conversions[i] = conversionOf(doc, findings[i]);
+    const shift = (previous?.findings.length ?? 0) - n;
+    for (let i = n - tail; i < n; i++) conversions[i] = previous!.conversions[i + shift];
+    this.conversions = conversions;
   }
 
   get length(): number {

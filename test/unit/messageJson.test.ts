@@ -139,20 +139,25 @@ describe('messageJson: the server\'s messages as JSON.stringify writes them', ()
         { version: 11, list: (p) => copies(p, 0, p.length) },
         { version: 12, list: (p) => p, read: true },
         { version: 13, list: (p) => p },
-        { version: 14, list: (p) => p.slice(0, 2), uri: other },
-        { version: 15, list: (p) => p },
+        { version: 14, list: (p) => [...p.slice(1, 3), ...p.slice(0, 1), ...p.slice(3)] },
+        { version: 15, list: (p) => [...p.slice(0, 3), { ...cross }, ...p.slice(3)] },
+        { version: 16, list: (p) => p.slice(0, 2), uri: other },
+        { version: 17, list: (p) => p },
         { version: 99, list: () => [] , extra: [payer] },
         { version: 100, list: () => all },
         { version: 101, list: (p) => p },
       ];
       let list: LocatedFinding[] = [];
+      let previous: FindingDiagnostics | undefined;
       for (const step of steps) {
         list = step.list(list);
         const at = step.uri ?? uri;
         const doc = TextDocument.create(at, 'yaml', step.version, text);
         const extra = step.extra ?? [];
         const plain = message({ uri: at, version: step.version, diagnostics: [...list.map((f) => toDiagnostic(doc, f)), ...extra] });
-        const params = findingsPublish(at, step.version, new FindingDiagnostics(doc, list), extra);
+        const found = new FindingDiagnostics(doc, list, previous);
+        previous = found;
+        const params = findingsPublish(at, step.version, found, extra);
         if (step.read) void params.diagnostics;
         assert.ok(messageBytes(message(params), written).equals(Buffer.from(JSON.stringify(plain), 'utf8')), `version ${step.version}`);
       }
