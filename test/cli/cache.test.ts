@@ -111,6 +111,14 @@ describe('claimlint --cache (spawned binary)', function () {
       assert.ok(!r.stdout.includes(MARK), `${v.what}: not answered by the remembered report`);
       assert.deepEqual(r, uncached(v.args.filter((a) => a !== '--cache')), v.what);
     }
+    // --output gets the remembered report; --max-warnings judges its counts (neither is part of the key).
+    plantReport();
+    const toFile = later([...base, '-o', 'report.json']);
+    assert.equal(readFileSync(join(dir, 'report.json'), 'utf8'), `${MARK}\n`, '--output writes the remembered report');
+    assert.deepEqual({ ...toFile, stdout: 'x' }, { ...uncached(['-f', 'json', '.']), stdout: 'x' });
+    writeSigned(readCache());
+    later(base);
+    for (const max of ['0', '1000']) assert.deepEqual(later([...base, '--max-warnings', max]), uncached(['-f', 'json', '.', '--max-warnings', max]), `--max-warnings ${max}`);
     // The change in c changed b's findings of the checks across claims (the variant above had something to miss).
     const b = (stdout: string) => JSON.parse(stdout).files.find((f: { path: string }) => f.path === 'b.claim.yaml').findings.filter((f: { rule: string }) => f.rule === 'units-across-claims');
     assert.notDeepEqual(b(uncached(['-f', 'json', '.']).stdout), b(first.stdout));
