@@ -9,8 +9,8 @@
  */
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyze, audit, fileClaims, type AuditCache, type AuditOptions, type FilePatientClaims, type LocatedFinding, type ReferenceData, type ResolvedConfig } from '../core';
-import { auditUnitText, cutUnits, findingsOfUnits, LineIndex, resultOfUnits, type UnitCut, type UnitSummary } from '../core/parallel';
+import { analyze, audit, BUILTIN_DATA, fileClaims, type AuditCache, type AuditOptions, type FilePatientClaims, type LocatedFinding, type ReferenceData, type ResolvedConfig } from '../core';
+import { auditUnitText, cutUnits, findingsOfUnits, LineIndex, resultOfUnits, seedUnitResult, type UnitCut, type UnitSummary } from '../core/parallel';
 import type { RecordJob, WorkerJob, WorkerReply } from './auditWorker';
 import { recordOfText, type FileRecord } from './fileRecord';
 
@@ -54,6 +54,19 @@ export interface ProgressHooks {
   help?: boolean;
   /** The units audited on the calling thread are parsed through this cache (the editor's: its analysis of the text then reuses them). */
   cache?: AuditCache;
+}
+
+/** A file's findings (and claims for the patient index) audited on the pool. */
+export interface ProgressiveResult {
+  findings: LocatedFinding[];
+  workers: boolean;
+  claims?: FilePatientClaims;
+  /**
+   * Put the units the workers audited into `hooks.cache`, parsed here with their results, so
+   * the editor's analysis of the same text audits nothing again. Call it once the findings
+   * are out (parsing takes a moment).
+   */
+  seed?: () => void;
 }
 
 export class AuditPool {
@@ -125,7 +138,7 @@ export class AuditPool {
     options: Required<Pick<AuditOptions, 'config'>> & AuditOptions,
     hooks: ProgressHooks,
     claims?: { file: string; label?: string },
-  ): Promise<{ findings: LocatedFinding[]; workers: boolean; claims?: FilePatientClaims } | undefined> {
+  ): Promise<ProgressiveResult | undefined> {
     if (text.length < CHUNK_FILE_BYTES || this.all.length < (hooks.help ? 1 : 2)) return this.auditWhole(text, options, hooks.cancelled ?? (() => false), claims);
     return this.auditChunked(text, options, hooks, claims);
   }
@@ -151,7 +164,7 @@ export class AuditPool {
     options: Required<Pick<AuditOptions, 'config'>> & AuditOptions,
     hooks: ProgressHooks,
     claims?: { file: string; label?: string },
-  ): Promise<{ findings: LocatedFinding[]; workers: boolean; claims?: FilePatientClaims } | undefined> {
+  ): Promise<ProgressiveResult | undefined> {
     const cancelled = hooks.cancelled ?? (() => false);
     const docs = cutUnits(text);
     if (!docs) return this.auditWhole(text, options, cancelled, claims);
@@ -203,7 +216,16 @@ export class AuditPool {
       for (let i = from; i < to; i++) summaries[i] = 'summaries' in reply ? reply.summaries[i - from] : auditHere(i);
     });
     const result = resultOfUnits(text, docs, summaries, { config: options.config, data: options.data, cache: hooks.cache, lines, claims });
-    return { ...result, workers: got.some((r) => r.id > 0 && 'summaries' in r) };
+    const { cache } = hooks;
+    const seed = (): void => {
+      if (!cache) return;
+      got.forEach((reply, b) => {
+        if (reply.id <= 0 || !('summaries' in reply)) return;
+        const { from, to } = batches[b];
+        for (let i = from; i < to; i++) if (!summaries[i].unusable) seedUnitResult(cache, units[i].kind, textOf(units[i]), options.config, options.data ?? BUILTIN_DATA, summaries[i].result);
+      });
+    };
+    return { ...result, workers: got.some((r) => r.id > 0 && 'summaries' in r), seed };
   }
 
   /**

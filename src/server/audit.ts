@@ -131,6 +131,8 @@ export class DocumentAudits {
       if (!current()) return;
       try {
         const from = performance.now();
+        // The workers' units join the cache with their results: the analysis audits nothing again.
+        result.seed?.();
         const analysis = service.analysis(doc, ctx.config);
         const { findings: merged, changed } = this.patients.afterFirst(uri, analysis, ctx.config);
         // The payer's decisions need the claims' places: they join once the analysis exists.

@@ -175,6 +175,30 @@ describe('the CLI worker pool (real worker threads)', function () {
     }
   });
 
+  it("the workers' units seed the editor's cache: its analysis of the same text audits nothing again and equals a fresh one", async () => {
+    const pool = new AuditPool(1);
+    try {
+      const big = trickyBigFile(320);
+      const cache = new AuditCache();
+      const got = await pool.auditProgressive(big, { config }, { help: true, cache, head: () => undefined }, { file: 'f', label: 'l' });
+      assert.ok(got?.workers && got.seed, 'audited on the worker too');
+      const unitsBefore = cache.size;
+      got.seed();
+      assert.ok(cache.size > unitsBefore, "the workers' units are now parsed in the cache");
+      // A unit parsed or audited again would be a cache miss or grow the bytes the cache counts.
+      const { misses, bytes } = cache;
+      const editor = analyze(big, { config, cache });
+      assert.deepEqual(editor.findings, analyze(big, { config }).findings, 'the seeded results are the fresh ones');
+      assert.equal(cache.misses, misses, 'no unit parsed again');
+      assert.equal(cache.bytes, bytes, 'no unit audited again');
+      // Another config is audited as usual (the seed is kept per config).
+      const strict = resolveConfig({ rules: { 'documentation-weak': 'error' } });
+      assert.deepEqual(analyze(big, { config: strict, cache }).findings, analyze(big, { config: strict }).findings);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('a pool whose workers cannot start audits on this thread, with the same result', async () => {
     const pool = new AuditPool(2, { script: join(__dirname, 'no-such-worker.js') });
     try {

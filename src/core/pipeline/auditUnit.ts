@@ -22,10 +22,11 @@ const MAX_CONFIGS = 4;
 /** Bytes a finding keeps alive, roughly (message, path, span, fixes). */
 const BYTES_PER_FINDING = 400;
 
-export function unitResult(unit: ParsedUnit, config: ResolvedConfig, configKey: string, grew?: (bytes: number) => void, data: ReferenceData = BUILTIN_DATA): UnitResult {
+/** The unit's result for a config: kept, or audited now (or `known`: the same result computed elsewhere, by a worker). */
+export function unitResult(unit: ParsedUnit, config: ResolvedConfig, configKey: string, grew?: (bytes: number) => void, data: ReferenceData = BUILTIN_DATA, known?: UnitResult): UnitResult {
   const hit = unit.results.get(configKey) as UnitResult | undefined;
   if (hit) return hit;
-  const result = auditUnit(unit, config, data);
+  const result = known ?? auditUnit(unit, config, data);
   if (unit.results.size >= MAX_CONFIGS) unit.results.delete(unit.results.keys().next().value as string);
   unit.results.set(configKey, result);
   grew?.(result.findings.length * BYTES_PER_FINDING);

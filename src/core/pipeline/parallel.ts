@@ -92,6 +92,20 @@ export function auditUnitText(kind: UnitCut['kind'], text: string, config: Resol
 }
 
 /**
+ * Give the cache a unit audited elsewhere (a worker): the unit parsed here (the cache's
+ * parse, as analyze() does) with the worker's result for this config, so an analysis of the
+ * same text finds it parsed and audited instead of auditing it again. The result is the one
+ * auditUnitText gives (the same code on the same text and config).
+ */
+export function seedUnitResult(cache: AuditCache, kind: UnitCut['kind'], text: string, config: ResolvedConfig, data: ReferenceData, result: UnitResult): void {
+  const unit = cachedUnit(cache, kind === 'item' ? 'c' : 'd', text, kind === 'item' ? parseItemUnit : parseWholeUnit);
+  const key = keyFor(config, data);
+  if (unit.unusable || unit.results.has(key)) return;
+  // The same bookkeeping as unitResult: at most a few configs per unit, and the bytes counted.
+  unitResult(unit, config, key, (n) => cache.grew(n), data, result);
+}
+
+/**
  * A file's result from every unit's summary (in cut order): its findings, identical to
  * audit()'s, and with `claims` its claims for the patient index, identical to fileClaims of
  * its analysis (the summaries must then carry facts). A document holding an item that is not
