@@ -138,8 +138,13 @@ export class DocumentAudits {
         // The payer's decisions need the claims' places: they join once the analysis exists.
         const decisions = this.session.payer.update(doc, analysis, merged);
         const again = changed || decisions.length > 0;
+        // Its findings are other objects than the workers' that were published: their
+        // diagnostics' JSON is written now, while the document is idle, not at the first edit
+        // (~8,000 of them in a big file), which then publishes only what changed.
+        const found = this.found(doc, merged);
+        found.prepare();
         connection.console.log(`editor analysis of ${docTag(uri)} v${version} ready in ${(performance.now() - from).toFixed(1)} ms${again ? ': published again' : ''}`);
-        if (again) void this.session.publish(uri, version, this.found(doc, merged));
+        if (again) void this.session.publish(uri, version, found);
       } catch (err) {
         connection.console.error(`analysis of ${docTag(uri)} failed: ${err instanceof Error ? err.name : 'error'}`);
       }

@@ -172,6 +172,11 @@ export class FindingDiagnostics {
     return c.head ?? undefined;
   }
 
+  /** Works out every diagnostic's JSON head now (see head), so a later publish of these findings only copies it. */
+  prepare(): void {
+    for (let i = 0; i < this.findings.length; i++) this.head(i);
+  }
+
   diagnosticAt(i: number): Diagnostic {
     return this.made ? this.made[i] : diagnosticOf(this.conversions[i], this.findings[i], this.version);
   }

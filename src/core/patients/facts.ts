@@ -29,7 +29,11 @@ import { compactPlaces, placedSpans, shiftPlaces } from './places';
  * edited claim is read again, and a claim the edit moved gets a copy with its places shifted.
  */
 interface Memo {
-  key: string;
+  /** What the facts were read for: the file, its label, config and data (one string per call), the claim's index, document and path prefix. */
+  context: string;
+  index: number;
+  document: number;
+  prefix: string;
   base: number;
   line: number;
   character: number;
@@ -56,13 +60,18 @@ export function fileClaims(analysis: FactAnalysis, file: string, label = file): 
   for (const u of analysis.units) {
     const at = analysis.lines.position(u.base);
     for (const c of u.unit.claims) {
-      const key = `${context}\u0000${index}\u0000${u.document}\u0000${u.prefix}`;
       const hit = memo.get(c);
       let facts: PatientClaim | undefined;
-      if (hit && hit.key === key && hit.character === at.character) {
-        facts = hit.base === u.base && hit.line === at.line ? hit.facts : hit.facts && shifted(hit.facts, u.base - hit.base, at.line - hit.line);
-      } else facts = claimFacts(c, u, index, file, analysis.config, analysis.data, analysis.lines, label);
-      memo.set(c, { key, base: u.base, line: at.line, character: at.character, facts });
+      if (hit && hit.context === context && hit.index === index && hit.document === u.document && hit.prefix === u.prefix && hit.character === at.character) {
+        if (hit.base === u.base && hit.line === at.line) facts = hit.facts;
+        else {
+          facts = hit.facts && shifted(hit.facts, u.base - hit.base, at.line - hit.line);
+          memo.set(c, { ...hit, base: u.base, line: at.line, facts });
+        }
+      } else {
+        facts = claimFacts(c, u, index, file, analysis.config, analysis.data, analysis.lines, label);
+        memo.set(c, { context, index, document: u.document, prefix: u.prefix, base: u.base, line: at.line, character: at.character, facts });
+      }
       if (facts) claims.push(facts);
       index++;
     }
@@ -86,7 +95,7 @@ export function adoptFileClaims(analysis: Analysis, record: FilePatientClaims): 
   for (const u of analysis.units) {
     const at = analysis.lines.position(u.base);
     for (const c of u.unit.claims) {
-      memo.set(c, { key: `${context}\u0000${index}\u0000${u.document}\u0000${u.prefix}`, base: u.base, line: at.line, character: at.character, facts: byIndex.get(index) });
+      memo.set(c, { context, index, document: u.document, prefix: u.prefix, base: u.base, line: at.line, character: at.character, facts: byIndex.get(index) });
       index++;
     }
   }
