@@ -14,6 +14,7 @@
 // The pipeline and the engine
 export { analyze, type AnalyzeOptions } from './pipeline/analyze';
 export { Analysis, type NodeAt, type PlacedClaim, type PlacedUnit, type TextChange } from './pipeline/analysis';
+export { shownAs } from './pipeline/place';
 export type { ParsedClaim, ParsedUnit } from './pipeline/unit';
 export { auditInUnits } from './pipeline/parallel';
 export { AuditCache, DEFAULT_CACHE_BYTES } from './pipeline/cache';

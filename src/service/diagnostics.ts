@@ -1,7 +1,7 @@
 /** Core findings as LSP diagnostics: rule id in `code`, docs link, rule and fix ids in `data`. */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { docsUrl, type LocatedFinding, type Severity } from '../core';
+import { docsUrl, shownAs, type LocatedFinding, type Severity } from '../core';
 import { DIAGNOSTIC_SOURCE, type ClaimDiagnosticData } from '../protocol';
 import { rangeOf } from './edits';
 
@@ -74,7 +74,13 @@ export function toDiagnostic(doc: TextDocument, finding: LocatedFinding & { rela
 function conversionOf(doc: TextDocument, finding: LocatedFinding): Converted {
   let c = converted.get(finding);
   if (!c) {
-    c = { range: lfOnly(doc) ? finding.range : rangeOf(doc, finding.span), codeDescription: { href: docsUrl(finding.rule) }, fixes: finding.fixes.map((f) => f.id) };
+    // A finding an edit only moved along the text (same lines and columns) reads as the one it
+    // was copied from — in a document of \n lines, where both ranges are the pipeline's (the
+    // same object): a lone \r would be a line break to the document and not to the pipeline.
+    const before = shownAs(finding);
+    c = before !== finding && lfOnly(doc) ? converted.get(before) : undefined;
+    if (c && c.range !== finding.range) c = undefined;
+    c ??= { range: lfOnly(doc) ? finding.range : rangeOf(doc, finding.span), codeDescription: { href: docsUrl(finding.rule) }, fixes: finding.fixes.map((f) => f.id) };
     converted.set(finding, c);
   }
   return c;

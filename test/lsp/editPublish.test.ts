@@ -54,7 +54,7 @@ function randomEdit(text: string, rand: (n: number) => number, eol: string): { s
     case 4: {
       // Insert a character anywhere.
       const at = rand(text.length);
-      return { start: at, end: at, text: ['x', ' ', '9', eol, ':', '"', ': ['][rand(7)], undo: true };
+      return { start: at, end: at, text: ['x', ' ', '9', eol, ':', '"', ': [', '\r'][rand(8)], undo: true };
     }
     case 5: {
       // Remove a whole claim, or repeat one (claims counted again: paths change).

@@ -120,12 +120,32 @@ function rangeOf(text: string, lines: LineIndex, span: Span): LocatedFinding['ra
 
 function shiftFinding(f: LocatedFinding, by: number, down: number): LocatedFinding {
   const { start, end } = f.range;
-  return {
-    ...f,
+  // Written out as placeUnit writes a finding (the same fields in the same order), not spread.
+  const moved: LocatedFinding = {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    path: f.path,
     span: { start: f.span.start + by, end: f.span.end + by },
     fixes: by === 0 ? f.fixes : f.fixes.map((fix) => shiftFix(fix, by)),
+    document: f.document,
     range: down === 0 ? f.range : { start: { line: start.line + down, character: start.character }, end: { line: end.line + down, character: end.character } },
   };
+  if (down === 0) shownAsBefore.set(moved, shownAs(f));
+  return moved;
+}
+
+/**
+ * A finding an edit only moved along its line's text offsets (its unit on the same lines, at
+ * the same columns: the edit before it changed no line count), pointing to the first finding
+ * it was copied from: its range, rule, message and fix ids are that one's, so it reads as that
+ * one (the editor's diagnostic of it is the same, src/service/diagnostics.ts).
+ */
+const shownAsBefore = new WeakMap<LocatedFinding, LocatedFinding>();
+
+/** The finding `f` was copied from by edits that changed no line or column of it (see shownAsBefore), else `f`. */
+export function shownAs(f: LocatedFinding): LocatedFinding {
+  return shownAsBefore.get(f) ?? f;
 }
 
 /**
