@@ -140,9 +140,12 @@ export class DocumentAudits {
         const again = changed || decisions.length > 0;
         // Its findings are other objects than the workers' that were published: their
         // diagnostics' JSON is written now, while the document is idle, not at the first edit
-        // (~8,000 of them in a big file), which then publishes only what changed.
+        // (~8,000 of them in a big file), which then publishes only what changed; so is the
+        // guard's nesting state at each claim, which the first edit's analysis starts from (a
+        // scan of the whole text).
         const found = this.found(doc, merged);
         found.prepare();
+        analysis.depthStates();
         connection.console.log(`editor analysis of ${docTag(uri)} v${version} ready in ${(performance.now() - from).toFixed(1)} ms${again ? ': published again' : ''}`);
         if (again) void this.session.publish(uri, version, found);
       } catch (err) {
