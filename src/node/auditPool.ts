@@ -20,11 +20,15 @@ export { AUTO_MIN_BYTES, CHUNK_FILE_BYTES } from './poolSizes';
 /** Text audited on the calling thread first by auditProgressive (about the first 9 claims of a list, 450 lines: the top of the file). */
 export const HEAD_BYTES = 16 * 1024;
 /**
- * Text per batch of units sent to a worker. The last batches end at different times on each
- * thread, so the wait at the end is about half a batch: small enough to keep it short
- * (about 20 claims), large enough that messages cost nothing beside the audit.
+ * Text per batch of units sent to a worker (about 5 claims). The last batches end at
+ * different times on each thread, so the wait at the end is about one batch: on a fresh
+ * server (cold code, each batch several times slower than warm) 64 KB batches left the
+ * worker idle up to 300 ms at the end of a 3 MB file's first audit while this thread
+ * finished its own. Messages cost nothing beside the audit at this size.
  */
-const BATCH_BYTES = 64 * 1024;
+const BATCH_BYTES = 16 * 1024;
+/** Batches in flight per worker: it starts the next at once while this thread, busy with its own share, has not yet seen the reply. */
+const PIPELINE_DEPTH = 4;
 /** Text per message of index records (AuditPool.records): a few claim files. */
 const RECORDS_BYTES = 64 * 1024;
 
@@ -306,15 +310,23 @@ export class AuditPool {
   }
 
   /**
-   * A worker busy with one batch (records or units), to take the next one behind it: it
-   * starts that one as soon as it ends the first, without waiting for this thread (busy
-   * with its own share of the batches) to see the reply — measured on the server's first
-   * audit of a 3 MB file, a worker given one batch at a time sat idle 10–40% of the audit.
-   * Whole files stay one at a time (a second one behind a big file would wait long).
+   * A busy worker to take the next batch (records or units) behind the ones it has: it
+   * starts it as soon as it ends those, without waiting for this thread (busy with its own
+   * share of the batches) to see the replies — measured on the server's first audit of a
+   * 3 MB file, a worker given one batch at a time sat idle 10–40% of the audit. The worker
+   * with the fewest, up to PIPELINE_DEPTH. Whole files stay one at a time (a second one
+   * behind a big file would wait long).
    */
   private pipelined(): Worker | undefined {
-    for (const [w, list] of this.running) if (list.length === 1 && list[0].p.task.type !== 'file') return w;
-    return undefined;
+    let best: Worker | undefined;
+    let fewest = PIPELINE_DEPTH;
+    for (const [w, list] of this.running) {
+      if (list.length < fewest && list[0].p.task.type !== 'file') {
+        best = w;
+        fewest = list.length;
+      }
+    }
+    return best;
   }
 
   private done(w: Worker, reply: WorkerReply): void {
