@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyze, audit, BUILTIN_DATA, fileClaims, type AuditCache, type AuditOptions, type FilePatientClaims, type LocatedFinding, type ReferenceData, type ResolvedConfig } from '../core';
-import { auditUnitText, cutUnits, findingsOfUnits, LineIndex, resultOfUnits, seedUnitResult, type UnitCut, type UnitSummary } from '../core/parallel';
+import { auditUnitText, cutUnits, EarlyPlacements, findingsOfUnits, LineIndex, resultOfUnits, seedUnitResult, type UnitCut, type UnitSummary } from '../core/parallel';
 import type { RecordJob, WorkerJob, WorkerReply } from './auditWorker';
 import { recordOfText, type FileRecord } from './fileRecord';
 
@@ -193,17 +193,26 @@ export class AuditPool {
     // One batch (say, a document the cut keeps whole): a worker would start up for work this
     // thread does as fast, and the editor's analysis could not reuse its parse.
     const local = hooks.help === true && batches.length <= 1;
-    const replies = (local ? [] : batches).map((b) => this.run({ type: 'units', units: units.slice(b.from, b.to).map((u) => ({ kind: u.kind, text: textOf(u) })), config: options.config, facts }, cancelled, owner));
+    // Each batch's findings are placed in the file as its reply comes in: this thread waits for
+    // the workers (or takes its turn between its own batches), and the file's assembly at the
+    // end reuses the placements instead of placing every finding after the last batch.
+    const lines = new LineIndex(text);
+    const early = new EarlyPlacements(text, lines);
+    const replies = (local ? [] : batches).map((b) =>
+      this.run({ type: 'units', units: units.slice(b.from, b.to).map((u) => ({ kind: u.kind, text: textOf(u) })), config: options.config, facts }, cancelled, owner).then((reply) => {
+        if ('summaries' in reply && !cancelled()) for (let i = b.from; i < b.to; i++) early.place(reply.summaries[i - b.from], units[i]);
+        return reply;
+      }),
+    );
     const summaries: UnitSummary[] = new Array(units.length);
     const placedAt = (i: number) => ({ ...summaries[i], start: units[i].start, prefix: units[i].prefix, document: units[i].document });
-    let lines: LineIndex | undefined;
     if (head && hooks.head) {
       for (let i = 0; i < head; i++) summaries[i] = auditHere(i);
       // An item that is not one list item: its document is audited whole, so nothing early.
       if (!cancelled() && !summaries.slice(0, head).some((s) => s.unusable)) {
-        lines = new LineIndex(text);
+        for (let i = 0; i < head; i++) early.place(summaries[i], units[i]);
         const placed = summaries.slice(0, head).map((_, i) => placedAt(i));
-        await hooks.head(findingsOfUnits(text, options.config, placed, lines), { units: head, of: units.length });
+        await hooks.head(findingsOfUnits(text, options.config, placed, lines, early), { units: head, of: units.length });
       }
     }
     if (local && !cancelled()) for (const b of batches) for (let i = b.from; i < b.to; i++) summaries[i] = auditHere(i);
@@ -219,7 +228,7 @@ export class AuditPool {
       const { from, to } = batches[b];
       for (let i = from; i < to; i++) summaries[i] = 'summaries' in reply ? reply.summaries[i - from] : auditHere(i);
     });
-    const result = resultOfUnits(text, docs, summaries, { config: options.config, data: options.data, cache: hooks.cache, lines, claims });
+    const result = resultOfUnits(text, docs, summaries, { config: options.config, data: options.data, cache: hooks.cache, lines, claims, early });
     const { cache } = hooks;
     const seed = (): void => {
       if (!cache) return;

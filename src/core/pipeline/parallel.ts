@@ -12,7 +12,7 @@ import { documentLayout, splitDocuments } from '../parse/split';
 import type { LocatedFinding } from '../types';
 import { analysisKey } from './analyze';
 import { cachedUnit, type AuditCache } from './cache';
-import { locateFindings } from './place';
+import { locateFindings, placeUnit, type Placement } from './place';
 import { unitResult, type UnitResult } from './auditUnit';
 import { parseItemUnit, parseWholeUnit, type ParsedClaim } from './unit';
 import { fileClaimsOfUnits, unitFacts } from '../patients/facts';
@@ -115,7 +115,15 @@ export function resultOfUnits(
   text: string,
   docs: readonly DocumentCut[],
   summaries: readonly UnitSummary[],
-  options: { config: ResolvedConfig; data?: ReferenceData; cache?: AuditCache; lines?: LineIndex; claims?: { file: string; label?: string } },
+  options: {
+    config: ResolvedConfig;
+    data?: ReferenceData;
+    cache?: AuditCache;
+    lines?: LineIndex;
+    claims?: { file: string; label?: string };
+    /** Units placed while the others were audited (see EarlyPlacements). */
+    early?: EarlyPlacements;
+  },
 ): { findings: LocatedFinding[]; claims?: FilePatientClaims } {
   const { config, claims } = options;
   const lines = options.lines ?? new LineIndex(text);
@@ -128,7 +136,7 @@ export function resultOfUnits(
       placed.push({ ...auditUnitText('whole', text.slice(doc.start, doc.end), config, options.data, options.cache, !!claims), start: doc.start, prefix: '', document });
     } else for (const i of own) placed.push({ ...summaries[i], start: doc.units[i - own[0]].start, prefix: doc.units[i - own[0]].prefix, document });
   });
-  const findings = findingsOfUnits(text, config, placed, lines);
+  const findings = findingsOfUnits(text, config, placed, lines, options.early);
   if (!claims) return { findings };
   let firstIndex = 0;
   const at = placed.map((u) => {
@@ -166,7 +174,33 @@ export function findingsOfUnits(
   config: ResolvedConfig,
   units: readonly (UnitSummary & Pick<UnitCut, 'start' | 'prefix' | 'document'>)[],
   lines: LineIndex = new LineIndex(text),
+  early?: EarlyPlacements,
 ): LocatedFinding[] {
   const placed = units.map((u) => ({ claims: u.claims, result: u.result, base: u.start, prefix: u.prefix, document: u.document }));
-  return locateFindings(text, lines, config, placed).map(({ f }) => f);
+  return locateFindings(text, lines, config, placed, early && ((u) => early.get(u.result))).map(({ f }) => f);
+}
+
+/**
+ * Units' findings placed as their summaries come in (a thread that waits for the workers
+ * places them meanwhile), by their result: the file's assembly then reuses each placement
+ * (placeUnit keeps an earlier placement of the same result at the same place) instead of
+ * placing every finding after the last batch.
+ */
+export class EarlyPlacements {
+  private readonly placed = new Map<UnitResult, Placement>();
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+  ) {}
+
+  place(summary: UnitSummary, unit: UnitCut): void {
+    if (summary.unusable) return;
+    const { result } = summary;
+    this.placed.set(result, placeUnit(this.text, this.lines, { claims: summary.claims, result, base: unit.start, prefix: unit.prefix, document: unit.document }));
+  }
+
+  get(result: UnitResult): Placement | undefined {
+    return this.placed.get(result);
+  }
 }

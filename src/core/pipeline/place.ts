@@ -54,8 +54,15 @@ export interface UnitFindings {
  * finding's claim in the file (-1 for a unit's own). The one place findings are placed:
  * the analysis and the CLI's threaded audit (units audited elsewhere) both call it.
  */
-export function locateFindings(text: string, lines: LineIndex, config: ResolvedConfig, units: readonly UnitFindings[]): { f: LocatedFinding; owner: number }[] {
-  return assembleFindings(lines, config, units, units.map((u) => placeUnit(text, lines, u)));
+export function locateFindings(
+  text: string,
+  lines: LineIndex,
+  config: ResolvedConfig,
+  units: readonly UnitFindings[],
+  /** Placements made earlier of the same results (see placeUnit): reused where they still hold. */
+  earlier?: (u: UnitFindings) => Placement | undefined,
+): { f: LocatedFinding; owner: number }[] {
+  return assembleFindings(lines, config, units, units.map((u) => placeUnit(text, lines, u, earlier?.(u))));
 }
 
 /**
