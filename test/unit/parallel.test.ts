@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { adoptFileClaims, analyze, audit, AuditCache, auditInUnits, fileClaims, PatientIndex, resolveConfig, type ResolvedConfig } from '../../src/core';
-import { auditUnitText, cutUnits, findingsOfUnits } from '../../src/core/parallel';
+import { auditUnitText, cutUnits, EarlyPlacements, findingsOfUnits, LineIndex } from '../../src/core/parallel';
 import { parseThreads, threadCount, AUTO_MIN_BYTES } from '../../src/cli/threads';
 import { AuditPool } from '../../src/node/auditPool';
 import { claimFile } from '../bench/generate';
@@ -96,6 +96,24 @@ describe('parallel audit: units audited alone, placed back, equal audit()', () =
       assert.deepEqual(got, { findings: analysis.findings, claims: fileClaims(analysis, name, 'label') }, name);
     }
     assert.ok(cut > 50, `only ${cut} fixtures were cut`);
+  });
+
+  it('units placed as their summaries come in are reused by the assembly (the same finding objects), and the result is unchanged', () => {
+    // Over-billed units on every claim: findings in every unit.
+    const text = trickyBigFile(40) + claimFile(30).replace('claims:\n', '').replace(/units: \d\n( {8})minutes/g, 'units: 9\n$1minutes');
+    const docs = cutUnits(text)!;
+    const units = docs.flatMap((d) => d.units);
+    const summaries = units.map((u) => auditUnitText(u.kind, text.slice(u.start, u.end), config));
+    const lines = new LineIndex(text);
+    const early = new EarlyPlacements(text, lines);
+    units.forEach((u, i) => early.place(summaries[i], u));
+    const placed = units.map((u, i) => ({ ...summaries[i], start: u.start, prefix: u.prefix, document: u.document }));
+    const found = findingsOfUnits(text, config, placed, lines, early);
+    assert.deepEqual(found, audit(text, { config }).findings);
+    const earlyFindings = new Set(summaries.flatMap((s) => early.get(s.result)?.found.map((x) => x.f) ?? []));
+    const own = found.filter((f) => f.rule !== 'claim-id-duplicate');
+    const missing = own.filter((f) => !earlyFindings.has(f));
+    assert.ok(own.length > 30 && missing.length === 0, `every unit finding is the one placed early: ${missing.length} of ${own.length} not (${[...new Set(missing.map((f) => f.rule))].join(', ')})`);
   });
 
   it('refused texts and streams only the parser can cut are left to audit()', () => {
