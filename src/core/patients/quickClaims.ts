@@ -1,7 +1,7 @@
 /**
  * A file's claims for the patient index without the `yaml` parser: the same cut into
  * documents and claims-list items as pipeline/analyze.ts, each item (or `claim:` document) read by the quick
- * scanner (parse/quick/item.ts: plain data and source spans, no nodes), validated and
+ * scanner as the pipeline reads it (pipeline/unit.ts quickUnit: plain data and source map, no yaml parse), validated and
  * priced by the same code (./facts.ts fileClaims) — so the result is identical to
  * fileClaims(analyze(text)). Undefined whenever any part of the file leaves the scanner's
  * subset (or the guard refuses the text): the caller
@@ -12,18 +12,11 @@ import type { ResolvedConfig } from '../config/schema';
 import { BUILTIN_DATA, type ReferenceData } from '../data/reference';
 import { guardText } from '../parse/guard';
 import { LineIndex } from '../parse/lines';
-import { quickClaimDocument, quickItem, type QuickItem } from '../parse/quick/item';
 import { documentLayout, splitDocuments } from '../parse/split';
 import { analysisKey } from '../pipeline/analyze';
-import { validateClaim, type ValidatedClaim } from '../pipeline/validate';
-import { fileClaims, type FactSource, type FactUnit } from './facts';
+import { quickUnit } from '../pipeline/unit';
+import { fileClaims, type FactUnit } from './facts';
 import type { FilePatientClaims } from './types';
-
-/** A scanned claim as the facts read it: sound (the scanner accepts no errors), validated on first use. */
-function factSource(item: QuickItem, prefix: string): FactSource {
-  let validated: ValidatedClaim | undefined;
-  return { prefix, src: item.src, sound: true, rawFailed: false, validated: () => (validated ??= validateClaim(item.raw)) };
-}
 
 export function quickFileClaims(text: string, config: ResolvedConfig, data: ReferenceData = BUILTIN_DATA, file: string, label = file): FilePatientClaims | undefined {
   if (guardText(text)) return undefined;
@@ -34,18 +27,16 @@ export function quickFileClaims(text: string, config: ResolvedConfig, data: Refe
     const layout = documentLayout(text, docs[d]);
     if (layout.kind === 'whole') {
       // A `claim:` document: one claim, its paths under `claim`, as parseWholeUnit gives it.
-      const unitText = text.slice(docs[d].start, docs[d].end);
-      const claim = quickClaimDocument(unitText);
-      if (!claim) return undefined;
-      units.push({ unit: { text: unitText, claims: [factSource(claim, 'claim')] }, base: docs[d].start, prefix: '', document: d });
+      const unit = quickUnit('whole', text.slice(docs[d].start, docs[d].end));
+      if (!unit) return undefined;
+      units.push({ unit, base: docs[d].start, prefix: '', document: d });
       continue;
     }
     for (let k = 0; k < layout.items.length; k++) {
       const { start, end } = layout.items[k];
-      const unitText = text.slice(start, end);
-      const item = quickItem(unitText);
-      if (!item) return undefined;
-      units.push({ unit: { text: unitText, claims: [factSource(item, '')] }, base: start, prefix: `claims[${k}]`, document: d });
+      const unit = quickUnit('item', text.slice(start, end));
+      if (!unit) return undefined;
+      units.push({ unit, base: start, prefix: `claims[${k}]`, document: d });
     }
   }
   return fileClaims({ units, lines: new LineIndex(text), configKey: analysisKey(config, data), config, data }, file, label);

@@ -90,23 +90,26 @@ export function flatCopy(s: string): string {
 
 /** One `- ` item of a claims list, parsed on its own as a one-item sequence. */
 export function parseItemUnit(text: string): ParsedUnit {
-  const quick = quickItem(text);
-  if (!quick) return yamlItemUnit(text);
-  const unit = newUnit('item', text);
-  const root = quick.src.get('')!;
-  unit.claims.push(scannedClaim(quick, '', root.value.start, text.indexOf('-')));
-  unit.steps.push({ claim: 0 });
-  return unit;
+  return quickUnit('item', text) ?? yamlItemUnit(text);
 }
 
 /** A whole YAML document: structure checks, and every claim in it. */
 export function parseWholeUnit(text: string): ParsedUnit {
-  const quick = quickClaimDocument(text);
-  if (!quick) return yamlWholeUnit(text);
-  // A `claim:` document: the claim's lens and start are at its `claim:` key.
-  const unit = newUnit('whole', text);
-  const key = quick.claimKey!;
-  unit.claims.push(scannedClaim(quick, 'claim', key, key));
+  return quickUnit('whole', text) ?? yamlWholeUnit(text);
+}
+
+/**
+ * The unit as the quick scanner reads it — one sound claim, no issue — or undefined when the
+ * scanner declines the text (then only the `yaml` parser reads it). An item's claim has its
+ * lens at its first key and starts at its dash; a `claim:` document's claim both at the key.
+ */
+export function quickUnit(kind: ParsedUnit['kind'], text: string): ParsedUnit | undefined {
+  const quick = kind === 'item' ? quickItem(text) : quickClaimDocument(text);
+  if (!quick) return undefined;
+  const unit = newUnit(kind, text);
+  const root = quick.src.get('')!;
+  if (kind === 'item') unit.claims.push(scannedClaim(quick, '', root.value.start, text.indexOf('-')));
+  else unit.claims.push(scannedClaim(quick, 'claim', quick.claimKey!, quick.claimKey!));
   unit.steps.push({ claim: 0 });
   return unit;
 }
