@@ -73,11 +73,29 @@ export interface ProgressiveResult {
   seed?: () => void;
 }
 
+/**
+ * Items from..to-1 cut into consecutive runs of about `limit` (each run closes once it
+ * holds `limit` or more): the batches of units and the messages of index records.
+ */
+function runsOfSize(from: number, to: number, sizeOf: (i: number) => number, limit: number): { from: number; to: number }[] {
+  const runs: { from: number; to: number }[] = [];
+  let size = 0;
+  for (let i = from; i < to; i++) {
+    if (!runs.length || size >= limit) {
+      runs.push({ from: i, to: i });
+      size = 0;
+    }
+    runs[runs.length - 1].to = i + 1;
+    size += sizeOf(i);
+  }
+  return runs;
+}
+
 export class AuditPool {
   private readonly idle: Worker[] = [];
   private readonly all: Worker[] = [];
   private readonly queue: Pending[] = [];
-  /** Each worker's messages posted and not answered yet, in order (one, or two batches: see pipelined). */
+  /** Each worker's messages posted and not answered yet, in order (up to PIPELINE_DEPTH batches: see pipelined). */
   private readonly running = new Map<Worker, { id: number; p: Pending }[]>();
   private nextId = 1;
   private broken = false;
@@ -176,16 +194,7 @@ export class AuditPool {
     const units = docs.flatMap((d) => d.units);
     let head = 0;
     if (hooks.head) for (let bytes = 0; head < units.length - 1 && bytes < HEAD_BYTES; head++) bytes += units[head].end - units[head].start;
-    const batches: { from: number; to: number }[] = [];
-    let size = 0;
-    for (let i = head; i < units.length; i++) {
-      if (!batches.length || size >= BATCH_BYTES) {
-        batches.push({ from: i, to: i });
-        size = 0;
-      }
-      batches[batches.length - 1].to = i + 1;
-      size += units[i].end - units[i].start;
-    }
+    const batches = runsOfSize(head, units.length, (i) => units[i].end - units[i].start, BATCH_BYTES);
     const textOf = (u: UnitCut): string => text.slice(u.start, u.end);
     const auditHere = (i: number): UnitSummary => auditUnitText(units[i].kind, textOf(units[i]), options.config, options.data, hooks.cache, facts);
     // The rest goes to the workers first, so they start (or load) while the head is audited here.
@@ -253,16 +262,7 @@ export class AuditPool {
     const cancelled = hooks.cancelled ?? (() => false);
     const here = (j: RecordJob): FileRecord => recordOfText(j.text, j.config, hooks.data(j.config), j.key, j.label);
     const owner = {};
-    const groups: RecordJob[][] = [];
-    let size = 0;
-    for (const j of jobs) {
-      if (!groups.length || size >= RECORDS_BYTES) {
-        groups.push([]);
-        size = 0;
-      }
-      groups[groups.length - 1].push(j);
-      size += j.text.length;
-    }
+    const groups = runsOfSize(0, jobs.length, (i) => jobs[i].text.length, RECORDS_BYTES).map((r) => jobs.slice(r.from, r.to));
     const replies = groups.map((files) => this.run({ type: 'records', files }, cancelled, owner));
     while (hooks.help && !cancelled()) {
       const p = this.steal(owner);
