@@ -108,6 +108,17 @@ describe('service: features without a connection', () => {
     assert.equal(service.fixAllEdit(TextDocument.create('file:///g.claim.yaml', 'yaml', 1, claimFile()), config), undefined);
   });
 
+  it('offers a quick fix in a file whose other document has a YAML error; the error stays as it was', () => {
+    const broken = '---\nclaim: [\n';
+    const text = claimFile({ units530: 2 }) + broken;
+    const doc = TextDocument.create('file:///e.claim.yaml', 'yaml', 1, text);
+    const d = service.diagnostics(doc, config).find((x) => x.code === 'timed-units-total');
+    assert.ok(d);
+    const preferred = service.codeActions(doc, { diagnostics: [d] }, config).filter((a) => a.isPreferred);
+    assert.deepEqual(preferred.map((a) => a.title), ['Bill 1 unit of 97530']);
+    assert.equal(applyEdits(text, editsFor(preferred[0].edit!, doc.uri).edits), claimFile({ units530: 1 }) + broken);
+  });
+
   it('hovers on a code written unquoted and on a numeric modifier', () => {
     const { text, position } = caret(claimFile().replace('code: "97530"', 'code: 975^30').replace('modifiers: [GP]\n        units: 1', 'modifiers: [GP, 59]\n        units: 1'));
     const doc = TextDocument.create('file:///h.claim.yaml', 'yaml', 1, text);

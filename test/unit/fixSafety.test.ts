@@ -38,6 +38,26 @@ describe('fix safety', () => {
     assert.equal(fixKeepsYaml(text, good), true);
   });
 
+  it('a text that already has a YAML error: a fix adding none is kept, a fix adding one is refused', () => {
+    const text = 'a: 1\na: 2\nb: 3\n'; // a duplicate key: one error before any fix
+    assert.equal(yamlErrorCount(text), 1);
+    const keeps = { id: 'k', title: 'Set b', edits: [{ start: 13, end: 14, newText: '4' }], preferred: true };
+    const breaks = { id: 'x', title: 'Break b', edits: [{ start: 13, end: 14, newText: '{' }], preferred: true };
+    const heals = { id: 'h', title: 'Rename a', edits: [{ start: 5, end: 6, newText: 'c' }], preferred: true };
+    assert.equal(fixKeepsYaml(text, keeps), true);
+    assert.equal(fixKeepsYaml(text, breaks), false);
+    assert.equal(fixKeepsYaml(text, heals), true);
+    const r = applyFixes(text, [{ fixes: [breaks] }]);
+    assert.equal(r.text, text);
+    assert.deepEqual(r.dropped.map((d) => d.title), ['Break b']);
+    assert.equal(applyFixes(text, [{ fixes: [keeps] }]).text, 'a: 1\na: 2\nb: 4\n');
+    assert.equal(applyFixes(text, [{ fixes: [heals] }]).text, 'a: 1\nc: 2\nb: 3\n');
+    // Another text checked in between must not stand in for this one's count.
+    assert.equal(fixKeepsYaml('b: 3\n', { ...keeps, edits: [{ start: 3, end: 4, newText: '{' }] }), false);
+    assert.equal(fixKeepsYaml(text, keeps), true);
+    assert.equal(fixKeepsYaml(text, breaks), false);
+  });
+
   it('an edit outside the text is never applied', () => {
     const r = applyFixes('a: 1\n', [{ fixes: [{ id: 'x', title: 'x', edits: [{ start: 2, end: 99, newText: '' }], preferred: true }] }]);
     assert.equal(r.text, 'a: 1\n');

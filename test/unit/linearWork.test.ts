@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import * as yaml from 'yaml';
-import { applyFixes, audit, fixAll } from '../../src/core/engine';
+import { applyFixes, audit, fixAll, fixKeepsYaml } from '../../src/core/engine';
 import { resolveConfig } from '../../src/core/config/schema';
 import { longClaim } from '../bench/generate';
 
@@ -23,6 +23,22 @@ function countMapGets(fn: () => void): number {
     Map.prototype.get = original;
   }
   return n;
+}
+
+/** YAML parses during `fn`: every parse goes through the library's Parser (its prototype is patchable). */
+function countParses<T>(fn: () => T): { result: T; parses: number } {
+  const proto = yaml.Parser.prototype as unknown as { parse: (...a: unknown[]) => unknown };
+  const original = proto.parse;
+  let parses = 0;
+  proto.parse = function (this: unknown, ...a: unknown[]) {
+    parses++;
+    return original.apply(this, a);
+  };
+  try {
+    return { result: fn(), parses };
+  } finally {
+    proto.parse = original;
+  }
 }
 
 describe('linear work per claim', () => {
@@ -44,26 +60,27 @@ describe('linear work per claim', () => {
     assert.ok(large / small < 5, `lookups ${small} → ${large} (${(large / small).toFixed(1)}×)`);
   });
 
+  it('checking a fix whose result parses cleanly parses that result only, not the original again', () => {
+    const fix = (at: number) => ({ id: 'f', title: 'f', edits: [{ start: at, end: at + 1, newText: '2' }], preferred: true });
+    const a = 'k1: 1\nk2: 1\n';
+    const b = 'k3: 1\n';
+    // Alternating texts: the original's count of the last text checked is no help here.
+    const { parses } = countParses(() => {
+      assert.equal(fixKeepsYaml(a, fix(4)), true);
+      assert.equal(fixKeepsYaml(b, fix(4)), true);
+      assert.equal(fixKeepsYaml(a, fix(10)), true);
+      assert.equal(applyFixes(b, [{ fixes: [fix(4)] }]).text, 'k3: 2\n');
+    });
+    assert.equal(parses, 4);
+  });
+
   it('one fix that breaks the YAML among 256 is found with a few parses, not one per fix', () => {
     const text = Array.from({ length: 256 }, (_, i) => `k${String(i).padStart(3, '0')}: 1\n`).join('');
     const fixes = Array.from({ length: 256 }, (_, i) => {
       const at = i * 8 + 6; // the value "1" of line i
       return { fixes: [{ id: `f${i}`, title: `fix ${i}`, edits: [{ start: at, end: at + 1, newText: i === 100 ? '[' : '2' }], preferred: true }] };
     });
-    // Every YAML parse goes through the library's Parser (its prototype is patchable).
-    const proto = yaml.Parser.prototype as unknown as { parse: (...a: unknown[]) => unknown };
-    const original = proto.parse;
-    let parses = 0;
-    proto.parse = function (this: unknown, ...a: unknown[]) {
-      parses++;
-      return original.apply(this, a);
-    };
-    let r;
-    try {
-      r = applyFixes(text, fixes);
-    } finally {
-      proto.parse = original;
-    }
+    const { result: r, parses } = countParses(() => applyFixes(text, fixes));
     assert.equal(r.applied, 255);
     assert.deepEqual(r.dropped.map((d) => d.title), ['fix 100']);
     assert.ok(!r.text.includes('['));
