@@ -228,7 +228,7 @@ export class AuditPool {
     while (hooks.help && !cancelled()) {
       const p = this.steal(owner);
       if (!p || p.task.type !== 'units') break;
-      p.resolve({ id: 0, summaries: p.task.units.map((u) => auditUnitText(u.kind, u.text, options.config, options.data, hooks.cache, facts)) });
+      p.resolve({ id: 0, summaries: p.task.units.map((u) => auditUnitText(u.kind, u.text, options.config, options.data, undefined, facts)) });
       await new Promise((resolve) => setImmediate(resolve));
     }
     const got = await Promise.all(replies);
@@ -242,7 +242,7 @@ export class AuditPool {
     const seed = (): void => {
       if (!cache) return;
       got.forEach((reply, b) => {
-        if (reply.id <= 0 || !('summaries' in reply)) return;
+        if (!('summaries' in reply)) return;
         const { from, to } = batches[b];
         for (let i = from; i < to; i++) if (!summaries[i].unusable) seedUnitResult(cache, units[i].kind, textOf(units[i]), options.config, options.data ?? BUILTIN_DATA, summaries[i].result);
       });

@@ -7,6 +7,7 @@
  */
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, type Connection, type MessageReader } from 'vscode-languageserver/node';
+import { tuneForBursts } from '../node/burstTiering';
 import { routeProcessWarnings } from '../node/warnings';
 import { serverMessageWriter } from './messageJson';
 import { startServer } from './server';
@@ -31,6 +32,7 @@ function consoleToLog(connection: Connection): void {
   });
 }
 
+tuneForBursts();
 const stdio = transport(process.argv.slice(2)) === '--stdio';
 // stdin as a stream (the library then exits when it ends, as with --stdio), our writer for
 // stdout: the library takes either kind for each side; its typings only name the pairs.
@@ -39,4 +41,4 @@ const connection = stdio
   : createConnection(ProposedFeatures.all);
 if (stdio) consoleToLog(connection);
 routeProcessWarnings((line) => connection.console.warn(line));
-startServer(connection);
+startServer(connection, { startWorkers: true });
