@@ -13,6 +13,7 @@ import { analyze, audit, BUILTIN_DATA, fileClaims, type AuditCache, type AuditOp
 import { auditUnitText, cutUnits, EarlyPlacements, findingsOfUnits, LineIndex, resultOfUnits, seedUnitResult, type UnitCut, type UnitSummary } from '../core/parallel';
 import type { RecordJob, WorkerJob, WorkerReply } from './auditWorker';
 import { recordOfText, type FileRecord } from './fileRecord';
+import { takePrestarted } from './prestartedWorkers';
 
 import { CHUNK_FILE_BYTES } from './poolSizes';
 
@@ -108,12 +109,14 @@ export class AuditPool {
     for (let i = 0; i < size; i++) {
       let w: Worker;
       try {
-        w = new Worker(script);
+        // The language server's launcher may have started it already (./prestartedWorkers.ts).
+        w = takePrestarted(script) ?? new Worker(script);
       } catch {
         this.broken = true;
         break;
       }
       if (options.unref) w.unref();
+      else w.ref();
       w.on('message', (reply: WorkerReply) => this.done(w, reply));
       w.on('error', (err) => this.fail(w, err.message));
       w.on('exit', (code) => this.fail(w, `worker exited (${code})`));

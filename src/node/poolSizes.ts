@@ -1,4 +1,5 @@
 /** The worker pool's sizes (./auditPool.ts), apart so the CLI's front can read them without loading the engine. */
+import { availableParallelism } from 'node:os';
 import { readBoundedTextIfExists } from './boundedRead';
 
 /** Below this many bytes in all, `--threads auto` audits on this thread (starting workers costs more). */
@@ -35,4 +36,12 @@ export function workersThatFit(wanted: number, limits = procSelf('limits'), stat
   const usedKb = Number(/^VmSize:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
   const free = Number(limit) - usedKb * 1024 - MAIN_HEADROOM;
   return Math.max(0, Math.min(wanted, Math.floor(free / WORKER_ADDRESS_SPACE)));
+}
+
+/**
+ * The language server's workers: the machine's cores minus one (its main thread audits too),
+ * at most 3, or `option` (ServerOptions.openThreads); never more than fit (workersThatFit).
+ */
+export function serverWorkerCount(option?: number): number {
+  return workersThatFit(option ?? Math.min(3, availableParallelism() - 1));
 }

@@ -1,5 +1,6 @@
 /**
- * Entry point of the bundled language server (dist/server.js). The transport comes from
+ * The bundled language server (dist/serverMain.js, loaded by the launcher dist/server.js:
+ * ./launch.ts). The transport comes from
  * the command line: --stdio, --node-ipc, --socket=<port> or --pipe=<name>
  * (bin/claimlint-language-server.js adds --stdio when none is given). Over stdio the
  * messages are written by ./messageJson.ts (a big file's diagnostics reused from the publish
@@ -7,7 +8,6 @@
  */
 import { format } from 'node:util';
 import { createConnection, ProposedFeatures, type Connection, type MessageReader } from 'vscode-languageserver/node';
-import { tuneForBursts } from '../node/burstTiering';
 import { routeProcessWarnings } from '../node/warnings';
 import { serverMessageWriter } from './messageJson';
 import { startServer } from './server';
@@ -32,7 +32,6 @@ function consoleToLog(connection: Connection): void {
   });
 }
 
-tuneForBursts();
 const stdio = transport(process.argv.slice(2)) === '--stdio';
 // stdin as a stream (the library then exits when it ends, as with --stdio), our writer for
 // stdout: the library takes either kind for each side; its typings only name the pairs.
@@ -41,4 +40,4 @@ const connection = stdio
   : createConnection(ProposedFeatures.all);
 if (stdio) consoleToLog(connection);
 routeProcessWarnings((line) => connection.console.warn(line));
-startServer(connection, { startWorkers: true });
+startServer(connection);

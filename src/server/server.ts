@@ -45,19 +45,10 @@ export interface ServerOptions {
    * Default: the machine's cores minus one (the main thread works too), at most 3.
    */
   openThreads?: number;
-  /**
-   * Start the workers with the server instead of at the first big document: a worker takes
-   * about 150 ms to boot (Node's bootstrap, the engine bundle's compile and set-up), which
-   * the first audit of a big file otherwise waits for while its text is already there. The
-   * command-line server (./main.ts) does; the in-process test servers do not (hundreds of
-   * them, most never opening a big file).
-   */
-  startWorkers?: boolean;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const session = createSession(connection, options.openThreads);
-  if (options.startWorkers) session.sharedPool();
   const { documents, contexts } = session;
   // Every claim file of the workspace, open or not, and the cross-claim findings it feeds (issue 23).
   const cross = crossClaims();

@@ -7,7 +7,6 @@
  * Logs name a document by a hash of its URI (docTag), never by claim content.
  */
 import { createHash } from 'node:crypto';
-import { availableParallelism } from 'node:os';
 import { MessageType, ShowMessageNotification, TextDocuments, type ClientCapabilities, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ReferenceData } from '../core';
@@ -20,7 +19,7 @@ import { findingsPublish } from './messageJson';
 import { SettingsStore } from './settings';
 import { PackStore } from '../datapacks/store/packStore';
 import { AuditPool, CHUNK_FILE_BYTES } from '../node/auditPool';
-import { workersThatFit } from '../node/poolSizes';
+import { serverWorkerCount } from '../node/poolSizes';
 import { RemitIndex } from './remitIndex';
 import { PayerDecisions } from './payerDecisions';
 
@@ -74,8 +73,7 @@ export function createSession(connection: Connection, openThreadsOption: number 
     return data;
   };
   const service = new ClaimLanguageService({ dataFor });
-  // No more workers than the address-space limit (ulimit -v) leaves room for: V8 would abort.
-  const openThreads = workersThatFit(openThreadsOption ?? Math.min(3, availableParallelism() - 1));
+  const openThreads = serverWorkerCount(openThreadsOption);
   let pool: AuditPool | undefined;
   const sharedPool = (): AuditPool | undefined => (openThreads > 0 ? (pool ??= new AuditPool(openThreads, { unref: true })) : undefined);
   const documents = new TextDocuments<TextDocument>({

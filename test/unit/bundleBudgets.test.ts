@@ -41,6 +41,15 @@ describe('bundle budgets (minified, esbuild metafile)', function () {
     assert.ok(!lazy.some((f) => /^src\/(core\/(?!lite\.ts$|limits\.ts$|config\/find\.ts$)|importers\/)/.test(f)), 'dist/languageClient.js carries no engine');
   });
 
+  it('dist/server.js is a launcher of a few KB: it starts the audit workers and loads dist/serverMain.js, no engine', async () => {
+    const launcher = await bundleInputs('serverLauncher');
+    assert.ok(launcher.includes('src/server/launch.ts') && launcher.includes('src/node/prestartedWorkers.ts'));
+    const heavy = launcher.filter((f) => f.includes('node_modules/') || /^src\/(core\/(?!limits\.ts$|lite\.ts$)|server\/(?!launch\.ts$)|service\/)/.test(f));
+    assert.deepEqual(heavy, [], 'the launcher carries none of these');
+    const { serverLauncher } = await bundleSizes(['serverLauncher']);
+    assert.ok(serverLauncher.bytes < 16 * 1024, `dist/server.js is ${serverLauncher.bytes} bytes`);
+  });
+
   it('the language server loads the claim importers from their own bundle (dist/importers.js) on the first import', async () => {
     const server = await bundleInputs('server');
     assert.ok(server.includes('src/server/importClaims.ts'));

@@ -252,7 +252,7 @@ describe('extension manifest: packaged files', () => {
   it('.vscodeignore is an allowlist: "**" first, then only "!" includes', () => {
     assert.equal(ignoreLines[0], '**');
     for (const line of ignoreLines.slice(1)) assert.ok(line.startsWith('!'), `.vscodeignore line "${line}" is not an include`);
-    for (const must of ['dist/client.js', 'dist/languageClient.js', 'dist/server.js', 'dist/importers.js', 'dist/auditWorker.js', 'dist/report.js', 'package.json', 'README.md', 'LICENSE', 'media/icon.png', 'syntaxes/x.json', 'schema/x.json', 'docs/rules/x.md']) {
+    for (const must of ['dist/client.js', 'dist/languageClient.js', 'dist/server.js', 'dist/serverMain.js', 'dist/importers.js', 'dist/auditWorker.js', 'dist/report.js', 'package.json', 'README.md', 'LICENSE', 'media/icon.png', 'syntaxes/x.json', 'schema/x.json', 'docs/rules/x.md']) {
       assert.ok(packaged(must), `.vscodeignore does not include ${must}`);
     }
     for (const never of ['node_modules/zod/index.js', 'src/client/extension.ts', 'dist/client.js.map', 'dist/cli.js', 'test/unit/x.js', 'examples/a.claim.yaml', 'out/x.js']) {
@@ -312,7 +312,7 @@ describe('extension manifest: packaged files', () => {
     }
     const vsce = require('@vscode/vsce');
     const files: string[] = await vsce.listFiles({ cwd: ROOT, packageManager: vsce.PackageManager.None });
-    for (const must of ['package.json', 'README.md', 'LICENSE', 'dist/client.js', 'dist/languageClient.js', 'dist/server.js', 'dist/importers.js', 'dist/report.js', 'media/icon.png', 'schema/claim.schema.json', 'schema/claimlintrc.schema.json', 'syntaxes/claimlint.injection.tmLanguage.json']) {
+    for (const must of ['package.json', 'README.md', 'LICENSE', 'dist/client.js', 'dist/languageClient.js', 'dist/server.js', 'dist/serverMain.js', 'dist/importers.js', 'dist/report.js', 'media/icon.png', 'schema/claim.schema.json', 'schema/claimlintrc.schema.json', 'syntaxes/claimlint.injection.tmLanguage.json']) {
       assert.ok(files.includes(must), `the .vsix would not contain ${must}`);
     }
     for (const f of files) {
