@@ -39,6 +39,15 @@ const languageClientExternal = {
   },
 };
 
+// The launcher (src/server/launch.ts, dist/server.js) requires the server itself from its own
+// bundle, dist/serverMain.js, once it has started the audit workers.
+const serverMainExternal = {
+  name: 'server-main-external',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/main$/ }, (args) => (/[\/]src[\/]server$/.test(args.resolveDir) ? { path: './serverMain.js', external: true } : undefined));
+  },
+};
+
 // The claim importers run in the language server on the editor's import request
 // (src/server/importClaims.ts), from their own bundle, dist/importers.js, loaded on the first request.
 const importersExternal = {
@@ -106,7 +115,7 @@ const entries = [
   { entryPoints: ['src/client/languageClient.ts'], outfile: 'dist/languageClient.js', plugins: [leanWordLists] },
   // dist/server.js is the launcher editors start (src/server/launch.ts): it starts the audit
   // workers, then requires the server itself, dist/serverMain.js (the `server` budget).
-  { entryPoints: ['src/server/launch.ts'], outfile: 'dist/server.js', name: 'serverLauncher' },
+  { entryPoints: ['src/server/launch.ts'], outfile: 'dist/server.js', name: 'serverLauncher', plugins: [serverMainExternal] },
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/serverMain.js', name: 'server', plugins: [importersExternal, yamlDebugOff, leanWordLists] },
   { entryPoints: ['src/importers/claims/index.ts'], outfile: 'dist/importers.js', plugins: [yamlDebugOff, leanWordLists] },
   { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', plugins: [reportExternal, cliEngineExternal, cliGlobExternal, yamlDebugOff, leanWordLists] },

@@ -12,4 +12,6 @@ import { prestartWorkers } from '../node/prestartedWorkers';
 
 tuneForBursts();
 prestartWorkers(join(__dirname, 'auditWorker.js'), serverWorkerCount());
-require(join(__dirname, 'serverMain.js'));
+// esbuild.js turns this into require('./serverMain.js') in dist/server.js.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded after the workers started, on purpose
+require('./main');
