@@ -53,7 +53,7 @@ describe('bundle budgets (minified, esbuild metafile)', function () {
   it('the language server loads the claim importers from their own bundle (dist/importers.js) on the first import', async () => {
     const server = await bundleInputs('server');
     assert.ok(server.includes('src/server/importClaims.ts'));
-    assert.ok(!server.some((f) => f.startsWith('src/importers/') || f.includes('node_modules/csv-parse/')), 'dist/server.js carries no importer');
+    assert.ok(!server.some((f) => f.startsWith('src/importers/') || f.includes('node_modules/csv-parse/')), 'dist/serverMain.js carries no importer');
     const importers = await bundleInputs('importers');
     assert.ok(importers.includes('src/importers/claims/x12/import837.ts'));
   });

@@ -38,7 +38,7 @@ describe('CLI front and engine bundles', () => {
   });
 
   it('the shipped bundles read no yaml debug switch from the environment per token (esbuild.js yamlDebugOff); the bench keeps the stock parser', () => {
-    for (const b of ['cliEngine', 'server', 'auditWorker', 'importers']) {
+    for (const b of ['cliEngine', 'serverMain', 'auditWorker', 'importers']) {
       const code = readFileSync(join(ROOT, 'dist', `${b}.js`), 'utf8');
       assert.ok(code.includes('*parse(source, incomplete = false)'), `${b}: the yaml parser is in the bundle`);
       assert.ok(!/env\.LOG_(TOKENS|STREAM)/.test(code), `${b}: a yaml debug switch is still read`);
