@@ -180,7 +180,8 @@ function piecesOf(found: FindingDiagnostics, prev: WrittenFindings | undefined, 
     run = undefined;
     if (head) {
       pieces.push({ head });
-      size += bytesOf(head).length + digits.length + 2;
+      // Its text is written straight into the message (not kept as bytes: the next publish copies it from this one).
+      size += (head.bytes ? head.bytes.length : Buffer.byteLength(head.text, 'utf8')) + digits.length + 2;
     } else {
       const bytes = Buffer.from(JSON.stringify(found.diagnosticAt(i)), 'utf8');
       pieces.push({ bytes });
@@ -221,9 +222,11 @@ function writePieces(out: Buffer, at: number, pieces: readonly Piece[], prev: Wr
     comma();
     starts[i] = at - begin;
     if ('head' in p) {
-      const b = p.head.bytes!;
-      out.set(b, at);
-      at += b.length;
+      const b = p.head.bytes;
+      if (b) {
+        out.set(b, at);
+        at += b.length;
+      } else at += out.write(p.head.text, at, 'utf8');
       versionAt[i] = at - begin;
       out.set(digits, at);
       at += digits.length;

@@ -6,13 +6,14 @@
  * URIs and other messages.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
 import { audit, type LocatedFinding, type PatientFinding } from '../../src/core';
 import { FindingDiagnostics, toDiagnostic } from '../../src/service/diagnostics';
 import { findingsPublish, messageBytes, messageJson, type WrittenFindings } from '../../src/server/messageJson';
+import { EXAMPLES, FIXTURES } from '../support/paths';
 
 /** messageJson is JSON.stringify's text, and messageBytes its UTF-8 bytes. */
 function same(msg: unknown, what?: string): void {
@@ -91,6 +92,26 @@ describe('messageJson: the server\'s messages as JSON.stringify writes them', ()
       writtenAs(() => message(findingsPublish(uri, 4, new FindingDiagnostics(doc, []), [payer])), message({ uri, version: 4, diagnostics: [payer] }), 'added only');
       writtenAs(() => message(findingsPublish(uri, 4, new FindingDiagnostics(doc, []), [])), message({ uri, version: 4, diagnostics: [] }), 'empty');
       writtenAs(() => message(findingsPublish(uri, undefined, new FindingDiagnostics(doc, all), [])), message({ uri, diagnostics: all.map((f) => toDiagnostic(doc, f)) }), 'version-less');
+    });
+
+    it('every fixture\'s and example\'s findings (LF and CRLF, with related claims) are written as toDiagnostic\'s diagnostics would be', () => {
+      const files = [FIXTURES, EXAMPLES].flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f)));
+      assert.ok(files.length > 40, `${files.length} files`);
+      let written = 0;
+      for (const file of files) {
+        for (const text of [readFileSync(file, 'utf8'), readFileSync(file, 'utf8').replace(/\r?\n/g, '\r\n')]) {
+          const own = audit(text).findings;
+          if (!own.length) continue;
+          const withRelated: LocatedFinding[] = [...own, { ...cross, message: `${own[0].message} \u2014 \u00e9 "q" \\ \u0007` }];
+          const doc = TextDocument.create(uri, 'yaml', 5, text);
+          const plain = message({ uri, version: 5, diagnostics: withRelated.map((f) => toDiagnostic(doc, f)) });
+          // Fresh findings (their heads not yet written): copies, so no earlier test wrote them.
+          const fresh = withRelated.map((f) => ({ ...f }));
+          writtenAs(() => message(findingsPublish(uri, 5, new FindingDiagnostics(doc, fresh), [])), plain, file);
+          written += fresh.length;
+        }
+      }
+      assert.ok(written > 500, `${written} diagnostics`);
     });
 
     it('the diagnostics are those of the version they were made for, whatever the document becomes', () => {
