@@ -108,6 +108,8 @@ function scanDepth(text: string, from: number, to: number, state: DepthState, ma
   let flow = state.flow;
   let pos = from;
   let m = 0;
+  /** The first character from SPECIAL at or after the last search (text.length: none). */
+  let special = -1;
   while (pos < to) {
     while (m < marks.length && marks[m] < pos) m++;
     if (m < marks.length && marks[m] === pos) {
@@ -133,27 +135,50 @@ function scanDepth(text: string, from: number, to: number, state: DepthState, ma
         while (i < nl && text.charCodeAt(i) === SPACE) i++;
       }
     }
-    // Character codes, not one-character strings: this runs over every character of every file.
+    // The rest of the line, from one character that can change the state to the next (found
+    // by a regex search, not a look at every character: claim files have few of them).
     let quote = 0;
-    for (let j = i; j < nl; j++) {
-      const c = text.charCodeAt(j);
+    for (let j = i; j < nl; ) {
       if (quote) {
-        if (c === quote) quote = 0;
-        else if (c === BACKSLASH && quote === DQUOTE) j++;
+        // In a quoted scalar only its closing quote counts (and, in double quotes, a backslash escapes the next character).
+        let k: number;
+        if (quote === SQUOTE) k = text.indexOf("'", j);
+        else {
+          DQUOTE_END.lastIndex = j;
+          k = DQUOTE_END.exec(text)?.index ?? -1;
+        }
+        if (k < 0 || k >= nl) break;
+        if (text.charCodeAt(k) === BACKSLASH) j = k + 2;
+        else {
+          quote = 0;
+          j = k + 1;
+        }
         continue;
       }
-      if (c === HASH && (j === pos || text.charCodeAt(j - 1) === SPACE || text.charCodeAt(j - 1) === TAB)) break;
-      if ((c === DQUOTE || c === SQUOTE) && (j === i || opensQuote(text[j - 1]))) quote = c;
+      if (special < j) {
+        SPECIAL.lastIndex = j;
+        special = SPECIAL.exec(text)?.index ?? text.length;
+      }
+      const k = special;
+      if (k >= nl) break;
+      const c = text.charCodeAt(k);
+      if (c === HASH && (k === pos || text.charCodeAt(k - 1) === SPACE || text.charCodeAt(k - 1) === TAB)) break;
+      if ((c === DQUOTE || c === SQUOTE) && (k === i || opensQuote(text[k - 1]))) quote = c;
       else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
         flow++;
-        if (indents.length + depth + flow > MAX_NESTING_DEPTH) return tooDeep(j);
+        if (indents.length + depth + flow > MAX_NESTING_DEPTH) return tooDeep(k);
       } else if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && flow > 0) flow--;
+      j = k + 1;
     }
     if (indents.length + depth > MAX_NESTING_DEPTH) return tooDeep(i);
     pos = nl + 1;
   }
   return { indents, flow };
 }
+
+/** The characters that can change the scan's state outside quotes, and what ends a double-quoted run. */
+const SPECIAL = /["'#[\]{}]/g;
+const DQUOTE_END = /["\\]/g;
 
 const SPACE = 32;
 const TAB = 9;

@@ -31,6 +31,13 @@ export function splitDocuments(text: string): DocumentSlice[] | undefined {
   let pos = 0;
   while (pos <= text.length) {
     const nl = text.indexOf('\n', pos);
+    const first = text.charCodeAt(pos);
+    // Only a line starting with %, - or . can be a directive or a marker.
+    if (first !== PERCENT && first !== DASH && first !== DOT) {
+      if (nl < 0) break;
+      pos = nl + 1;
+      continue;
+    }
     const lineEnd = nl < 0 ? text.length : nl;
     const line = text.slice(pos, lineEnd);
     if (line.startsWith('%')) return undefined;
@@ -48,7 +55,18 @@ export function splitDocuments(text: string): DocumentSlice[] | undefined {
   return docs.filter((d) => /^[ \t]*[^\s#]/m.test(text.slice(d.start, d.end)));
 }
 
+const PERCENT = 37;
+const DASH = 45;
+const DOT = 46;
+const CR = 13;
+
 const ANCHOR_OR_ALIAS = /(^|[\s[{,:-])[&*][^\s,\]}]/;
+
+/** Whether text[from, to) holds `ch`. */
+function holds(text: string, ch: string, from: number, to: number): boolean {
+  const at = text.indexOf(ch, from);
+  return at >= 0 && at < to;
+}
 const TOP_CLAIMS = /^claims:[ \t]*(#.*)?$/;
 
 /** Decide how to read one document: cut into claim items, or whole. */
@@ -57,18 +75,21 @@ export function documentLayout(text: string, doc: DocumentSlice): DocumentLayout
   let seenClaims = false;
   let seqIndent = -1;
   let pos = doc.start;
+  // A line can hold a tab, an anchor or an alias only if the document does: most hold none.
+  const tabs = holds(text, '\t', doc.start, doc.end);
+  const anchors = holds(text, '&', doc.start, doc.end) || holds(text, '*', doc.start, doc.end);
   while (pos < doc.end) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl < 0 || nl >= doc.end ? doc.end : nl;
     const next = lineEnd + 1;
-    const line = text.slice(pos, lineEnd).replace(/\r$/, '');
+    const line = text.slice(pos, lineEnd > pos && text.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd);
     const body = line.trimStart();
     const indent = line.length - body.length;
     if (body === '' || body.startsWith('#')) {
       pos = next;
       continue;
     }
-    if (line.includes('\t') || ANCHOR_OR_ALIAS.test(line)) return { kind: 'whole' };
+    if ((tabs && line.includes('\t')) || (anchors && ANCHOR_OR_ALIAS.test(line))) return { kind: 'whole' };
     if (!seenClaims) {
       if (!TOP_CLAIMS.test(line)) return { kind: 'whole' };
       seenClaims = true;
