@@ -18,6 +18,7 @@ const CHUNK_CHARS = 1 << 20;
 function value(v: unknown): string | undefined {
   if (typeof v === 'number' && Number.isInteger(v)) return String(v);
   if (typeof v === 'string') return quoted(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
   const text = JSON.stringify(v);
   return text === undefined ? undefined : jsonSafe(text);
 }
@@ -25,12 +26,29 @@ function value(v: unknown): string | undefined {
 /** `"key": value` lines of an object at `indent`, as JSON.stringify(…, null, 2) writes them. */
 function members(entries: [string, unknown][], indent: string): string {
   let out = '';
-  for (const [key, v] of entries) {
-    const text = value(v);
-    if (text === undefined) continue;
-    out += `${out ? ',\n' : ''}${indent}"${key}": ${text}`;
-  }
+  for (const [key, v] of entries) out = member(out, key, v, indent);
   return out;
+}
+
+/** `out` (an object's lines so far) with the `"key": value` line added; as it is when the value is left out. */
+function member(out: string, key: string, v: unknown, indent: string): string {
+  return line(out, key, value(v), indent);
+}
+
+function line(out: string, key: string, text: string | undefined, indent: string): string {
+  return text === undefined ? out : `${out}${out ? ',\n' : ''}${indent}"${key}": ${text}`;
+}
+
+/** value() of a rule id or a severity: the few there are quoted once each (a big report writes them ~80,000 times). */
+const quotedNames = new Map<string, string>();
+function nameValue(v: unknown): string | undefined {
+  if (typeof v !== 'string') return value(v);
+  let q = quotedNames.get(v);
+  if (q === undefined) {
+    q = quoted(v);
+    if (quotedNames.size < 1000) quotedNames.set(v, q);
+  }
+  return q;
 }
 
 /**
@@ -58,21 +76,18 @@ function relatedText(r: RelatedLocation): string {
 function findingText(f: LocatedFinding): string {
   const { start, end } = f.range;
   const related = 'related' in f && Array.isArray(f.related) && f.related.length ? (f.related as RelatedLocation[]) : undefined;
-  let out = members(
-    [
-      ['rule', f.rule],
-      ['severity', f.severity],
-      ['message', f.message],
-      ['document', f.document],
-      ['path', f.path],
-      ['line', start.line + 1],
-      ['column', start.character + 1],
-      ['endLine', end.line + 1],
-      ['endColumn', end.character + 1],
-      ['fixable', isFixable(f)],
-    ],
-    '          ',
-  );
+  // Member by member (no list of entries per finding: a big report has ~80,000 findings).
+  const I = '          ';
+  let out = line('', 'rule', nameValue(f.rule), I);
+  out = line(out, 'severity', nameValue(f.severity), I);
+  out = member(out, 'message', f.message, I);
+  out = member(out, 'document', f.document, I);
+  out = member(out, 'path', f.path, I);
+  out = member(out, 'line', start.line + 1, I);
+  out = member(out, 'column', start.character + 1, I);
+  out = member(out, 'endLine', end.line + 1, I);
+  out = member(out, 'endColumn', end.character + 1, I);
+  out = member(out, 'fixable', isFixable(f), I);
   if (related) out += `,\n          "related": [\n${related.map((r) => `            {\n${relatedText(r)}\n            }`).join(',\n')}\n          ]`;
   return `        {\n${out}\n        }`;
 }
