@@ -13,6 +13,7 @@ import { isConfigFile, uriToPath } from './claimFiles';
 import { configDiagnostics } from './configFiles';
 import type { DocumentContext } from './documentContext';
 import type { AuditPool } from '../node/auditPool';
+import { endBurst } from '../node/burstTiering';
 import { FindingDiagnostics } from '../service/diagnostics';
 import type { PatientDiagnostics } from './patients';
 import { typingDelay } from './scheduler';
@@ -146,6 +147,8 @@ export class DocumentAudits {
         const found = this.found(doc, merged);
         found.prepare();
         analysis.depthStates();
+        // The cold start's burst is over: typing runs the edit path's code, optimized as soon as V8 would.
+        endBurst();
         connection.console.log(`editor analysis of ${docTag(uri)} v${version} ready in ${(performance.now() - from).toFixed(1)} ms${again ? ': published again' : ''}`);
         if (again) void this.session.publish(uri, version, found);
       } catch (err) {
