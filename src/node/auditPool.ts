@@ -57,7 +57,11 @@ export interface ProgressHooks {
    * messages in between. With cores − 1 workers, every core works and none is shared.
    */
   help?: boolean;
-  /** The units audited on the calling thread are parsed through this cache (the editor's: its analysis of the text then reuses them). */
+  /**
+   * The editor's cache: the head is parsed through it (so is a file of one batch, and a
+   * batch a failed worker left to this thread); the other units join it with their results
+   * through ProgressiveResult.seed, so the editor's analysis of the text reuses them all.
+   */
   cache?: AuditCache;
 }
 
@@ -67,9 +71,9 @@ export interface ProgressiveResult {
   workers: boolean;
   claims?: FilePatientClaims;
   /**
-   * Put the units the workers audited into `hooks.cache`, parsed here with their results, so
-   * the editor's analysis of the same text audits nothing again. Call it once the findings
-   * are out (parsing takes a moment).
+   * Put the units the workers and this thread's batches audited into `hooks.cache`, parsed
+   * here with their results, so the editor's analysis of the same text audits nothing again.
+   * Call it once the findings are out (parsing takes a moment).
    */
   seed?: () => void;
 }
@@ -199,7 +203,8 @@ export class AuditPool {
     if (hooks.head) for (let bytes = 0; head < units.length - 1 && bytes < HEAD_BYTES; head++) bytes += units[head].end - units[head].start;
     const batches = runsOfSize(head, units.length, (i) => units[i].end - units[i].start, BATCH_BYTES);
     const textOf = (u: UnitCut): string => text.slice(u.start, u.end);
-    const auditHere = (i: number): UnitSummary => auditUnitText(units[i].kind, textOf(units[i]), options.config, options.data, hooks.cache, facts);
+    const auditText = (kind: UnitCut['kind'], unitText: string, cache?: AuditCache): UnitSummary => auditUnitText(kind, unitText, options.config, options.data, cache, facts);
+    const auditHere = (i: number): UnitSummary => auditText(units[i].kind, textOf(units[i]), hooks.cache);
     // The rest goes to the workers first, so they start (or load) while the head is audited here.
     const owner = {};
     // One batch (say, a document the cut keeps whole): a worker would start up for work this
@@ -231,7 +236,9 @@ export class AuditPool {
     while (hooks.help && !cancelled()) {
       const p = this.steal(owner);
       if (!p || p.task.type !== 'units') break;
-      p.resolve({ id: 0, summaries: p.task.units.map((u) => auditUnitText(u.kind, u.text, options.config, options.data, undefined, facts)) });
+      // Not through the cache while the workers wait on this thread (fewer survivors for each
+      // collection): the batch joins it with the workers' once the findings are out (seed).
+      p.resolve({ id: 0, summaries: p.task.units.map((u) => auditText(u.kind, u.text)) });
       await new Promise((resolve) => setImmediate(resolve));
     }
     const got = await Promise.all(replies);

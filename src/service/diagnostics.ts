@@ -86,6 +86,11 @@ function conversionOf(doc: TextDocument, finding: LocatedFinding): Converted {
   return c;
 }
 
+/** A cross-claim finding's related claims as the diagnostic's relatedInformation. */
+function relatedInformationOf(related: readonly RelatedClaim[]): NonNullable<Diagnostic['relatedInformation']> {
+  return related.map((r) => ({ location: { uri: r.file, range: r.range }, message: r.message }));
+}
+
 function diagnosticOf(c: Converted, finding: LocatedFinding & { related?: readonly RelatedClaim[] }, version: number): Diagnostic {
   const data: ClaimDiagnosticData = { rule: finding.rule, fixes: c.fixes, version };
   const severity = SEVERITY[finding.severity];
@@ -98,7 +103,7 @@ function diagnosticOf(c: Converted, finding: LocatedFinding & { related?: readon
         code: finding.rule,
         codeDescription: c.codeDescription,
         message: finding.message,
-        relatedInformation: finding.related.map((r) => ({ location: { uri: r.file, range: r.range }, message: r.message })),
+        relatedInformation: relatedInformationOf(finding.related),
         data,
       }
     : { range: c.range, severity, source: DIAGNOSTIC_SOURCE, code: finding.rule, codeDescription: c.codeDescription, message: finding.message, data };
@@ -222,7 +227,7 @@ const SOURCE_JSON = JSON.stringify(DIAGNOSTIC_SOURCE);
  * A finding's diagnostic head (see headOf) written out field by field, in diagnosticOf's key
  * order, without making the diagnostic: the first publish of a big file writes ~8,000 of
  * them. The same text as JSON.stringify of the diagnostic up to `data.version` (each value
- * goes through JSON.stringify; test/unit/diagnosticJson.test.ts compares them); undefined
+ * goes through JSON.stringify; test/unit/messageJson.test.ts compares them); undefined
  * for a finding whose diagnostic JSON.stringify would write differently (a missing message
  * or an unknown severity: then headOf, from the diagnostic).
  */
@@ -231,7 +236,7 @@ function headText(c: Converted, finding: LocatedFinding & { related?: readonly R
   if (typeof severity !== 'number' || typeof finding.message !== 'string' || typeof finding.rule !== 'string' || c.codeDescription === undefined) return undefined;
   const rule = JSON.stringify(finding.rule);
   const related = finding.related?.length
-    ? `,"relatedInformation":${JSON.stringify(finding.related.map((r) => ({ location: { uri: r.file, range: r.range }, message: r.message })))}`
+    ? `,"relatedInformation":${JSON.stringify(relatedInformationOf(finding.related))}`
     : '';
   const text =
     `{"range":${JSON.stringify(c.range)},"severity":${severity},"source":${SOURCE_JSON},"code":${rule},"codeDescription":${JSON.stringify(c.codeDescription)},` +
