@@ -168,19 +168,9 @@ function duplicateIds(lines: LineIndex, config: ResolvedConfig, units: readonly 
       if (seen === undefined) return void seenIds.set(c.id.id, { u, c });
       const path = idPath(u, c);
       const span = { start: c.id.start + u.base, end: c.id.end + u.base };
-      (out[k] ??= []).push({
-        f: {
-          rule: 'claim-id-duplicate',
-          severity: dupSeverity,
-          message: `${path}: the same claim id is already used at ${idPath(seen.u, seen.c)}; ids must be unique within the file.`,
-          document: u.document,
-          path,
-          span,
-          fixes: [],
-          range: { start: lines.position(span.start), end: lines.position(span.end) },
-        },
-        owner: first + ci,
-      });
+      const message = `${path}: the same claim id is already used at ${idPath(seen.u, seen.c)}; ids must be unique within the file.`;
+      const range = { start: lines.position(span.start), end: lines.position(span.end) };
+      (out[k] ??= []).push({ f: locatedAs({ rule: 'claim-id-duplicate', severity: dupSeverity, message }, path, span, [], u.document, range), owner: first + ci });
     });
     first += u.claims.length;
   });
