@@ -65,6 +65,18 @@ describe('documentation heuristics', () => {
       assert.equal(wordCount('Sit-to-stand 3x10 with 2# cuff'), 5);
       assert.equal(wordCount('  '), 0);
     });
+
+    it('counts up to a limit exactly as far as a full count goes (random texts of words, joiners and non-ASCII letters)', () => {
+      const pieces = ['a', 'Sit', '3x10', '2#', 'é', 'Ω', '𝒜', '-', '.', "'", '’', '/', ' ', '  ', ',', '\n', 'to', '--'];
+      let seed = 7;
+      const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+      for (let t = 0; t < 2000; t++) {
+        const text = Array.from({ length: next(30) }, () => pieces[next(pieces.length)]).join('');
+        const full = text.match(/[\p{L}\p{N}]+(?:['’./-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+        assert.equal(wordCount(text), full, text);
+        for (const limit of [0, 1, 3, 8]) assert.equal(wordCount(text, limit), Math.min(full, limit), `${limit}: ${text}`);
+      }
+    });
   });
 
   describe('field strength', () => {

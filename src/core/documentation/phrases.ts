@@ -130,9 +130,18 @@ export function without(text: string, list: readonly Cue[]): string {
   return out;
 }
 
-/** Words as a reader counts them: "3x10", "sit-to-stand" and "2#" are one word each. */
-export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’./-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+const WORD = /[\p{L}\p{N}]+(?:['’./-][\p{L}\p{N}]+)*/gu;
+
+/**
+ * Words as a reader counts them: "3x10", "sit-to-stand" and "2#" are one word each. With
+ * `atMost`, counting stops there (a field checked against its minimum needs no more): one
+ * match at a time, no list of every word.
+ */
+export function wordCount(text: string, atMost = Infinity): number {
+  WORD.lastIndex = 0;
+  let n = 0;
+  while (n < atMost && WORD.exec(text)) n++;
+  return n;
 }
 
 /** "a, b and c" for messages. */

@@ -93,7 +93,8 @@ export function weaknesses(field: TextField, text: string, opts: StrengthOptions
   const min = opts.minWords?.[field] ?? MIN_WORDS[field];
   const boiler = cues(opts.boilerplate);
   const stock = rareLabels(text, boiler);
-  const rest = stock.length ? wordCount(without(text, boiler)) : wordCount(text);
+  // Counted up to the minimum: only a shorter entry's count is told.
+  const rest = wordCount(stock.length ? without(text, boiler) : text, min);
   const dense = opts.minWordsDense?.[field];
   const short = rest < min && !(dense !== undefined && rest >= dense && isDense(field, text, opts));
   if (stock.length && short) {
