@@ -9,7 +9,9 @@ import { EXERCISE_ACTIVITY_DEFAULTS, readIntervention } from '../../src/core/doc
 import { GOAL_DEFAULTS, goalGaps } from '../../src/core/documentation/goal';
 import { fieldGuidance, type GuidanceField } from '../../src/core/documentation/guidance';
 import { TEXT_FIELDS } from '../../src/core/documentation/lexicon';
-import { cues, hasAny, matchedLabels, rareLabels, without, wordCount } from '../../src/core/documentation/phrases';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cues, hasAny, matchedLabels, rareLabels, topLevelBranches, without, wordCount, type PhraseSpec } from '../../src/core/documentation/phrases';
 import { placeholderFor, REQUIREMENT_DEFAULTS, requiredFields, type DocField } from '../../src/core/documentation/requirements';
 import { isPlaceholder, STRENGTH_DEFAULTS, weaknesses } from '../../src/core/documentation/strength';
 import type { Claim } from '../../src/core/model/claim';
@@ -59,6 +61,45 @@ describe('documentation heuristics', () => {
       assert.deepEqual(rareLabels('SLR, tolerated well', plain), ['tolerated well', 'SLR']);
       assert.equal(without('SLR x10, tolerated well', plain), '  x10,  ');
       assert.equal(without('bridges x10', plain), 'bridges x10');
+    });
+
+    it('splits a regex source into its top-level alternatives, opening a group that is a whole alternative', () => {
+      assert.deepEqual(topLevelBranches('a|(b|c)d|[|(]|\\|x'), ['a', '(b|c)d', '[|(]', '\\|x']);
+      assert.deepEqual(topLevelBranches('(?:\\ba|\\bb)|(\\bc|d)|(?:e)?|(?<!f\\s)\\bg|(?=h|i)'), ['\\ba', '\\bb', '\\bc', 'd', '(?:e)?', '(?<!f\\s)\\bg', '(?=h|i)']);
+      assert.deepEqual(topLevelBranches('[]|]|[^]|x'), ['[]', ']', '[^]', 'x']);
+      assert.deepEqual(topLevelBranches(''), ['']);
+    });
+
+    it('a list matches a text exactly when one of its cues does (every shipped list, 3,000 texts made of its own words)', () => {
+      const dir = join(__dirname, '../../src/core/documentation');
+      const lists: PhraseSpec[][] = [];
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.words.json'))) {
+        for (const entry of Object.values(JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, { value?: unknown }>)) {
+          if (Array.isArray(entry.value) && entry.value.some((v) => typeof v === 'object')) lists.push(entry.value as PhraseSpec[]);
+        }
+      }
+      assert.ok(lists.length >= 15, `${lists.length} lists`);
+      let seed = 11;
+      const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+      let matched = 0;
+      let checked = 0;
+      for (const specs of lists) {
+        const list = cues(specs);
+        const words = [...new Set(list.flatMap((c) => c.re.source.match(/[a-z]{2,}/g) ?? []))];
+        const glue = [' ', ' ', ' ', '-', ', ', '. ', '/', ' 3 ', ' 10x', '%', ' of ', ' with ', ''];
+        for (let t = 0; t < 200; t++) {
+          const text = Array.from({ length: 1 + next(12) }, () => words[next(words.length)] + glue[next(glue.length)]).join('');
+          const anyCue = list.some((c) => {
+            c.re.lastIndex = 0;
+            return c.re.test(text);
+          });
+          assert.equal(hasAny(text, list), anyCue, text);
+          matched += anyCue ? 1 : 0;
+          checked++;
+        }
+      }
+      // Both answers are exercised.
+      assert.ok(matched > checked / 4 && matched < checked, `${matched} of ${checked}`);
     });
 
     it('counts "3x10", "sit-to-stand" and "2#" as one word each', () => {

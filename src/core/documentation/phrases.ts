@@ -83,6 +83,11 @@ function test(re: RegExp, text: string): boolean {
  * The list's cues as one alternation: one scan of the text instead of one per cue (about
  * twice as fast on the lexicon lists). Not made when a source numbers or names its groups
  * (a back reference would point elsewhere in the union) or the union does not compile.
+ * Only ever asked whether the text matches, so its alternatives may be reordered: every
+ * alternative that starts at a word boundary goes into one `\b(?:…)` group, and V8 then
+ * tries them only where a word starts (about twice as fast again, measured per list on a
+ * 3 MB claim file's 12,525 text fields: boilerplate 12.8 → 6.7 ms, intervention specifics
+ * 20.8 → 10.0, measurable targets 26.4 → 13.7).
  */
 const unions = new WeakMap<readonly Cue[], RegExp | null>();
 
@@ -91,15 +96,74 @@ function unionOf(list: readonly Cue[]): RegExp | null {
   if (re === undefined) {
     re = null;
     if (list.length > 1 && !list.some((c) => /\\[1-9k]|\(\?<[^=!]/.test(c.re.source))) {
-      try {
-        re = new RegExp(list.map((c) => `(?:${c.re.source})`).join('|'), 'i');
-      } catch {
-        re = null;
+      const sources = list.map((c) => c.re.source);
+      for (const source of [boundedFirst(sources), sources.map((s) => `(?:${s})`).join('|')]) {
+        try {
+          re = new RegExp(source, 'i');
+          break;
+        } catch {
+          re = null;
+        }
       }
     }
     unions.set(list, re);
   }
   return re;
+}
+
+/** One alternation of the sources' alternatives, those that start with `\b` first and sharing it. */
+function boundedFirst(sources: readonly string[]): string {
+  const bounded: string[] = [];
+  const other: string[] = [];
+  for (const b of sources.flatMap(topLevelBranches)) {
+    if (b.startsWith('\\b')) bounded.push(`(?:${b.slice(2)})`);
+    else other.push(`(?:${b})`);
+  }
+  return [...(bounded.length ? [`\\b(?:${bounded.join('|')})`] : []), ...other].join('|');
+}
+
+/**
+ * The alternatives of a regex source at its top level: "a|(b|c)|[|]" → "a", "(b|c)", "[|]".
+ * An alternative that is one group, plain or capturing, is opened: "(?:\ba|\bb)" →
+ * "\ba", "\bb" (lookarounds are kept whole). For sources without back references: the
+ * groups' numbers change.
+ */
+export function topLevelBranches(source: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= source.length; i++) {
+    if (i < source.length && source[i] !== '|') {
+      i = skipAtom(source, i) - 1;
+      continue;
+    }
+    const branch = source.slice(start, i);
+    const inner = branch.startsWith('(?:') ? 3 : branch.startsWith('(') && branch[1] !== '?' ? 1 : 0;
+    if (inner && skipAtom(branch, 0) === branch.length) out.push(...topLevelBranches(branch.slice(inner, -1)));
+    else out.push(branch);
+    start = i + 1;
+  }
+  return out;
+}
+
+/** Where the atom at `i` ends: past an escape, a character class or a whole group (with what it holds). */
+function skipAtom(source: string, i: number): number {
+  const c = source[i];
+  if (c === '\\') return i + 2;
+  if (c === '[') {
+    for (let j = i + 1; j < source.length; j++) {
+      if (source[j] === '\\') j++;
+      else if (source[j] === ']') return j + 1;
+    }
+    return source.length;
+  }
+  if (c === '(') {
+    for (let j = i + 1; j < source.length; ) {
+      if (source[j] === ')') return j + 1;
+      j = skipAtom(source, j);
+    }
+    return source.length;
+  }
+  return i + 1;
 }
 
 /** Labels of the cues found in the text, each once, in list order. */
