@@ -10,6 +10,7 @@ import { analyze, fileClaims, type FilePatientClaims, type LocatedFinding, type 
 import { auditUnitText, type UnitCut, type UnitSummary } from '../core/parallel';
 import { PackStore } from '../datapacks/store/packStore';
 import { recordOfText } from './fileRecord';
+import { warmUp } from './warmUp';
 
 /** A file the workspace index wants the record of (./fileRecord.ts): `key` names it in the index, `label` in messages. */
 export interface RecordJob {
@@ -53,7 +54,12 @@ function handle(task: WorkerTask): WorkerReply {
   return { id: task.id, summaries: task.units.map((u) => auditUnitText(u.kind, u.text, task.config, data, undefined, task.facts)) };
 }
 
+let tasks = 0;
+// Idle until the first task: the engine's code and regexes are compiled meanwhile (./warmUp.ts).
+if (parentPort) void warmUp(() => tasks > 0);
+
 parentPort?.on('message', (task: WorkerTask) => {
+  tasks++;
   let reply: WorkerReply;
   try {
     reply = handle(task);
