@@ -44,7 +44,7 @@ const languageClientExternal = {
 const serverMainExternal = {
   name: 'server-main-external',
   setup(build) {
-    build.onResolve({ filter: /^\.\/main$/ }, (args) => (/[\/]src[\/]server$/.test(args.resolveDir) ? { path: './serverMain.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\/main$/ }, (args) => (/[\\/]src[\\/]server$/.test(args.resolveDir) ? { path: './serverMain.js', external: true } : undefined));
   },
 };
 
