@@ -30,6 +30,19 @@ export const HEAD_BYTES = 16 * 1024;
 const BATCH_BYTES = 16 * 1024;
 /** Batches in flight per worker: it starts the next at once while this thread, busy with its own share, has not yet seen the reply. */
 const PIPELINE_DEPTH = 4;
+/**
+ * Batches in flight per worker while this thread audits the head (auditProgressive), when it
+ * sees no reply: cold, it takes about as long as a warm worker takes for 25–30 batches, and a
+ * worker given PIPELINE_DEPTH sat idle ~60 ms of a 3 MB file's first audit (complete
+ * diagnostics, median of 12 fresh servers: 712 → 652 ms). At most half the batches go out
+ * this way, so this thread still has its share to take from the end of the queue.
+ */
+const HEAD_PIPELINE_DEPTH = 48;
+
+/** Batches in flight per worker while a head of a file cut into `batches` is audited here (see HEAD_PIPELINE_DEPTH). */
+export function headPipelineDepth(batches: number, workers: number): number {
+  return Math.max(PIPELINE_DEPTH, Math.min(HEAD_PIPELINE_DEPTH, Math.ceil(batches / 2 / Math.max(1, workers))));
+}
 /** Text per message of index records (AuditPool.records): a few claim files. */
 const RECORDS_BYTES = 64 * 1024;
 
@@ -103,6 +116,8 @@ export class AuditPool {
   /** Each worker's messages posted and not answered yet, in order (up to PIPELINE_DEPTH batches: see pipelined). */
   private readonly running = new Map<Worker, { id: number; p: Pending }[]>();
   private nextId = 1;
+  /** Batches in flight per worker now (see pipelined). */
+  private depth = PIPELINE_DEPTH;
   private broken = false;
 
   constructor(
@@ -215,6 +230,8 @@ export class AuditPool {
     // end reuses the placements instead of placing every finding after the last batch.
     const lines = new LineIndex(text);
     const early = new EarlyPlacements(text, lines);
+    const heading = !local && head > 0 && !!hooks.head;
+    if (heading) this.depth = headPipelineDepth(batches.length, this.all.length);
     const replies = (local ? [] : batches).map((b) =>
       this.run({ type: 'units', units: units.slice(b.from, b.to).map((u) => ({ kind: u.kind, text: textOf(u) })), config: options.config, facts }, cancelled, owner).then((reply) => {
         if ('summaries' in reply && !cancelled()) for (let i = b.from; i < b.to; i++) early.place(reply.summaries[i - b.from], units[i]);
@@ -224,12 +241,17 @@ export class AuditPool {
     const summaries: UnitSummary[] = new Array(units.length);
     const placedAt = (i: number) => ({ ...summaries[i], start: units[i].start, prefix: units[i].prefix, document: units[i].document });
     if (head && hooks.head) {
-      for (let i = 0; i < head; i++) summaries[i] = auditHere(i);
-      // An item that is not one list item: its document is audited whole, so nothing early.
-      if (!cancelled() && !summaries.slice(0, head).some((s) => s.unusable)) {
-        for (let i = 0; i < head; i++) early.place(summaries[i], units[i]);
-        const placed = summaries.slice(0, head).map((_, i) => placedAt(i));
-        await hooks.head(findingsOfUnits(text, options.config, placed, lines, early), { units: head, of: units.length });
+      try {
+        for (let i = 0; i < head; i++) summaries[i] = auditHere(i);
+        // An item that is not one list item: its document is audited whole, so nothing early.
+        if (!cancelled() && !summaries.slice(0, head).some((s) => s.unusable)) {
+          for (let i = 0; i < head; i++) early.place(summaries[i], units[i]);
+          const placed = summaries.slice(0, head).map((_, i) => placedAt(i));
+          await hooks.head(findingsOfUnits(text, options.config, placed, lines, early), { units: head, of: units.length });
+        }
+      } finally {
+        // This thread sees replies again: the batches not yet posted wait for it or a worker's turn.
+        if (heading) this.depth = PIPELINE_DEPTH;
       }
     }
     if (local && !cancelled()) for (const b of batches) for (let i = b.from; i < b.to; i++) summaries[i] = auditHere(i);
@@ -289,6 +311,11 @@ export class AuditPool {
     return got.flatMap((reply, g) => ('records' in reply ? reply.records : groups[g].map(here)));
   }
 
+  /** Messages posted to each busy worker and not answered yet (for tests and logs). */
+  inFlight(): number[] {
+    return [...this.running.values()].map((list) => list.length);
+  }
+
   close(): Promise<unknown> {
     this.broken = true;
     return Promise.all(this.all.map((w) => w.terminate()));
@@ -333,12 +360,12 @@ export class AuditPool {
    * starts it as soon as it ends those, without waiting for this thread (busy with its own
    * share of the batches) to see the replies — measured on the server's first audit of a
    * 3 MB file, a worker given one batch at a time sat idle 10–40% of the audit. The worker
-   * with the fewest, up to PIPELINE_DEPTH. Whole files stay one at a time (a second one
+   * with the fewest, up to `depth` (PIPELINE_DEPTH; more while this thread audits a head). Whole files stay one at a time (a second one
    * behind a big file would wait long).
    */
   private pipelined(): Worker | undefined {
     let best: Worker | undefined;
-    let fewest = PIPELINE_DEPTH;
+    let fewest = this.depth;
     for (const [w, list] of this.running) {
       if (list.length < fewest && list[0].p.task.type !== 'file') {
         best = w;

@@ -223,24 +223,70 @@ export function headOf(d: Diagnostic): DiagnosticHead | undefined {
 
 const SOURCE_JSON = JSON.stringify(DIAGNOSTIC_SOURCE);
 
+/** The JSON around a diagnostic's message that depends only on its rule, severity and link (see ruleParts). */
+interface RuleParts {
+  severity: number;
+  href: string;
+  /** From after the range up to the message: `,"severity":…,"message":`. */
+  beforeMessage: string;
+  /** From after the message (and related claims) up to the fixes: `,"data":{"rule":…,"fixes":`. */
+  beforeFixes: string;
+}
+const partsByRule = new Map<string, RuleParts>();
+
+/** The rule's parts of the head, written once per rule (a big file has ~8,000 findings of ~20 rules). */
+function ruleParts(rule: string, severity: number, codeDescription: NonNullable<Diagnostic['codeDescription']>): RuleParts {
+  const known = partsByRule.get(rule);
+  if (known && known.severity === severity && known.href === codeDescription.href) return known;
+  const id = JSON.stringify(rule);
+  const parts: RuleParts = {
+    severity,
+    href: codeDescription.href,
+    beforeMessage: `,"severity":${severity},"source":${SOURCE_JSON},"code":${id},"codeDescription":${JSON.stringify(codeDescription)},"message":`,
+    beforeFixes: `,"data":{"rule":${id},"fixes":`,
+  };
+  // A link object with other keys than href is written whole each time (not kept).
+  if (Object.keys(codeDescription).length === 1) partsByRule.set(rule, parts);
+  return parts;
+}
+
+/** JSON.stringify of a range of integer positions, written out (the same text, a quarter of the time). */
+function rangeJson(r: Diagnostic['range']): string {
+  const { start, end } = r;
+  return Number.isSafeInteger(start.line) && Number.isSafeInteger(start.character) && Number.isSafeInteger(end.line) && Number.isSafeInteger(end.character)
+    ? `{"start":{"line":${start.line},"character":${start.character}},"end":{"line":${end.line},"character":${end.character}}}`
+    : JSON.stringify(r);
+}
+
+/** JSON of a finding's fix ids: most findings have none or one, whose JSON is kept per id. */
+const oneFix = new Map<string, string>();
+function fixesJson(fixes: readonly string[]): string {
+  if (!fixes.length) return '[]';
+  if (fixes.length > 1 || typeof fixes[0] !== 'string') return JSON.stringify(fixes);
+  let json = oneFix.get(fixes[0]);
+  if (json === undefined) {
+    json = JSON.stringify(fixes);
+    if (oneFix.size < 1000) oneFix.set(fixes[0], json);
+  }
+  return json;
+}
+
 /**
  * A finding's diagnostic head (see headOf) written out field by field, in diagnosticOf's key
  * order, without making the diagnostic: the first publish of a big file writes ~8,000 of
- * them. The same text as JSON.stringify of the diagnostic up to `data.version` (each value
- * goes through JSON.stringify; test/unit/messageJson.test.ts compares them); undefined
- * for a finding whose diagnostic JSON.stringify would write differently (a missing message
- * or an unknown severity: then headOf, from the diagnostic).
+ * them, so what depends only on the rule is written once per rule (ruleParts). The same text
+ * as JSON.stringify of the diagnostic up to `data.version` (test/unit/messageJson.test.ts
+ * compares them); undefined for a finding whose diagnostic JSON.stringify would write
+ * differently (a missing message or an unknown severity: then headOf, from the diagnostic).
  */
 function headText(c: Converted, finding: LocatedFinding & { related?: readonly RelatedClaim[] }): DiagnosticHead | undefined {
   const severity = SEVERITY[finding.severity];
   if (typeof severity !== 'number' || typeof finding.message !== 'string' || typeof finding.rule !== 'string' || c.codeDescription === undefined) return undefined;
-  const rule = JSON.stringify(finding.rule);
+  const parts = ruleParts(finding.rule, severity, c.codeDescription);
   const related = finding.related?.length
     ? `,"relatedInformation":${JSON.stringify(relatedInformationOf(finding.related))}`
     : '';
-  const text =
-    `{"range":${JSON.stringify(c.range)},"severity":${severity},"source":${SOURCE_JSON},"code":${rule},"codeDescription":${JSON.stringify(c.codeDescription)},` +
-    `"message":${JSON.stringify(finding.message)}${related},"data":{"rule":${rule},"fixes":${JSON.stringify(c.fixes)},"version":`;
+  const text = `{"range":${rangeJson(c.range)}${parts.beforeMessage}${JSON.stringify(finding.message)}${related}${parts.beforeFixes}${fixesJson(c.fixes)},"version":`;
   return { text, bytes: undefined, by: undefined, at: -1 };
 }
 

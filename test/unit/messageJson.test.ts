@@ -94,6 +94,24 @@ describe('messageJson: the server\'s messages as JSON.stringify writes them', ()
       writtenAs(() => message(findingsPublish(uri, undefined, new FindingDiagnostics(doc, all), [])), message({ uri, diagnostics: all.map((f) => toDiagnostic(doc, f)) }), 'version-less');
     });
 
+    it('findings of one rule at other severities, with none, one or several fix ids (odd characters too) and odd positions, are written as JSON.stringify writes them', () => {
+      const base = findings[0];
+      const fix = (id: string) => ({ id, title: id, edits: [] });
+      const odd: LocatedFinding[] = [
+        { ...base, severity: 'error', fixes: [] },
+        { ...base, severity: 'warning', fixes: [fix('a "quoted" \\ fix\u00e9')] },
+        { ...base, severity: 'error', fixes: [fix('a "quoted" \\ fix\u00e9')] },
+        { ...base, severity: 'info', fixes: [fix('x'), fix('y"z')] },
+        { ...base, rule: 'made-up "rule"', message: 'line\nbreak \u2028 and "quotes"', fixes: [fix('x')] },
+        { ...base, range: { start: { line: 1.5, character: -0 }, end: { line: Number.NaN, character: 2 ** 60 } } },
+      ];
+      for (let version = 1; version <= 2; version++) {
+        const doc = TextDocument.create(uri, 'yaml', version, text);
+        const plain = { uri, version, diagnostics: odd.map((f) => toDiagnostic(doc, f)) };
+        writtenAs(() => message(findingsPublish(uri, version, new FindingDiagnostics(doc, odd), [])), message(plain), `version ${version}`);
+      }
+    });
+
     it('every fixture\'s and example\'s findings (LF and CRLF, with related claims) are written as toDiagnostic\'s diagnostics would be', () => {
       const files = [FIXTURES, EXAMPLES].flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f)));
       assert.ok(files.length > 40, `${files.length} files`);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { adoptFileClaims, analyze, audit, AuditCache, auditInUnits, fileClaims, PatientIndex, resolveConfig, type ResolvedConfig } from '../../src/core';
 import { auditUnitText, cutUnits, EarlyPlacements, findingsOfUnits, LineIndex } from '../../src/core/parallel';
 import { parseThreads, threadCount, AUTO_MIN_BYTES } from '../../src/cli/threads';
-import { AuditPool } from '../../src/node/auditPool';
+import { AuditPool, headPipelineDepth } from '../../src/node/auditPool';
 import { claimFile } from '../bench/generate';
 import { EXAMPLES, FIXTURES } from '../support/paths';
 import { strokeVisit, strokeVisitText } from '../support/claimSamples';
@@ -188,6 +188,31 @@ describe('the CLI worker pool (real worker threads)', function () {
       const wholeAnalysis = analyze(whole, { config });
       const gotWhole = await pool.auditProgressive(whole, { config }, { help: true, cache: new AuditCache(), head: () => undefined }, { file: 'f', label: 'l' });
       assert.deepEqual(gotWhole?.claims, fileClaims(wholeAnalysis, 'f', 'l'));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('while this thread audits the head (and answers no reply), the worker has more batches in flight; afterwards as before', async () => {
+    const pool = new AuditPool(1);
+    try {
+      const big = trickyBigFile(640);
+      const batches = Math.ceil(big.length / (16 * 1024));
+      assert.ok(headPipelineDepth(batches, 1) > 4, `${batches} batches`);
+      assert.equal(headPipelineDepth(10_000, 1), 48);
+      assert.equal(headPipelineDepth(10_000, 3), 48);
+      assert.equal(headPipelineDepth(40, 1), 20, 'half the batches at most: this thread takes its share from the end');
+      assert.equal(headPipelineDepth(6, 2), 4);
+      let atHead: number[] = [];
+      const first = await pool.auditProgressive(big, { config }, { help: true, head: () => void (atHead = pool.inFlight()) });
+      // The cut's batches close once they hold 16 KB: a few fewer than the text's size says.
+      assert.ok(atHead.length === 1 && atHead[0] > 4 && atHead[0] <= headPipelineDepth(batches, 1) && atHead[0] >= headPipelineDepth(batches, 1) - 3, `in flight at the head: ${atHead}`);
+      assert.deepEqual(first?.findings, audit(big, { config }).findings);
+      // No head: at most the usual 4 in flight from the start.
+      let most = 0;
+      const again = await pool.auditProgressive(big, { config }, { help: true, cancelled: () => ((most = Math.max(most, ...pool.inFlight())), false) });
+      assert.ok(most > 0 && most <= 4, `in flight without a head: ${most}`);
+      assert.deepEqual(again?.findings, first?.findings);
     } finally {
       await pool.close();
     }
