@@ -194,9 +194,10 @@ async function bundleInputs(name) {
  * bytesInOutput; the index of 10,000 claims several times faster) took main from 874 to 882 KB: 890 KB.
  * Issue 26: the audit reads claims with that scanner too (the shapes fixes need in the source
  * map instead of yaml nodes, src/core/parse/quick/entry.ts): main 888 → 890 KB; the edit path
- * (branch editsplice) adds about 5 KB: 900 KB.
+ * (branch editsplice) adds about 5 KB: 900 KB. The first open's worker pipeline and
+ * diagnostic heads written per rule (issue 26, 0676397) took main from 899.5 to 900.2 KB: 904 KB.
  */
-const BUNDLE_TARGETS = { server: 900 * 1024, report: 400 * 1024, client: 150 * 1024 };
+const BUNDLE_TARGETS = { server: 904 * 1024, report: 400 * 1024, client: 150 * 1024 };
 
 module.exports = { bundleSizes, bundleInputs, BUNDLE_TARGETS, SERVER_BUNDLE_TARGET: BUNDLE_TARGETS.server };
 

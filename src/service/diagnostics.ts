@@ -237,7 +237,7 @@ const partsByRule = new Map<string, RuleParts>();
 /** The rule's parts of the head, written once per rule (a big file has ~8,000 findings of ~20 rules). */
 function ruleParts(rule: string, severity: number, codeDescription: NonNullable<Diagnostic['codeDescription']>): RuleParts {
   const known = partsByRule.get(rule);
-  if (known && known.severity === severity && known.href === codeDescription.href) return known;
+  if (known?.severity === severity && known.href === codeDescription.href) return known;
   const id = JSON.stringify(rule);
   const parts: RuleParts = {
     severity,
@@ -245,8 +245,7 @@ function ruleParts(rule: string, severity: number, codeDescription: NonNullable<
     beforeMessage: `,"severity":${severity},"source":${SOURCE_JSON},"code":${id},"codeDescription":${JSON.stringify(codeDescription)},"message":`,
     beforeFixes: `,"data":{"rule":${id},"fixes":`,
   };
-  // A link object with other keys than href is written whole each time (not kept).
-  if (Object.keys(codeDescription).length === 1) partsByRule.set(rule, parts);
+  partsByRule.set(rule, parts);
   return parts;
 }
 
@@ -256,19 +255,6 @@ function rangeJson(r: Diagnostic['range']): string {
   return Number.isSafeInteger(start.line) && Number.isSafeInteger(start.character) && Number.isSafeInteger(end.line) && Number.isSafeInteger(end.character)
     ? `{"start":{"line":${start.line},"character":${start.character}},"end":{"line":${end.line},"character":${end.character}}}`
     : JSON.stringify(r);
-}
-
-/** JSON of a finding's fix ids: most findings have none or one, whose JSON is kept per id. */
-const oneFix = new Map<string, string>();
-function fixesJson(fixes: readonly string[]): string {
-  if (!fixes.length) return '[]';
-  if (fixes.length > 1 || typeof fixes[0] !== 'string') return JSON.stringify(fixes);
-  let json = oneFix.get(fixes[0]);
-  if (json === undefined) {
-    json = JSON.stringify(fixes);
-    if (oneFix.size < 1000) oneFix.set(fixes[0], json);
-  }
-  return json;
 }
 
 /**
@@ -286,7 +272,7 @@ function headText(c: Converted, finding: LocatedFinding & { related?: readonly R
   const related = finding.related?.length
     ? `,"relatedInformation":${JSON.stringify(relatedInformationOf(finding.related))}`
     : '';
-  const text = `{"range":${rangeJson(c.range)}${parts.beforeMessage}${JSON.stringify(finding.message)}${related}${parts.beforeFixes}${fixesJson(c.fixes)},"version":`;
+  const text = `{"range":${rangeJson(c.range)}${parts.beforeMessage}${JSON.stringify(finding.message)}${related}${parts.beforeFixes}${c.fixes.length ? JSON.stringify(c.fixes) : '[]'},"version":`;
   return { text, bytes: undefined, by: undefined, at: -1 };
 }
 

@@ -18,7 +18,7 @@ describe('bundle budgets (minified, esbuild metafile)', function () {
   this.timeout(120000);
 
   it('names a budget for the server, the HTML report and the extension', () => {
-    assert.equal(BUNDLE_TARGETS.server, 900 * 1024);
+    assert.equal(BUNDLE_TARGETS.server, 904 * 1024);
     assert.equal(BUNDLE_TARGETS.report, 400 * 1024);
     assert.equal(BUNDLE_TARGETS.client, 150 * 1024);
   });
