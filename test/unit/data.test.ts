@@ -309,6 +309,24 @@ describe('core/data', () => {
       assert.equal(p.total, roundCents(p.lines[0].amount + p.lines[1].amount));
     });
 
+    it('priceClaimLines: every line, priced or not, has its keys in one order (the JSON readers see), the optional ones after', () => {
+      const d = '2026-03-02';
+      const p = priceClaimLines(
+        [
+          { code: '97530', units: 2, modifiers: ['GP', 'CQ'], charge: 20, info: codeInfo('97530', d) },
+          { code: '97110', units: 1, modifiers: ['GP'], info: codeInfo('97110', d) },
+          { code: '99999', units: 1, modifiers: [] },
+        ],
+        d,
+      );
+      const common = ['index', 'code', 'units', 'amount', 'fullUnit', 'reducedUnit', 'fullUnits', 'reducedUnits', 'assistantRate', 'mppr', 'phrase'];
+      assert.deepEqual(Object.keys(p.lines[0]), [...common, 'source', 'release', 'multProc', 'limitedByCharge', 'mpprRank']);
+      assert.deepEqual(Object.keys(p.lines[1]), [...common, 'source', 'release', 'multProc', 'mpprRank']);
+      assert.deepEqual(Object.keys(p.lines[2]), [...common, 'unpriced']);
+      assert.equal(p.lines[0].amount, 20, 'capped by the charge');
+      assert.ok(p.lines.every((l) => typeof l.phrase === 'string' && l.phrase.length > 0));
+    });
+
     it('priceClaimLines: bundled, restricted and unknown codes are unpriced with a reason; a huge unit count is arithmetic', () => {
       const d = '2026-03-02';
       const p = priceClaimLines(

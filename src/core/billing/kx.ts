@@ -105,7 +105,10 @@ function computeKxPicture(ctx: ClaimContext): KxPicture | undefined {
     entry.claim = round(entry.claim + allowed[i]);
     entry.lines.push(l);
   });
-  const buckets = [...byBucket.values()].map((b) => ({ ...b, total: round((b.ytd ?? 0) + b.claim) }));
+  // Each total set on its own entry (no spread copy: the copy of an object whose number field
+  // changes kind, 0 then cents, is read slowly).
+  const buckets = [...byBucket.values()];
+  for (const b of buckets) b.total = round((b.ytd ?? 0) + b.claim);
   return { year: ctx.date.slice(0, 4), threshold, buckets };
 }
 
