@@ -55,6 +55,22 @@ function checkNoOverlap<T extends Effective>(name: string, entries: readonly T[]
 }
 
 describe('core/data', () => {
+  it('roundCents: the cents of 12 significant digits rounded to a whole cent, for amounts of every size, sign and near every half cent', () => {
+    const reference = (x: number) => Math.round(Number((x * 100).toPrecision(12))) / 100;
+    const samples = [2980.95 / 100, 1.005, 1.015, 0.285, -1.005, -0.125, 8.675, 1e7 + 0.005, 123456.785, 0, -0, 5e-324, 1e12 + 0.005, -1e12 - 0.005, Number.NaN, Infinity];
+    let seed = 7;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (let i = 0; i < 200_000; i++) {
+      const scale = 10 ** Math.floor(random() * 14 - 3);
+      const base = Math.round(random() * 1e6) / 1000;
+      // Amounts that are whole half cents in decimal (their binary form just below or above) and arbitrary ones.
+      samples.push(i % 2 ? (base + 0.005) * (random() < 0.5 ? -1 : 1) : (random() - 0.5) * scale, base * 33.4009, (base / 7) * 0.85);
+    }
+    for (const x of samples) assert.equal(Object.is(roundCents(x), reference(x)) || roundCents(x) === reference(x), true, `roundCents(${x}) = ${roundCents(x)}, not ${reference(x)}`);
+    assert.equal(roundCents(1.005), 1.01);
+    assert.equal(roundCents(29.8095), 29.81);
+  });
+
   describe('effective dating', () => {
     const entries = [
       { from: '2020-01-01', to: '2020-12-31', v: 'a' },
