@@ -246,7 +246,8 @@ export function priceClaimLines(
     const reason = unpricedReason(code, date, l.info, medicare, lookup);
     const fee = reason ? undefined : lookup.fee ? lookup.fee(code, date) : feeOf(code, date);
     // Each line's object is written out whole, keys in one order (no spread of a common base):
-    // a spread followed by keys it already has made objects V8 reads slowly (~12 µs a line).
+    // a copy of a base whose number fields then changed from 0 to cents was read slowly by V8
+    // (a claim's 2–3 lines priced in 28 µs instead of 8).
     if (!fee) {
       const unpriced = reason ?? `no national amount for ${date.slice(0, 4)} in claimlint's data`;
       const line: ClaimLinePrice = { index, code, units, amount: 0, fullUnit: 0, reducedUnit: 0, fullUnits: 0, reducedUnits: 0, assistantRate: 1, mppr: false, phrase: '', unpriced };
