@@ -113,7 +113,7 @@ export class AuditPool {
   private readonly idle: Worker[] = [];
   private readonly all: Worker[] = [];
   private readonly queue: Pending[] = [];
-  /** Each worker's messages posted and not answered yet, in order (up to PIPELINE_DEPTH batches: see pipelined). */
+  /** Each worker's messages posted and not answered yet, in order (up to `depth` batches: see pipelined). */
   private readonly running = new Map<Worker, { id: number; p: Pending }[]>();
   private nextId = 1;
   /** Batches in flight per worker now (see pipelined). */
@@ -311,7 +311,7 @@ export class AuditPool {
     return got.flatMap((reply, g) => ('records' in reply ? reply.records : groups[g].map(here)));
   }
 
-  /** Messages posted to each busy worker and not answered yet (for tests and logs). */
+  /** Messages posted to each busy worker and not answered yet (the tests read how deep the pipeline is). */
   inFlight(): number[] {
     return [...this.running.values()].map((list) => list.length);
   }
@@ -360,8 +360,8 @@ export class AuditPool {
    * starts it as soon as it ends those, without waiting for this thread (busy with its own
    * share of the batches) to see the replies — measured on the server's first audit of a
    * 3 MB file, a worker given one batch at a time sat idle 10–40% of the audit. The worker
-   * with the fewest, up to `depth` (PIPELINE_DEPTH; more while this thread audits a head). Whole files stay one at a time (a second one
-   * behind a big file would wait long).
+   * with the fewest, up to `depth` (PIPELINE_DEPTH; more while this thread audits a head).
+   * Whole files stay one at a time (a second one behind a big file would wait long).
    */
   private pipelined(): Worker | undefined {
     let best: Worker | undefined;
