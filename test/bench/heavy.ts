@@ -379,7 +379,18 @@ function cliRows(script: string, load: () => string): HeavyRow[] {
 }
 
 /** The line of ./heavyMain.ts's output that holds its rows (BENCH_HEAVY_ROWS=json). */
-export const ROWS_LINE = 'heavy rows: ';
+const ROWS_LINE = 'heavy rows: ';
+
+/** The rows as one line of output (JSON has no Infinity: a row without a target says so with null); rowsOfLine reads it back. */
+export function rowsLine(rows: HeavyRow[]): string {
+  return `${ROWS_LINE}${JSON.stringify(rows.map((r) => ({ ...r, target: Number.isFinite(r.target) ? r.target : null })))}`;
+}
+
+/** The rows of a rowsLine line, or undefined for any other line. */
+function rowsOfLine(line: string): HeavyRow[] | undefined {
+  if (!line.startsWith(ROWS_LINE)) return undefined;
+  return (JSON.parse(line.slice(ROWS_LINE.length)) as (Omit<HeavyRow, 'target'> & { target: number | null })[]).map((r) => ({ ...r, target: r.target ?? Infinity }));
+}
 
 /**
  * The heavy rows measured by another process (dist/benchHeavy.js, with BENCH_HEAVY_ROWS=json),
@@ -393,8 +404,9 @@ export function heavyRowsApart(): Promise<HeavyRow[]> {
     const child = spawn(process.execPath, ['--expose-gc', join(__dirname, 'benchHeavy.js')], { env: { ...process.env, BENCH_HEAVY_ROWS: 'json' }, stdio: ['ignore', 'pipe', 'inherit'] });
     let rows: HeavyRow[] | undefined;
     createInterface({ input: child.stdout }).on('line', (line) => {
-      if (!line.startsWith(ROWS_LINE)) return void console.log(line);
-      rows = (JSON.parse(line.slice(ROWS_LINE.length)) as (Omit<HeavyRow, 'target'> & { target: number | null })[]).map((r) => ({ ...r, target: r.target ?? Infinity }));
+      const read = rowsOfLine(line);
+      if (read) rows = read;
+      else console.log(line);
     });
     child.on('error', reject);
     child.on('close', (code) => (rows ? resolveRows(rows) : reject(new Error(`dist/benchHeavy.js exited with ${code} and no rows`))));
