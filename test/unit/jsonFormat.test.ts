@@ -75,6 +75,10 @@ describe('--format json written finding by finding', () => {
       finding({ related: [] }),
       finding({ related: [related({}), related({ claimId: undefined, file: 'b\u202e.claim.yaml', message: 'm "q"' })] }),
       finding({ document: 3, range: { start: at(0, 0), end: at(120000, 77) } }),
+      // Members of unusual kinds are written one by one, as the stringify would (left out, null, fractions).
+      finding({ message: undefined, path: undefined }),
+      finding({ document: 1.5, range: { start: at(Number.NaN, 2.25), end: at(Infinity, -0) } }),
+      finding({ rule: 7 as unknown as string }),
     ];
     const cases: FileReport[][] = [[], [fileReport('empty.claim.yaml', [])], [fileReport('w\u200e "odd".claim.yaml', odd), fileReport('e.claim.yaml', []), fileReport('z.claim.yaml', odd.slice(4))]];
     for (const reports of cases) assert.equal(formatJson(reports), reference(reports));

@@ -4,7 +4,7 @@
  * findings (per-claim and cross-claim, merged) must be exactly its inline expectations.
  */
 import assert from 'node:assert/strict';
-import { analyze, fileClaims, RULES_BY_ID } from '../../src/core';
+import { analyze, fileClaims, resolveConfig, RULES_BY_ID } from '../../src/core';
 import { keys, parseExpectations } from '../support/expectations';
 import { auditTogether, scenarioFiles, scenarios } from '../support/patientFixtures';
 
@@ -87,6 +87,24 @@ describe('patient index (incremental API the editor builds on)', () => {
       ['KB-2', '$25.00 PT+SLP before this visit; KX from $2,480'],
     ]);
     assert.deepEqual(index.accruals('c.claim.yaml').map((a) => a.text), ['$2,485.00 PT+SLP before this visit; KX from $2,480', '$0.00 OT before this visit; KX from $2,480']);
+  });
+
+  it('only the claims the accrual counts are priced: another payer\'s claims accrue (and are priced) once payerTypes names it', () => {
+    const commercial = files().map((f) => ({ ...f, text: f.text.replaceAll('payer: { type: medicare }', 'payer: { type: commercial }') }));
+    const quiet = auditTogether(commercial);
+    assert.deepEqual(quiet.index.accruals('b.claim.yaml'), []);
+    const lines = fileClaims(quiet.analyses.get('a.claim.yaml')!, 'a.claim.yaml').claims.flatMap((c) => c.lines);
+    assert.deepEqual(lines.map((l) => [l.bucket, l.allowed]), lines.map(() => [undefined, 0]), 'a claim the accrual does not count is not priced');
+    // The same claims counted: the amounts and accruals are the Medicare ones above.
+    const config = resolveConfig({ rules: { 'kx-accrual-missing': { options: { payerTypes: ['commercial'] } } } });
+    const counted = auditTogether(commercial, { config });
+    assert.deepEqual(counted.index.accruals('b.claim.yaml').map((a) => [a.claim.claimId, a.text]), [
+      ['KA-2', '$2,425.00 PT+SLP before this visit; KX from $2,480'],
+      ['KB-2', '$25.00 PT+SLP before this visit; KX from $2,480'],
+    ]);
+    assert.deepEqual(counted.findings.get('b.claim.yaml')!.filter((f) => f.rule === 'kx-accrual-missing').length, 1);
+    const priced = fileClaims(counted.analyses.get('a.claim.yaml')!, 'a.claim.yaml').claims.flatMap((c) => c.lines);
+    assert.deepEqual(priced.map((l) => [l.bucket, l.allowed]), [['pt_slp', 25], ['pt_slp', 25]]);
   });
 
   it('scope "file" groups only within a file', () => {

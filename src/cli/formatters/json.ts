@@ -74,9 +74,39 @@ function relatedText(r: RelatedLocation): string {
 }
 
 function findingText(f: LocatedFinding): string {
-  const { start, end } = f.range;
   const related = 'related' in f && Array.isArray(f.related) && f.related.length ? (f.related as RelatedLocation[]) : undefined;
-  // Member by member (no list of entries per finding: a big report has ~80,000 findings).
+  let out = usual(f) ? usualMembers(f) : memberByMember(f);
+  if (related) out += `,\n          "related": [\n${related.map((r) => `            {\n${relatedText(r)}\n            }`).join(',\n')}\n          ]`;
+  return `        {\n${out}\n        }`;
+}
+
+/** A finding whose members are all of their usual kinds: strings, and whole numbers for the document and positions. */
+function usual(f: LocatedFinding): boolean {
+  const { start, end } = f.range;
+  return (
+    typeof f.rule === 'string' && typeof f.severity === 'string' && typeof f.message === 'string' && typeof f.path === 'string' &&
+    Number.isInteger(f.document) && Number.isInteger(start.line) && Number.isInteger(start.character) && Number.isInteger(end.line) && Number.isInteger(end.character)
+  );
+}
+
+/**
+ * A usual finding's members written in one piece (a big report has ~80,000 findings: member
+ * by member, each line a string of its own, was most of the report's time); the same text as
+ * memberByMember() writes.
+ */
+function usualMembers(f: LocatedFinding): string {
+  const { start, end } = f.range;
+  const I = '          ';
+  return (
+    `${I}"rule": ${nameValue(f.rule)},\n${I}"severity": ${nameValue(f.severity)},\n${I}"message": ${quoted(f.message)},\n${I}"document": ${f.document},\n` +
+    `${I}"path": ${quoted(f.path)},\n${I}"line": ${start.line + 1},\n${I}"column": ${start.character + 1},\n${I}"endLine": ${end.line + 1},\n` +
+    `${I}"endColumn": ${end.character + 1},\n${I}"fixable": ${isFixable(f) ? 'true' : 'false'}`
+  );
+}
+
+/** A finding's members one by one, each as JSON.stringify writes it (or left out). */
+function memberByMember(f: LocatedFinding): string {
+  const { start, end } = f.range;
   const I = '          ';
   let out = line('', 'rule', nameValue(f.rule), I);
   out = line(out, 'severity', nameValue(f.severity), I);
@@ -87,9 +117,7 @@ function findingText(f: LocatedFinding): string {
   out = member(out, 'column', start.character + 1, I);
   out = member(out, 'endLine', end.line + 1, I);
   out = member(out, 'endColumn', end.character + 1, I);
-  out = member(out, 'fixable', isFixable(f), I);
-  if (related) out += `,\n          "related": [\n${related.map((r) => `            {\n${relatedText(r)}\n            }`).join(',\n')}\n          ]`;
-  return `        {\n${out}\n        }`;
+  return member(out, 'fixable', isFixable(f), I);
 }
 
 function fileHead(r: FileReport): string {

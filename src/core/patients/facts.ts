@@ -1,9 +1,10 @@
 /**
  * A file's claims as the patient index reads them, taken from the pipeline's Analysis —
  * the same parsed, validated claims every per-claim rule saw; nothing is parsed again.
- * Each claim is priced with the one pricing function (billing/kx.ts claimAllowed: fee
- * schedule, MPPR, CQ/CO rate, charge cap, the configured locality) and its fields placed
- * in the file, so a worker or a cache can carry the result as plain data.
+ * Each claim the KX accrual counts (./accrues.ts) is priced with the one pricing function
+ * (billing/kx.ts claimAllowed: fee schedule, MPPR, CQ/CO rate, charge cap, the configured
+ * locality), and every claim's fields placed in the file, so a worker or a cache can carry
+ * the result as plain data.
  */
 import type { Analysis, PlacedUnit } from '../pipeline/analysis';
 import { claimContext, locate } from '../pipeline/auditClaim';
@@ -21,6 +22,7 @@ import { poolLines } from '../billing/disciplinePools';
 import { kxThreshold } from '../data';
 import type { FactLine, FilePatientClaims, PatientClaim } from './types';
 import { compactPlaces, placedSpans, shiftPlaces } from './places';
+import { accruesFor } from './accrues';
 
 
 /**
@@ -138,9 +140,12 @@ export function claimFacts(
   const text = unit.unit.text;
   const ctx = claimContext(validated as ValidatedClaim & { claim: Claim }, parsed.src, text, config, data);
   const claim = ctx.claim;
-  const allowed = claimAllowed(ctx);
+  // Priced only when the KX accrual counts the claim: pricing was most of the facts' time,
+  // and no check reads the amounts of a claim it does not count (./accrues.ts).
+  const picture = accruesFor(config, claim.payer.type) ? kxPicture(ctx) : undefined;
+  const allowed = picture ? claimAllowed(ctx) : [];
   const bucketOf = new Map<number, FactLine['bucket']>();
-  for (const b of kxPicture(ctx)?.buckets ?? []) for (const l of b.lines) bucketOf.set(l.index, b.bucket);
+  for (const b of picture?.buckets ?? []) for (const l of b.lines) bucketOf.set(l.index, b.bucket);
   const poolOf = new Map<number, FactLine['pool']>();
   for (const p of poolLines(ctx.lines, claim)) for (const l of p.lines) poolOf.set(l.index, p.discipline);
   const factLines: FactLine[] = ctx.lines.map((l, i) => ({

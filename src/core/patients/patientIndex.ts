@@ -6,7 +6,6 @@
  * plain data out; file keys are the caller's and are never read.
  */
 import type { ResolvedConfig } from '../config/schema';
-import { kxAccrualMissing } from '../rules/patient/kxAccrualMissing';
 import { directivesOf, type Directives } from '../directives';
 import { prefixPath } from '../parse/sourceMap';
 import { ALL_RULES } from '../rules';
@@ -15,6 +14,7 @@ import { accrue, accrualText, type BucketAccrual, type ClaimYear } from './accru
 import type { FilePatientClaims, PatientClaim, PatientContext, PatientFinding, PatientReport, Place } from './types';
 import { appliesToPayer, optionsOf } from '../rules/applies';
 import { placeOf } from './places';
+import { accruesFor } from './accrues';
 
 export { placeOf };
 
@@ -167,7 +167,7 @@ export class PatientIndex {
   /** Does the accrual count this claim (its payer is one the KX rules apply to)? */
   readonly counts = (c: PatientClaim): boolean => {
     const config = this.files.get(c.file)?.config;
-    return !!config && appliesToPayer(kxAccrualMissing, config, c.payerType);
+    return !!config && accruesFor(config, c.payerType);
   };
 
   private groupKey(c: PatientClaim): string {
