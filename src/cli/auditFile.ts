@@ -36,7 +36,7 @@ export interface PendingFile {
   file: string;
   config: ResolvedConfig;
   configKey: string;
-  /** SHA-256 of the content audited. */
+  /** SHA-256 of the content audited, for the --cache's keys (empty without --cache: nothing else reads it). */
   content: string;
   /**
    * Answered from the --cache. A file answered by its stamp has its findings and claims read
@@ -249,7 +249,8 @@ function audited(job: FileJob, run: FileRun, file: FileText, data: ReferenceData
     file: job.file,
     config: job.config,
     configKey: job.key,
-    content: sha256(content),
+    // Only the cache's keys read it: without --cache, 75 ms of a 30 MB file's run for nothing.
+    content: results ? sha256(content) : '',
     cached: !!cached,
   };
 }

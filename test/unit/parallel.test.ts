@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { adoptFileClaims, analyze, audit, AuditCache, auditInUnits, fileClaims, PatientIndex, resolveConfig, type ResolvedConfig } from '../../src/core';
-import { auditUnitText, cutUnits, EarlyPlacements, findingsOfUnits, LineIndex } from '../../src/core/parallel';
+import { auditUnitText, cutUnits, EarlyPlacements, findingsOfUnits, LineIndex, resultOfUnits } from '../../src/core/parallel';
 import { parseThreads, threadCount, AUTO_MIN_BYTES } from '../../src/cli/threads';
 import { AuditPool, headPipelineDepth } from '../../src/node/auditPool';
 import { claimFile } from '../bench/generate';
@@ -114,6 +114,24 @@ describe('parallel audit: units audited alone, placed back, equal audit()', () =
     const own = found.filter((f) => f.rule !== 'claim-id-duplicate');
     const missing = own.filter((f) => !earlyFindings.has(f));
     assert.ok(own.length > 30 && missing.length === 0, `every unit finding is the one placed early: ${missing.length} of ${own.length} not (${[...new Set(missing.map((f) => f.rule))].join(', ')})`);
+  });
+
+  it("claims' facts placed as their summaries come in are reused by the file's claims (the same arrays), never at another offset; the claims are unchanged", () => {
+    const text = claimFile(30);
+    const docs = cutUnits(text)!;
+    const units = docs.flatMap((d) => d.units);
+    const summaries = units.map((u) => auditUnitText(u.kind, text.slice(u.start, u.end), config, undefined, undefined, true));
+    const lines = new LineIndex(text);
+    const early = new EarlyPlacements(text, lines);
+    units.forEach((u, i) => early.place(summaries[i], u));
+    const got = resultOfUnits(text, docs, summaries, { config, lines, claims: { file: 'f.claim.yaml', label: 'f' }, early });
+    assert.deepEqual(got.claims, fileClaims(analyze(text, { config }), 'f.claim.yaml', 'f'));
+    // One claim per unit here: the file's claim i is unit i's.
+    assert.equal(got.claims!.claims.length, units.length);
+    got.claims!.claims.forEach((c, i) => assert.equal(c.lineStarts, early.factPlaces(summaries[i].facts![0], units[i].start)!.lineStarts, `claim ${i}`));
+    assert.equal(early.factPlaces(summaries[1].facts![0], units[1].start + 1), undefined);
+    // Workers send spans only: the lines are taken in the file.
+    assert.deepEqual(summaries[1].facts![0].lineStarts, []);
   });
 
   it('refused texts and streams only the parser can cut are left to audit()', () => {

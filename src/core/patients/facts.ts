@@ -13,7 +13,7 @@ import type { ParsedClaim, ParsedUnit } from '../pipeline/unit';
 import type { Claim } from '../model/claim';
 import type { ResolvedConfig } from '../config/schema';
 import type { ReferenceData } from '../data/reference';
-import { LineIndex } from '../parse/lines';
+import type { LineIndex } from '../parse/lines';
 import { prefixPath } from '../parse/sourceMap';
 import { directiveLines } from '../directives';
 import { claimAllowed, kxPicture } from '../billing/kx';
@@ -130,7 +130,7 @@ export function claimFacts(
   file: string,
   config: ResolvedConfig,
   data: ReferenceData,
-  /** Without it (a unit read apart from its file), places are the unit's own: fileClaimsOfUnits places them in the file. */
+  /** Without it (a unit read apart from its file), the spans are the unit's own and no lines are given: fileClaimsOfUnits places them in the file. */
   lines: LineIndex | undefined,
   label = file,
 ): PatientClaim | undefined {
@@ -170,7 +170,7 @@ export function claimFacts(
       const rel = locate(parsed.src, text, path, 'value');
       return { start: rel.start + base, end: rel.end + base };
     },
-    lines ?? new LineIndex(text),
+    lines,
   );
   const kx = kxThreshold(claim.date_of_service);
   const poc = claim.plan_of_care;
@@ -207,7 +207,8 @@ export function claimFacts(
 /**
  * One unit's claims' facts read apart from its file (a worker's batch, or the CLI's audit of
  * a big file unit by unit): spans relative to the unit, no ranges, indexes counted from 0 in
- * the unit; placeUnitFacts puts them in the file. Plain data (structured-clone safe).
+ * the unit, no lines (compactPlaces); fileClaimsOfUnits puts them in the file. Plain data
+ * (structured-clone safe).
  */
 export function unitFacts(unit: ParsedUnit, config: ResolvedConfig, data: ReferenceData): PatientClaim[] {
   const out: PatientClaim[] = [];
@@ -228,12 +229,30 @@ export interface UnitFactsAt {
   firstIndex: number;
 }
 
-/** The file's claims from its units' facts (in file order): identical to fileClaims of the file's analysis. */
-export function fileClaimsOfUnits(units: readonly UnitFactsAt[], claimCount: number, lines: LineIndex, file: string, label = file): FilePatientClaims {
+/** Where a claim's facts lie in the file. */
+export type FactPlaces = Pick<PatientClaim, 'spans' | 'firstLine' | 'lineStarts'>;
+
+/** A unit's claim's facts (unitFacts) placed in the file at the unit's offset `base`: their spans and lines there. */
+export function placeFacts(f: PatientClaim, base: number, lines: LineIndex): FactPlaces {
+  return placedSpans(f.spans.map((x) => x + base), lines);
+}
+
+/**
+ * The file's claims from its units' facts (in file order): identical to fileClaims of the
+ * file's analysis. `placed` gives places made earlier (placeFacts, as the units came in).
+ */
+export function fileClaimsOfUnits(
+  units: readonly UnitFactsAt[],
+  claimCount: number,
+  lines: LineIndex,
+  file: string,
+  label = file,
+  placed?: (f: PatientClaim, base: number) => FactPlaces | undefined,
+): FilePatientClaims {
   const claims: PatientClaim[] = [];
   for (const u of units) {
     for (const f of u.facts) {
-      const places = placedSpans(f.spans.map((x) => x + u.base), lines);
+      const places = placed?.(f, u.base) ?? placeFacts(f, u.base, lines);
       claims.push({ ...f, file, fileLabel: label, index: f.index + u.firstIndex, document: u.document, prefix: prefixPath(u.prefix, f.prefix), ...places });
     }
   }

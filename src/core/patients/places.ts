@@ -55,14 +55,19 @@ function slotOf(claim: Shape, path: string): number | undefined {
   return slots.get(path);
 }
 
-/** The compact places of a claim: `spanOf(path)` for each placePaths entry (file offsets), and the lines they lie on. */
-export function compactPlaces(claim: Shape, spanOf: (path: string) => Span, lines: LineIndex): Pick<PatientClaim, 'spans' | 'firstLine' | 'lineStarts'> {
+/**
+ * The compact places of a claim: `spanOf(path)` for each placePaths entry (file offsets), and
+ * the lines they lie on. Without `lines` (a unit's claims read apart from their file), the
+ * spans only: the lines are taken once the unit is placed in its file (placedSpans), and a
+ * worker would send them for nothing.
+ */
+export function compactPlaces(claim: Shape, spanOf: (path: string) => Span, lines: LineIndex | undefined): Pick<PatientClaim, 'spans' | 'firstLine' | 'lineStarts'> {
   const spans: number[] = [];
   for (const p of placePaths(claim)) {
     const s = spanOf(p);
     spans.push(s.start, s.end);
   }
-  return placedSpans(spans, lines);
+  return lines ? placedSpans(spans, lines) : { spans, firstLine: 0, lineStarts: [] };
 }
 
 /** Spans (start, end pairs of file offsets) with the lines they lie on in `lines`. */

@@ -12,10 +12,10 @@ import { documentLayout, splitDocuments } from '../parse/split';
 import type { LocatedFinding } from '../types';
 import { analysisKey } from './analyze';
 import { cachedUnit, type AuditCache } from './cache';
-import { locateFindings, placeUnit, type Placement } from './place';
+import { assembleFileFindings, placeUnit, type Placement } from './place';
 import { unitResult, type UnitResult } from './auditUnit';
 import { parseItemUnit, parseWholeUnit, type ParsedClaim } from './unit';
-import { fileClaimsOfUnits, unitFacts } from '../patients/facts';
+import { fileClaimsOfUnits, placeFacts, unitFacts, type FactPlaces } from '../patients/facts';
 import type { FilePatientClaims, PatientClaim } from '../patients/types';
 
 /** One unit of a file: a claims-list item, or a whole YAML document. Offsets in the file. */
@@ -144,7 +144,8 @@ export function resultOfUnits(
     firstIndex += u.claims.length;
     return unit;
   });
-  return { findings, claims: fileClaimsOfUnits(at, firstIndex, lines, claims.file, claims.label) };
+  const early = options.early;
+  return { findings, claims: fileClaimsOfUnits(at, firstIndex, lines, claims.file, claims.label, early && ((f, base) => early.factPlaces(f, base))) };
 }
 
 /**
@@ -177,7 +178,8 @@ export function findingsOfUnits(
   early?: EarlyPlacements,
 ): LocatedFinding[] {
   const placed = units.map((u) => ({ claims: u.claims, result: u.result, base: u.start, prefix: u.prefix, document: u.document }));
-  return locateFindings(text, lines, config, placed, early && ((u) => early.get(u.result))).map(({ f }) => f);
+  // assembleFileFindings: locateFindings' findings, without an object per finding or a sort when none is needed.
+  return assembleFileFindings(lines, config, placed, placed.map((u) => placeUnit(text, lines, u, early?.get(u.result)))).findings;
 }
 
 /**
@@ -188,6 +190,8 @@ export function findingsOfUnits(
  */
 export class EarlyPlacements {
   private readonly placed = new Map<UnitResult, Placement>();
+  /** The lines of each claim's facts (placedSpans), by the facts and the unit's offset they were placed at. */
+  private readonly factLines = new Map<PatientClaim, { base: number; places: FactPlaces }>();
 
   constructor(
     private readonly text: string,
@@ -198,9 +202,16 @@ export class EarlyPlacements {
     if (summary.unusable) return;
     const { result } = summary;
     this.placed.set(result, placeUnit(this.text, this.lines, { claims: summary.claims, result, base: unit.start, prefix: unit.prefix, document: unit.document }));
+    for (const f of summary.facts ?? []) this.factLines.set(f, { base: unit.start, places: placeFacts(f, unit.start, this.lines) });
   }
 
   get(result: UnitResult): Placement | undefined {
     return this.placed.get(result);
+  }
+
+  /** The facts' places in the file when they were placed at this offset (fileClaimsOfUnits reuses them). */
+  factPlaces(facts: PatientClaim, base: number): FactPlaces | undefined {
+    const hit = this.factLines.get(facts);
+    return hit?.base === base ? hit.places : undefined;
   }
 }
