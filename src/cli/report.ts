@@ -43,5 +43,5 @@ export interface RunOutcome {
 
 export type Formatter = (reports: FileReport[], outcome?: RunOutcome) => string;
 
-/** A formatter that can also give its text in pieces, to be written as they are made (their concatenation is its string). */
-export type StreamingFormatter = Formatter & { chunks(reports: FileReport[], outcome?: RunOutcome): Iterable<string> };
+/** A formatter that can also give its text in pieces (text, or its UTF-8), to be written as they are made (their concatenation is its string). */
+export type StreamingFormatter = Formatter & { chunks(reports: FileReport[], outcome?: RunOutcome): Iterable<string | Buffer> };

@@ -93,6 +93,9 @@ describe('--format json written finding by finding', () => {
     const reports = [fileReport('big.claim.yaml', many), fileReport('small.claim.yaml', found)];
     const chunks = [...formatJson.chunks(reports)];
     assert.ok(chunks.length > 2, `in chunks (${chunks.length})`);
-    assert.equal(chunks.join(''), reference(reports));
+    assert.equal(Buffer.concat(chunks.map((c) => Buffer.from(c))).toString(), reference(reports));
+    // A finding longer than a chunk gets a buffer of its own; the text stays whole.
+    const long = [finding({ message: 'é'.repeat(700000) }), ...many.slice(0, 3)];
+    assert.equal(Buffer.concat([...formatJson.chunks([fileReport('long.claim.yaml', long)])].map((c) => Buffer.from(c))).toString(), reference([fileReport('long.claim.yaml', long)]));
   });
 });
