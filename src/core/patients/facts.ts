@@ -140,7 +140,7 @@ export function claimFacts(
   const text = unit.unit.text;
   const ctx = claimContext(validated as ValidatedClaim & { claim: Claim }, parsed.src, text, config, data);
   const claim = ctx.claim;
-  // Priced only when the KX accrual counts the claim: pricing was most of the facts' time,
+  // Priced only when the KX accrual counts the claim: pricing was about two-fifths of the facts' time,
   // and no check reads the amounts of a claim it does not count (./accrues.ts).
   const picture = accruesFor(config, claim.payer.type) ? kxPicture(ctx) : undefined;
   const allowed = picture ? claimAllowed(ctx) : [];
