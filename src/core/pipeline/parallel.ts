@@ -2,7 +2,7 @@
  * The pipeline cut for an audit done elsewhere (the CLI's worker threads): the units a
  * text is cut into, exactly as analyze() cuts it; each unit audited on its own into a
  * plain, cloneable summary; and the summaries placed back into one file's findings by the
- * same code the analysis uses (locateFindings), so the result is identical to audit().
+ * same code the analysis uses (placeUnit, assembleFileFindings), so the result is identical to audit().
  */
 import type { ResolvedConfig } from '../config/schema';
 import { BUILTIN_DATA, type ReferenceData } from '../data/reference';
@@ -178,7 +178,7 @@ export function findingsOfUnits(
   early?: EarlyPlacements,
 ): LocatedFinding[] {
   const placed = units.map((u) => ({ claims: u.claims, result: u.result, base: u.start, prefix: u.prefix, document: u.document }));
-  // assembleFileFindings: locateFindings' findings, without an object per finding or a sort when none is needed.
+  // As the analysis assembles its findings (Analysis in ./analysis.ts).
   return assembleFileFindings(lines, config, placed, placed.map((u) => placeUnit(text, lines, u, early?.get(u.result)))).findings;
 }
 

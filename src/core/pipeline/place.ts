@@ -49,23 +49,6 @@ export interface UnitFindings {
 }
 
 /**
- * The located findings of a file from its units' results, in text order, with the
- * file-level duplicate-id check and inline directives applied; `owner` is the index of the
- * finding's claim in the file (-1 for a unit's own). The one place findings are placed:
- * the analysis and the CLI's threaded audit (units audited elsewhere) both call it.
- */
-export function locateFindings(
-  text: string,
-  lines: LineIndex,
-  config: ResolvedConfig,
-  units: readonly UnitFindings[],
-  /** Placements made earlier of the same results (see placeUnit): reused where they still hold. */
-  earlier?: (u: UnitFindings) => Placement | undefined,
-): { f: LocatedFinding; owner: number }[] {
-  return assembleFindings(lines, config, units, units.map((u) => placeUnit(text, lines, u, earlier?.(u))));
-}
-
-/**
  * A unit's own findings placed in the file. An earlier placement of the same result is
  * reused as it is when the unit has not moved, or shifted when only its offset and line
  * moved (its text, and all text after it, being the same, so are its findings relative to
