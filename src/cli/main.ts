@@ -20,6 +20,7 @@ import { workersThatFit } from '../node/poolSizes';
 import { commandsHelp, findCommand } from './commands';
 import { ConfigResolver, type ConfigReader } from './config';
 import { routeProcessWarnings } from '../node/warnings';
+import { tuneForShortRun } from '../node/burstTiering';
 import { parseCommandLine } from './args';
 import { terminalSafe } from './formatters/safe';
 import { displayPath } from '../node/discovery';
@@ -380,6 +381,7 @@ function usage(message: string): number {
 }
 
 if (require.main === module) {
+  tuneForShortRun();
   void Promise.resolve(run(process.argv.slice(2))).then((code) => (process.exitCode = code));
 }
 
