@@ -20,7 +20,10 @@ import { workersThatFit } from '../node/poolSizes';
 import { commandsHelp, findCommand } from './commands';
 import { ConfigResolver, type ConfigReader } from './config';
 import { routeProcessWarnings } from '../node/warnings';
-import { tuneForShortRun } from '../node/burstTiering';
+import { shortRunFlagsSet, tuneForShortRun } from '../node/burstTiering';
+
+// The binary (bin/claimlint.js) tunes V8 before it runs the command line.
+export { tuneForShortRun };
 import { parseCommandLine } from './args';
 import { terminalSafe } from './formatters/safe';
 import { displayPath } from '../node/discovery';
@@ -46,6 +49,7 @@ Options:
   -c, --config <file>   use this config file instead of the nearest .claimlintrc.yaml
   -o, --output <file>   write the report to a file instead of standard output
       --debug           say on standard error which config file applies where
+                        (and how V8 is tuned for the run)
       --quiet           report errors only
       --max-warnings <n>
                         exit 1 when more than n warnings are found (as ESLint's
@@ -192,7 +196,7 @@ function auditRun(o: RunOptions): number | Promise<number> {
     process.stderr.write('claimlint: nothing was audited; pass --no-error-on-unmatched-pattern to allow a folder or pattern without claim files\n');
     return 2;
   }
-  if (o.debug) for (const line of configs.describe(folders, files)) process.stderr.write(`claimlint: debug: ${terminalSafe(line)}\n`);
+  if (o.debug) for (const line of [...configs.describe(folders, files), v8Tuning()]) process.stderr.write(`claimlint: debug: ${terminalSafe(line)}\n`);
   for (const f of outside) process.stderr.write(`claimlint: warning: ${terminalSafe(displayPath(f))}: outside the folder given; skipped\n`);
 
   const parts = new EngineParts(workerCount(o.threads, files));
@@ -229,6 +233,13 @@ function auditRun(o: RunOptions): number | Promise<number> {
     pending.map((p) => p.findings as LocatedFinding[]),
     pending.map((p) => p.claims as FilePatientClaims),
   );
+}
+
+/** --debug: how V8 was tuned for this run (tuneForShortRun). */
+function v8Tuning(): string {
+  const set = shortRunFlagsSet();
+  if (!set) return 'V8: as node was started (not run as the claimlint binary)';
+  return set.length ? `V8: ${set.join(' ')} (a short run)` : "V8: node's own inlining flag kept";
 }
 
 /** The key this run's report is remembered under (./cache/reportKey.ts). */

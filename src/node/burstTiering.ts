@@ -40,9 +40,18 @@ export function shortRunFlags(execArgv: readonly string[], nodeOptions: string):
   return [...execArgv, nodeOptions].some((a) => /inlin/.test(a)) ? [] : [SHORT_RUN_INLINING];
 }
 
-/** Before the engine's code is loaded; the process's workers (started later) share it. */
+let shortRunSet: string[] | undefined;
+
+/** Before the engine's code is loaded; the process's workers (started later) share it. Once per process. */
 export function tuneForShortRun(): void {
-  for (const flag of shortRunFlags(process.execArgv, process.env.NODE_OPTIONS ?? '')) setFlagsFromString(flag);
+  if (shortRunSet) return;
+  shortRunSet = shortRunFlags(process.execArgv, process.env.NODE_OPTIONS ?? '');
+  for (const flag of shortRunSet) setFlagsFromString(flag);
+}
+
+/** What tuneForShortRun set (for --debug): undefined when it was not called, [] when node's own inlining flag stood. */
+export function shortRunFlagsSet(): readonly string[] | undefined {
+  return shortRunSet;
 }
 
 /** V8's own default (66 KB of bytecode, V8 11 to 13). */

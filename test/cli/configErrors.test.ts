@@ -80,6 +80,11 @@ describe('CLI: config errors and the config lookup', () => {
     const rules = JSON.parse(r.stdout).files[0].findings.map((f: { rule: string }) => f.rule);
     assert.ok(rules.includes('timed-units-total'), rules.join());
     assert.match(r.stderr, /debug: .*claims: no config file \(defaults\)/);
+    // The binary tunes V8 for a short run (src/node/burstTiering.ts), unless node was given an inlining flag.
+    assert.match(r.stderr, /debug: V8: --max-inlined-bytecode-size-cumulative=60 \(a short run\)/);
+    const own = runCli(['-f', 'json', '--debug', 'claims'], repo, { timeout: 20000, nodeArgs: ['--max-inlined-bytecode-size-cumulative=920'] });
+    assert.match(own.stderr, /debug: V8: node's own inlining flag kept/);
+    assert.equal(own.stdout, r.stdout);
     // Without .git the folder above is still the nearest config (and --debug says so).
     rmSync(join(repo, '.git'), { recursive: true });
     const above = claimlint(['-f', 'json', '--debug', 'claims'], repo);
