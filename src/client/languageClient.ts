@@ -28,10 +28,10 @@ import {
 } from 'vscode-languageclient/node';
 import { clientLineRouter } from './clientLog';
 import { Commands, DIAGNOSTIC_SOURCE, SECTION } from './constants';
-import { offlineMarkdownLinks, offlineRuleLink } from './offlineLinks';
+import { offlineMarkdownLinks, offlineRuleLink, ruleDocsCommand } from './offlineLinks';
 import type { ClaimDocumentFilter } from './selector';
 import type { ServerStatus } from './status';
-import type { ServerInitializationOptions } from '../protocol';
+import { EXTENSION_INITIALIZATION, type ServerInitializationOptions } from '../protocol';
 
 /** Port for `--inspect` when the extension host runs in debug mode (F5). */
 const DEBUG_PORT = 6011;
@@ -68,7 +68,8 @@ export function createLanguageClient(
     traceOutputChannel: discardChannel,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // Restricted Mode turns the server's workspace-wide audit off (see onDidGrantWorkspaceTrust below).
-    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted } satisfies ServerInitializationOptions,
+    // The rule links are made here (ruleDocsCommand): the server sends no docs URL per diagnostic.
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted, ...EXTENSION_INITIALIZATION } satisfies ServerInitializationOptions,
     // Hovers may link "show documentation" and "More" (a code's details) to the client commands; nothing else runs.
     markdown: { isTrusted: { enabledCommands: [Commands.showRuleDocs, Commands.showCodeDetails] }, supportHtml: false },
     middleware: {
@@ -96,6 +97,11 @@ export function bundledDocsRoot(extensionUri: vscode.Uri): string {
 
 function offlineRuleCode(d: vscode.Diagnostic): vscode.Diagnostic {
   const code = d.code;
+  if (typeof code === 'string' && d.source === DIAGNOSTIC_SOURCE) {
+    const link = ruleDocsCommand(code);
+    if (link) d.code = { value: code, target: vscode.Uri.parse(link, true) };
+    return d;
+  }
   if (!code || typeof code !== 'object') return d;
   const link = offlineRuleLink(code.target.toString(true));
   if (link) d.code = { value: code.value, target: vscode.Uri.parse(link, true) };

@@ -9,7 +9,8 @@
  *   links): the cited sources' entries of the shipped docs/sources.md are appended to the
  *   page and its source links jump to them (#s17), so the page stands alone.
  * - A diagnostic's rule link (Problems panel, hover): the rule's page online becomes the
- *   command that opens the bundled page in the preview (claimlint.showRuleDocs).
+ *   command that opens the bundled page in the preview (claimlint.showRuleDocs); a code the
+ *   server sent without a link (the extension asks for none) gets that command.
  */
 import { CLIENT_COMMANDS, ONLINE_DOCS_BASE } from '../protocol';
 
@@ -20,6 +21,7 @@ export function offlineMarkdownLinks(markdown: string, docsRoot: string): string
 }
 
 const RULE_PAGE = /^rules\/([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
+const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * The command URI that opens a rule's bundled page, for a link to that page online; undefined
@@ -29,7 +31,17 @@ export function offlineRuleLink(href: string): string | undefined {
   if (!href.startsWith(ONLINE_DOCS_BASE)) return undefined;
   const m = RULE_PAGE.exec(href.slice(ONLINE_DOCS_BASE.length));
   if (!m) return undefined;
-  return `command:${CLIENT_COMMANDS.showRuleDocs}?${encodeURIComponent(JSON.stringify([m[1]]))}`;
+  return ruleDocsCommand(m[1]);
+}
+
+/**
+ * The command URI that opens a rule's bundled page, for a diagnostic's code sent without a
+ * link (the extension asks the server for none: ServerInitializationOptions.ruleLinks);
+ * undefined for anything that is not a rule id.
+ */
+export function ruleDocsCommand(rule: string): string | undefined {
+  if (!RULE_ID.test(rule)) return undefined;
+  return `command:${CLIENT_COMMANDS.showRuleDocs}?${encodeURIComponent(JSON.stringify([rule]))}`;
 }
 
 const LINK = /\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)\)/g;

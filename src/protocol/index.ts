@@ -49,7 +49,16 @@ export const SERVER_COMMANDS = {
  */
 export interface ServerInitializationOptions {
   workspaceTrusted?: boolean;
+  /**
+   * 'client': the client links each diagnostic's code to its rule's page itself (claimlint's
+   * VS Code extension opens the bundled page): diagnostics are sent without `codeDescription`.
+   * Any other client gets the online page's link in every diagnostic.
+   */
+  ruleLinks?: 'client';
 }
+
+/** What claimlint's VS Code extension asks of the server besides trust (src/client/languageClient.ts; the bench's client asks the same). */
+export const EXTENSION_INITIALIZATION = { ruleLinks: 'client' } as const satisfies ServerInitializationOptions;
 
 /** Client → server notification: the user trusted the workspace (no params). */
 export const WORKSPACE_TRUSTED_NOTIFICATION = 'claimlint/workspaceTrusted';

@@ -14,6 +14,7 @@ import {
 import { uriToPath } from './claimFiles';
 import { CONFIG_FILE_GLOB, FIX_ALL_KIND, REMIT_CANDIDATE_GLOB, SERVER_COMMANDS, SETTINGS_SECTION, type ServerInitializationOptions } from '../protocol';
 import type { ServerActions, Session } from './session';
+import { setRuleLinksInDiagnostics } from '../service/diagnostics';
 
 export const CONFIG_WATCH_GLOB = CONFIG_FILE_GLOB;
 
@@ -22,7 +23,9 @@ export function registerLifecycle(session: Session, actions: ServerActions): voi
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     session.capabilities = params.capabilities;
     session.folders = foldersOf(params);
-    session.trusted = (params.initializationOptions as ServerInitializationOptions | undefined)?.workspaceTrusted !== false;
+    const options = params.initializationOptions as ServerInitializationOptions | undefined;
+    session.trusted = options?.workspaceTrusted !== false;
+    setRuleLinksInDiagnostics(options?.ruleLinks !== 'client');
     session.service.setDocumentChanges(session.capabilities.workspace?.workspaceEdit?.documentChanges === true);
     return {
       capabilities: {

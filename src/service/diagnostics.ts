@@ -37,6 +37,18 @@ interface Converted {
 }
 const converted = new WeakMap<LocatedFinding, Converted>();
 
+/**
+ * Whether diagnostics carry the rule's page as `codeDescription`. A client that links each
+ * diagnostic's code to the rule's page itself (ServerInitializationOptions.ruleLinks, as
+ * claimlint's VS Code extension does: it opens the bundled page, not the online one) is sent
+ * none: the link was a quarter of a big file's publish (0.85 of 3.7 MB for 7,665 diagnostics),
+ * sent again at every edit. Set once by the language server at initialize, before any diagnostic.
+ */
+let linkInDiagnostics = true;
+export function setRuleLinksInDiagnostics(inDiagnostics: boolean): void {
+  linkInDiagnostics = inDiagnostics;
+}
+
 export interface DiagnosticHead {
   text: string;
   /** The writer's (src/server/messageJson.ts): the text's UTF-8 bytes, and where it last wrote them. */
@@ -80,7 +92,7 @@ function conversionOf(doc: TextDocument, finding: LocatedFinding): Converted {
     const before = shownAs(finding);
     c = before !== finding && lfOnly(doc) ? converted.get(before) : undefined;
     if (c && c.range !== finding.range) c = undefined;
-    c ??= { range: lfOnly(doc) ? finding.range : rangeOf(doc, finding.span), codeDescription: { href: docsUrl(finding.rule) }, fixes: finding.fixes.map((f) => f.id) };
+    c ??= { range: lfOnly(doc) ? finding.range : rangeOf(doc, finding.span), codeDescription: linkInDiagnostics ? { href: docsUrl(finding.rule) } : undefined, fixes: finding.fixes.map((f) => f.id) };
     converted.set(finding, c);
   }
   return c;
@@ -94,19 +106,20 @@ function relatedInformationOf(related: readonly RelatedClaim[]): NonNullable<Dia
 function diagnosticOf(c: Converted, finding: LocatedFinding & { related?: readonly RelatedClaim[] }, version: number): Diagnostic {
   const data: ClaimDiagnosticData = { rule: finding.rule, fixes: c.fixes, version };
   const severity = SEVERITY[finding.severity];
-  // Two literals (no spread): the same keys in the same order, made without a slow object copy.
-  const d: Diagnostic = finding.related?.length
-    ? {
-        range: c.range,
-        severity,
-        source: DIAGNOSTIC_SOURCE,
-        code: finding.rule,
-        codeDescription: c.codeDescription,
-        message: finding.message,
-        relatedInformation: relatedInformationOf(finding.related),
-        data,
-      }
-    : { range: c.range, severity, source: DIAGNOSTIC_SOURCE, code: finding.rule, codeDescription: c.codeDescription, message: finding.message, data };
+  // Literals (no spread): the same keys in the same order, made without a slow object copy;
+  // without the link when the client links the code itself (setRuleLinksInDiagnostics).
+  const related = finding.related?.length ? relatedInformationOf(finding.related) : undefined;
+  const { codeDescription } = c;
+  let d: Diagnostic;
+  if (codeDescription) {
+    d = related
+      ? { range: c.range, severity, source: DIAGNOSTIC_SOURCE, code: finding.rule, codeDescription, message: finding.message, relatedInformation: related, data }
+      : { range: c.range, severity, source: DIAGNOSTIC_SOURCE, code: finding.rule, codeDescription, message: finding.message, data };
+  } else {
+    d = related
+      ? { range: c.range, severity, source: DIAGNOSTIC_SOURCE, code: finding.rule, message: finding.message, relatedInformation: related, data }
+      : { range: c.range, severity, source: DIAGNOSTIC_SOURCE, code: finding.rule, message: finding.message, data };
+  }
   Object.defineProperty(d, ORIGIN, { value: c });
   return d;
 }
@@ -226,6 +239,7 @@ const SOURCE_JSON = JSON.stringify(DIAGNOSTIC_SOURCE);
 /** The JSON around a diagnostic's message that depends only on its rule, severity and link (see ruleParts). */
 interface RuleParts {
   severity: number;
+  /** The link's href ('' without one). */
   href: string;
   /** From after the range up to the message: `,"severity":…,"message":`. */
   beforeMessage: string;
@@ -235,14 +249,16 @@ interface RuleParts {
 const partsByRule = new Map<string, RuleParts>();
 
 /** The rule's parts of the head, written once per rule (a big file has ~8,000 findings of ~20 rules). */
-function ruleParts(rule: string, severity: number, codeDescription: NonNullable<Diagnostic['codeDescription']>): RuleParts {
+function ruleParts(rule: string, severity: number, codeDescription: Diagnostic['codeDescription']): RuleParts {
   const known = partsByRule.get(rule);
-  if (known?.severity === severity && known.href === codeDescription.href) return known;
+  const href = codeDescription?.href ?? '';
+  if (known?.severity === severity && known.href === href) return known;
   const id = JSON.stringify(rule);
+  const link = codeDescription ? `"codeDescription":${JSON.stringify(codeDescription)},` : '';
   const parts: RuleParts = {
     severity,
-    href: codeDescription.href,
-    beforeMessage: `,"severity":${severity},"source":${SOURCE_JSON},"code":${id},"codeDescription":${JSON.stringify(codeDescription)},"message":`,
+    href,
+    beforeMessage: `,"severity":${severity},"source":${SOURCE_JSON},"code":${id},${link}"message":`,
     beforeFixes: `,"data":{"rule":${id},"fixes":`,
   };
   partsByRule.set(rule, parts);
@@ -267,7 +283,7 @@ function rangeJson(r: Diagnostic['range']): string {
  */
 function headText(c: Converted, finding: LocatedFinding & { related?: readonly RelatedClaim[] }): DiagnosticHead | undefined {
   const severity = SEVERITY[finding.severity];
-  if (typeof severity !== 'number' || typeof finding.message !== 'string' || typeof finding.rule !== 'string' || c.codeDescription === undefined) return undefined;
+  if (typeof severity !== 'number' || typeof finding.message !== 'string' || typeof finding.rule !== 'string') return undefined;
   const parts = ruleParts(finding.rule, severity, c.codeDescription);
   const related = finding.related?.length
     ? `,"relatedInformation":${JSON.stringify(relatedInformationOf(finding.related))}`

@@ -33,6 +33,7 @@ import { mergePatientFindings, PatientIndex } from '../../src/core';
 import { recordOf } from '../../src/node/fileRecord';
 import { ClaimLanguageService } from '../../src/service';
 import { toDiagnostic } from '../../src/service/diagnostics';
+import { EXTENSION_INITIALIZATION } from '../../src/protocol';
 import { retypeMinutes, startStdioServer, type StdioServer } from '../support/lspServer';
 
 export interface HeavyRow {
@@ -101,7 +102,14 @@ function expectedDiagnostics(doc: TextDocument): Diagnostic[] {
   const own = new ClaimLanguageService().analysis(doc, config);
   const index = new PatientIndex();
   index.setFile(recordOf(own, doc.uri, doc.uri.split('/').pop()!), config);
-  return mergePatientFindings(own.findings, index.findings(doc.uri)).map((f) => toDiagnostic(doc, f));
+  // The server is started as claimlint's VS Code extension starts it (EXTENSION_INITIALIZATION):
+  // the rule's link is the client's to make, and not sent.
+  return mergePatientFindings(own.findings, index.findings(doc.uri)).map((f) => withoutLink(toDiagnostic(doc, f)));
+}
+
+function withoutLink(d: Diagnostic): Diagnostic {
+  const { codeDescription, ...rest } = d;
+  return codeDescription ? rest : d;
 }
 
 /** Every publish of one document, stamped when it arrived (before anything here looks at it). */
@@ -202,7 +210,7 @@ async function serverFigures(text: string, opens = OPENS): Promise<ServerFigures
   const figures: ServerFigures = { parse: median([0, 1, 2].map(() => parseMs(text))), first: [], complete: [], edits: [], findings: expected.length };
   for (let round = 0; round < opens; round++) {
     // BENCH_SERVER_NODE_ARGS: node options for the servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where an open goes.
-    const server = await startStdioServer(join(__dirname, 'server.js'), { nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) });
+    const server = await startStdioServer(join(__dirname, 'server.js'), { nodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean), initializationOptions: EXTENSION_INITIALIZATION });
     const { connection, published, stop } = server;
     try {
       const log = publishLog(server, uri);

@@ -39,6 +39,18 @@ describe('lsp: the bundled server over stdio', () => {
     assert.ok(d, `${p.diagnostics.map((x) => x.code)} ${stderr}`);
     assert.equal(d.codeDescription?.href, 'https://github.com/claimlint/claimlint/blob/main/docs/rules/timed-units-total.md');
     if (name.startsWith('claimlint-language-server')) {
+      // A client that links the rule itself (as claimlint's VS Code extension does) is sent no link:
+      // the same diagnostics otherwise, and the publish is that much smaller.
+      const other = await startStdioServer(bin, { initializationOptions: { ruleLinks: 'client' } });
+      try {
+        const linkless = other.publishedWhere((q) => q.diagnostics.length > 0);
+        await other.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: claimFile({ units530: 2 }) } });
+        const q = await linkless;
+        assert.ok(q.diagnostics.every((x) => !('codeDescription' in x)), 'no codeDescription');
+        assert.deepEqual(q.diagnostics, p.diagnostics.map(({ codeDescription, ...rest }) => (assert.ok(codeDescription), rest)));
+      } finally {
+        await other.stop();
+      }
       // The editor's import: dist/server.js loads the importers from dist/importers.js on the first request.
       const text = readFileSync(join(EXAMPLES, 'import', 'riverside.837'), 'utf8');
       const imported = await connection.sendRequest<ImportClaimsResult>(IMPORT_CLAIMS_REQUEST, { name: 'riverside.837', text });

@@ -53,6 +53,8 @@ export interface StdioServerOptions {
   cwd?: string;
   /** A command the node process runs under, e.g. ['strace', '-f', '-o', trace]. */
   wrapper?: string[];
+  /** The initialize request's initializationOptions (ServerInitializationOptions). */
+  initializationOptions?: unknown;
 }
 
 /** Spawns `[wrapper] node [nodeArgs] <serverJs> --stdio`, answers configuration with `settings` (default: the defaults), and initializes. */
@@ -97,7 +99,7 @@ export async function startStdioServer(serverJs = SERVER_BIN, options: StdioServ
   };
   try {
     const workspaceFolders = options.folders?.map((f, i) => ({ uri: pathToFileURL(f).toString(), name: `folder${i}` })) ?? null;
-    server.initialized = await connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: workspaceFolders?.[0]?.uri ?? null, workspaceFolders, capabilities: { workspace: { configuration: true } } });
+    server.initialized = await connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: workspaceFolders?.[0]?.uri ?? null, workspaceFolders, capabilities: { workspace: { configuration: true } }, initializationOptions: options.initializationOptions });
     await connection.sendNotification('initialized', {});
   } catch (err) {
     await server.stop();

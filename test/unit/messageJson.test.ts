@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
 import { audit, type LocatedFinding, type PatientFinding } from '../../src/core';
-import { FindingDiagnostics, toDiagnostic } from '../../src/service/diagnostics';
+import { FindingDiagnostics, setRuleLinksInDiagnostics, toDiagnostic } from '../../src/service/diagnostics';
 import { findingsPublish, messageBytes, messageJson, type WrittenFindings } from '../../src/server/messageJson';
 import { EXAMPLES, FIXTURES } from '../support/paths';
 
@@ -92,6 +92,27 @@ describe('messageJson: the server\'s messages as JSON.stringify writes them', ()
       writtenAs(() => message(findingsPublish(uri, 4, new FindingDiagnostics(doc, []), [payer])), message({ uri, version: 4, diagnostics: [payer] }), 'added only');
       writtenAs(() => message(findingsPublish(uri, 4, new FindingDiagnostics(doc, []), [])), message({ uri, version: 4, diagnostics: [] }), 'empty');
       writtenAs(() => message(findingsPublish(uri, undefined, new FindingDiagnostics(doc, all), [])), message({ uri, diagnostics: all.map((f) => toDiagnostic(doc, f)) }), 'version-less');
+    });
+
+    it('for a client that links the rules itself: no codeDescription, written as JSON.stringify writes the diagnostics', () => {
+      setRuleLinksInDiagnostics(false);
+      try {
+        // Fresh findings: a finding's conversion is kept with it, made in the mode of its first use.
+        const fresh = all.map((f) => ({ ...f }));
+        for (let version = 1; version <= 2; version++) {
+          const doc = TextDocument.create(uri, 'yaml', version, text);
+          const plain = { uri, version, diagnostics: fresh.map((f) => toDiagnostic(doc, f)) };
+          assert.ok(plain.diagnostics.every((d) => !('codeDescription' in d) && d.code === d.data.rule), 'no link; the code is the rule');
+          writtenAs(() => message(findingsPublish(uri, version, new FindingDiagnostics(doc, fresh), [payer])), message({ ...plain, diagnostics: [...plain.diagnostics, payer] }), `version ${version}`);
+          same(publish(uri, version, plain.diagnostics), `toDiagnostic's, version ${version}`);
+        }
+        const linked = TextDocument.create(uri, 'yaml', 1, text);
+        setRuleLinksInDiagnostics(true);
+        const withLinks = all.map((f) => ({ ...f })).map((f) => toDiagnostic(linked, f));
+        assert.deepEqual(withLinks.map(({ codeDescription, ...rest }) => (assert.ok(codeDescription?.href), rest)), fresh.map((f) => toDiagnostic(linked, f)));
+      } finally {
+        setRuleLinksInDiagnostics(true);
+      }
     });
 
     it('findings of one rule at other severities, with none, one or several fix ids (odd characters too) and odd positions, are written as JSON.stringify writes them', () => {

@@ -12,7 +12,7 @@ import { ALL_RULES, docsUrl, SOURCES_URL } from '../../src/core';
 import { allCodes } from '../../src/core/explain';
 import { codeHover } from '../../src/service/hoverText';
 import { CLIENT_COMMANDS, ONLINE_DOCS_BASE } from '../../src/protocol';
-import { detailsWithSources, offlineMarkdownLinks, offlineRuleLink } from '../../src/client/offlineLinks';
+import { detailsWithSources, offlineMarkdownLinks, offlineRuleLink, ruleDocsCommand } from '../../src/client/offlineLinks';
 import { ROOT } from '../support/paths';
 
 
@@ -149,6 +149,9 @@ describe('shipped pages: every relative link resolves inside the package (issue 
     assert.deepEqual(JSON.parse(decodeURIComponent(link!.split('?')[1])), ['timed-units-total']);
     assert.equal(offlineRuleLink('https://example.com/docs/rules/x.md'), undefined);
     assert.equal(offlineRuleLink(`${ONLINE_DOCS_BASE}rules/../../x.md`), undefined);
+    // A code the server sent without a link (the extension asks for none) gets the same command.
+    for (const r of ALL_RULES) assert.equal(ruleDocsCommand(r.id), offlineRuleLink(docsUrl(r.id)), r.id);
+    for (const bad of ['', 'Timed-Units', '../x', 'a b', 'x-']) assert.equal(ruleDocsCommand(bad), undefined, bad);
     assert.equal(offlineMarkdownLinks('[a](https://example.com/x.md) [b](other)', 'file:///e/docs'), '[a](https://example.com/x.md) [b](other)');
   });
 
