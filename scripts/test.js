@@ -102,6 +102,10 @@ async function runMocha(globs, skip = []) {
   const Mocha = require('mocha');
   const mocha = new Mocha({ timeout: 20000, reporter: 'spec' });
   const files = [];
+  // A path given that is not there, or a run that finds no test at all, is a failure: never a
+  // green "0 passed" (a typo, or out/ emptied by another build meanwhile).
+  const missing = globs.filter((dir) => !fs.existsSync(dir));
+  for (const m of missing) console.error(`test: ${m}: not found`);
   for (const dir of globs) {
     if (!fs.existsSync(dir)) continue;
     if (fs.statSync(dir).isFile()) {
@@ -119,7 +123,11 @@ async function runMocha(globs, skip = []) {
   }
   files.sort().forEach((f) => mocha.addFile(path.resolve(f)));
   return new Promise((resolve) => {
-    const runner = mocha.run(() => resolve({ passed: runner.stats.passes, failed: runner.stats.failures }));
+    const runner = mocha.run(() => {
+      const none = runner.stats.passes + runner.stats.failures + runner.stats.pending === 0;
+      if (none && !missing.length) console.error('test: no test ran');
+      resolve({ passed: runner.stats.passes, failed: runner.stats.failures + (missing.length || (none ? 1 : 0)) });
+    });
   });
 }
 
