@@ -107,7 +107,7 @@ async function runMocha(globs, skip = []) {
   const missing = globs.filter((dir) => !fs.existsSync(dir));
   for (const m of missing) console.error(`test: ${m}: not found`);
   for (const dir of globs) {
-    if (!fs.existsSync(dir)) continue;
+    if (missing.includes(dir)) continue;
     if (fs.statSync(dir).isFile()) {
       files.push(dir);
       continue;

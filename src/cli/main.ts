@@ -21,9 +21,6 @@ import { commandsHelp, findCommand } from './commands';
 import { ConfigResolver, type ConfigReader } from './config';
 import { routeProcessWarnings } from '../node/warnings';
 import { shortRunFlagsSet, tuneForShortRun } from '../node/burstTiering';
-
-// The binary (bin/claimlint.js) tunes V8 before it runs the command line.
-export { tuneForShortRun };
 import { parseCommandLine } from './args';
 import { terminalSafe } from './formatters/safe';
 import { displayPath } from '../node/discovery';
@@ -32,6 +29,9 @@ import { formatJson } from './formatters/json';
 import { formatJunit } from './formatters/junit';
 import { formatStylish, useColor } from './formatters/stylish';
 import { fileReport, type Formatter, type StreamingFormatter } from './report';
+
+// The binary (bin/claimlint.js) tunes V8 before it runs the command line.
+export { tuneForShortRun };
 
 // Only what a run answered from --cache needs is imported above: the engine (rules, schemas,
 // reference data, worker pool; ./engine.ts) is loaded by engine() on the first file that is

@@ -20,8 +20,9 @@ export function offlineMarkdownLinks(markdown: string, docsRoot: string): string
   return markdown.split(`](${ONLINE_DOCS_BASE}`).join(`](${root}`);
 }
 
-const RULE_PAGE = /^rules\/([a-z0-9]+(?:-[a-z0-9]+)*)\.md$/;
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A rule's page below ONLINE_DOCS_BASE (its id checked by ruleDocsCommand). */
+const RULE_PAGE = /^rules\/(.+)\.md$/;
 
 /**
  * The command URI that opens a rule's bundled page, for a link to that page online; undefined
