@@ -49,6 +49,8 @@ export interface StdioServerOptions {
   onStderr?: (text: string) => void;
   /** What workspace/configuration answers for each item (default: {}, the defaults). */
   settings?: unknown;
+  /** What workspace/configuration answers for an item of this section (another server's sections); overrides `settings`. */
+  settingsFor?: (section: string | undefined) => unknown;
   /** The working folder of the process. */
   cwd?: string;
   /** A command the node process runs under, e.g. ['strace', '-f', '-o', trace]. */
@@ -76,7 +78,7 @@ export async function startStdioServer(serverJs = SERVER_BIN, options: StdioServ
       resolve(p);
     }
   });
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? {}));
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((item) => (options.settingsFor ? options.settingsFor(item.section) : (options.settings ?? {}))));
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('window/logMessage', (p: { message: string }) => options.onLog?.(p.message));
   connection.listen();
