@@ -264,7 +264,7 @@ async function serverFigures(text: string, opens = OPENS): Promise<ServerFigures
   }
 }
 
-/** The reference (a devDependency, pinned): Red Hat's YAML language server, which VS Code's YAML extension runs. */
+/** The reference (a devDependency, pinned to 1.25.0, the newest that runs on Node 20): Red Hat's YAML language server, which VS Code's YAML extension runs. */
 const YAML_LS = require.resolve('yaml-language-server/bin/yaml-language-server');
 /** A claim with a key the claim format does not have: the reference must flag it, or it did not validate against our schema. */
 const SCHEMA_PROBE = 'claims:\n  - id: PROBE-1\n    not_a_claim_field: 1\n';
