@@ -265,7 +265,13 @@ async function serverFigures(text: string, opens = OPENS): Promise<ServerFigures
 }
 
 /** The issue's reference (a devDependency, pinned to 1.25.0, the newest that runs on Node 20): Red Hat's YAML language server, which VS Code's YAML extension runs. */
-const YAML_LS = require.resolve('yaml-language-server/bin/yaml-language-server');
+function yamlLanguageServer(): string {
+  try {
+    return require.resolve('yaml-language-server/bin/yaml-language-server');
+  } catch {
+    throw new Error('the heavy rows need yaml-language-server, a devDependency: run `npm ci`');
+  }
+}
 /** A claim with a key the claim format does not have: the reference must flag it, or it did not validate against our schema. */
 const SCHEMA_PROBE = 'claims:\n  - id: PROBE-1\n    not_a_claim_field: 1\n';
 
@@ -282,7 +288,7 @@ async function yamlServerOpenMs(text: string): Promise<number> {
   const yaml = { validate: true, schemas: { [schema]: '*.claim.yaml' }, schemaStore: { enable: false }, hover: false, completion: false, format: { enable: false } };
   let configured!: () => void;
   const pulled = new Promise<void>((resolve) => (configured = resolve));
-  const server = await startStdioServer(YAML_LS, {
+  const server = await startStdioServer(yamlLanguageServer(), {
     settingsFor: (section) => {
       if (section !== 'yaml') return null;
       configured();
