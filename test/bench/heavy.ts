@@ -287,7 +287,11 @@ async function yamlServerOpenMs(text: string): Promise<number> {
   const schema = pathToFileURL(join(__dirname, '..', 'schema', 'claim.schema.json')).toString();
   const yaml = { validate: true, schemas: { [schema]: '*.claim.yaml' }, schemaStore: { enable: false }, hover: false, completion: false, format: { enable: false } };
   let configured!: () => void;
-  const pulled = new Promise<void>((resolve) => (configured = resolve));
+  // Bounded like every other wait here: a server that never asks for its settings fails the bench instead of hanging it.
+  const pulled = new Promise<void>((resolve, reject) => {
+    configured = resolve;
+    setTimeout(() => reject(new Error(`yaml-language-server did not ask for its settings within ${COMPLETE_TIMEOUT_MS / 1000} s`)), COMPLETE_TIMEOUT_MS).unref();
+  });
   const server = await startStdioServer(yamlLanguageServer(), {
     settingsFor: (section) => {
       if (section !== 'yaml') return null;
